@@ -1,0 +1,114 @@
+// Controlled vocabularies of the exchange (shared/DOMAIN.md). Keys are used verbatim
+// in the schema, the exchange format, the search index and the UI.
+
+export const diffusionModels = ["uncontrolled", "franchise", "takeover", "growth"] as const;
+export type DiffusionModel = (typeof diffusionModels)[number];
+export const diffusionModelLabels: Record<DiffusionModel, string> = {
+  uncontrolled: "Uncontrolled (free to copy)",
+  franchise: "Franchise (licensing, federation)",
+  takeover: "Takeover (adopted wholesale)",
+  growth: "Growth (owner expands)",
+};
+
+export const lifecyclePhases = ["latent", "discovery", "mobilisation", "mainstream", "embedding"] as const;
+export type LifecyclePhase = (typeof lifecyclePhases)[number];
+export const lifecyclePhaseLabels: Record<LifecyclePhase, string> = {
+  latent: "Latent",
+  discovery: "Discovery",
+  mobilisation: "Mobilisation",
+  mainstream: "Mainstream",
+  embedding: "Embedding",
+};
+
+export const typologies = ["service", "delivery", "organisational", "conceptual", "social"] as const;
+export type Typology = (typeof typologies)[number];
+export const typologyLabels: Record<Typology, string> = {
+  service: "Service",
+  delivery: "Delivery",
+  organisational: "Organisational",
+  conceptual: "Conceptual",
+  social: "Social",
+};
+
+export const evidenceLevels = [1, 2, 3, 4, 5] as const;
+export type EvidenceLevel = (typeof evidenceLevels)[number];
+export const evidenceLevelLabels: Record<EvidenceLevel, string> = {
+  1: "1: clear account of what it does",
+  2: "2: data showing change",
+  3: "3: evidence it caused the change",
+  4: "4: independent replicated evaluation",
+  5: "5: manuals and systems for scale",
+};
+
+export const fundingRoutes = [
+  "small-grant",
+  "experimental-zone",
+  "parallel-pilots",
+  "social-venture-fund",
+  "procurement",
+  "invest-to-save",
+] as const;
+export type FundingRoute = (typeof fundingRoutes)[number];
+export const fundingRouteLabels: Record<FundingRoute, string> = {
+  "small-grant": "Small grant",
+  "experimental-zone": "Experimental zone",
+  "parallel-pilots": "Parallel pilots",
+  "social-venture-fund": "Social venture fund",
+  procurement: "Procurement",
+  "invest-to-save": "Invest to save",
+};
+
+export const sectors = [
+  "health",
+  "mental-health",
+  "social-care",
+  "ageing",
+  "children-families",
+  "education",
+  "employment-skills",
+  "housing",
+  "community-safety",
+  "criminal-justice",
+  "environment-climate",
+  "transport",
+  "local-economy",
+  "community-neighbourhoods",
+  "digital-data",
+  "public-health",
+] as const;
+export type Sector = (typeof sectors)[number];
+export const sectorLabels: Record<Sector, string> = {
+  health: "Health",
+  "mental-health": "Mental health",
+  "social-care": "Social care",
+  ageing: "Ageing",
+  "children-families": "Children and families",
+  education: "Education",
+  "employment-skills": "Employment and skills",
+  housing: "Housing",
+  "community-safety": "Community safety",
+  "criminal-justice": "Criminal justice",
+  "environment-climate": "Environment and climate",
+  transport: "Transport",
+  "local-economy": "Local economy",
+  "community-neighbourhoods": "Community and neighbourhoods",
+  "digital-data": "Digital and data",
+  "public-health": "Public health",
+};
+
+export const matchStatuses = ["suggested", "shortlisted", "introduced", "piloting", "adopted", "declined"] as const;
+export type MatchStatus = (typeof matchStatuses)[number];
+
+export const caseStudyStatuses = ["piloting", "adopted", "stopped"] as const;
+export type CaseStudyStatus = (typeof caseStudyStatuses)[number];
+
+export const ideaStatuses = ["draft", "submitted", "published", "archived"] as const;
+export type IdeaStatus = (typeof ideaStatuses)[number];
+
+export const needStatuses = ["draft", "submitted", "open", "closed"] as const;
+export type NeedStatus = (typeof needStatuses)[number];
+
+export const roles = ["innovator", "commissioner", "broker", "admin"] as const;
+export type Role = (typeof roles)[number];
+/** Roles a person may choose when signing up; brokers and admins are appointed. */
+export const selfServiceRoles = ["innovator", "commissioner"] as const satisfies readonly Role[];

@@ -1,0 +1,98 @@
+// The process-wide exchange context: the database, the Meilisearch client and the outbox
+// relay. Created once by boot (called by the server before it listens) and kept on
+// globalThis so it survives module reloads.
+import { Lucia, TimeSpan } from "lucia";
+import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import type { Meilisearch } from "meilisearch";
+import { openDatabase, type ExchangeDb } from "../../db/client";
+import { sessions, users, type UserRow } from "../../db/schema";
+import { createMeiliClient } from "../../search/client";
+import { ensureMeiliServer } from "../../search/meili-server";
+import { startOutboxRelay, type OutboxRelay } from "../../search/outbox-relay";
+import { ensureIndexes } from "../../search/settings";
+import { readEnv, type ExchangeEnv } from "./env.server";
+
+export type ExchangeContext = {
+  env: ExchangeEnv;
+  db: ExchangeDb;
+  meili: Meilisearch;
+  lucia: ReturnType<typeof createLucia>;
+  relay: OutboxRelay | null;
+  close: () => Promise<void>;
+};
+
+export function createLucia(db: ExchangeDb, secure: boolean) {
+  return new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
+    sessionExpiresIn: new TimeSpan(14, "d"),
+    sessionCookie: { name: "exchange_session", attributes: { secure, sameSite: "lax" } },
+    getUserAttributes: (attributes) => ({
+      email: attributes.email,
+      displayName: attributes.displayName,
+      role: attributes.role,
+      organisationId: attributes.organisationId,
+    }),
+  });
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: ReturnType<typeof createLucia>;
+    DatabaseUserAttributes: Omit<UserRow, "id">;
+  }
+}
+
+/** Connects to MEILI_HOST, or runs (or attaches to) the DATA_DIR's own Meilisearch server. */
+export async function connectMeili(env: ExchangeEnv): Promise<{ client: Meilisearch; host: string; release: () => Promise<void> }> {
+  if (env.MEILI_HOST) {
+    return { client: createMeiliClient(env.MEILI_HOST, env.MEILI_MASTER_KEY), host: env.MEILI_HOST, release: async () => {} };
+  }
+  const server = await ensureMeiliServer(env.dataDir);
+  return { client: createMeiliClient(server.host, server.apiKey), host: server.host, release: server.release };
+}
+
+const globalForExchange = globalThis as unknown as { __exchange?: Promise<ExchangeContext>; __exchangeReady?: ExchangeContext };
+
+export async function openExchange(
+  options: { env?: ExchangeEnv; relay?: boolean; log?: (message: string) => void } = {},
+): Promise<ExchangeContext> {
+  const env = options.env ?? readEnv();
+  const log = options.log ?? ((message: string) => console.warn(message));
+  const database = openDatabase(env.dataDir);
+  const meili = await connectMeili(env);
+  try {
+    await ensureIndexes(meili.client);
+  } catch (error) {
+    // Writes still succeed without Meilisearch; the relay catches up once it answers.
+    log(`search: could not prepare indexes at ${meili.host}: ${error instanceof Error ? error.message : error}`);
+  }
+  const relay = options.relay === false ? null : startOutboxRelay(database.db, meili.client, { intervalMs: env.OUTBOX_INTERVAL_MS, log });
+  return {
+    env,
+    db: database.db,
+    meili: meili.client,
+    lucia: createLucia(database.db, env.cookieSecure),
+    relay,
+    close: async () => {
+      await relay?.stop();
+      await meili.release();
+      database.close();
+    },
+  };
+}
+
+/** Boots the web app's context once per process. */
+export function bootExchange(setup?: (context: ExchangeContext) => Promise<void>): Promise<ExchangeContext> {
+  globalForExchange.__exchange ??= (async () => {
+    const context = await openExchange();
+    await setup?.(context);
+    globalForExchange.__exchangeReady = context;
+    return context;
+  })();
+  return globalForExchange.__exchange;
+}
+
+export function getExchange(): ExchangeContext {
+  const context = globalForExchange.__exchangeReady;
+  if (!context) throw new Error("The exchange has not been booted: start it with `npm start`");
+  return context;
+}

@@ -1,0 +1,176 @@
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  caseStudyStatuses,
+  ideaStatuses,
+  lifecyclePhases,
+  matchStatuses,
+  needStatuses,
+  roles,
+  type DiffusionModel,
+  type FundingRoute,
+  type Sector,
+  type Typology,
+} from "../app/domain/vocabulary";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const organisations = sqliteTable("organisations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: roles }).notNull(),
+  organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
+
+// Shape required by @lucia-auth/adapter-drizzle: expires_at in seconds.
+export const sessions = sqliteTable("sessions", {
+  id: text("id").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: integer("expires_at").notNull(),
+});
+
+export const ideas = sqliteTable(
+  "ideas",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    problem: text("problem"),
+    solution: text("solution"),
+    evidence: text("evidence"),
+    evidenceLevel: integer("evidence_level"),
+    sectors: text("sectors", { mode: "json" }).$type<Sector[]>().notNull(),
+    typology: text("typology", { mode: "json" }).$type<Typology[]>().notNull().default(sql`'[]'`),
+    diffusionModels: text("diffusion_models", { mode: "json" }).$type<DiffusionModel[]>().notNull(),
+    lifecyclePhase: text("lifecycle_phase", { enum: lifecyclePhases }),
+    originLocality: text("origin_locality"),
+    originCountry: text("origin_country"),
+    organisation: text("organisation"),
+    costs: text("costs"),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    status: text("status", { enum: ideaStatuses }).notNull().default("draft"),
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+    organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index("ideas_status_idx").on(table.status, table.updatedAt)],
+);
+
+export const caseStudies = sqliteTable(
+  "case_studies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    locality: text("locality").notNull(),
+    country: text("country"),
+    year: integer("year"),
+    status: text("status", { enum: caseStudyStatuses }).notNull(),
+    outcomes: text("outcomes"),
+    lessons: text("lessons"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("case_studies_idea_idx").on(table.ideaId, table.position)],
+);
+
+export const needs = sqliteTable(
+  "needs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    problem: text("problem").notNull(),
+    outcomes: text("outcomes"),
+    sectors: text("sectors", { mode: "json" }).$type<Sector[]>().notNull(),
+    locality: text("locality"),
+    country: text("country"),
+    budgetMin: integer("budget_min"),
+    budgetMax: integer("budget_max"),
+    fundingRoutes: text("funding_routes", { mode: "json" }).$type<FundingRoute[]>().notNull().default(sql`'[]'`),
+    diffusionModels: text("diffusion_models", { mode: "json" }).$type<DiffusionModel[]>().notNull().default(sql`'[]'`),
+    deadline: text("deadline"),
+    status: text("status", { enum: needStatuses }).notNull().default("draft"),
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+    organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index("needs_status_idx").on(table.status, table.updatedAt)],
+);
+
+export const matches = sqliteTable(
+  "matches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    needId: integer("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    status: text("status", { enum: matchStatuses }).notNull().default("suggested"),
+    score: real("score"),
+    rationale: text("rationale"),
+    declineReason: text("decline_reason"),
+    proposedById: text("proposed_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex("matches_need_idea_idx").on(table.needId, table.ideaId)],
+);
+
+export const searchIndexNames = ["ideas", "needs"] as const;
+export type SearchIndexName = (typeof searchIndexNames)[number];
+
+/**
+ * Transactional outbox: every write to searchable data adds a row here in the same
+ * SQLite transaction; the relay applies it to Meilisearch and sets done_at only once
+ * Meilisearch reports the task succeeded.
+ */
+export const searchOutbox = sqliteTable(
+  "search_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    indexName: text("index_name", { enum: searchIndexNames }).notNull(),
+    documentId: integer("document_id").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("search_outbox_pending_idx").on(table.doneAt, table.id)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type IdeaRow = typeof ideas.$inferSelect;
+export type IdeaInsert = typeof ideas.$inferInsert;
+export type CaseStudyRow = typeof caseStudies.$inferSelect;
+export type NeedRow = typeof needs.$inferSelect;
+export type NeedInsert = typeof needs.$inferInsert;
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type OutboxRow = typeof searchOutbox.$inferSelect;

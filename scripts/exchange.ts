@@ -1,0 +1,162 @@
+// The exchange CLI: `npm run exchange -- <command>`. It shares the DATA_DIR's database and
+// Meilisearch server with a running app, and never loads demo data.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { Command, Option } from "commander";
+import cliProgress from "cli-progress";
+import { ideaFormat, needFormat, validateExchangeFile, formatProblem } from "../app/domain/exchange-format";
+import { roles, type Role } from "../app/domain/vocabulary";
+import { importIdeas, importNeeds } from "../app/models/exchange-import.server";
+import { exportIdeas, exportNeeds } from "../app/models/exchange-export.server";
+import { createUser, EmailTakenError } from "../app/models/users.server";
+import { openExchange, type ExchangeContext } from "../app/utils/exchange.server";
+import { drainOutbox, outboxLag } from "../search/outbox-relay";
+import { reindex } from "../search/reindex";
+
+class CliError extends Error {}
+
+function progressBar(label: string) {
+  return new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+}
+
+async function withExchange<T>(work: (context: ExchangeContext) => Promise<T>): Promise<T> {
+  const context = await openExchange({ relay: false, log: (message) => console.error(message) });
+  try {
+    return await work(context);
+  } finally {
+    await context.close();
+  }
+}
+
+async function waitUntilSearchable(context: ExchangeContext): Promise<void> {
+  const pending = outboxLag(context.db).pending;
+  if (!pending) return;
+  const bar = progressBar("Indexing ");
+  bar.start(pending, 0);
+  await drainOutbox(context.db, context.meili, { onProgress: (applied) => bar.update(Math.min(applied, pending)) });
+  bar.update(pending);
+  bar.stop();
+}
+
+function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CliError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+const program = new Command()
+  .name("exchange")
+  .description("Command-line tools of the Innovation Exchange (uses DATA_DIR, MEILI_HOST, MEILI_MASTER_KEY)")
+  .showHelpAfterError();
+
+program
+  .command("import")
+  .description("Validate a JSON file in the exchange format and upsert its items by slug (ideas are published, needs open)")
+  .addArgument(new Command().createArgument("kind", "ideas or needs").choices(["ideas", "needs"]))
+  .argument("<file>", "a JSON array of items")
+  .action(async (kind: "ideas" | "needs", file: string) => {
+    const data = readJsonFile(file);
+    const result = kind === "ideas" ? validateExchangeFile(ideaFormat, data) : validateExchangeFile(needFormat, data);
+    if (!result.ok) {
+      console.error(`${file}: ${result.problems.length} problem(s); nothing was imported.`);
+      for (const problem of result.problems) console.error(`  ${formatProblem(problem)}`);
+      process.exitCode = 1;
+      return;
+    }
+    await withExchange(async (context) => {
+      const bar = progressBar("Importing");
+      bar.start(result.items.length, 0);
+      const onProgress = (done: number) => bar.update(done);
+      const counts =
+        kind === "ideas"
+          ? importIdeas(context.db, result.items as never, onProgress)
+          : importNeeds(context.db, result.items as never, onProgress);
+      bar.stop();
+      await waitUntilSearchable(context);
+      console.log(`Imported ${result.items.length} ${kind}: ${counts.inserted} new, ${counts.updated} updated; all searchable.`);
+    });
+  });
+
+program
+  .command("export")
+  .description("Write published ideas or open needs in the exchange format")
+  .addArgument(new Command().createArgument("kind", "ideas or needs").choices(["ideas", "needs"]))
+  .option("--out <file>", "write to this file instead of standard output")
+  .action(async (kind: "ideas" | "needs", options: { out?: string }) => {
+    await withExchange(async (context) => {
+      const items = kind === "ideas" ? exportIdeas(context.db) : exportNeeds(context.db);
+      const json = `${JSON.stringify(items, null, 2)}\n`;
+      if (options.out) {
+        fs.writeFileSync(options.out, json);
+        console.error(`Exported ${items.length} ${kind} to ${options.out}`);
+      } else {
+        process.stdout.write(json);
+      }
+    });
+  });
+
+program
+  .command("reindex")
+  .description("Rebuild the search indexes from SQLite (into a fresh index, then swapped in)")
+  .addArgument(new Command().createArgument("[index]", "ideas or needs (default: both)").choices(["ideas", "needs"]))
+  .action(async (only?: "ideas" | "needs") => {
+    await withExchange(async (context) => {
+      for (const indexName of only ? [only] : (["ideas", "needs"] as const)) {
+        const bar = progressBar(`Reindexing ${indexName}`);
+        bar.start(0, 0);
+        const total = await reindex(context.db, context.meili, indexName, (done) => {
+          bar.setTotal(done);
+          bar.update(done);
+        });
+        bar.stop();
+        console.log(`Reindexed ${total} ${indexName}.`);
+      }
+    });
+  });
+
+program
+  .command("create-user")
+  .description("Create an account (prints a generated password when none is given)")
+  .requiredOption("--email <email>", "email address")
+  .addOption(new Option("--role <role>", "role").choices(roles).makeOptionMandatory())
+  .option("--password <password>", "8 to 128 characters")
+  .option("--name <name>", "display name (default: the part of the email before @)")
+  .option("--organisation <name>", "organisation the user belongs to")
+  .action(async (options: { email: string; role: Role; password?: string; name?: string; organisation?: string }) => {
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(options.email)) throw new CliError(`--email: "${options.email}" is not an email address`);
+    const password = options.password ?? crypto.randomBytes(12).toString("base64url");
+    if (password.length < 8 || password.length > 128) throw new CliError("--password must be 8 to 128 characters");
+    await withExchange(async (context) => {
+      try {
+        const user = await createUser(context.db, {
+          email: options.email,
+          password,
+          role: options.role,
+          displayName: options.name ?? options.email.split("@")[0],
+          organisationName: options.organisation,
+        });
+        console.log(`Created ${user.role} ${user.email}${options.password ? "" : ` with password ${password}`}`);
+      } catch (error) {
+        if (error instanceof EmailTakenError) throw new CliError(error.message);
+        throw error;
+      }
+    });
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  console.error(error instanceof CliError ? `error: ${error.message}` : error);
+  process.exitCode = 1;
+}

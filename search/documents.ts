@@ -1,0 +1,91 @@
+// Pure mapping from SQLite rows to Meilisearch documents. The index is derived data:
+// everything here can be rebuilt from the database at any time.
+import type { CaseStudyRow, IdeaRow, NeedRow } from "../db/schema";
+
+export type IdeaDocument = {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  problem: string | null;
+  solution: string | null;
+  evidence: string | null;
+  evidenceLevel: number | null;
+  sectors: string[];
+  typology: string[];
+  diffusionModels: string[];
+  lifecyclePhase: string | null;
+  country: string | null;
+  originLocality: string | null;
+  organisation: string | null;
+  tags: string[];
+  caseStudyLocalities: string[];
+  caseStudyOutcomes: string[];
+  caseStudyLessons: string[];
+  adoptionCount: number;
+  status: string;
+  updatedAt: number;
+};
+
+export type NeedDocument = {
+  id: number;
+  slug: string;
+  title: string;
+  problem: string;
+  outcomes: string | null;
+  sectors: string[];
+  locality: string | null;
+  country: string | null;
+  fundingRoutes: string[];
+  diffusionModels: string[];
+  budgetMax: number | null;
+  deadline: string | null;
+  status: string;
+  updatedAt: number;
+};
+
+export function ideaToDocument(idea: IdeaRow, caseStudies: CaseStudyRow[]): IdeaDocument {
+  return {
+    id: idea.id,
+    slug: idea.slug,
+    title: idea.title,
+    summary: idea.summary,
+    problem: idea.problem,
+    solution: idea.solution,
+    evidence: idea.evidence,
+    evidenceLevel: idea.evidenceLevel,
+    sectors: idea.sectors,
+    typology: idea.typology,
+    diffusionModels: idea.diffusionModels,
+    lifecyclePhase: idea.lifecyclePhase,
+    country: idea.originCountry,
+    originLocality: idea.originLocality,
+    organisation: idea.organisation,
+    tags: idea.tags,
+    caseStudyLocalities: caseStudies.map((caseStudy) => caseStudy.locality),
+    caseStudyOutcomes: caseStudies.flatMap((caseStudy) => (caseStudy.outcomes ? [caseStudy.outcomes] : [])),
+    caseStudyLessons: caseStudies.flatMap((caseStudy) => (caseStudy.lessons ? [caseStudy.lessons] : [])),
+    adoptionCount: caseStudies.filter((caseStudy) => caseStudy.status === "adopted").length,
+    status: idea.status,
+    updatedAt: idea.updatedAt.getTime(),
+  };
+}
+
+export function needToDocument(need: NeedRow): NeedDocument {
+  return {
+    id: need.id,
+    slug: need.slug,
+    title: need.title,
+    problem: need.problem,
+    outcomes: need.outcomes,
+    sectors: need.sectors,
+    locality: need.locality,
+    country: need.country,
+    fundingRoutes: need.fundingRoutes,
+    diffusionModels: need.diffusionModels,
+    budgetMax: need.budgetMax,
+    deadline: need.deadline,
+    status: need.status,
+    updatedAt: need.updatedAt.getTime(),
+  };
+}

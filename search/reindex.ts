@@ -1,0 +1,59 @@
+// Rebuilds an index from SQLite into a fresh index, then swaps it in so searches never
+// see a half-built index.
+import { asc, gt, inArray } from "drizzle-orm";
+import type { Meilisearch } from "meilisearch";
+import type { ExchangeDb } from "../db/client";
+import { caseStudies, ideas, needs, type CaseStudyRow, type SearchIndexName } from "../db/schema";
+import { ideaToDocument, needToDocument } from "./documents";
+import { applyIndexSettings, ensureIndexes } from "./settings";
+
+const BATCH = 5000;
+
+function* documentBatches(db: ExchangeDb, indexName: SearchIndexName) {
+  let after = 0;
+  for (;;) {
+    if (indexName === "needs") {
+      const rows = db.select().from(needs).where(gt(needs.id, after)).orderBy(asc(needs.id)).limit(BATCH).all();
+      if (!rows.length) return;
+      after = rows[rows.length - 1].id;
+      yield rows.map(needToDocument);
+    } else {
+      const rows = db.select().from(ideas).where(gt(ideas.id, after)).orderBy(asc(ideas.id)).limit(BATCH).all();
+      if (!rows.length) return;
+      after = rows[rows.length - 1].id;
+      const studies = db
+        .select()
+        .from(caseStudies)
+        .where(inArray(caseStudies.ideaId, rows.map((row) => row.id)))
+        .orderBy(asc(caseStudies.position))
+        .all();
+      const byIdea = new Map<number, CaseStudyRow[]>();
+      for (const study of studies) byIdea.set(study.ideaId, [...(byIdea.get(study.ideaId) ?? []), study]);
+      yield rows.map((row) => ideaToDocument(row, byIdea.get(row.id) ?? []));
+    }
+  }
+}
+
+export async function reindex(
+  db: ExchangeDb,
+  client: Meilisearch,
+  indexName: SearchIndexName,
+  onProgress?: (documents: number) => void,
+): Promise<number> {
+  await ensureIndexes(client);
+  const temporary = `${indexName}_reindex`;
+  await client.deleteIndexIfExists(temporary);
+  await client.createIndex(temporary, { primaryKey: "id" }).waitTask({ timeout: 60_000 });
+  await applyIndexSettings(client, indexName, temporary);
+  let total = 0;
+  for (const documents of documentBatches(db, indexName)) {
+    const task = await client.index(temporary).addDocuments(documents, { primaryKey: "id" }).waitTask({ timeout: 600_000 });
+    if (task.status !== "succeeded") throw new Error(`Reindex of ${indexName} failed: ${task.error?.message}`);
+    total += documents.length;
+    onProgress?.(total);
+  }
+  const swap = await client.swapIndexes([{ indexes: [indexName, temporary] }]).waitTask({ timeout: 60_000 });
+  if (swap.status !== "succeeded") throw new Error(`Swapping ${temporary} into ${indexName} failed: ${swap.error?.message}`);
+  await client.deleteIndex(temporary).waitTask({ timeout: 60_000 });
+  return total;
+}
