@@ -52,7 +52,7 @@ export async function reindex(
     total += documents.length;
     onProgress?.(total);
   }
-  const swap = await client.swapIndexes([{ indexes: [indexName, temporary] }]).waitTask({ timeout: 60_000 });
+  const swap = await client.swapIndexes([{ indexes: [indexName, temporary], rename: false }]).waitTask({ timeout: 60_000 });
   if (swap.status !== "succeeded") throw new Error(`Swapping ${temporary} into ${indexName} failed: ${swap.error?.message}`);
   await client.deleteIndex(temporary).waitTask({ timeout: 60_000 });
   return total;

@@ -1,0 +1,71 @@
+// Query parameters of the public idea and need searches (the page URL and the JSON API
+// share them, so a URL always carries the whole state of a search).
+import { z } from "zod";
+import { diffusionModels, fundingRoutes, lifecyclePhases, sectors, typologies } from "./vocabulary";
+
+export const IDEAS_PER_PAGE = 20;
+export const NEEDS_PER_PAGE = 20;
+export const MAX_PAGE = 50; // maxTotalHits 1000 / 20 per page
+
+const list = <T extends readonly [string, ...string[]]>(values: T, name: string) =>
+  z.array(z.enum(values, { error: (issue) => `${name} must be one of ${values.join(", ")} (got "${String(issue.input)}")` })).default([]);
+
+const page = z.coerce
+  .number({ error: "page must be a whole number" })
+  .int("page must be a whole number")
+  .min(1, "page must be 1 or more")
+  .max(MAX_PAGE, `page must be ${MAX_PAGE} or less`)
+  .default(1);
+
+const q = z.string().trim().max(200, "q must be at most 200 characters").default("");
+
+export const ideaSearchSchema = z.strictObject({
+  q,
+  sector: list(sectors, "sector"),
+  diffusionModel: list(diffusionModels, "diffusionModel"),
+  lifecyclePhase: list(lifecyclePhases, "lifecyclePhase"),
+  typology: list(typologies, "typology"),
+  evidenceLevel: list(["1", "2", "3", "4", "5"], "evidenceLevel"),
+  page,
+});
+export type IdeaSearchParams = z.infer<typeof ideaSearchSchema>;
+
+export const needSearchSchema = z.strictObject({
+  q,
+  sector: list(sectors, "sector"),
+  diffusionModel: list(diffusionModels, "diffusionModel"),
+  fundingRoute: list(fundingRoutes, "fundingRoute"),
+  page,
+});
+export type NeedSearchParams = z.infer<typeof needSearchSchema>;
+
+const multiKeys = new Set(["sector", "diffusionModel", "lifecyclePhase", "typology", "evidenceLevel", "fundingRoute"]);
+
+/** Turns URLSearchParams into the object the schemas read: repeated keys become lists. */
+export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key).filter((value) => value !== "");
+    if (multiKeys.has(key)) result[key] = values;
+    else if (values.length > 1) result[key] = values; // rejected by the schema with a clear message
+    else if (values.length === 1) result[key] = values[0];
+  }
+  return result;
+}
+
+export type ParsedSearch<T> = { ok: true; params: T } | { ok: false; errors: string[] };
+
+export function parseSearch<T>(schema: z.ZodType<T>, params: URLSearchParams): ParsedSearch<T> {
+  const result = schema.safeParse(searchParamsToObject(params));
+  if (result.success) return { ok: true, params: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unknown parameter${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`
+        : issue.code === "invalid_type" && issue.expected === "string"
+          ? `${issue.path.join(".")} must be given once`
+          : issue.message,
+    ),
+  };
+}

@@ -1,0 +1,68 @@
+import { PassThrough } from "node:stream";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { bootExchange, getExchange } from "./utils/exchange.server";
+import { isDatabaseEmpty, loadDemoData } from "./models/demo-data.server";
+import { drainOutbox } from "../search/outbox-relay";
+
+const ABORT_DELAY = 5_000;
+
+/** Called by the server (scripts/start.ts) before it listens. */
+export async function boot() {
+  return bootExchange(async (context) => {
+    if (context.env.DEMO_DATA === "1" && isDatabaseEmpty(context.db)) {
+      const loaded = await loadDemoData(context.db);
+      console.log(`Loaded demo data: ${loaded.ideas} ideas, ${loaded.needs} needs, one account per role.`);
+      try {
+        await drainOutbox(context.db, context.meili, { timeoutMs: 60_000 });
+      } catch (error) {
+        console.warn(`Demo data saved; search will catch up: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+  });
+}
+
+export async function shutdown() {
+  try {
+    await getExchange().close();
+  } catch {
+    // never booted
+  }
+}
+
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (!request.signal.aborted) console.error(error);
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  _loadContext: AppLoadContext,
+) {
+  const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
+      [callbackName]() {
+        shellRendered = true;
+        const body = new PassThrough();
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+        pipe(body);
+      },
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        if (shellRendered) console.error(error);
+      },
+    });
+    setTimeout(abort, ABORT_DELAY);
+  });
+}

@@ -1,0 +1,142 @@
+// Public searches: Meilisearch ranks, SQLite (the source of truth) supplies the rows, and
+// the visibility filter (published ideas, open needs) is added here on the server.
+import type { Meilisearch, MultiSearchResponse } from "meilisearch";
+import type { ExchangeDb } from "../../db/client";
+import {
+  HIGHLIGHT_POST,
+  HIGHLIGHT_PRE,
+  buildIdeaSearchQueries,
+  ideaFacets,
+  mergeFacets,
+  type IdeaFacet,
+  type IdeaFilters,
+} from "../../search/idea-query";
+import { IDEAS_PER_PAGE, NEEDS_PER_PAGE, type IdeaSearchParams, type NeedSearchParams } from "../domain/search-params";
+import { getPublishedIdeasByIds } from "./ideas.server";
+import { getOpenNeedsByIds } from "./needs.server";
+
+export type IdeaHit = {
+  slug: string;
+  title: string;
+  summary: string;
+  sectors: string[];
+  diffusionModels: string[];
+  typology: string[];
+  lifecyclePhase: string | null;
+  evidenceLevel: number | null;
+  country: string | null;
+  organisation: string | null;
+  caseStudyCount: number;
+  /** Text with matched terms between HIGHLIGHT_PRE and HIGHLIGHT_POST. */
+  highlight: { title: string; summary: string; snippet: string | null };
+};
+
+export type IdeaSearchResult = {
+  hits: IdeaHit[];
+  total: number;
+  page: number;
+  totalPages: number;
+  facets: Record<IdeaFacet, Record<string, number>>;
+};
+
+export class SearchUnavailableError extends Error {}
+
+export function filtersFromParams(params: IdeaSearchParams): IdeaFilters {
+  return {
+    sectors: params.sector,
+    diffusionModels: params.diffusionModel,
+    lifecyclePhase: params.lifecyclePhase,
+    typology: params.typology,
+    evidenceLevel: params.evidenceLevel,
+  };
+}
+
+const strip = (text: string) => text.replaceAll(HIGHLIGHT_PRE, "").replaceAll(HIGHLIGHT_POST, "");
+
+export async function searchIdeas(
+  db: ExchangeDb,
+  meili: Meilisearch,
+  params: IdeaSearchParams,
+  options: { facets?: boolean } = {},
+): Promise<IdeaSearchResult> {
+  const filters = filtersFromParams(params);
+  const queries = buildIdeaSearchQueries({ q: params.q, filters, page: params.page, hitsPerPage: IDEAS_PER_PAGE, facets: options.facets ?? true });
+  let response: MultiSearchResponse;
+  try {
+    response = await meili.multiSearch({ queries });
+  } catch (error) {
+    throw new SearchUnavailableError(error instanceof Error ? error.message : String(error));
+  }
+  const [main, ...perGroup] = response.results;
+  const formattedById = new Map(main.hits.map((hit) => [hit.id as number, hit._formatted ?? {}]));
+  const rows = getPublishedIdeasByIds(db, main.hits.map((hit) => hit.id as number));
+  const hits = rows.map((row): IdeaHit => {
+    const formatted = formattedById.get(row.id) as Record<string, unknown>;
+    // Use Meilisearch's highlighting only while it still describes the current row.
+    const title = typeof formatted.title === "string" && strip(formatted.title) === row.title ? formatted.title : row.title;
+    const summary = typeof formatted.summary === "string" && strip(formatted.summary) === row.summary ? formatted.summary : row.summary;
+    const candidates = [formatted.solution, ...(Array.isArray(formatted.caseStudyLessons) ? formatted.caseStudyLessons : [])];
+    const snippet =
+      params.q && !title.includes(HIGHLIGHT_PRE) && !summary.includes(HIGHLIGHT_PRE)
+        ? (candidates.find((text): text is string => typeof text === "string" && text.includes(HIGHLIGHT_PRE)) ?? null)
+        : null;
+    return {
+      slug: row.slug,
+      title: row.title,
+      summary: row.summary,
+      sectors: row.sectors,
+      diffusionModels: row.diffusionModels,
+      typology: row.typology,
+      lifecyclePhase: row.lifecyclePhase,
+      evidenceLevel: row.evidenceLevel,
+      country: row.originCountry,
+      organisation: row.organisation,
+      caseStudyCount: row.caseStudyCount,
+      highlight: { title, summary, snippet },
+    };
+  });
+  const total = main.totalHits ?? main.estimatedTotalHits ?? hits.length;
+  return {
+    hits,
+    total,
+    page: params.page,
+    totalPages: main.totalPages ?? Math.ceil(total / IDEAS_PER_PAGE),
+    facets: mergeFacets(
+      filters,
+      main.facetDistribution,
+      perGroup.map((result) => result.facetDistribution),
+    ),
+  };
+}
+
+export { ideaFacets };
+
+export async function searchNeeds(db: ExchangeDb, meili: Meilisearch, params: NeedSearchParams) {
+  const quote = (value: string) => `"${value}"`;
+  const filter: (string | string[])[] = ['status = "open"'];
+  if (params.sector.length) filter.push(params.sector.map((value) => `sectors = ${quote(value)}`));
+  if (params.diffusionModel.length) filter.push(params.diffusionModel.map((value) => `diffusionModels = ${quote(value)}`));
+  if (params.fundingRoute.length) filter.push(params.fundingRoute.map((value) => `fundingRoutes = ${quote(value)}`));
+  let result;
+  try {
+    result = await meili.index("needs").search(params.q, {
+      filter,
+      page: params.page,
+      hitsPerPage: NEEDS_PER_PAGE,
+      attributesToRetrieve: ["id"],
+      facets: ["sectors"],
+      sort: params.q ? undefined : ["updatedAt:desc"],
+    });
+  } catch (error) {
+    throw new SearchUnavailableError(error instanceof Error ? error.message : String(error));
+  }
+  const rows = getOpenNeedsByIds(db, result.hits.map((hit) => hit.id as number));
+  const total = result.totalHits ?? rows.length;
+  return {
+    hits: rows,
+    total,
+    page: params.page,
+    totalPages: result.totalPages ?? Math.ceil(total / NEEDS_PER_PAGE),
+    facets: { sectors: result.facetDistribution?.sectors ?? {} },
+  };
+}

@@ -1,0 +1,118 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import stylesheet from "./styles/app.css";
+import { GeneralErrorBoundary } from "./components/error-boundary";
+import { getSessionUser } from "./utils/session.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Innovation Exchange" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, headers } = await getSessionUser(request);
+  return json(
+    { user: user ? { displayName: user.displayName, role: user.role, email: user.email } : null },
+    { headers },
+  );
+}
+
+function navClass({ isActive }: { isActive: boolean }) {
+  return `rounded px-2 py-1 underline-offset-4 hover:underline ${isActive ? "font-semibold underline" : ""}`;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user ?? null;
+  return (
+    <html lang="en-GB" className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-full flex-col bg-white text-slate-900">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-yellow-300 focus:px-3 focus:py-2 focus:text-black">
+          Skip to main content
+        </a>
+        <header className="bg-brand-800 text-white">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+            <Link to="/" className="text-lg font-bold tracking-tight">
+              Innovation Exchange
+            </Link>
+            <nav aria-label="Main">
+              <ul className="flex flex-wrap items-center gap-2 text-sm">
+                <li>
+                  <NavLink to="/ideas" className={navClass}>
+                    Ideas
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/needs" className={navClass}>
+                    Needs
+                  </NavLink>
+                </li>
+                {user ? (
+                  <>
+                    <li>
+                      <NavLink to="/account" className={navClass}>
+                        {user.displayName} <span className="opacity-80">({user.role})</span>
+                      </NavLink>
+                    </li>
+                    <li>
+                      <Form method="post" action="/signout">
+                        <button type="submit" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">
+                          Sign out
+                        </button>
+                      </Form>
+                    </li>
+                  </>
+                ) : (
+                  <>
+                    <li>
+                      <NavLink to="/signin" className={navClass}>
+                        Sign in
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/signup" className={navClass}>
+                        Create an account
+                      </NavLink>
+                    </li>
+                  </>
+                )}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 bg-slate-50 text-sm text-slate-700">
+          <div className="mx-auto flex max-w-6xl flex-wrap gap-4 px-4 py-6">
+            <p>An open exchange of public-service innovations: what worked, where, and how it spread.</p>
+            <Link to="/api/ideas" className="underline">
+              JSON API
+            </Link>
+          </div>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

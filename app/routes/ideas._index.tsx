@@ -1,0 +1,231 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { Highlight } from "../components/highlight";
+import { Pagination } from "../components/pagination";
+import { IdeaBadges } from "../components/tags";
+import { ideaSearchSchema, parseSearch } from "../domain/search-params";
+import {
+  diffusionModelLabels,
+  diffusionModels,
+  evidenceLevelLabels,
+  lifecyclePhaseLabels,
+  lifecyclePhases,
+  sectorLabels,
+  sectors,
+  typologies,
+  typologyLabels,
+} from "../domain/vocabulary";
+import { SearchUnavailableError, searchIdeas, type IdeaSearchResult } from "../models/search.server";
+import { getExchange } from "../utils/exchange.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.q ? `“${data.q}”: ideas | Innovation Exchange` : "Ideas | Innovation Exchange" },
+];
+
+const emptyResult: IdeaSearchResult = {
+  hits: [],
+  total: 0,
+  page: 1,
+  totalPages: 0,
+  facets: { sectors: {}, diffusionModels: {}, lifecyclePhase: {}, typology: {}, evidenceLevel: {} },
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const parsed = parseSearch(ideaSearchSchema, url.searchParams);
+  if (!parsed.ok) {
+    return json({ q: url.searchParams.get("q") ?? "", selected: {}, result: emptyResult, errors: parsed.errors, unavailable: false }, { status: 400 });
+  }
+  const { db, meili } = getExchange();
+  const params = parsed.params;
+  const selected = {
+    sector: params.sector,
+    diffusionModel: params.diffusionModel,
+    lifecyclePhase: params.lifecyclePhase,
+    typology: params.typology,
+    evidenceLevel: params.evidenceLevel,
+  };
+  try {
+    const result = await searchIdeas(db, meili, params);
+    return json(
+      { q: params.q, selected, result, errors: [] as string[], unavailable: false },
+      { headers: { "Cache-Control": "public, max-age=10" } },
+    );
+  } catch (error) {
+    if (!(error instanceof SearchUnavailableError)) throw error;
+    return json({ q: params.q, selected, result: emptyResult, errors: [] as string[], unavailable: true });
+  }
+}
+
+type FacetOption = { value: string; label: string };
+
+const facetGroups: { param: string; facet: keyof IdeaSearchResult["facets"]; legend: string; options: FacetOption[] }[] = [
+  { param: "sector", facet: "sectors", legend: "Sector", options: sectors.map((value) => ({ value, label: sectorLabels[value] })) },
+  {
+    param: "diffusionModel",
+    facet: "diffusionModels",
+    legend: "Diffusion model",
+    options: diffusionModels.map((value) => ({ value, label: diffusionModelLabels[value] })),
+  },
+  {
+    param: "lifecyclePhase",
+    facet: "lifecyclePhase",
+    legend: "Lifecycle phase",
+    options: lifecyclePhases.map((value) => ({ value, label: lifecyclePhaseLabels[value] })),
+  },
+  { param: "typology", facet: "typology", legend: "Typology", options: typologies.map((value) => ({ value, label: typologyLabels[value] })) },
+  {
+    param: "evidenceLevel",
+    facet: "evidenceLevel",
+    legend: "Evidence level",
+    options: ([1, 2, 3, 4, 5] as const).map((value) => ({ value: String(value), label: evidenceLevelLabels[value] })),
+  },
+];
+
+export default function IdeasSearch() {
+  const { q, selected, result, errors, unavailable } = useLoaderData<typeof loader>();
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const searching = navigation.state === "loading" && navigation.location?.pathname === "/ideas";
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  // Progressive enhancement: without JavaScript the buttons submit the GET form.
+  const submitForm = (delay: number) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      if (!formRef.current) return;
+      const data = new FormData(formRef.current);
+      for (const [key, value] of [...data.entries()]) if (value === "") data.delete(key);
+      submit(data, { method: "get", replace: true, preventScrollReset: true });
+    }, delay);
+  };
+  const selectedValues = selected as Record<string, string[] | undefined>;
+  const anyFilter = Object.values(selectedValues).some((values) => values?.length);
+
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">Ideas</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        Public-service innovations, with the places that tried them and the evidence behind them.
+      </p>
+      {errors.length ? (
+        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-4">
+          <h2 className="font-semibold">There is a problem with this search</h2>
+          <ul className="mt-2 list-disc pl-5">
+            {errors.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {unavailable ? (
+        <div role="status" className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4">
+          Search is temporarily unavailable. Please try again in a moment; nothing has been lost.
+        </div>
+      ) : null}
+      <Form ref={formRef} method="get" action="/ideas" className="mt-6 grid gap-8 md:grid-cols-[16rem_1fr]" onChange={(event) => submitForm((event.target as HTMLInputElement).type === "search" ? 250 : 0)}>
+        <div className="md:col-start-2">
+          <label htmlFor="q" className="block font-semibold">
+            Search ideas
+          </label>
+          <div className="mt-1 flex gap-2">
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={q}
+              maxLength={200}
+              autoComplete="off"
+              onInput={() => submitForm(250)}
+              className="w-full rounded border-2 border-slate-700 px-3 py-2"
+              aria-describedby="q-hint"
+            />
+            <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              Search
+            </button>
+          </div>
+          <p id="q-hint" className="mt-1 text-sm text-slate-700">
+            For example: loneliness older people, reoffending, home visiting
+          </p>
+        </div>
+        <aside className="md:row-span-2 md:row-start-1" aria-label="Filters">
+          <h2 className="text-lg font-semibold">Filter</h2>
+          {facetGroups.map((group) => (
+            <fieldset key={group.param} className="mt-4">
+              <legend className="font-semibold">{group.legend}</legend>
+              <ul className="mt-1 space-y-1">
+                {group.options.map((option) => {
+                  const id = `${group.param}-${option.value}`;
+                  const countValue = result.facets[group.facet]?.[option.value] ?? 0;
+                  const checked = selectedValues[group.param]?.includes(option.value) ?? false;
+                  if (!countValue && !checked) return null;
+                  return (
+                    <li key={option.value} className="flex items-start gap-2">
+                      <input id={id} type="checkbox" name={group.param} value={option.value} defaultChecked={checked} className="mt-1 size-4" />
+                      <label htmlFor={id} className="text-sm">
+                        {option.label} <span className="text-slate-700">({countValue})</span>
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+            </fieldset>
+          ))}
+          <div className="mt-4 flex flex-wrap gap-2">
+            <button type="submit" className="rounded border-2 border-slate-700 px-3 py-1 text-sm font-semibold">
+              Apply filters
+            </button>
+            {anyFilter ? (
+              <Link to={q ? `/ideas?${new URLSearchParams({ q })}` : "/ideas"} className="px-1 py-1 text-sm text-brand-700 underline">
+                Clear filters
+              </Link>
+            ) : null}
+          </div>
+        </aside>
+        <section aria-labelledby="results-heading" className="md:col-start-2">
+          <h2 id="results-heading" className="sr-only">
+            Results
+          </h2>
+          <p role="status" aria-live="polite" className="font-semibold">
+            {searching ? "Searching…" : `${result.total} ${result.total === 1 ? "idea" : "ideas"}${q ? ` for “${q}”` : ""}`}
+          </p>
+          {result.hits.length === 0 && !unavailable && !errors.length ? (
+            <div className="mt-4 rounded bg-slate-50 p-4">
+              <p>No ideas match this search.</p>
+              <p className="mt-1 text-sm text-slate-700">Try fewer words, check the spelling, or clear some filters.</p>
+            </div>
+          ) : null}
+          <ol className="mt-4 space-y-6">
+            {result.hits.map((hit) => (
+              <li key={hit.slug} className="border-b border-slate-200 pb-4">
+                <h3 className="text-xl font-semibold">
+                  <Link to={`/ideas/${hit.slug}`} className="text-brand-700 underline-offset-4 hover:underline">
+                    <Highlight text={hit.highlight.title} />
+                  </Link>
+                </h3>
+                <p className="mt-1 text-slate-800">
+                  <Highlight text={hit.highlight.summary} />
+                </p>
+                {hit.highlight.snippet ? (
+                  <p className="mt-1 text-sm text-slate-700">
+                    Also matched: “<Highlight text={hit.highlight.snippet} />”
+                  </p>
+                ) : null}
+                <IdeaBadges sectors={hit.sectors} diffusionModels={hit.diffusionModels} lifecyclePhase={hit.lifecyclePhase} evidenceLevel={hit.evidenceLevel} />
+                <p className="mt-1 text-sm text-slate-700">
+                  {hit.caseStudyCount} case {hit.caseStudyCount === 1 ? "study" : "studies"}
+                  {hit.organisation ? ` · ${hit.organisation}` : ""}
+                </p>
+              </li>
+            ))}
+          </ol>
+          <Pagination page={result.page} totalPages={result.totalPages} />
+        </section>
+      </Form>
+    </div>
+  );
+}

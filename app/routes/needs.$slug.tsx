@@ -1,0 +1,46 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { NeedFacts } from "../components/need-facts";
+import { getOpenNeed } from "../models/needs.server";
+import { getExchange } from "../utils/exchange.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.need.title} | Innovation Exchange` : "Need not found | Innovation Exchange" },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const need = getOpenNeed(getExchange().db, params.slug ?? "");
+  if (!need) throw new Response("There is no open need at this address.", { status: 404 });
+  return json({ need });
+}
+
+export default function NeedPage() {
+  const { need } = useLoaderData<typeof loader>();
+  return (
+    <article>
+      <p className="text-sm">
+        <Link to="/needs" className="text-brand-700 underline">
+          All open needs
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{need.title}</h1>
+      <NeedFacts {...need} />
+      <section className="mt-6">
+        <h2 className="text-xl font-semibold">The problem</h2>
+        <p className="mt-2 max-w-3xl whitespace-pre-line">{need.problem}</p>
+      </section>
+      {need.outcomes ? (
+        <section className="mt-6">
+          <h2 className="text-xl font-semibold">What success looks like</h2>
+          <p className="mt-2 max-w-3xl whitespace-pre-line">{need.outcomes}</p>
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

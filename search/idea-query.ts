@@ -1,0 +1,69 @@
+// Builds Meilisearch multi-search requests for the public idea search. Facets are
+// disjunctive: the counts of a facet group ignore that group's own selection, so every
+// option shows how many results choosing it would add.
+import type { FacetDistribution, MultiSearchQuery } from "meilisearch";
+
+export const HIGHLIGHT_PRE = "\u0002";
+export const HIGHLIGHT_POST = "\u0003";
+
+export const ideaFacets = ["sectors", "diffusionModels", "lifecyclePhase", "typology", "evidenceLevel"] as const;
+export type IdeaFacet = (typeof ideaFacets)[number];
+export type IdeaFilters = Record<IdeaFacet, string[]>;
+
+export type IdeaQueryInput = { q: string; filters: IdeaFilters; page: number; hitsPerPage: number; facets: boolean };
+
+const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+
+export function buildIdeaFilter(filters: IdeaFilters, except?: IdeaFacet): (string | string[])[] {
+  const clauses: (string | string[])[] = ['status = "published"'];
+  for (const facet of ideaFacets) {
+    if (facet === except || !filters[facet].length) continue;
+    clauses.push(filters[facet].map((value) => `${facet} = ${facet === "evidenceLevel" ? Number(value) : quote(value)}`));
+  }
+  return clauses;
+}
+
+export function buildIdeaSearchQueries(input: IdeaQueryInput): MultiSearchQuery[] {
+  const main: MultiSearchQuery = {
+    indexUid: "ideas",
+    q: input.q,
+    filter: buildIdeaFilter(input.filters),
+    page: input.page,
+    hitsPerPage: input.hitsPerPage,
+    attributesToRetrieve: ["id", "title", "summary"],
+    attributesToHighlight: ["title", "summary"],
+    attributesToCrop: ["solution", "caseStudyLessons"],
+    cropLength: 24,
+    highlightPreTag: HIGHLIGHT_PRE,
+    highlightPostTag: HIGHLIGHT_POST,
+    facets: input.facets ? [...ideaFacets] : undefined,
+  };
+  if (!input.facets) return [main];
+  const disjunctive = ideaFacets
+    .filter((facet) => input.filters[facet].length)
+    .map(
+      (facet): MultiSearchQuery => ({
+        indexUid: "ideas",
+        q: input.q,
+        filter: buildIdeaFilter(input.filters, facet),
+        limit: 0,
+        facets: [facet],
+      }),
+    );
+  return [main, ...disjunctive];
+}
+
+/** Merges the facet counts of the main query with those of the per-group queries. */
+export function mergeFacets(
+  filters: IdeaFilters,
+  main: FacetDistribution | undefined,
+  perGroup: (FacetDistribution | undefined)[],
+): Record<IdeaFacet, Record<string, number>> {
+  const active = ideaFacets.filter((facet) => filters[facet].length);
+  const merged = {} as Record<IdeaFacet, Record<string, number>>;
+  for (const facet of ideaFacets) {
+    const groupIndex = active.indexOf(facet);
+    merged[facet] = (groupIndex >= 0 ? perGroup[groupIndex]?.[facet] : main?.[facet]) ?? {};
+  }
+  return merged;
+}
