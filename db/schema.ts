@@ -6,7 +6,11 @@ import {
   lifecyclePhases,
   matchStatuses,
   needStatuses,
+  notificationPreferences,
+  reviewItemTypes,
+  reviewOutcomes,
   roles,
+  type DiffusionDetails,
   type DiffusionModel,
   type FundingRoute,
   type Sector,
@@ -36,6 +40,7 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: roles }).notNull(),
   organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+  notificationPreference: text("notification_preference", { enum: notificationPreferences }).notNull().default("immediately"),
   createdAt: createdAt(),
 });
 
@@ -68,7 +73,16 @@ export const ideas = sqliteTable(
     organisation: text("organisation"),
     costs: text("costs"),
     tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Route-specific detail for each diffusion model the idea offers. */
+    diffusionDetails: text("diffusion_details", { mode: "json" }).$type<DiffusionDetails>().notNull().default(sql`'{}'`),
+    evidenceJustification: text("evidence_justification"),
     status: text("status", { enum: ideaStatuses }).notNull().default("draft"),
+    /** The last broker decision and its reason, shown to the owner. */
+    reviewOutcome: text("review_outcome", { enum: reviewOutcomes }),
+    reviewReason: text("review_reason"),
+    /** Edits to a published idea that need review (diffusion, evidence, case studies): the idea stays live meanwhile. */
+    pendingChanges: text("pending_changes", { mode: "json" }).$type<Record<string, unknown>>(),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
     organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
@@ -92,6 +106,11 @@ export const caseStudies = sqliteTable(
     status: text("status", { enum: caseStudyStatuses }).notNull(),
     outcomes: text("outcomes"),
     lessons: text("lessons"),
+    /** Case studies added to a published idea are reviewed before they are shown. */
+    reviewStatus: text("review_status", { enum: ["submitted", "published", "changes-requested", "rejected"] }).notNull().default("published"),
+    reviewReason: text("review_reason"),
+    submittedById: text("submitted_by_id").references(() => users.id, { onDelete: "set null" }),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (table) => [index("case_studies_idea_idx").on(table.ideaId, table.position)],
@@ -114,6 +133,9 @@ export const needs = sqliteTable(
     diffusionModels: text("diffusion_models", { mode: "json" }).$type<DiffusionModel[]>().notNull().default(sql`'[]'`),
     deadline: text("deadline"),
     status: text("status", { enum: needStatuses }).notNull().default("draft"),
+    reviewOutcome: text("review_outcome", { enum: reviewOutcomes }),
+    reviewReason: text("review_reason"),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
     organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -141,6 +163,101 @@ export const matches = sqliteTable(
     updatedAt: updatedAt(),
   },
   (table) => [uniqueIndex("matches_need_idea_idx").on(table.needId, table.ideaId)],
+);
+
+/** A broker's claim on a queue item; one claim per item. */
+export const reviewClaims = sqliteTable(
+  "review_claims",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemType: text("item_type", { enum: reviewItemTypes }).notNull(),
+    itemId: integer("item_id").notNull(),
+    brokerId: text("broker_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    claimedAt: createdAt(),
+  },
+  (table) => [uniqueIndex("review_claims_item_idx").on(table.itemType, table.itemId)],
+);
+
+/** Every state change: who, what, before/after, why. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemType: text("item_type", { enum: reviewItemTypes }).notNull(),
+    itemId: integer("item_id").notNull(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    reason: text("reason"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("audit_log_item_idx").on(table.itemType, table.itemId, table.id)],
+);
+
+/** Field-level history of a published idea. */
+export const ideaRevisions = sqliteTable(
+  "idea_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    changes: text("changes", { mode: "json" }).$type<{ field: string; before: unknown; after: unknown }[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("idea_revisions_idea_idx").on(table.ideaId, table.id)],
+);
+
+/** Private notes brokers keep on queue items; other brokers see them, submitters never do. */
+export const brokerNotes = sqliteTable(
+  "broker_notes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemType: text("item_type", { enum: reviewItemTypes }).notNull(),
+    itemId: integer("item_id").notNull(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("broker_notes_item_idx").on(table.itemType, table.itemId)],
+);
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    body: text("body"),
+    link: text("link"),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("notifications_user_idx").on(table.userId, table.readAt, table.id)],
+);
+
+/** Emails to send (immediately or in a daily digest); a sender marks them sent. */
+export const emailOutbox = sqliteTable(
+  "email_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    kind: text("kind", { enum: ["immediate", "digest"] }).notNull().default("immediate"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("email_outbox_pending_idx").on(table.sentAt, table.id)],
 );
 
 export const searchIndexNames = ["ideas", "needs"] as const;
@@ -174,3 +291,5 @@ export type NeedRow = typeof needs.$inferSelect;
 export type NeedInsert = typeof needs.$inferInsert;
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type OutboxRow = typeof searchOutbox.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
+export type NotificationRow = typeof notifications.$inferSelect;

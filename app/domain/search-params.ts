@@ -56,15 +56,18 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
 export type ParsedSearch<T> = { ok: true; params: T } | { ok: false; errors: string[] };
 
 export function parseSearch<T>(schema: z.ZodType<T>, params: URLSearchParams): ParsedSearch<T> {
-  const result = schema.safeParse(searchParamsToObject(params));
+  const input = searchParamsToObject(params);
+  const result = schema.safeParse(input);
   if (result.success) return { ok: true, params: result.data };
+  // A repeated single-valued parameter (q, page) arrives as a list.
+  const repeated = (key: PropertyKey | undefined) => typeof key === "string" && !multiKeys.has(key) && Array.isArray(input[key]);
   return {
     ok: false,
     errors: result.error.issues.map((issue) =>
       issue.code === "unrecognized_keys"
         ? `unknown parameter${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`
-        : issue.code === "invalid_type" && issue.expected === "string"
-          ? `${issue.path.join(".")} must be given once`
+        : repeated(issue.path[0])
+          ? `${String(issue.path[0])} must be given once`
           : issue.message,
     ),
   };

@@ -112,3 +112,25 @@ export const roles = ["innovator", "commissioner", "broker", "admin"] as const;
 export type Role = (typeof roles)[number];
 /** Roles a person may choose when signing up; brokers and admins are appointed. */
 export const selfServiceRoles = ["innovator", "commissioner"] as const satisfies readonly Role[];
+
+export const reviewOutcomes = ["published", "changes-requested", "rejected"] as const;
+export type ReviewOutcome = (typeof reviewOutcomes)[number];
+
+/** What a broker review queue holds. */
+export const reviewItemTypes = ["idea", "need", "case-study"] as const;
+export type ReviewItemType = (typeof reviewItemTypes)[number];
+
+export const notificationPreferences = ["immediately", "daily", "off"] as const;
+export type NotificationPreference = (typeof notificationPreferences)[number];
+
+/** What can transfer when an existing organisation takes an idea over wholesale. */
+export const takeoverTransfers = ["staff", "assets", "data", "intellectual-property"] as const;
+export type TakeoverTransfer = (typeof takeoverTransfers)[number];
+
+/** Route-specific detail for each diffusion model an idea offers (issue: innovators). */
+export type DiffusionDetails = {
+  uncontrolled?: { licence?: string; replicationPack?: string };
+  franchise?: { feeModel?: string; coreElements?: string; adaptableElements?: string; adoptersPerYear?: number };
+  takeover?: { transfers?: TakeoverTransfer[]; terms?: string };
+  growth?: { capacity?: string; investmentNeeded?: string };
+};

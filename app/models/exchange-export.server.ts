@@ -1,5 +1,5 @@
 // Exports published ideas and open needs back to the exchange format of DOMAIN.md.
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, ideas, needs, type CaseStudyRow } from "../../db/schema";
 import type { IdeaFormat, NeedFormat } from "../domain/exchange-format";
@@ -17,7 +17,7 @@ export function exportIdeas(db: ExchangeDb): IdeaFormat[] {
     ? db
         .select()
         .from(caseStudies)
-        .where(inArray(caseStudies.ideaId, rows.map((row) => row.id)))
+        .where(and(inArray(caseStudies.ideaId, rows.map((row) => row.id)), eq(caseStudies.reviewStatus, "published")))
         .orderBy(asc(caseStudies.position))
         .all()
     : [];

@@ -1,6 +1,6 @@
 // Upserts validated exchange-format items by slug, in one transaction per file, with the
 // search outbox rows written in that same transaction.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, ideas, needs } from "../../db/schema";
 import type { IdeaFormat, NeedFormat } from "../domain/exchange-format";
@@ -50,7 +50,10 @@ export function importIdeas(db: ExchangeDb, items: IdeaFormat[], onProgress?: Im
           .get().id;
         inserted++;
       }
-      tx.delete(caseStudies).where(eq(caseStudies.ideaId, id)).run();
+      // The file's case studies replace the published ones; those awaiting review are kept.
+      tx.delete(caseStudies)
+        .where(and(eq(caseStudies.ideaId, id), eq(caseStudies.reviewStatus, "published")))
+        .run();
       const studies = item.caseStudies ?? [];
       if (studies.length) {
         tx.insert(caseStudies)

@@ -7,7 +7,12 @@ export type PublishedIdea = IdeaRow & { caseStudies: CaseStudyRow[] };
 export function getPublishedIdea(db: ExchangeDb, slug: string): PublishedIdea | null {
   const idea = db.select().from(ideas).where(and(eq(ideas.slug, slug), eq(ideas.status, "published"))).get();
   if (!idea) return null;
-  const studies = db.select().from(caseStudies).where(eq(caseStudies.ideaId, idea.id)).orderBy(asc(caseStudies.position)).all();
+  const studies = db
+    .select()
+    .from(caseStudies)
+    .where(and(eq(caseStudies.ideaId, idea.id), eq(caseStudies.reviewStatus, "published")))
+    .orderBy(asc(caseStudies.position))
+    .all();
   return { ...idea, caseStudies: studies };
 }
 
@@ -22,7 +27,7 @@ export function getPublishedIdeasByIds(db: ExchangeDb, ids: number[]): (IdeaRow 
   const studyCounts = db
     .select({ ideaId: caseStudies.ideaId, n: count() })
     .from(caseStudies)
-    .where(inArray(caseStudies.ideaId, ids))
+    .where(and(inArray(caseStudies.ideaId, ids), eq(caseStudies.reviewStatus, "published")))
     .groupBy(caseStudies.ideaId)
     .all();
   const countByIdea = new Map(studyCounts.map((row) => [row.ideaId, row.n]));
@@ -40,7 +45,7 @@ export function exchangeCounts(db: ExchangeDb) {
     .select({ n: count(), places: sql<number>`count(distinct ${caseStudies.locality})` })
     .from(caseStudies)
     .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
-    .where(eq(ideas.status, "published"))
+    .where(and(eq(ideas.status, "published"), eq(caseStudies.reviewStatus, "published")))
     .all();
   return { ideas: publishedIdeas?.n ?? 0, needs: openNeeds?.n ?? 0, caseStudies: studies?.n ?? 0, places: studies?.places ?? 0 };
 }
@@ -59,7 +64,7 @@ export function recentCaseStudies(db: ExchangeDb, limit: number) {
     })
     .from(caseStudies)
     .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
-    .where(eq(ideas.status, "published"))
+    .where(and(eq(ideas.status, "published"), eq(caseStudies.reviewStatus, "published")))
     .orderBy(desc(sql`coalesce(${caseStudies.year}, 0)`), desc(caseStudies.id))
     .limit(limit)
     .all();

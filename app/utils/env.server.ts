@@ -15,6 +15,11 @@ const schema = z.object({
   DEMO_DATA: z.enum(["0", "1"]).default("1"),
   // Secure cookies: on by default in production; "0" for plain-HTTP deployments on a LAN.
   COOKIE_SECURE: z.enum(["0", "1"]).optional(),
+  // Service level of the broker review queues, in working days.
+  REVIEW_SERVICE_LEVEL_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  // SMTP for notification emails (nodemailer); unset, emails stay in the admins' dev mailbox.
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Innovation Exchange <no-reply@exchange.example>"),
   // Interval of the safety-net pass of the search outbox relay.
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
 });

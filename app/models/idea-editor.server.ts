@@ -1,0 +1,290 @@
+// Innovators' writes to their own ideas. Ownership is checked here as well as in the routes.
+import { asc, desc, eq, like, or } from "drizzle-orm";
+import type { ExchangeDb } from "../../db/client";
+import { caseStudies, ideaRevisions, ideas, users, type IdeaRow } from "../../db/schema";
+import type { CaseStudyFormValues, IdeaFormValues } from "../domain/idea-form";
+import { canSubmitIdea, splitIdeaChanges } from "../domain/review-workflow";
+import type { DiffusionDetails } from "../domain/vocabulary";
+import { recordAudit } from "./audit.server";
+import { enqueueSearchSync } from "./search-outbox.server";
+
+export class NotAllowedError extends Error {}
+export class NotFoundError extends Error {}
+
+export function slugifyTitle(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80)
+      .replace(/-+$/, "") || "idea"
+  );
+}
+
+function uniqueSlug(db: ExchangeDb, title: string): string {
+  const base = slugifyTitle(title).padEnd(3, "x");
+  const taken = new Set(
+    db
+      .select({ slug: ideas.slug })
+      .from(ideas)
+      .where(or(eq(ideas.slug, base), like(ideas.slug, `${base}-%`)))
+      .all()
+      .map((row) => row.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export function diffusionDetailsFromForm(values: IdeaFormValues): DiffusionDetails {
+  const offers = new Set(values.diffusionModels);
+  const details: DiffusionDetails = {};
+  if (offers.has("uncontrolled")) details.uncontrolled = { licence: values.uncontrolledLicence, replicationPack: values.uncontrolledReplicationPack };
+  if (offers.has("franchise"))
+    details.franchise = {
+      feeModel: values.franchiseFeeModel,
+      coreElements: values.franchiseCoreElements,
+      adaptableElements: values.franchiseAdaptableElements,
+      adoptersPerYear: values.franchiseAdoptersPerYear,
+    };
+  if (offers.has("takeover")) details.takeover = { transfers: values.takeoverTransfers ?? [], terms: values.takeoverTerms };
+  if (offers.has("growth")) details.growth = { capacity: values.growthCapacity, investmentNeeded: values.growthInvestmentNeeded };
+  return JSON.parse(JSON.stringify(details)) as DiffusionDetails; // drops undefined keys
+}
+
+/** The form's values as idea columns. */
+export function ideaColumnsFromForm(values: IdeaFormValues) {
+  return {
+    title: values.title,
+    summary: values.summary,
+    problem: values.problem ?? null,
+    solution: values.solution ?? null,
+    evidence: values.evidence ?? null,
+    sectors: values.sectors,
+    typology: values.typology ?? [],
+    diffusionModels: values.diffusionModels,
+    diffusionDetails: diffusionDetailsFromForm(values),
+    lifecyclePhase: values.lifecyclePhase ?? null,
+    originLocality: values.originLocality ?? null,
+    originCountry: values.originCountry ?? null,
+    organisation: values.organisation ?? null,
+    costs: values.costs ?? null,
+    tags: values.tags,
+  };
+}
+
+export type IdeaColumns = ReturnType<typeof ideaColumnsFromForm>;
+
+/** The idea as its owner edits it: a published idea's pending (reviewed) changes are shown in place. */
+export function formDefaultsForIdea(idea: IdeaRow): Record<string, unknown> {
+  const current = { ...idea, ...(idea.pendingChanges ?? {}) } as IdeaRow;
+  const details = current.diffusionDetails ?? {};
+  return {
+    title: current.title,
+    summary: current.summary,
+    problem: current.problem ?? "",
+    solution: current.solution ?? "",
+    evidence: current.evidence ?? "",
+    sectors: current.sectors,
+    typology: current.typology,
+    diffusionModels: current.diffusionModels,
+    lifecyclePhase: current.lifecyclePhase ?? "",
+    originLocality: current.originLocality ?? "",
+    originCountry: current.originCountry ?? "",
+    organisation: current.organisation ?? "",
+    costs: current.costs ?? "",
+    tags: current.tags.join(", "),
+    uncontrolledLicence: details.uncontrolled?.licence ?? "",
+    uncontrolledReplicationPack: details.uncontrolled?.replicationPack ?? "",
+    franchiseFeeModel: details.franchise?.feeModel ?? "",
+    franchiseCoreElements: details.franchise?.coreElements ?? "",
+    franchiseAdaptableElements: details.franchise?.adaptableElements ?? "",
+    franchiseAdoptersPerYear: details.franchise?.adoptersPerYear?.toString() ?? "",
+    takeoverTransfers: details.takeover?.transfers ?? [],
+    takeoverTerms: details.takeover?.terms ?? "",
+    growthCapacity: details.growth?.capacity ?? "",
+    growthInvestmentNeeded: details.growth?.investmentNeeded ?? "",
+  };
+}
+
+export function getOwnIdea(db: ExchangeDb, ownerId: string, slug: string): IdeaRow {
+  const idea = db.select().from(ideas).where(eq(ideas.slug, slug)).get();
+  if (!idea) throw new NotFoundError(`No idea has the address ${slug}`);
+  if (idea.ownerId !== ownerId) throw new NotAllowedError("Only the innovator who owns this idea can change it");
+  return idea;
+}
+
+export function listOwnIdeas(db: ExchangeDb, ownerId: string) {
+  return db.select().from(ideas).where(eq(ideas.ownerId, ownerId)).orderBy(desc(ideas.updatedAt)).all();
+}
+
+export function createIdeaDraft(db: ExchangeDb, owner: { id: string; organisationId: number | null }, values: IdeaFormValues, submit: boolean): IdeaRow {
+  return db.transaction((tx) => {
+    const now = new Date();
+    const idea = tx
+      .insert(ideas)
+      .values({
+        ...ideaColumnsFromForm(values),
+        slug: uniqueSlug(tx as unknown as ExchangeDb, values.title),
+        status: submit ? "submitted" : "draft",
+        submittedAt: submit ? now : null,
+        ownerId: owner.id,
+        organisationId: owner.organisationId,
+      })
+      .returning()
+      .get();
+    recordAudit(tx, { itemType: "idea", itemId: idea.id, actorId: owner.id, action: "created", after: { status: "draft" } });
+    if (submit) recordAudit(tx, { itemType: "idea", itemId: idea.id, actorId: owner.id, action: "submitted", before: { status: "draft" }, after: { status: "submitted" } });
+    enqueueSearchSync(tx, "ideas", [idea.id]);
+    return idea;
+  });
+}
+
+export type IdeaUpdateOutcome = "saved" | "submitted" | "published-at-once" | "sent-for-review" | "unchanged";
+
+/**
+ * Saves an owner's edit. Drafts and ideas awaiting review change in place. On a published
+ * idea, edits to the diffusion models, their detail or the evidence wait for review (the
+ * idea stays live); other edits publish at once, with a revision and an audit entry.
+ */
+export function updateOwnIdea(db: ExchangeDb, ownerId: string, slug: string, values: IdeaFormValues, submit: boolean): IdeaUpdateOutcome {
+  return db.transaction((tx) => {
+    const idea = getOwnIdea(tx as unknown as ExchangeDb, ownerId, slug);
+    const columns = ideaColumnsFromForm(values);
+    const now = new Date();
+    if (idea.status === "archived") throw new NotAllowedError("This idea was rejected or archived and can no longer be edited");
+    if (idea.status !== "published") {
+      const becomesSubmitted = submit && canSubmitIdea(idea.status);
+      tx.update(ideas)
+        .set({
+          ...columns,
+          updatedAt: now,
+          ...(becomesSubmitted ? { status: "submitted" as const, submittedAt: now } : {}),
+        })
+        .where(eq(ideas.id, idea.id))
+        .run();
+      recordAudit(tx, { itemType: "idea", itemId: idea.id, actorId: ownerId, action: "edited" });
+      if (becomesSubmitted) {
+        recordAudit(tx, {
+          itemType: "idea",
+          itemId: idea.id,
+          actorId: ownerId,
+          action: idea.reviewOutcome === "changes-requested" ? "resubmitted" : "submitted",
+          before: { status: idea.status },
+          after: { status: "submitted" },
+        });
+      }
+      enqueueSearchSync(tx, "ideas", [idea.id]);
+      return becomesSubmitted ? "submitted" : "saved";
+    }
+    const base = { ...idea, ...(idea.pendingChanges ?? {}) } as unknown as Record<string, unknown>;
+    const { immediate, reviewed } = splitIdeaChanges(base, columns as unknown as Record<string, unknown>);
+    const published = splitIdeaChanges(idea as unknown as Record<string, unknown>, immediate);
+    let outcome: IdeaUpdateOutcome = "unchanged";
+    if (published.changes.length) {
+      tx.update(ideas).set({ ...(immediate as Partial<IdeaColumns>), updatedAt: now }).where(eq(ideas.id, idea.id)).run();
+      tx.insert(ideaRevisions).values({ ideaId: idea.id, actorId: ownerId, changes: published.changes }).run();
+      recordAudit(tx, {
+        itemType: "idea",
+        itemId: idea.id,
+        actorId: ownerId,
+        action: "edited (published at once)",
+        before: Object.fromEntries(published.changes.map((change) => [change.field, change.before])),
+        after: Object.fromEntries(published.changes.map((change) => [change.field, change.after])),
+      });
+      enqueueSearchSync(tx, "ideas", [idea.id]);
+      outcome = "published-at-once";
+    }
+    const pending = { ...(idea.pendingChanges ?? {}), ...reviewed };
+    // Drop pending values that equal what is live.
+    for (const key of Object.keys(pending)) {
+      if (JSON.stringify(pending[key]) === JSON.stringify((idea as unknown as Record<string, unknown>)[key])) delete pending[key];
+    }
+    const hasPending = Object.keys(pending).length > 0;
+    if (hasPending || idea.pendingChanges) {
+      const sendNow = hasPending && (submit || Object.keys(reviewed).length > 0);
+      tx.update(ideas)
+        .set({
+          pendingChanges: hasPending ? pending : null,
+          submittedAt: sendNow ? now : hasPending ? idea.submittedAt : null,
+          ...(sendNow ? { reviewOutcome: null } : {}),
+        })
+        .where(eq(ideas.id, idea.id))
+        .run();
+      if (sendNow) {
+        recordAudit(tx, {
+          itemType: "idea",
+          itemId: idea.id,
+          actorId: ownerId,
+          action: "changes sent for review",
+          before: Object.fromEntries(Object.keys(pending).map((key) => [key, (idea as unknown as Record<string, unknown>)[key] ?? null])),
+          after: pending,
+        });
+        outcome = "sent-for-review";
+      }
+    }
+    return outcome;
+  });
+}
+
+export function listRevisions(db: ExchangeDb, ideaId: number) {
+  return db
+    .select({ id: ideaRevisions.id, changes: ideaRevisions.changes, createdAt: ideaRevisions.createdAt, actorName: users.displayName })
+    .from(ideaRevisions)
+    .leftJoin(users, eq(users.id, ideaRevisions.actorId))
+    .where(eq(ideaRevisions.ideaId, ideaId))
+    .orderBy(desc(ideaRevisions.id))
+    .all();
+}
+
+/** Case studies on a draft travel with the idea's review; on a published idea they are reviewed on their own. */
+export function addCaseStudy(db: ExchangeDb, ownerId: string, slug: string, values: CaseStudyFormValues) {
+  return db.transaction((tx) => {
+    const idea = getOwnIdea(tx as unknown as ExchangeDb, ownerId, slug);
+    if (idea.status === "archived") throw new NotAllowedError("This idea was rejected or archived and can no longer be edited");
+    const last = tx
+      .select({ position: caseStudies.position })
+      .from(caseStudies)
+      .where(eq(caseStudies.ideaId, idea.id))
+      .orderBy(desc(caseStudies.position))
+      .limit(1)
+      .get();
+    const reviewed = idea.status === "published";
+    const study = tx
+      .insert(caseStudies)
+      .values({
+        ideaId: idea.id,
+        position: (last?.position ?? -1) + 1,
+        locality: values.locality,
+        country: values.country ?? null,
+        year: values.year ?? null,
+        status: values.status,
+        outcomes: values.outcomes ?? null,
+        lessons: values.lessons ?? null,
+        reviewStatus: reviewed ? "submitted" : "published",
+        submittedById: ownerId,
+        submittedAt: reviewed ? new Date() : null,
+      })
+      .returning()
+      .get();
+    recordAudit(tx, {
+      itemType: "case-study",
+      itemId: study.id,
+      actorId: ownerId,
+      action: reviewed ? "submitted" : "added to draft",
+      after: { locality: study.locality, status: study.status },
+    });
+    enqueueSearchSync(tx, "ideas", [idea.id]);
+    return study;
+  });
+}
+
+export function listOwnCaseStudies(db: ExchangeDb, ideaId: number) {
+  return db.select().from(caseStudies).where(eq(caseStudies.ideaId, ideaId)).orderBy(asc(caseStudies.position)).all();
+}
+
+export function ideaAwaitingReview(idea: Pick<IdeaRow, "status" | "pendingChanges" | "submittedAt">): boolean {
+  return idea.status === "submitted" || (idea.status === "published" && !!idea.pendingChanges && !!idea.submittedAt);
+}
+

@@ -1,0 +1,302 @@
+// Broker review queues: submitted ideas (and reviewed edits of published ones), submitted
+// needs and submitted case studies; claims; decisions with reasons; all audited.
+import { and, eq, isNotNull, or } from "drizzle-orm";
+import type { ExchangeDb } from "../../db/client";
+import { caseStudies, ideaRevisions, ideas, needs, reviewClaims, users } from "../../db/schema";
+import {
+  decisionNeedsReason,
+  ideaStatusAfterDecision,
+  needStatusAfterDecision,
+  reviewDeadline,
+  type BrokerDecision,
+} from "../domain/review-workflow";
+import type { ReviewItemType } from "../domain/vocabulary";
+import { recordAudit } from "./audit.server";
+import { NotAllowedError, NotFoundError } from "./idea-editor.server";
+import { notifyUser } from "./notifications.server";
+import { enqueueSearchSync } from "./search-outbox.server";
+
+export class ReviewConflictError extends Error {}
+
+export type QueueItem = {
+  itemType: ReviewItemType;
+  itemId: number;
+  title: string;
+  detail: string;
+  submitterName: string | null;
+  submittedAt: Date;
+  deadline: Date;
+  overdue: boolean;
+  claimedBy: { id: string; name: string } | null;
+};
+
+export type QueueFilter = {
+  type?: ReviewItemType;
+  claim?: "any" | "mine" | "unclaimed";
+  overdueOnly?: boolean;
+  sort?: "oldest" | "newest";
+};
+
+export function listReviewQueue(db: ExchangeDb, brokerId: string, filter: QueueFilter, now: Date, serviceLevelDays: number): QueueItem[] {
+  const claims = db
+    .select({ itemType: reviewClaims.itemType, itemId: reviewClaims.itemId, brokerId: reviewClaims.brokerId, name: users.displayName })
+    .from(reviewClaims)
+    .innerJoin(users, eq(users.id, reviewClaims.brokerId))
+    .all();
+  const claimOf = new Map(claims.map((claim) => [`${claim.itemType}:${claim.itemId}`, { id: claim.brokerId, name: claim.name }]));
+  const items: Omit<QueueItem, "deadline" | "overdue" | "claimedBy">[] = [];
+  if (!filter.type || filter.type === "idea") {
+    const rows = db
+      .select({ id: ideas.id, title: ideas.title, status: ideas.status, submittedAt: ideas.submittedAt, owner: users.displayName })
+      .from(ideas)
+      .leftJoin(users, eq(users.id, ideas.ownerId))
+      .where(
+        or(
+          eq(ideas.status, "submitted"),
+          and(eq(ideas.status, "published"), isNotNull(ideas.pendingChanges), isNotNull(ideas.submittedAt)),
+        ),
+      )
+      .all();
+    for (const row of rows) {
+      items.push({
+        itemType: "idea",
+        itemId: row.id,
+        title: row.title,
+        detail: row.status === "published" ? "Changes to a published idea" : "New idea",
+        submitterName: row.owner,
+        submittedAt: row.submittedAt ?? new Date(0),
+      });
+    }
+  }
+  if (!filter.type || filter.type === "need") {
+    const rows = db
+      .select({ id: needs.id, title: needs.title, submittedAt: needs.submittedAt, owner: users.displayName })
+      .from(needs)
+      .leftJoin(users, eq(users.id, needs.ownerId))
+      .where(eq(needs.status, "submitted"))
+      .all();
+    for (const row of rows)
+      items.push({ itemType: "need", itemId: row.id, title: row.title, detail: "New need", submitterName: row.owner, submittedAt: row.submittedAt ?? new Date(0) });
+  }
+  if (!filter.type || filter.type === "case-study") {
+    const rows = db
+      .select({ id: caseStudies.id, locality: caseStudies.locality, submittedAt: caseStudies.submittedAt, ideaTitle: ideas.title, submitter: users.displayName })
+      .from(caseStudies)
+      .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
+      .leftJoin(users, eq(users.id, caseStudies.submittedById))
+      .where(eq(caseStudies.reviewStatus, "submitted"))
+      .all();
+    for (const row of rows)
+      items.push({
+        itemType: "case-study",
+        itemId: row.id,
+        title: `${row.locality}: ${row.ideaTitle}`,
+        detail: "Case study",
+        submitterName: row.submitter,
+        submittedAt: row.submittedAt ?? new Date(0),
+      });
+  }
+  const withClaims = items.map((item): QueueItem => {
+    const deadline = reviewDeadline(item.submittedAt, serviceLevelDays);
+    return { ...item, deadline, overdue: deadline.getTime() < now.getTime(), claimedBy: claimOf.get(`${item.itemType}:${item.itemId}`) ?? null };
+  });
+  return withClaims
+    .filter((item) => (filter.claim === "mine" ? item.claimedBy?.id === brokerId : filter.claim === "unclaimed" ? !item.claimedBy : true))
+    .filter((item) => (filter.overdueOnly ? item.overdue : true))
+    .sort((a, b) => (filter.sort === "newest" ? b.submittedAt.getTime() - a.submittedAt.getTime() : a.submittedAt.getTime() - b.submittedAt.getTime()));
+}
+
+export function claimItem(db: ExchangeDb, brokerId: string, itemType: ReviewItemType, itemId: number): void {
+  db.transaction((tx) => {
+    const existing = tx
+      .select()
+      .from(reviewClaims)
+      .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId)))
+      .get();
+    if (existing?.brokerId === brokerId) return;
+    if (existing) throw new ReviewConflictError("Another broker has already claimed this item");
+    tx.insert(reviewClaims).values({ itemType, itemId, brokerId }).run();
+    recordAudit(tx, { itemType, itemId, actorId: brokerId, action: "claimed" });
+  });
+}
+
+export function releaseItem(db: ExchangeDb, brokerId: string, itemType: ReviewItemType, itemId: number): void {
+  db.transaction((tx) => {
+    const existing = tx
+      .select()
+      .from(reviewClaims)
+      .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId)))
+      .get();
+    if (!existing) return;
+    if (existing.brokerId !== brokerId) throw new ReviewConflictError("Only the broker who claimed this item can release it");
+    tx.delete(reviewClaims).where(eq(reviewClaims.id, existing.id)).run();
+    recordAudit(tx, { itemType, itemId, actorId: brokerId, action: "released" });
+  });
+}
+
+export type DecisionInput = { decision: BrokerDecision; reason?: string; evidenceLevel?: number; evidenceJustification?: string };
+
+function checkReason(input: DecisionInput) {
+  if (decisionNeedsReason(input.decision) && !input.reason?.trim()) throw new NotAllowedError("Give a reason the submitter will see");
+}
+
+function dropClaim(tx: Pick<ExchangeDb, "delete">, itemType: ReviewItemType, itemId: number) {
+  tx.delete(reviewClaims).where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId))).run();
+}
+
+function outcomeOf(decision: BrokerDecision) {
+  return decision === "publish" ? ("published" as const) : decision === "request-changes" ? ("changes-requested" as const) : ("rejected" as const);
+}
+
+const decisionWords: Record<BrokerDecision, string> = { publish: "published", "request-changes": "needs changes", reject: "was rejected" };
+
+export function decideIdea(db: ExchangeDb, brokerId: string, ideaId: number, input: DecisionInput): void {
+  checkReason(input);
+  if (input.evidenceLevel !== undefined && !input.evidenceJustification?.trim()) {
+    throw new NotAllowedError("Give a one-line justification for the evidence level");
+  }
+  db.transaction((tx) => {
+    const idea = tx.select().from(ideas).where(eq(ideas.id, ideaId)).get();
+    if (!idea) throw new NotFoundError("No such idea");
+    const reviewingEdits = idea.status === "published" && !!idea.pendingChanges && !!idea.submittedAt;
+    if (idea.status !== "submitted" && !reviewingEdits) throw new ReviewConflictError("This idea is not waiting for review");
+    const now = new Date();
+    const evidence =
+      input.decision === "publish" && input.evidenceLevel !== undefined
+        ? { evidenceLevel: input.evidenceLevel, evidenceJustification: input.evidenceJustification!.trim() }
+        : {};
+    if (reviewingEdits) {
+      const pending = idea.pendingChanges ?? {};
+      if (input.decision === "publish") {
+        const applied = { ...pending, ...evidence } as Partial<typeof idea>;
+        tx.update(ideas)
+          .set({ ...applied, pendingChanges: null, submittedAt: null, reviewOutcome: "published", reviewReason: null, updatedAt: now })
+          .where(eq(ideas.id, idea.id))
+          .run();
+        const changes = Object.keys(applied).map((field) => ({ field, before: (idea as Record<string, unknown>)[field] ?? null, after: (applied as Record<string, unknown>)[field] }));
+        tx.insert(ideaRevisions).values({ ideaId: idea.id, actorId: idea.ownerId, changes }).run();
+      } else {
+        tx.update(ideas)
+          .set({
+            pendingChanges: input.decision === "reject" ? null : pending,
+            submittedAt: null,
+            reviewOutcome: outcomeOf(input.decision),
+            reviewReason: input.reason!.trim(),
+          })
+          .where(eq(ideas.id, idea.id))
+          .run();
+      }
+      recordAudit(tx, {
+        itemType: "idea",
+        itemId: idea.id,
+        actorId: brokerId,
+        action: `${input.decision} changes`,
+        before: pending,
+        after: input.decision === "publish" ? { ...pending, ...evidence } : null,
+        reason: input.reason?.trim() || input.evidenceJustification?.trim() || null,
+      });
+    } else {
+      const status = ideaStatusAfterDecision(input.decision);
+      tx.update(ideas)
+        .set({
+          status,
+          reviewOutcome: outcomeOf(input.decision),
+          reviewReason: input.decision === "publish" ? null : input.reason!.trim(),
+          publishedAt: input.decision === "publish" ? (idea.publishedAt ?? now) : idea.publishedAt,
+          submittedAt: null,
+          updatedAt: now,
+          ...evidence,
+        })
+        .where(eq(ideas.id, idea.id))
+        .run();
+      recordAudit(tx, {
+        itemType: "idea",
+        itemId: idea.id,
+        actorId: brokerId,
+        action: input.decision,
+        before: { status: idea.status, evidenceLevel: idea.evidenceLevel },
+        after: { status, evidenceLevel: evidence.evidenceLevel ?? idea.evidenceLevel },
+        reason: input.reason?.trim() || input.evidenceJustification?.trim() || null,
+      });
+    }
+    dropClaim(tx, "idea", idea.id);
+    enqueueSearchSync(tx, "ideas", [idea.id]);
+    notifyUser(tx, idea.ownerId, {
+      title: `Your idea “${idea.title}” ${decisionWords[input.decision]}`,
+      body: input.reason?.trim(),
+      link: `/my/ideas/${idea.slug}`,
+    });
+  });
+}
+
+export function decideNeed(db: ExchangeDb, brokerId: string, needId: number, input: DecisionInput): void {
+  checkReason(input);
+  db.transaction((tx) => {
+    const need = tx.select().from(needs).where(eq(needs.id, needId)).get();
+    if (!need) throw new NotFoundError("No such need");
+    if (need.status !== "submitted") throw new ReviewConflictError("This need is not waiting for review");
+    const status = needStatusAfterDecision(input.decision);
+    tx.update(needs)
+      .set({ status, reviewOutcome: outcomeOf(input.decision), reviewReason: input.decision === "publish" ? null : input.reason!.trim(), submittedAt: null, updatedAt: new Date() })
+      .where(eq(needs.id, need.id))
+      .run();
+    recordAudit(tx, { itemType: "need", itemId: need.id, actorId: brokerId, action: input.decision, before: { status: need.status }, after: { status }, reason: input.reason?.trim() || null });
+    dropClaim(tx, "need", need.id);
+    enqueueSearchSync(tx, "needs", [need.id]);
+    notifyUser(tx, need.ownerId, { title: `Your need “${need.title}” ${decisionWords[input.decision]}`, body: input.reason?.trim(), link: `/needs/${need.slug}` });
+  });
+}
+
+export function decideCaseStudy(db: ExchangeDb, brokerId: string, caseStudyId: number, input: DecisionInput): void {
+  checkReason(input);
+  db.transaction((tx) => {
+    const study = tx.select().from(caseStudies).where(eq(caseStudies.id, caseStudyId)).get();
+    if (!study) throw new NotFoundError("No such case study");
+    if (study.reviewStatus !== "submitted") throw new ReviewConflictError("This case study is not waiting for review");
+    const reviewStatus = outcomeOf(input.decision);
+    tx.update(caseStudies)
+      .set({ reviewStatus, reviewReason: input.decision === "publish" ? null : input.reason!.trim() })
+      .where(eq(caseStudies.id, study.id))
+      .run();
+    recordAudit(tx, { itemType: "case-study", itemId: study.id, actorId: brokerId, action: input.decision, before: { reviewStatus: "submitted" }, after: { reviewStatus }, reason: input.reason?.trim() || null });
+    dropClaim(tx, "case-study", study.id);
+    enqueueSearchSync(tx, "ideas", [study.ideaId]);
+    const idea = tx.select({ slug: ideas.slug, title: ideas.title }).from(ideas).where(eq(ideas.id, study.ideaId)).get();
+    notifyUser(tx, study.submittedById, {
+      title: `Your case study of ${study.locality} ${decisionWords[input.decision]}`,
+      body: input.reason?.trim(),
+      link: idea ? `/my/ideas/${idea.slug}` : undefined,
+    });
+  });
+}
+
+/** The queue item as a broker reviews it: the full record plus, for ideas, the pending changes. */
+export function getReviewItem(db: ExchangeDb, itemType: ReviewItemType, itemId: number) {
+  if (itemType === "idea") {
+    const idea = db.select().from(ideas).where(eq(ideas.id, itemId)).get();
+    if (!idea) return null;
+    const studies = db.select().from(caseStudies).where(eq(caseStudies.ideaId, idea.id)).all();
+    const owner = idea.ownerId ? db.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, idea.ownerId)).get() : null;
+    return { itemType, idea, caseStudies: studies, owner } as const;
+  }
+  if (itemType === "need") {
+    const need = db.select().from(needs).where(eq(needs.id, itemId)).get();
+    return need ? ({ itemType, need } as const) : null;
+  }
+  const study = db.select().from(caseStudies).where(eq(caseStudies.id, itemId)).get();
+  if (!study) return null;
+  const idea = db.select({ slug: ideas.slug, title: ideas.title }).from(ideas).where(eq(ideas.id, study.ideaId)).get();
+  return { itemType, caseStudy: study, idea } as const;
+}
+
+export function getClaim(db: ExchangeDb, itemType: ReviewItemType, itemId: number) {
+  return (
+    db
+      .select({ brokerId: reviewClaims.brokerId, name: users.displayName, claimedAt: reviewClaims.claimedAt })
+      .from(reviewClaims)
+      .innerJoin(users, eq(users.id, reviewClaims.brokerId))
+      .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId)))
+      .get() ?? null
+  );
+}
+
