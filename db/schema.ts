@@ -41,6 +41,8 @@ export const users = sqliteTable("users", {
   role: text("role", { enum: roles }).notNull(),
   organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
   notificationPreference: text("notification_preference", { enum: notificationPreferences }).notNull().default("immediately"),
+  /** When the last daily digest was built for this user (or they chose the digest): the next one starts here. */
+  lastDigestAt: integer("last_digest_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
 });
 
@@ -260,6 +262,23 @@ export const emailOutbox = sqliteTable(
   (table) => [index("email_outbox_pending_idx").on(table.sentAt, table.id)],
 );
 
+/** Admins' changes to accounts and organisations (review items have auditLog). */
+export const adminAuditLog = sqliteTable(
+  "admin_audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    subjectType: text("subject_type", { enum: ["user", "organisation"] }).notNull(),
+    /** A user id, or an organisation id as text. */
+    subjectId: text("subject_id").notNull(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("admin_audit_log_subject_idx").on(table.subjectType, table.subjectId, table.id)],
+);
+
 export const searchIndexNames = ["ideas", "needs"] as const;
 export type SearchIndexName = (typeof searchIndexNames)[number];
 
@@ -293,3 +312,5 @@ export type OrganisationRow = typeof organisations.$inferSelect;
 export type OutboxRow = typeof searchOutbox.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
+export type EmailOutboxRow = typeof emailOutbox.$inferSelect;
+export type AdminAuditRow = typeof adminAuditLog.$inferSelect;
