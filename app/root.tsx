@@ -57,6 +57,20 @@ export function Layout({ children }: { children: ReactNode }) {
                     Needs
                   </NavLink>
                 </li>
+                {user?.role === "innovator" ? (
+                  <li>
+                    <NavLink to="/my/ideas" className={navClass}>
+                      Your ideas
+                    </NavLink>
+                  </li>
+                ) : null}
+                {user?.role === "broker" || user?.role === "admin" ? (
+                  <li>
+                    <NavLink to="/broker" className={navClass}>
+                      Review queue
+                    </NavLink>
+                  </li>
+                ) : null}
                 {user ? (
                   <>
                     <li>

@@ -36,12 +36,14 @@ export function TextField({
 }: {
   label: string;
   hint?: string;
-  field: FieldMetadata<string>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  field: FieldMetadata<any>;
   type?: InputType;
   autoComplete?: string;
 }) {
   const hintId = hint ? `${field.id}-hint` : undefined;
-  const describedBy = [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  // getInputProps adds the error id itself when the field is invalid.
+  const describedBy = hintId;
   return (
     <div className="mb-5">
       <label htmlFor={field.id} className="block font-semibold">

@@ -140,3 +140,40 @@ export async function searchNeeds(db: ExchangeDb, meili: Meilisearch, params: Ne
     facets: { sectors: result.facetDistribution?.sectors ?? {} },
   };
 }
+
+const STOPWORDS = new Set(
+  "a an and are as at be by for from has have in into is it its of on or our that the their this to was we were which with will".split(" "),
+);
+
+/** Key words of a title and summary, at most 10 (Meilisearch reads only the first 10 words). */
+export function keyTerms(text: string, max = 10): string[] {
+  const seen = new Set<string>();
+  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}'-]+/u)) {
+    if (word.length < 3 || STOPWORDS.has(word) || seen.has(word)) continue;
+    seen.add(word);
+    if (seen.size >= max) break;
+  }
+  return [...seen];
+}
+
+export async function findSimilarIdeas(
+  db: ExchangeDb,
+  meili: Meilisearch,
+  input: { title: string; summary: string; exclude?: string },
+): Promise<{ slug: string; title: string; summary: string }[]> {
+  const terms = keyTerms(`${input.title} ${input.title} ${input.summary}`);
+  if (terms.length < 2) return [];
+  const result = await meili.index("ideas").search(terms.join(" "), {
+    filter: ['status = "published"'],
+    limit: 5,
+    attributesToRetrieve: ["id", "slug"],
+    matchingStrategy: "frequency",
+    showRankingScore: true,
+    rankingScoreThreshold: 0.35,
+  });
+  const rows = getPublishedIdeasByIds(db, result.hits.map((hit) => hit.id as number));
+  return rows
+    .filter((row) => row.slug !== input.exclude)
+    .slice(0, 3)
+    .map((row) => ({ slug: row.slug, title: row.title, summary: row.summary }));
+}

@@ -23,6 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     organisation: idea.organisation,
     costs: idea.costs,
     tags: idea.tags,
+    diffusionDetails: idea.diffusionDetails,
     caseStudies: idea.caseStudies.map(({ locality, country, year, status, outcomes, lessons }) => ({ locality, country, year, status, outcomes, lessons })),
   });
 }

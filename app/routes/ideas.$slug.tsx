@@ -3,9 +3,11 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Badge, IdeaBadges } from "../components/tags";
-import { diffusionModelLabels, typologyLabels, type DiffusionModel, type Typology } from "../domain/vocabulary";
+import { diffusionModelLabels, typologyLabels, type DiffusionDetails, type DiffusionModel, type Typology } from "../domain/vocabulary";
+import { listRevisions } from "../models/idea-editor.server";
 import { getPublishedIdea } from "../models/ideas.server";
 import { getExchange } from "../utils/exchange.server";
+import { renderMarkdown } from "../utils/markdown.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.idea.title} | Innovation Exchange` : "Idea not found | Innovation Exchange" },
@@ -15,23 +17,80 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const idea = getPublishedIdea(getExchange().db, params.slug ?? "");
   if (!idea) throw new Response("There is no published idea at this address.", { status: 404 });
-  return json({ idea });
+  const revisions = listRevisions(getExchange().db, idea.id).map((revision) => ({
+    id: revision.id,
+    at: revision.createdAt.toISOString(),
+    by: revision.actorName,
+    fields: revision.changes.map((change) => change.field),
+  }));
+  const html = {
+    problem: renderMarkdown(idea.problem),
+    solution: renderMarkdown(idea.solution),
+    evidence: renderMarkdown(idea.evidence),
+    costs: renderMarkdown(idea.costs),
+  };
+  const { pendingChanges: _pending, reviewReason: _reason, ...publicIdea } = idea;
+  return json({ idea: publicIdea, html, revisions });
 }
 
 const statusTone = { adopted: "green", piloting: "blue", stopped: "amber" } as const;
 
-function Section({ title, text }: { title: string; text: string | null }) {
-  if (!text) return null;
+/** html was rendered from Markdown and sanitised on the server. */
+function Section({ title, html }: { title: string; html: string | null }) {
+  if (!html) return null;
   return (
     <section className="mt-6">
       <h2 className="text-xl font-semibold">{title}</h2>
-      <p className="mt-2 max-w-3xl whitespace-pre-line">{text}</p>
+      <div className="prose mt-2 max-w-3xl [&_a]:underline [&_li]:ml-5 [&_ol]:list-decimal [&_p]:mb-2 [&_ul]:list-disc" dangerouslySetInnerHTML={{ __html: html }} />
+    </section>
+  );
+}
+
+function DiffusionDetailsSection({ details }: { details: DiffusionDetails }) {
+  const rows: { model: DiffusionModel; items: [string, string | number | undefined][] }[] = [
+    { model: "uncontrolled", items: [["Licence", details.uncontrolled?.licence], ["Replication pack", details.uncontrolled?.replicationPack]] },
+    {
+      model: "franchise",
+      items: [
+        ["Fee model", details.franchise?.feeModel],
+        ["Core elements an adopter must keep", details.franchise?.coreElements],
+        ["What an adopter may adapt", details.franchise?.adaptableElements],
+        ["New adopters supported a year", details.franchise?.adoptersPerYear],
+      ],
+    },
+    { model: "takeover", items: [["What transfers", details.takeover?.transfers?.join(", ")], ["Terms", details.takeover?.terms]] },
+    { model: "growth", items: [["Capacity to expand", details.growth?.capacity], ["Investment needed", details.growth?.investmentNeeded]] },
+  ];
+  const present = rows.filter((row) => details[row.model] && row.items.some(([, value]) => value !== undefined && value !== ""));
+  if (!present.length) return null;
+  return (
+    <section className="mt-6" aria-labelledby="routes-heading">
+      <h2 id="routes-heading" className="text-xl font-semibold">
+        Routes to adoption
+      </h2>
+      <div className="mt-2 grid gap-4 md:grid-cols-2">
+        {present.map((row) => (
+          <div key={row.model} className="rounded border border-slate-300 p-4">
+            <h3 className="font-semibold">{diffusionModelLabels[row.model]}</h3>
+            <dl className="mt-2 text-sm">
+              {row.items
+                .filter(([, value]) => value !== undefined && value !== "")
+                .map(([label, value]) => (
+                  <div key={label} className="mb-2">
+                    <dt className="font-semibold">{label}</dt>
+                    <dd className="whitespace-pre-line">{value}</dd>
+                  </div>
+                ))}
+            </dl>
+          </div>
+        ))}
+      </div>
     </section>
   );
 }
 
 export default function IdeaPage() {
-  const { idea } = useLoaderData<typeof loader>();
+  const { idea, html, revisions } = useLoaderData<typeof loader>();
   return (
     <article>
       <p className="text-sm">
@@ -70,10 +129,16 @@ export default function IdeaPage() {
           </>
         ) : null}
       </dl>
-      <Section title="The problem" text={idea.problem} />
-      <Section title="How it works" text={idea.solution} />
-      <Section title="Evidence" text={idea.evidence} />
-      <Section title="Costs" text={idea.costs} />
+      <Section title="The problem" html={html.problem} />
+      <Section title="How it works" html={html.solution} />
+      <Section title="Evidence" html={html.evidence} />
+      {idea.evidenceLevel && idea.evidenceJustification ? (
+        <p className="mt-2 max-w-3xl text-sm text-slate-700">
+          Evidence level {idea.evidenceLevel}, set by a broker: {idea.evidenceJustification}
+        </p>
+      ) : null}
+      <DiffusionDetailsSection details={idea.diffusionDetails as DiffusionDetails} />
+      <Section title="Costs" html={html.costs} />
       <section className="mt-8" aria-labelledby="case-studies">
         <h2 id="case-studies" className="text-2xl font-semibold">
           Case studies
@@ -107,6 +172,21 @@ export default function IdeaPage() {
           </ul>
         )}
       </section>
+      {revisions.length ? (
+        <section className="mt-8" aria-labelledby="history-heading">
+          <h2 id="history-heading" className="text-xl font-semibold">
+            History
+          </h2>
+          <ol className="mt-2 space-y-1 text-sm">
+            {revisions.map((revision) => (
+              <li key={revision.id}>
+                <time dateTime={revision.at}>{new Date(revision.at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}</time>
+                {revision.by ? ` by ${revision.by}` : ""}: changed {revision.fields.join(", ")}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
     </article>
   );
 }

@@ -20,6 +20,8 @@ const schema = z.object({
   // SMTP for notification emails (nodemailer); unset, emails stay in the admins' dev mailbox.
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Innovation Exchange <no-reply@exchange.example>"),
+  // The public address of the site (e.g. https://exchange.example.org), so links in emails are absolute.
+  PUBLIC_URL: z.url().optional(),
   // Interval of the safety-net pass of the search outbox relay.
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
 });

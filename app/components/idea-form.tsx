@@ -1,0 +1,262 @@
+// The sectioned idea form. Works without JavaScript (every section is shown and the server
+// validates); with JavaScript, route-specific sections follow the chosen diffusion models
+// and similar published ideas are suggested while the title and summary are written.
+import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useFetcher } from "@remix-run/react";
+import { useEffect, useState, type ReactNode } from "react";
+import { ideaFormSchema } from "../domain/idea-form";
+import {
+  diffusionModelLabels,
+  diffusionModels,
+  lifecyclePhaseLabels,
+  lifecyclePhases,
+  sectorLabels,
+  sectors,
+  takeoverTransfers,
+  typologies,
+  typologyLabels,
+} from "../domain/vocabulary";
+import { ErrorList, FormErrorSummary, TextField } from "./forms";
+
+function Section({ title, children, hint }: { title: string; children: ReactNode; hint?: string }) {
+  return (
+    <fieldset className="mb-8 rounded border border-slate-300 p-4">
+      <legend className="px-1 text-xl font-semibold">{title}</legend>
+      {hint ? <p className="mb-4 text-sm text-slate-700">{hint}</p> : null}
+      {children}
+    </fieldset>
+  );
+}
+
+function TextArea({ label, hint, field, rows = 4 }: { label: string; hint?: string; field: AnyField; rows?: number }) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const describedBy = [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="mb-5">
+      <label htmlFor={field.id} className="block font-semibold">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={field.errorId} errors={field.errors} />
+      <textarea
+        {...getTextareaProps(field, { ariaDescribedBy: describedBy })}
+        rows={rows}
+        className={`mt-1 w-full rounded border-2 px-3 py-2 ${field.errors?.length ? "border-red-700" : "border-slate-700"}`}
+      />
+    </div>
+  );
+}
+
+function CheckboxGroup({
+  legend,
+  field,
+  options,
+  columns = 2,
+  onChange,
+}: {
+  legend: string;
+  field: AnyField;
+  options: { value: string; label: string }[];
+  columns?: number;
+  onChange?: (values: string[]) => void;
+}) {
+  const initial = ([] as string[]).concat((field.initialValue as string[] | string | undefined) ?? []);
+  return (
+    <fieldset className="mb-5" aria-describedby={field.errors?.length ? field.errorId : undefined}>
+      <legend className="font-semibold">{legend}</legend>
+      <ErrorList id={field.errorId} errors={field.errors} />
+      <div className={`mt-1 grid gap-1 ${columns === 2 ? "sm:grid-cols-2" : ""}`}>
+        {options.map((option) => (
+          <div key={option.value} className="flex items-start gap-2">
+            <input
+              id={`${field.id}-${option.value}`}
+              type="checkbox"
+              name={field.name}
+              value={option.value}
+              defaultChecked={initial.includes(option.value)}
+              className="mt-1 size-4"
+              onChange={(event) => {
+                if (!onChange) return;
+                const inputs = event.currentTarget.form?.querySelectorAll<HTMLInputElement>(`input[name="${field.name}"]:checked`) ?? [];
+                onChange([...inputs].map((input) => input.value));
+              }}
+            />
+            <label htmlFor={`${field.id}-${option.value}`}>{option.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any>;
+
+type SimilarIdea = { slug: string; title: string; summary: string };
+
+function DuplicateWarning({ title, summary, exclude }: { title: string; summary: string; exclude?: string }) {
+  const fetcher = useFetcher<{ ideas: SimilarIdea[] }>();
+  const { load } = fetcher;
+  useEffect(() => {
+    if (title.trim().length < 4) return;
+    const timer = setTimeout(() => {
+      load(`/api/ideas/similar?${new URLSearchParams({ title, summary, ...(exclude ? { exclude } : {}) })}`);
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [title, summary, exclude, load]);
+  const ideas = fetcher.data?.ideas ?? [];
+  return (
+    <div aria-live="polite" data-testid="similar-ideas">
+      {ideas.length ? (
+        <div className="mb-5 rounded border-l-4 border-sky-700 bg-sky-50 p-4">
+          <h3 className="font-semibold">Similar ideas are already published</h3>
+          <p className="text-sm">If yours is one of these, consider adding a case study to it instead, so support is not split.</p>
+          <ul className="mt-2 list-disc pl-5">
+            {ideas.map((idea) => (
+              <li key={idea.slug}>
+                <Link to={`/ideas/${idea.slug}`} target="_blank" className="text-brand-700 underline">
+                  {idea.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function IdeaForm({
+  lastResult,
+  defaultValue,
+  slug,
+  submitLabel,
+}: {
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  defaultValue?: Record<string, unknown>;
+  slug?: string;
+  submitLabel: string;
+}) {
+  const [form, typedFields] = useForm({
+    id: "idea-form",
+    lastResult,
+    defaultValue: defaultValue as Record<string, string> | undefined,
+    constraint: getZodConstraint(ideaFormSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ideaFormSchema }),
+  });
+  const fields = typedFields as unknown as Record<string, AnyField>;
+  const initialModels = ([] as string[]).concat((fields.diffusionModels.initialValue as string[] | string | undefined) ?? []);
+  const [offered, setOffered] = useState<string[] | null>(null); // null until hydrated: show every section
+  const [title, setTitle] = useState(String(fields.title.initialValue ?? ""));
+  const [summary, setSummary] = useState(String(fields.summary.initialValue ?? ""));
+  useEffect(() => setOffered(initialModels), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const shows = (model: string) => offered === null || offered.includes(model);
+
+  return (
+    <>
+      <FormErrorSummary id={form.errorId} errors={form.errors} />
+      {Object.values(fields).some((field) => field.errors?.length) ? (
+        <div role="alert" className="mb-6 rounded border-l-4 border-red-700 bg-red-50 p-4">
+          <h2 className="font-semibold">There is a problem: nothing was saved</h2>
+          <p>Check the fields marked below.</p>
+        </div>
+      ) : null}
+      <Form method="post" {...getFormProps(form)}>
+        <Section title="About the idea">
+          <div onInput={(event) => setTitle((event.target as HTMLInputElement).value)}>
+            <TextField label="Title" field={fields.title } />
+          </div>
+          <div onInput={(event) => setSummary((event.target as HTMLTextAreaElement).value)}>
+            <TextArea label="Summary" hint="One paragraph: what it is and why it matters." field={fields.summary} rows={3} />
+          </div>
+          <DuplicateWarning title={title} summary={summary} exclude={slug} />
+          <TextArea label="The problem" hint="Markdown is allowed in the longer fields." field={fields.problem} />
+          <TextArea label="How it works" field={fields.solution} />
+          <TextArea label="Evidence" hint="What was measured, by whom, and what it showed. A broker sets the evidence level." field={fields.evidence} />
+        </Section>
+        <Section title="Classification">
+          <CheckboxGroup legend="Sectors" field={fields.sectors} options={sectors.map((value) => ({ value, label: sectorLabels[value] }))} />
+          <CheckboxGroup legend="Typology (optional)" field={fields.typology} options={typologies.map((value) => ({ value, label: typologyLabels[value] }))} />
+          <div className="mb-5">
+            <label htmlFor={fields.lifecyclePhase.id} className="block font-semibold">
+              Lifecycle phase (optional)
+            </label>
+            <select {...getInputProps(fields.lifecyclePhase, { type: "text" })} className="mt-1 rounded border-2 border-slate-700 px-3 py-2">
+              <option value="">Not stated</option>
+              {lifecyclePhases.map((value) => (
+                <option key={value} value={value}>
+                  {lifecyclePhaseLabels[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextField label="Tags (optional)" hint="Separated by commas, like: home visiting, early years" field={fields.tags } />
+        </Section>
+        <Section title="How it can spread" hint="Choose every route you offer, then describe each one.">
+          <CheckboxGroup
+            legend="Diffusion models"
+            field={fields.diffusionModels}
+            columns={1}
+            options={diffusionModels.map((value) => ({ value, label: diffusionModelLabels[value] }))}
+            onChange={setOffered}
+          />
+          {shows("uncontrolled") ? (
+            <div className="mb-4 border-l-4 border-slate-300 pl-4">
+              <h3 className="mb-2 font-semibold">Uncontrolled: free to copy</h3>
+              <TextField label="Licence" hint="For example CC BY 4.0" field={fields.uncontrolledLicence } />
+              <TextArea label="Replication pack" hint="What an adopter needs to copy it: guides, templates, training." field={fields.uncontrolledReplicationPack} rows={3} />
+            </div>
+          ) : null}
+          {shows("franchise") ? (
+            <div className="mb-4 border-l-4 border-slate-300 pl-4">
+              <h3 className="mb-2 font-semibold">Franchise: licensing or federation</h3>
+              <TextArea label="Fee model" hint="What adopters pay, and for what." field={fields.franchiseFeeModel} rows={2} />
+              <TextArea label="Core elements an adopter must keep" field={fields.franchiseCoreElements} rows={3} />
+              <TextArea label="What an adopter may adapt" field={fields.franchiseAdaptableElements} rows={3} />
+              <TextField label="New adopters you can support a year" field={fields.franchiseAdoptersPerYear } />
+            </div>
+          ) : null}
+          {shows("takeover") ? (
+            <div className="mb-4 border-l-4 border-slate-300 pl-4">
+              <h3 className="mb-2 font-semibold">Takeover: adopted wholesale</h3>
+              <CheckboxGroup
+                legend="What transfers"
+                field={fields.takeoverTransfers}
+                options={takeoverTransfers.map((value) => ({ value, label: value.replace("-", " ") }))}
+              />
+              <TextArea label="Terms of transfer" field={fields.takeoverTerms} rows={3} />
+            </div>
+          ) : null}
+          {shows("growth") ? (
+            <div className="mb-4 border-l-4 border-slate-300 pl-4">
+              <h3 className="mb-2 font-semibold">Growth: you expand to new places</h3>
+              <TextArea label="Capacity to expand" field={fields.growthCapacity} rows={3} />
+              <TextField label="Investment needed" field={fields.growthInvestmentNeeded } />
+            </div>
+          ) : null}
+        </Section>
+        <Section title="Origin and costs">
+          <TextField label="Organisation (optional)" field={fields.organisation } />
+          <TextField label="Place of origin (optional)" field={fields.originLocality } />
+          <TextField label="Country code (optional)" hint="Two letters, like GB" field={fields.originCountry } />
+          <TextArea label="Costs (optional)" field={fields.costs} rows={3} />
+        </Section>
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" name="intent" value="save" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
+            Save draft
+          </button>
+          <button type="submit" name="intent" value="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {submitLabel}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

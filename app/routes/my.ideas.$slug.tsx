@@ -1,0 +1,225 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { ErrorList, FormErrorSummary, TextField } from "../components/forms";
+import { IdeaForm } from "../components/idea-form";
+import { Badge } from "../components/tags";
+import { caseStudyFormSchema, ideaFormSchema } from "../domain/idea-form";
+import { caseStudyStatuses } from "../domain/vocabulary";
+import {
+  addCaseStudy,
+  formDefaultsForIdea,
+  getOwnIdea,
+  ideaAwaitingReview,
+  listOwnCaseStudies,
+  NotAllowedError,
+  NotFoundError,
+  updateOwnIdea,
+  type IdeaUpdateOutcome,
+} from "../models/idea-editor.server";
+import { getExchange } from "../utils/exchange.server";
+import { requireRole } from "../utils/session.server";
+import { statusText } from "./my.ideas._index";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.title ?? "Idea"}: edit | Innovation Exchange` }];
+
+function loadOwnIdea(userId: string, slug: string) {
+  try {
+    return getOwnIdea(getExchange().db, userId, slug);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new Response("There is no idea at this address.", { status: 404 });
+    if (error instanceof NotAllowedError) throw new Response(error.message, { status: 403 });
+    throw error;
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["innovator"]);
+  const idea = loadOwnIdea(user.id, params.slug ?? "");
+  const caseStudies = listOwnCaseStudies(getExchange().db, idea.id);
+  return json(
+    {
+      idea: {
+        slug: idea.slug,
+        title: idea.title,
+        status: idea.status,
+        reviewOutcome: idea.reviewOutcome,
+        reviewReason: idea.reviewReason,
+        awaitingReview: ideaAwaitingReview(idea),
+        hasPendingChanges: !!idea.pendingChanges,
+      },
+      defaults: formDefaultsForIdea(idea),
+      caseStudies: caseStudies.map((study) => ({
+        id: study.id,
+        locality: study.locality,
+        country: study.country,
+        year: study.year,
+        status: study.status,
+        reviewStatus: study.reviewStatus,
+        reviewReason: study.reviewReason,
+      })),
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+const outcomeMessages: Record<IdeaUpdateOutcome | "draft", string> = {
+  saved: "Your changes are saved.",
+  draft: "Your draft is saved.",
+  submitted: "Submitted for review. A broker will look at it within 5 working days.",
+  "published-at-once": "Your changes are published.",
+  "sent-for-review": "Saved. Changes to how it spreads or its evidence go to a broker before they are published; the idea stays live meanwhile.",
+  unchanged: "Nothing had changed.",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["innovator"]);
+  const slug = params.slug ?? "";
+  loadOwnIdea(user.id, slug);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const { db, relay } = getExchange();
+  try {
+    if (intent === "add-case-study") {
+      const submission = parseWithZod(formData, { schema: caseStudyFormSchema });
+      if (submission.status !== "success") return json({ form: "case-study" as const, result: submission.reply(), message: null }, { status: 400 });
+      const study = addCaseStudy(db, user.id, slug, submission.value);
+      relay?.kick();
+      return json({
+        form: "case-study" as const,
+        result: submission.reply({ resetForm: true }),
+        message: study.reviewStatus === "submitted" ? "Case study sent to a broker for review." : "Case study added to your draft.",
+      });
+    }
+    const submission = parseWithZod(formData, { schema: ideaFormSchema });
+    if (submission.status !== "success") return json({ form: "idea" as const, result: submission.reply(), message: null }, { status: 400 });
+    const outcome = updateOwnIdea(db, user.id, slug, submission.value, intent === "submit");
+    relay?.kick();
+    return json({ form: "idea" as const, result: submission.reply(), message: outcomeMessages[outcome] });
+  } catch (error) {
+    if (error instanceof NotAllowedError) return json({ form: "idea" as const, result: null, message: error.message }, { status: 403 });
+    throw error;
+  }
+}
+
+function CaseStudyForm({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
+  const [form, fields] = useForm({
+    id: "case-study-form",
+    lastResult,
+    constraint: getZodConstraint(caseStudyFormSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: caseStudyFormSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-4 rounded border border-slate-300 p-4">
+      <h3 className="mb-4 text-lg font-semibold">Add a case study</h3>
+      <FormErrorSummary id={form.errorId} errors={form.errors} />
+      <TextField label="Place" hint="The locality where it was tried" field={fields.locality} />
+      <TextField label="Country code (optional)" field={fields.country} />
+      <TextField label="Year (optional)" field={fields.year} />
+      <fieldset className="mb-5" aria-describedby={fields.status.errors?.length ? fields.status.errorId : undefined}>
+        <legend className="font-semibold">Status</legend>
+        <ErrorList id={fields.status.errorId} errors={fields.status.errors} />
+        {caseStudyStatuses.map((status) => (
+          <div key={status} className="mt-1 flex items-center gap-2">
+            <input id={`case-status-${status}`} type="radio" name={fields.status.name} value={status} className="size-4" />
+            <label htmlFor={`case-status-${status}`}>{status}</label>
+          </div>
+        ))}
+      </fieldset>
+      {(["outcomes", "lessons"] as const).map((name) => (
+        <div key={name} className="mb-5">
+          <label htmlFor={fields[name].id} className="block font-semibold">
+            {name === "outcomes" ? "Outcomes" : "Lessons, including what failed"}
+          </label>
+          <ErrorList id={fields[name].errorId} errors={fields[name].errors} />
+          <textarea id={fields[name].id} name={fields[name].name} rows={3} className="mt-1 w-full rounded border-2 border-slate-700 px-3 py-2" />
+        </div>
+      ))}
+      <button type="submit" name="intent" value="add-case-study" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
+        Add case study
+      </button>
+    </Form>
+  );
+}
+
+export default function EditIdea() {
+  const { idea, defaults, caseStudies } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const saved = searchParams.get("saved");
+  const message = actionData?.message ?? (saved === "submitted" ? outcomeMessages.submitted : saved === "draft" ? outcomeMessages.draft : null);
+  const editable = idea.status !== "archived";
+  return (
+    <div className="max-w-3xl">
+      <p className="text-sm">
+        <Link to="/my/ideas" className="text-brand-700 underline">
+          Your ideas
+        </Link>
+        {idea.status === "published" ? (
+          <>
+            {" · "}
+            <Link to={`/ideas/${idea.slug}`} className="text-brand-700 underline">
+              Public page
+            </Link>
+          </>
+        ) : null}
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{idea.title}</h1>
+      <p className="mt-2">
+        Status: <Badge tone={idea.status === "published" ? "green" : "slate"}>{statusText(idea)}</Badge>
+      </p>
+      {message ? (
+        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+          {message}
+        </div>
+      ) : null}
+      {idea.reviewReason && idea.reviewOutcome !== "published" ? (
+        <div className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4" data-testid="review-reason">
+          <h2 className="font-semibold">{idea.reviewOutcome === "rejected" ? "The broker rejected this" : "The broker asked for changes"}</h2>
+          <p className="mt-1 whitespace-pre-line">{idea.reviewReason}</p>
+          {idea.reviewOutcome === "changes-requested" ? <p className="mt-2 text-sm">Make the changes below, then submit again.</p> : null}
+        </div>
+      ) : null}
+      <div className="mt-8">
+        {editable ? (
+          <IdeaForm
+            lastResult={actionData?.form === "idea" ? actionData.result : null}
+            defaultValue={defaults}
+            slug={idea.slug}
+            submitLabel={idea.status === "published" ? "Save and send changes for review" : idea.reviewOutcome === "changes-requested" ? "Resubmit for review" : "Submit for review"}
+          />
+        ) : (
+          <p className="rounded bg-slate-50 p-4">This idea can no longer be edited.</p>
+        )}
+      </div>
+      <section className="mt-10" aria-labelledby="case-studies-heading">
+        <h2 id="case-studies-heading" className="text-2xl font-semibold">
+          Case studies
+        </h2>
+        {caseStudies.length === 0 ? <p className="mt-2 text-slate-700">No case studies yet. Where has it been tried?</p> : null}
+        <ul className="mt-2 space-y-2">
+          {caseStudies.map((study) => (
+            <li key={study.id} className="rounded border border-slate-200 p-3">
+              <strong>{study.locality}</strong>
+              {study.country ? `, ${study.country}` : ""}
+              {study.year ? ` (${study.year})` : ""} · {study.status} ·{" "}
+              <Badge tone={study.reviewStatus === "published" ? "green" : study.reviewStatus === "submitted" ? "blue" : "amber"}>
+                {study.reviewStatus === "submitted" ? "waiting for review" : study.reviewStatus}
+              </Badge>
+              {study.reviewReason ? <p className="mt-1 text-sm">Broker’s reason: {study.reviewReason}</p> : null}
+            </li>
+          ))}
+        </ul>
+        {editable ? <CaseStudyForm lastResult={actionData?.form === "case-study" ? actionData.result : null} /> : null}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Badge } from "../components/tags";
+import { ideaAwaitingReview, listOwnIdeas } from "../models/idea-editor.server";
+import { getExchange } from "../utils/exchange.server";
+import { requireRole } from "../utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Your ideas | Innovation Exchange" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["innovator"]);
+  const ideas = listOwnIdeas(getExchange().db, user.id).map((idea) => ({
+    slug: idea.slug,
+    title: idea.title,
+    status: idea.status,
+    reviewOutcome: idea.reviewOutcome,
+    reviewReason: idea.reviewReason,
+    awaitingReview: ideaAwaitingReview(idea),
+    hasPendingChanges: !!idea.pendingChanges,
+    updatedAt: idea.updatedAt.toISOString(),
+  }));
+  return json({ ideas }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+export function statusText(idea: { status: string; reviewOutcome: string | null; awaitingReview: boolean; hasPendingChanges: boolean }) {
+  if (idea.status === "published" && idea.awaitingReview) return "Published; changes waiting for review";
+  if (idea.status === "published" && idea.hasPendingChanges && idea.reviewOutcome === "changes-requested") return "Published; changes requested";
+  if (idea.status === "draft" && idea.reviewOutcome === "changes-requested") return "Changes requested";
+  if (idea.status === "archived" && idea.reviewOutcome === "rejected") return "Rejected";
+  return { draft: "Draft", submitted: "Waiting for review", published: "Published", archived: "Archived" }[idea.status] ?? idea.status;
+}
+
+export default function MyIdeas() {
+  const { ideas } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">Your ideas</h1>
+        <Link to="/my/ideas/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          Publish a new idea
+        </Link>
+      </div>
+      {ideas.length === 0 ? (
+        <p className="mt-6 rounded bg-slate-50 p-4">You have not written any ideas yet. Start with a title and a one-paragraph summary; you can save a draft at any time.</p>
+      ) : (
+        <table className="mt-6 w-full border-collapse text-left">
+          <caption className="sr-only">Your ideas and their review status</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-700">
+              <th scope="col" className="py-2 pr-4">Idea</th>
+              <th scope="col" className="py-2 pr-4">Status</th>
+              <th scope="col" className="py-2">Broker’s reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ideas.map((idea) => (
+              <tr key={idea.slug} className="border-b border-slate-200 align-top">
+                <td className="py-2 pr-4">
+                  <Link to={`/my/ideas/${idea.slug}`} className="text-brand-700 underline">
+                    {idea.title}
+                  </Link>
+                </td>
+                <td className="py-2 pr-4">
+                  <Badge tone={idea.status === "published" ? "green" : idea.reviewOutcome === "changes-requested" ? "amber" : "slate"}>{statusText(idea)}</Badge>
+                </td>
+                <td className="py-2">{idea.reviewReason ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
