@@ -1,6 +1,7 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { ExchangeDb } from "../../db/client";
-import { auditLog, brokerNotes, users } from "../../db/schema";
+import { adminAuditLog, auditLog, brokerNotes, organisations, users } from "../../db/schema";
 import type { ReviewItemType } from "../domain/vocabulary";
 
 type Tx = Pick<ExchangeDb, "insert">;
@@ -51,5 +52,46 @@ export function listBrokerNotes(db: ExchangeDb, itemType: ReviewItemType, itemId
     .leftJoin(users, eq(users.id, brokerNotes.authorId))
     .where(and(eq(brokerNotes.itemType, itemType), eq(brokerNotes.itemId, itemId)))
     .orderBy(asc(brokerNotes.id))
+    .all();
+}
+
+/** Admins' changes to accounts and organisations; call inside the change's transaction. */
+export function recordAdminAudit(
+  tx: Tx,
+  entry: {
+    subjectType: "user" | "organisation";
+    subjectId: string | number;
+    actorId: string | null;
+    action: string;
+    before?: Record<string, unknown> | null;
+    after?: Record<string, unknown> | null;
+  },
+): void {
+  tx.insert(adminAuditLog)
+    .values({ ...entry, subjectId: String(entry.subjectId), before: entry.before ?? null, after: entry.after ?? null })
+    .run();
+}
+
+const subjectUsers = alias(users, "subject_users");
+
+export function listAdminAudit(db: ExchangeDb, options: { limit?: number } = {}) {
+  return db
+    .select({
+      id: adminAuditLog.id,
+      subjectType: adminAuditLog.subjectType,
+      subjectId: adminAuditLog.subjectId,
+      subjectName: sql<string | null>`coalesce(${subjectUsers.displayName}, ${organisations.name})`,
+      action: adminAuditLog.action,
+      before: adminAuditLog.before,
+      after: adminAuditLog.after,
+      createdAt: adminAuditLog.createdAt,
+      actorName: users.displayName,
+    })
+    .from(adminAuditLog)
+    .leftJoin(users, eq(users.id, adminAuditLog.actorId))
+    .leftJoin(subjectUsers, and(eq(adminAuditLog.subjectType, "user"), eq(subjectUsers.id, adminAuditLog.subjectId)))
+    .leftJoin(organisations, and(eq(adminAuditLog.subjectType, "organisation"), eq(sql`cast(${organisations.id} as text)`, adminAuditLog.subjectId)))
+    .orderBy(desc(adminAuditLog.id))
+    .limit(options.limit ?? 50)
     .all();
 }

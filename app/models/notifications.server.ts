@@ -3,6 +3,8 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { emailOutbox, notifications, users } from "../../db/schema";
+import type { NotificationPreference } from "../domain/vocabulary";
+import { linkLine } from "../domain/notification-digest";
 
 type Tx = Pick<ExchangeDb, "insert" | "select">;
 
@@ -26,7 +28,7 @@ export function notifyUser(tx: Tx, userId: string | null | undefined, input: Not
         userId,
         toAddress: user.email,
         subject: `Innovation Exchange: ${input.title}`,
-        body: [input.body, input.link ? `Open it: ${input.link}` : null].filter(Boolean).join("\n\n"),
+        body: [input.body, input.link ? linkLine(input.link) : null].filter(Boolean).join("\n\n"),
         kind: "immediate",
       })
       .run();
@@ -51,4 +53,23 @@ export function markAllNotificationsRead(db: ExchangeDb, userId: string): void {
     .set({ readAt: new Date() })
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .run();
+}
+
+export function getNotificationPreference(db: ExchangeDb, userId: string): NotificationPreference {
+  return db.select({ preference: users.notificationPreference }).from(users).where(eq(users.id, userId)).get()?.preference ?? "immediately";
+}
+
+/**
+ * Choosing the daily digest starts the digest window now, so the first digest does not
+ * repeat notifications already emailed (or deliberately not emailed) under the old choice.
+ */
+export function setNotificationPreference(db: ExchangeDb, userId: string, preference: NotificationPreference): void {
+  db.transaction((tx) => {
+    const current = tx.select({ preference: users.notificationPreference }).from(users).where(eq(users.id, userId)).get();
+    if (!current || current.preference === preference) return;
+    tx.update(users)
+      .set({ notificationPreference: preference, ...(preference === "daily" ? { lastDigestAt: new Date() } : {}) })
+      .where(eq(users.id, userId))
+      .run();
+  });
 }

@@ -106,6 +106,16 @@ export function listReviewQueue(db: ExchangeDb, brokerId: string, filter: QueueF
     .sort((a, b) => (filter.sort === "newest" ? b.submittedAt.getTime() - a.submittedAt.getTime() : a.submittedAt.getTime() - b.submittedAt.getTime()));
 }
 
+/** Whether the item is in a queue now (submitted, or a published idea with edits sent for review). */
+export function isAwaitingReview(db: Pick<ExchangeDb, "select">, itemType: ReviewItemType, itemId: number): boolean {
+  if (itemType === "idea") {
+    const idea = db.select({ status: ideas.status, pendingChanges: ideas.pendingChanges, submittedAt: ideas.submittedAt }).from(ideas).where(eq(ideas.id, itemId)).get();
+    return !!idea && (idea.status === "submitted" || (idea.status === "published" && !!idea.pendingChanges && !!idea.submittedAt));
+  }
+  if (itemType === "need") return db.select({ status: needs.status }).from(needs).where(eq(needs.id, itemId)).get()?.status === "submitted";
+  return db.select({ reviewStatus: caseStudies.reviewStatus }).from(caseStudies).where(eq(caseStudies.id, itemId)).get()?.reviewStatus === "submitted";
+}
+
 export function claimItem(db: ExchangeDb, brokerId: string, itemType: ReviewItemType, itemId: number): void {
   db.transaction((tx) => {
     const existing = tx
@@ -115,12 +125,14 @@ export function claimItem(db: ExchangeDb, brokerId: string, itemType: ReviewItem
       .get();
     if (existing?.brokerId === brokerId) return;
     if (existing) throw new ReviewConflictError("Another broker has already claimed this item");
+    if (!isAwaitingReview(tx, itemType, itemId)) throw new ReviewConflictError("This item is not waiting for review");
     tx.insert(reviewClaims).values({ itemType, itemId, brokerId }).run();
     recordAudit(tx, { itemType, itemId, actorId: brokerId, action: "claimed" });
   });
 }
 
-export function releaseItem(db: ExchangeDb, brokerId: string, itemType: ReviewItemType, itemId: number): void {
+/** Only the claiming broker releases a claim; an admin may release anyone's (force), e.g. when a broker is away. */
+export function releaseItem(db: ExchangeDb, brokerId: string, itemType: ReviewItemType, itemId: number, options: { force?: boolean } = {}): void {
   db.transaction((tx) => {
     const existing = tx
       .select()
@@ -128,10 +140,25 @@ export function releaseItem(db: ExchangeDb, brokerId: string, itemType: ReviewIt
       .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId)))
       .get();
     if (!existing) return;
-    if (existing.brokerId !== brokerId) throw new ReviewConflictError("Only the broker who claimed this item can release it");
+    if (existing.brokerId !== brokerId && !options.force) throw new ReviewConflictError("Only the broker who claimed this item can release it");
     tx.delete(reviewClaims).where(eq(reviewClaims.id, existing.id)).run();
-    recordAudit(tx, { itemType, itemId, actorId: brokerId, action: "released" });
+    recordAudit(tx, {
+      itemType,
+      itemId,
+      actorId: brokerId,
+      action: existing.brokerId === brokerId ? "released" : "released another broker's claim",
+    });
   });
+}
+
+/** An item claimed by one broker is decided by that broker (or released first). */
+function checkNotClaimedByOther(tx: Pick<ExchangeDb, "select">, brokerId: string, itemType: ReviewItemType, itemId: number) {
+  const claim = tx
+    .select({ brokerId: reviewClaims.brokerId })
+    .from(reviewClaims)
+    .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId)))
+    .get();
+  if (claim && claim.brokerId !== brokerId) throw new ReviewConflictError("Another broker has claimed this item: only they can decide it");
 }
 
 export type DecisionInput = { decision: BrokerDecision; reason?: string; evidenceLevel?: number; evidenceJustification?: string };
@@ -158,6 +185,7 @@ export function decideIdea(db: ExchangeDb, brokerId: string, ideaId: number, inp
   db.transaction((tx) => {
     const idea = tx.select().from(ideas).where(eq(ideas.id, ideaId)).get();
     if (!idea) throw new NotFoundError("No such idea");
+    checkNotClaimedByOther(tx, brokerId, "idea", idea.id);
     const reviewingEdits = idea.status === "published" && !!idea.pendingChanges && !!idea.submittedAt;
     if (idea.status !== "submitted" && !reviewingEdits) throw new ReviewConflictError("This idea is not waiting for review");
     const now = new Date();
@@ -234,6 +262,7 @@ export function decideNeed(db: ExchangeDb, brokerId: string, needId: number, inp
   db.transaction((tx) => {
     const need = tx.select().from(needs).where(eq(needs.id, needId)).get();
     if (!need) throw new NotFoundError("No such need");
+    checkNotClaimedByOther(tx, brokerId, "need", need.id);
     if (need.status !== "submitted") throw new ReviewConflictError("This need is not waiting for review");
     const status = needStatusAfterDecision(input.decision);
     tx.update(needs)
@@ -252,6 +281,7 @@ export function decideCaseStudy(db: ExchangeDb, brokerId: string, caseStudyId: n
   db.transaction((tx) => {
     const study = tx.select().from(caseStudies).where(eq(caseStudies.id, caseStudyId)).get();
     if (!study) throw new NotFoundError("No such case study");
+    checkNotClaimedByOther(tx, brokerId, "case-study", study.id);
     if (study.reviewStatus !== "submitted") throw new ReviewConflictError("This case study is not waiting for review");
     const reviewStatus = outcomeOf(input.decision);
     tx.update(caseStudies)
@@ -281,12 +311,17 @@ export function getReviewItem(db: ExchangeDb, itemType: ReviewItemType, itemId: 
   }
   if (itemType === "need") {
     const need = db.select().from(needs).where(eq(needs.id, itemId)).get();
-    return need ? ({ itemType, need } as const) : null;
+    if (!need) return null;
+    const owner = need.ownerId ? db.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, need.ownerId)).get() : null;
+    return { itemType, need, owner } as const;
   }
   const study = db.select().from(caseStudies).where(eq(caseStudies.id, itemId)).get();
   if (!study) return null;
   const idea = db.select({ slug: ideas.slug, title: ideas.title }).from(ideas).where(eq(ideas.id, study.ideaId)).get();
-  return { itemType, caseStudy: study, idea } as const;
+  const submitter = study.submittedById
+    ? db.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, study.submittedById)).get()
+    : null;
+  return { itemType, caseStudy: study, idea, submitter } as const;
 }
 
 export function getClaim(db: ExchangeDb, itemType: ReviewItemType, itemId: number) {

@@ -1,0 +1,121 @@
+// Conform-bound controls beside TextField (forms.tsx): a textarea, a select and a radio
+// group, each with its label or legend, hint and field-level errors.
+import { getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { ErrorList } from "./forms";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any>;
+
+function Hint({ id, children }: { id?: string; children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p id={id} className="text-sm text-slate-700">
+      {children}
+    </p>
+  );
+}
+
+export function TextareaField({ label, hint, field, rows = 4 }: { label: string; hint?: ReactNode; field: AnyField; rows?: number }) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <div className="mb-5">
+      <label htmlFor={field.id} className="block font-semibold">
+        {label}
+      </label>
+      <Hint id={hintId}>{hint}</Hint>
+      <ErrorList id={field.errorId} errors={field.errors} />
+      <textarea
+        {...getTextareaProps(field, { ariaDescribedBy: hintId })}
+        rows={rows}
+        className={`mt-1 w-full max-w-2xl rounded border-2 px-3 py-2 ${field.errors?.length ? "border-red-700" : "border-slate-700"}`}
+      />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  hint,
+  field,
+  options,
+  placeholder,
+}: {
+  label: string;
+  hint?: ReactNode;
+  field: AnyField;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <div className="mb-5">
+      <label htmlFor={field.id} className="block font-semibold">
+        {label}
+      </label>
+      <Hint id={hintId}>{hint}</Hint>
+      <ErrorList id={field.errorId} errors={field.errors} />
+      <select
+        {...getSelectProps(field, { ariaDescribedBy: hintId })}
+        className={`mt-1 max-w-full rounded border-2 bg-white px-3 py-2 ${field.errors?.length ? "border-red-700" : "border-slate-700"}`}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function RadioGroup({
+  legend,
+  hint,
+  field,
+  options,
+}: {
+  legend: string;
+  hint?: ReactNode;
+  field: AnyField;
+  options: { value: string; label: string; hint?: string }[];
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const describedBy = [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  const initial = typeof field.initialValue === "string" ? field.initialValue : undefined;
+  return (
+    <fieldset className="mb-5" aria-describedby={describedBy} aria-invalid={field.errors?.length ? true : undefined}>
+      <legend className="font-semibold">{legend}</legend>
+      <Hint id={hintId}>{hint}</Hint>
+      <ErrorList id={field.errorId} errors={field.errors} />
+      <div className="mt-1 space-y-1">
+        {options.map((option) => {
+          const id = `${field.id}-${option.value}`;
+          return (
+            <div key={option.value} className="flex items-start gap-2">
+              <input
+                id={id}
+                type="radio"
+                name={field.name}
+                value={option.value}
+                defaultChecked={initial === option.value}
+                form={field.formId}
+                aria-describedby={option.hint ? `${id}-hint` : undefined}
+                className="mt-1 size-4"
+              />
+              <label htmlFor={id}>
+                {option.label}
+                {option.hint ? (
+                  <span id={`${id}-hint`} className="block text-sm text-slate-700">
+                    {option.hint}
+                  </span>
+                ) : null}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

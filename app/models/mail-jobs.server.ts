@@ -1,0 +1,71 @@
+// Background mail work of the web server: the hourly daily-digest check and, when SMTP is
+// configured, sending the email outbox. Started by boot() and stopped on shutdown.
+import type { ExchangeDb } from "../../db/client";
+import type { ExchangeEnv } from "../utils/env.server";
+import { buildDailyDigests } from "./digest.server";
+import { createMailTransport, sendPendingEmails, type MailTransport } from "./email-sender.server";
+
+export type MailJobs = { stop: () => Promise<void>; runOnce: () => Promise<void> };
+
+export function startMailJobs(
+  context: { db: ExchangeDb; env: Pick<ExchangeEnv, "SMTP_URL" | "MAIL_FROM" | "PUBLIC_URL"> },
+  options: { digestIntervalMs?: number; sendIntervalMs?: number; transport?: MailTransport | null; log?: (message: string) => void } = {},
+): MailJobs {
+  const log = options.log ?? ((message: string) => console.warn(message));
+  const transport = options.transport !== undefined ? options.transport : createMailTransport(context.env);
+  let stopped = false;
+  let digestRunning: Promise<void> | null = null;
+  let sendRunning: Promise<void> | null = null;
+
+  const digest = () =>
+    (digestRunning ??= (async () => {
+      try {
+        const run = buildDailyDigests(context.db, new Date());
+        if (run.digestsQueued) log(`mail: queued ${run.digestsQueued} daily digest(s)`);
+      } catch (error) {
+        log(`mail: the daily digest failed: ${error instanceof Error ? error.message : error}`);
+      } finally {
+        digestRunning = null;
+      }
+    })());
+
+  const send = () =>
+    (sendRunning ??= (async () => {
+      if (!transport) return;
+      try {
+        const result = await sendPendingEmails(context.db, transport, { from: context.env.MAIL_FROM, publicUrl: context.env.PUBLIC_URL });
+        if (result.failed) log(`mail: ${result.failed} email(s) could not be sent; they will be retried`);
+      } catch (error) {
+        log(`mail: sending failed: ${error instanceof Error ? error.message : error}`);
+      } finally {
+        sendRunning = null;
+      }
+    })());
+
+  const runOnce = async () => {
+    await digest();
+    await send();
+  };
+
+  // unref: the timers never keep a finished process alive.
+  const digestTimer = setInterval(() => void digest(), options.digestIntervalMs ?? 60 * 60 * 1000);
+  digestTimer.unref();
+  const sendTimer = transport ? setInterval(() => void send(), options.sendIntervalMs ?? 15_000) : null;
+  sendTimer?.unref();
+  // A first pass soon after boot, so a restart past the digest hour does not wait an hour.
+  const firstPass = setTimeout(() => void runOnce(), 1000);
+  firstPass.unref();
+
+  return {
+    runOnce,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      clearTimeout(firstPass);
+      clearInterval(digestTimer);
+      if (sendTimer) clearInterval(sendTimer);
+      await Promise.allSettled([digestRunning, sendRunning]);
+      transport?.close();
+    },
+  };
+}

@@ -1,0 +1,636 @@
+// One queue item as a broker reviews it: the item in full (for a published idea, its pending
+// changes as before -> after), claim and release, the decision form, private broker notes
+// and the item's audit log.
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { z } from "zod";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { RadioGroup, SelectField, TextareaField } from "../components/form-controls";
+import { ErrorList, FormErrorSummary } from "../components/forms";
+import { budgetText, deadlineText } from "../components/need-facts";
+import { Badge } from "../components/tags";
+import { decisionSchema, JUSTIFICATION_MAX, noteSchema, toDecisionInput } from "../domain/broker-forms";
+import { describeDeadline, formatAge, formatDate, formatDateTime, isReviewItemType, parseItemId } from "../domain/broker-queue";
+import {
+  auditChangeRows,
+  diffusionDetailRows,
+  fieldLabel,
+  formatFieldValue,
+  pendingChangeRows,
+  type DetailRow,
+  type FieldChange,
+} from "../domain/review-display";
+import { decisionLabels, reviewDeadline, reviewItemLabels, type BrokerDecision } from "../domain/review-workflow";
+import { evidenceLevelLabels, evidenceLevels, fundingRouteLabels, type FundingRoute, type ReviewItemType } from "../domain/vocabulary";
+import { addBrokerNote, listAuditLog, listBrokerNotes } from "../models/audit.server";
+import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
+import {
+  claimItem,
+  decideCaseStudy,
+  decideIdea,
+  decideNeed,
+  getClaim,
+  getReviewItem,
+  isAwaitingReview,
+  releaseItem,
+  ReviewConflictError,
+} from "../models/review.server";
+import { getExchange } from "../utils/exchange.server";
+import { requireRole } from "../utils/session.server";
+
+const brokerRoles = ["broker", "admin"] as const;
+
+type DecisionSchema = ReturnType<typeof decisionSchema>;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Review: ${data.heading} | Innovation Exchange` : "Review item not found | Innovation Exchange" },
+];
+
+function itemFromParams(params: LoaderFunctionArgs["params"]): { itemType: ReviewItemType; itemId: number } {
+  const itemId = parseItemId(params.itemId);
+  if (!isReviewItemType(params.itemType) || itemId === null) throw new Response("There is no review item at this address.", { status: 404 });
+  return { itemType: params.itemType, itemId };
+}
+
+type Fact = { label: string; value: string; long?: boolean };
+
+type ReviewView = {
+  heading: string;
+  subheading: string;
+  status: string;
+  lastReason: string | null;
+  submitter: string | null;
+  submittedAt: Date | null;
+  publicLink: string | null;
+  facts: Fact[];
+  detailRows: DetailRow[];
+  pendingChanges: FieldChange[];
+  caseStudies: { id: number; heading: string; status: string; reviewStatus: string; outcomes: string | null; lessons: string | null }[];
+  parentIdea: { title: string; link: string } | null;
+  evidenceDefaults: { evidenceLevel: string; evidenceJustification: string } | null;
+};
+
+function loadItem(itemType: ReviewItemType, itemId: number): ReviewView {
+  const { db } = getExchange();
+  const item = getReviewItem(db, itemType, itemId);
+  if (!item) throw new Response("There is no review item at this address.", { status: 404 });
+  if (item.itemType === "idea") {
+    const { idea } = item;
+    const facts: Fact[] = (
+      [
+        "summary",
+        "problem",
+        "solution",
+        "evidence",
+        "evidenceLevel",
+        "evidenceJustification",
+        "sectors",
+        "typology",
+        "diffusionModels",
+        "lifecyclePhase",
+        "originLocality",
+        "originCountry",
+        "organisation",
+        "costs",
+        "tags",
+      ] as const
+    ).map((field) => ({
+      label: fieldLabel(field),
+      value: formatFieldValue(field, idea[field]),
+      long: ["summary", "problem", "solution", "evidence", "costs"].includes(field),
+    }));
+    const pending = (idea.pendingChanges ?? null) as Record<string, unknown> | null;
+    return {
+      heading: idea.title,
+      subheading: idea.status === "published" ? "Changes to a published idea" : "New idea",
+      status: `${idea.status}${idea.reviewOutcome ? ` (last decision: ${idea.reviewOutcome})` : ""}`,
+      lastReason: idea.reviewReason,
+      submitter: item.owner ? `${item.owner.name} (${item.owner.email})` : null,
+      submittedAt: idea.submittedAt,
+      publicLink: idea.status === "published" ? `/ideas/${idea.slug}` : null,
+      facts,
+      detailRows: diffusionDetailRows(idea.diffusionDetails),
+      pendingChanges: pendingChangeRows(idea as unknown as Record<string, unknown>, pending),
+      caseStudies: item.caseStudies.map((study) => ({
+        id: study.id,
+        heading: [study.locality, study.country].filter(Boolean).join(", ") + (study.year ? ` (${study.year})` : ""),
+        status: study.status,
+        reviewStatus: study.reviewStatus,
+        outcomes: study.outcomes,
+        lessons: study.lessons,
+      })),
+      parentIdea: null,
+      evidenceDefaults: {
+        evidenceLevel: String((pending?.evidenceLevel as number | undefined) ?? idea.evidenceLevel ?? ""),
+        evidenceJustification: idea.evidenceJustification ?? "",
+      },
+    };
+  }
+  if (item.itemType === "need") {
+    const { need } = item;
+    const facts: Fact[] = [
+      { label: "The problem", value: need.problem, long: true },
+      { label: "What success looks like", value: need.outcomes ?? "(none)", long: true },
+      { label: "Sectors", value: formatFieldValue("sectors", need.sectors) },
+      { label: "Place", value: [need.locality, need.country].filter(Boolean).join(", ") || "(none)" },
+      { label: "Budget", value: budgetText(need.budgetMin, need.budgetMax) ?? "(none)" },
+      { label: "Funding routes", value: need.fundingRoutes.map((route) => fundingRouteLabels[route as FundingRoute] ?? route).join(", ") || "(none)" },
+      { label: "Diffusion models accepted", value: formatFieldValue("diffusionModels", need.diffusionModels) },
+      { label: "Deadline", value: deadlineText(need.deadline) ?? "(none)" },
+    ];
+    return {
+      heading: need.title,
+      subheading: "New need",
+      status: `${need.status}${need.reviewOutcome ? ` (last decision: ${need.reviewOutcome})` : ""}`,
+      lastReason: need.reviewReason,
+      submitter: item.owner ? `${item.owner.name} (${item.owner.email})` : null,
+      submittedAt: need.submittedAt,
+      publicLink: need.status === "open" ? `/needs/${need.slug}` : null,
+      facts,
+      detailRows: [],
+      pendingChanges: [],
+      caseStudies: [],
+      parentIdea: null,
+      evidenceDefaults: null,
+    };
+  }
+  const study = item.caseStudy;
+  const facts: Fact[] = [
+    { label: "Place", value: [study.locality, study.country].filter(Boolean).join(", ") },
+    { label: "Year", value: study.year ? String(study.year) : "(none)" },
+    { label: "Status", value: study.status },
+    { label: "Outcomes", value: study.outcomes ?? "(none)", long: true },
+    { label: "Lessons (including what failed)", value: study.lessons ?? "(none)", long: true },
+  ];
+  return {
+    heading: `Case study: ${study.locality}`,
+    subheading: item.idea ? `A case study of “${item.idea.title}”` : "Case study",
+    status: study.reviewStatus,
+    lastReason: study.reviewReason,
+    submitter: item.submitter ? `${item.submitter.name} (${item.submitter.email})` : null,
+    submittedAt: study.submittedAt,
+    publicLink: null,
+    facts,
+    detailRows: [],
+    pendingChanges: [],
+    caseStudies: [],
+    parentIdea: item.idea ? { title: item.idea.title, link: `/ideas/${item.idea.slug}` } : null,
+    evidenceDefaults: null,
+  };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, brokerRoles);
+  const { itemType, itemId } = itemFromParams(params);
+  const { db, env } = getExchange();
+  const view = loadItem(itemType, itemId);
+  const awaiting = isAwaitingReview(db, itemType, itemId);
+  const claim = getClaim(db, itemType, itemId);
+  const now = new Date();
+  const deadline = awaiting && view.submittedAt ? reviewDeadline(view.submittedAt, env.REVIEW_SERVICE_LEVEL_DAYS) : null;
+  const { submittedAt, ...rest } = view;
+  return json(
+    {
+      ...rest,
+      itemType,
+      itemId,
+      awaiting,
+      timing:
+        awaiting && submittedAt && deadline
+          ? {
+              submitted: formatDateTime(submittedAt),
+              age: formatAge(submittedAt, now),
+              deadline: formatDate(deadline),
+              deadlineWords: describeDeadline(deadline, now),
+              overdue: deadline.getTime() < now.getTime(),
+            }
+          : null,
+      claim: claim ? { brokerId: claim.brokerId, name: claim.name, claimedAt: formatDateTime(claim.claimedAt) } : null,
+      userId: user.id,
+      isAdmin: user.role === "admin",
+      notes: listBrokerNotes(db, itemType, itemId).map((note) => ({ id: note.id, body: note.body, author: note.authorName ?? "(former user)", at: formatDateTime(note.createdAt) })),
+      audit: listAuditLog(db, itemType, itemId).map((entry) => ({
+        id: entry.id,
+        action: entry.action,
+        actor: entry.actorName ?? "(system or former user)",
+        at: formatDateTime(entry.createdAt),
+        reason: entry.reason,
+        changes: auditChangeRows(entry.before, entry.after),
+      })),
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+type ActionResult = { intent: "decide" | "note"; result: SubmissionResult<string[]> } | { intent: "claim"; error: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, brokerRoles);
+  const { itemType, itemId } = itemFromParams(params);
+  const { db } = getExchange();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const self = `/broker/${itemType}/${itemId}`;
+  if (!getReviewItem(db, itemType, itemId)) throw new Response("There is no review item at this address.", { status: 404 });
+
+  if (intent === "claim" || intent === "release") {
+    try {
+      if (intent === "claim") claimItem(db, user.id, itemType, itemId);
+      else releaseItem(db, user.id, itemType, itemId, { force: user.role === "admin" });
+    } catch (error) {
+      if (error instanceof ReviewConflictError) return json<ActionResult>({ intent: "claim", error: error.message }, { status: 409 });
+      throw error;
+    }
+    return redirect(self);
+  }
+
+  if (intent === "note") {
+    const submission = parseWithZod(formData, { schema: noteSchema });
+    if (submission.status !== "success") return json<ActionResult>({ intent: "note", result: submission.reply() }, { status: 400 });
+    addBrokerNote(db, user.id, itemType, itemId, submission.value.body);
+    return redirect(`${self}#notes`);
+  }
+
+  if (intent === "decide") {
+    const submission = parseWithZod(formData, { schema: decisionSchema(itemType) });
+    if (submission.status !== "success") return json<ActionResult>({ intent: "decide", result: submission.reply() }, { status: 400 });
+    try {
+      const decide = itemType === "idea" ? decideIdea : itemType === "need" ? decideNeed : decideCaseStudy;
+      decide(db, user.id, itemId, toDecisionInput(itemType, submission.value));
+    } catch (error) {
+      if (error instanceof NotAllowedError) return json<ActionResult>({ intent: "decide", result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
+      if (error instanceof ReviewConflictError) return json<ActionResult>({ intent: "decide", result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
+      if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
+      throw error;
+    }
+    return redirect(`${self}?decided=${submission.value.decision}`);
+  }
+
+  throw new Response("That request was not understood.", { status: 400 });
+}
+
+function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mt-10">
+      <h2 id={id} className="text-2xl font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function DecisionForm({ itemType, lastResult, evidenceDefaults }: { itemType: ReviewItemType; lastResult: SubmissionResult<string[]> | undefined; evidenceDefaults: { evidenceLevel: string; evidenceJustification: string } | null }) {
+  const schema = decisionSchema(itemType);
+  const [form, fields] = useForm<z.output<DecisionSchema>>({
+    id: "decision",
+    lastResult,
+    defaultValue: evidenceDefaults ?? undefined,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const navigation = useNavigation();
+  const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "decide";
+  const decisionHints: Record<BrokerDecision, string> = {
+    publish: itemType === "need" ? "The need opens to commissioners and innovators." : "It goes live on the exchange.",
+    "request-changes": "It goes back to the submitter with your reason; they can resubmit.",
+    reject: "It is closed with your reason.",
+  };
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-4 max-w-2xl rounded border border-slate-300 p-4">
+      <FormErrorSummary id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="decide" />
+      <RadioGroup
+        legend="Decision"
+        field={fields.decision}
+        options={(["publish", "request-changes", "reject"] as const).map((value) => ({ value, label: decisionLabels[value], hint: decisionHints[value] }))}
+      />
+      {itemType === "idea" ? (
+        <fieldset className="mb-5 rounded border border-slate-300 p-4">
+          <legend className="px-1 font-semibold">Evidence (when publishing)</legend>
+          <SelectField
+            label="Evidence level"
+            hint="The standard of evidence the idea has reached, from 1 (a clear account of what it does) to 5 (manuals and systems for delivery at scale)."
+            field={fields.evidenceLevel}
+            placeholder="Choose a level"
+            options={evidenceLevels.map((level) => ({ value: String(level), label: evidenceLevelLabels[level] }))}
+          />
+          <div className="mb-1">
+            <label htmlFor={fields.evidenceJustification.id} className="block font-semibold">
+              Justification (one line)
+            </label>
+            <p id={`${fields.evidenceJustification.id}-hint`} className="text-sm text-slate-700">
+              Why this level, in up to {JUSTIFICATION_MAX} characters: for example “a matched comparison group in two pilot areas”.
+            </p>
+            <ErrorList id={fields.evidenceJustification.errorId} errors={fields.evidenceJustification.errors} />
+            <input
+              {...getInputProps(fields.evidenceJustification, { type: "text", ariaDescribedBy: `${fields.evidenceJustification.id}-hint` })}
+              className={`mt-1 w-full rounded border-2 px-3 py-2 ${fields.evidenceJustification.errors?.length ? "border-red-700" : "border-slate-700"}`}
+            />
+          </div>
+        </fieldset>
+      ) : null}
+      <TextareaField label="Reason the submitter will see" hint="Required when you request changes or reject: say what to change, or why." field={fields.reason} rows={4} />
+      <button type="submit" disabled={submitting} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70">
+        {submitting ? "Recording…" : "Record decision"}
+      </button>
+    </Form>
+  );
+}
+
+function NoteForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+  const [form, fields] = useForm({
+    id: "note",
+    lastResult,
+    constraint: getZodConstraint(noteSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-4 max-w-2xl">
+      <FormErrorSummary id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="note" />
+      <TextareaField label="Add a private note" hint="Other brokers and admins see notes; the submitter never does." field={fields.body} rows={3} />
+      <button type="submit" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold hover:bg-slate-100">
+        Add note
+      </button>
+    </Form>
+  );
+}
+
+const decidedMessages: Record<string, string> = {
+  publish: "Published. The submitter has been told.",
+  "request-changes": "Changes requested. The submitter has been told, with your reason.",
+  reject: "Rejected. The submitter has been told, with your reason.",
+};
+
+export default function ReviewItem() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const [searchParams] = useSearchParams();
+  const decided = searchParams.get("decided");
+  const claimedByMe = data.claim?.brokerId === data.userId;
+  const claimedByOther = data.claim && !claimedByMe;
+  return (
+    <article>
+      <p className="text-sm">
+        <Link to="/broker" className="text-brand-700 underline">
+          Review queue
+        </Link>
+      </p>
+      <p className="mt-2 text-sm font-semibold text-slate-700">
+        {reviewItemLabels[data.itemType]} · {data.subheading}
+      </p>
+      <h1 className="mt-1 text-3xl font-bold">{data.heading}</h1>
+      {decided && decidedMessages[decided] ? (
+        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+          <p className="font-semibold">{decidedMessages[decided]}</p>
+          <p>
+            <Link to="/broker" className="text-brand-700 underline">
+              Back to the queue
+            </Link>
+          </p>
+        </div>
+      ) : null}
+      <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
+        <dt className="font-semibold">Status</dt>
+        <dd>{data.status}</dd>
+        <dt className="font-semibold">Submitted by</dt>
+        <dd>{data.submitter ?? "(unknown)"}</dd>
+        {data.timing ? (
+          <>
+            <dt className="font-semibold">Submitted</dt>
+            <dd>
+              {data.timing.submitted} ({data.timing.age} ago)
+            </dd>
+            <dt className="font-semibold">Deadline</dt>
+            <dd>
+              {data.timing.deadline} · {data.timing.overdue ? <Badge tone="amber">Overdue: {data.timing.deadlineWords}</Badge> : data.timing.deadlineWords}
+            </dd>
+          </>
+        ) : null}
+        {data.lastReason ? (
+          <>
+            <dt className="font-semibold">Last reason given</dt>
+            <dd className="whitespace-pre-line">{data.lastReason}</dd>
+          </>
+        ) : null}
+        {data.publicLink ? (
+          <>
+            <dt className="font-semibold">Public page</dt>
+            <dd>
+              <Link to={data.publicLink} className="text-brand-700 underline">
+                {data.publicLink}
+              </Link>
+            </dd>
+          </>
+        ) : null}
+        {data.parentIdea ? (
+          <>
+            <dt className="font-semibold">Idea</dt>
+            <dd>
+              <Link to={data.parentIdea.link} className="text-brand-700 underline">
+                {data.parentIdea.title}
+              </Link>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      <section aria-labelledby="claim-heading" className="mt-6 max-w-3xl rounded border border-slate-300 bg-slate-50 p-4">
+        <h2 id="claim-heading" className="text-lg font-semibold">
+          Claim
+        </h2>
+        {actionData?.intent === "claim" ? (
+          <p role="alert" className="mt-1 font-semibold text-red-800">
+            {actionData.error}
+          </p>
+        ) : null}
+        {!data.awaiting ? (
+          <p className="mt-1">This item is not waiting for review{data.claim ? `, but ${claimedByMe ? "you" : data.claim.name} still hold a claim on it` : ""}.</p>
+        ) : data.claim ? (
+          <p className="mt-1">
+            Claimed by {claimedByMe ? "you" : data.claim.name} on {data.claim.claimedAt}.
+            {claimedByOther ? " Only they can decide it while they hold the claim." : ""}
+          </p>
+        ) : (
+          <p className="mt-1">Unclaimed. Claim it so other brokers know you are reviewing it.</p>
+        )}
+        {(data.awaiting && !data.claim) || claimedByMe || (data.claim && data.isAdmin) ? (
+          <Form method="post" className="mt-2">
+            <button
+              type="submit"
+              name="intent"
+              value={data.claim ? "release" : "claim"}
+              className="rounded border-2 border-slate-700 bg-white px-3 py-1 font-semibold hover:bg-slate-100"
+            >
+              {data.claim ? (claimedByMe ? "Release my claim" : "Release their claim") : "Claim this item"}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      {data.pendingChanges.length ? (
+        <Panel id="pending-heading" title="Changes waiting for review">
+          <p className="mt-1 max-w-3xl text-slate-700">The published idea stays live as it is until you publish these changes.</p>
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full max-w-5xl border-collapse text-left text-sm">
+              <caption className="sr-only">Each changed field, before and after</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-700">
+                  <th scope="col" className="py-2 pr-4">Field</th>
+                  <th scope="col" className="py-2 pr-4">Before (live)</th>
+                  <th scope="col" className="py-2">After (proposed)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.pendingChanges.map((change) => (
+                  <tr key={change.field} className="border-b border-slate-200 align-top">
+                    <th scope="row" className="py-2 pr-4">{change.label}</th>
+                    <td className="py-2 pr-4 whitespace-pre-line">
+                      <del className="decoration-red-800">{change.before}</del>
+                    </td>
+                    <td className="py-2 whitespace-pre-line">
+                      <ins className="no-underline bg-emerald-50">{change.after}</ins>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Panel>
+      ) : null}
+
+      <Panel id="item-heading" title={data.itemType === "idea" && data.pendingChanges.length ? "The idea as published" : `The ${reviewItemLabels[data.itemType].toLowerCase()}`}>
+        <dl className="mt-4 max-w-3xl space-y-3">
+          {data.facts.map((fact) => (
+            <div key={fact.label} className={fact.long ? "" : "grid grid-cols-[14rem_1fr] gap-x-4"}>
+              <dt className="font-semibold">{fact.label}</dt>
+              <dd className="whitespace-pre-line">{fact.value}</dd>
+            </div>
+          ))}
+        </dl>
+        {data.itemType === "idea" ? (
+          <>
+            <h3 className="mt-6 text-xl font-semibold">How it spreads: route-specific detail</h3>
+            {data.detailRows.length === 0 ? (
+              <p className="mt-1 text-slate-700">No route-specific detail has been given.</p>
+            ) : (
+              <dl className="mt-2 max-w-3xl space-y-2">
+                {data.detailRows.map((row) => (
+                  <div key={`${row.model}-${row.label}`}>
+                    <dt className="font-semibold">
+                      {row.model}: {row.label}
+                    </dt>
+                    <dd className="whitespace-pre-line">{row.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+            <h3 className="mt-6 text-xl font-semibold">Case studies</h3>
+            {data.caseStudies.length === 0 ? (
+              <p className="mt-1 text-slate-700">No case studies.</p>
+            ) : (
+              <ul className="mt-2 grid max-w-5xl gap-4 md:grid-cols-2">
+                {data.caseStudies.map((study) => (
+                  <li key={study.id} className="rounded border border-slate-300 p-4">
+                    <h4 className="font-semibold">{study.heading}</h4>
+                    <p className="text-sm">
+                      {study.status}
+                      {study.reviewStatus !== "published" ? ` · review: ${study.reviewStatus}` : ""}
+                    </p>
+                    {study.outcomes ? <p className="mt-2 whitespace-pre-line"><span className="font-semibold">Outcomes: </span>{study.outcomes}</p> : null}
+                    {study.lessons ? <p className="mt-2 whitespace-pre-line"><span className="font-semibold">Lessons: </span>{study.lessons}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : null}
+      </Panel>
+
+      <Panel id="decision-heading" title="Decision">
+        {data.awaiting && !claimedByOther ? (
+          <DecisionForm itemType={data.itemType} lastResult={actionData?.intent === "decide" ? actionData.result : undefined} evidenceDefaults={data.evidenceDefaults} />
+        ) : data.awaiting ? (
+          <p className="mt-2">{data.claim?.name} has claimed this item; only they can decide it while they hold the claim.</p>
+        ) : (
+          <p className="mt-2">This item is not waiting for a decision. Its history is in the audit log below.</p>
+        )}
+      </Panel>
+
+      <Panel id="notes" title="Private broker notes">
+        {data.notes.length === 0 ? (
+          <p className="mt-2 text-slate-700">No notes yet.</p>
+        ) : (
+          <ol className="mt-2 max-w-3xl space-y-3">
+            {data.notes.map((note) => (
+              <li key={note.id} className="rounded border-l-4 border-slate-400 bg-slate-50 p-3">
+                <p className="whitespace-pre-line">{note.body}</p>
+                <p className="mt-1 text-sm text-slate-700">
+                  {note.author}, {note.at}
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+        <NoteForm lastResult={actionData?.intent === "note" ? actionData.result : undefined} />
+      </Panel>
+
+      <Panel id="audit-heading" title="Audit log">
+        {data.audit.length === 0 ? (
+          <p className="mt-2 text-slate-700">Nothing has been recorded yet.</p>
+        ) : (
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full max-w-5xl border-collapse text-left text-sm">
+              <caption className="sr-only">Every state change of this item, newest first</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-700">
+                  <th scope="col" className="py-2 pr-4">When</th>
+                  <th scope="col" className="py-2 pr-4">Who</th>
+                  <th scope="col" className="py-2 pr-4">Action</th>
+                  <th scope="col" className="py-2">Before → after</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.audit.map((entry) => (
+                  <tr key={entry.id} className="border-b border-slate-200 align-top">
+                    <td className="py-2 pr-4 whitespace-nowrap">{entry.at}</td>
+                    <td className="py-2 pr-4">{entry.actor}</td>
+                    <td className="py-2 pr-4">
+                      {entry.action}
+                      {entry.reason ? <span className="block text-slate-700 whitespace-pre-line">“{entry.reason}”</span> : null}
+                    </td>
+                    <td className="py-2">
+                      {entry.changes.length ? (
+                        <ul className="space-y-1">
+                          {entry.changes.map((change) => (
+                            <li key={change.field} className="whitespace-pre-line">
+                              <span className="font-semibold">{change.label}:</span> {change.before || "(not set)"} → {change.after || "(not set)"}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <span className="text-slate-700">(no field changes)</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Panel>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,239 @@
+// The brokers' review queue: submitted ideas (new, and edits to published ones), needs and
+// case studies, with their service-level deadlines, claims, filters and sort. The filters
+// are a GET form and claim/release are POST forms, so it all works without JavaScript.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Badge } from "../components/tags";
+import { claimSchema } from "../domain/broker-forms";
+import { describeDeadline, formatAge, formatDate, parseQueueParams, queueSearch, type QueueParams } from "../domain/broker-queue";
+import { reviewItemLabels } from "../domain/review-workflow";
+import { reviewItemTypes, type ReviewItemType } from "../domain/vocabulary";
+import { claimItem, listReviewQueue, releaseItem, ReviewConflictError, type QueueItem } from "../models/review.server";
+import { getExchange } from "../utils/exchange.server";
+import { requireRole } from "../utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Review queue | Innovation Exchange" }];
+
+const brokerRoles = ["broker", "admin"] as const;
+
+function toRow(item: QueueItem, now: Date) {
+  return {
+    itemType: item.itemType,
+    itemId: item.itemId,
+    title: item.title,
+    detail: item.detail,
+    submitterName: item.submitterName,
+    submittedOn: formatDate(item.submittedAt),
+    age: formatAge(item.submittedAt, now),
+    deadline: formatDate(item.deadline),
+    deadlineWords: describeDeadline(item.deadline, now),
+    overdue: item.overdue,
+    claimedBy: item.claimedBy,
+  };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, brokerRoles);
+  const { db, env } = getExchange();
+  const params = parseQueueParams(new URL(request.url).searchParams);
+  const now = new Date();
+  const days = env.REVIEW_SERVICE_LEVEL_DAYS;
+  const all = listReviewQueue(db, user.id, {}, now, days);
+  const items = listReviewQueue(db, user.id, { type: params.type ?? undefined, claim: params.claim, overdueOnly: params.overdue, sort: params.sort }, now, days);
+  const summary = {
+    total: all.length,
+    overdue: all.filter((item) => item.overdue).length,
+    mine: all.filter((item) => item.claimedBy?.id === user.id).length,
+    byType: Object.fromEntries(reviewItemTypes.map((type) => [type, all.filter((item) => item.itemType === type).length])) as Record<ReviewItemType, number>,
+  };
+  return json(
+    { params, items: items.map((item) => toRow(item, now)), summary, serviceLevelDays: days, userId: user.id, isAdmin: user.role === "admin" },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, brokerRoles);
+  const parsed = claimSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ error: "That request was not understood: reload the queue and try again." }, { status: 400 });
+  const { intent, itemType, itemId } = parsed.data;
+  try {
+    if (intent === "claim") claimItem(getExchange().db, user.id, itemType, itemId);
+    else releaseItem(getExchange().db, user.id, itemType, itemId, { force: user.role === "admin" });
+  } catch (error) {
+    if (error instanceof ReviewConflictError) return json({ error: error.message }, { status: 409 });
+    throw error;
+  }
+  // Back to the same view of the queue (the filters are in the query string).
+  const url = new URL(request.url);
+  url.searchParams.delete("index");
+  return redirect(`/broker${url.search}`);
+}
+
+function FilterForm({ params }: { params: QueueParams }) {
+  const radio = (name: string, value: string, label: string, checked: boolean) => (
+    <div key={value} className="flex items-center gap-2">
+      <input id={`${name}-${value || "all"}`} type="radio" name={name} value={value} defaultChecked={checked} className="size-4" />
+      <label htmlFor={`${name}-${value || "all"}`}>{label}</label>
+    </div>
+  );
+  return (
+    <Form method="get" action="/broker" className="mt-6 flex flex-wrap items-end gap-x-8 gap-y-4 rounded border border-slate-300 bg-slate-50 p-4">
+      <fieldset>
+        <legend className="font-semibold">Type</legend>
+        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {radio("type", "", "All", !params.type)}
+          {reviewItemTypes.map((type) => radio("type", type, `${reviewItemLabels[type]}s`, params.type === type))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend className="font-semibold">Claimed</legend>
+        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {radio("claim", "any", "Any", params.claim === "any")}
+          {radio("claim", "mine", "By me", params.claim === "mine")}
+          {radio("claim", "unclaimed", "Unclaimed", params.claim === "unclaimed")}
+        </div>
+      </fieldset>
+      <div className="flex items-center gap-2">
+        <input id="overdue" type="checkbox" name="overdue" value="1" defaultChecked={params.overdue} className="size-4" />
+        <label htmlFor="overdue">Overdue only</label>
+      </div>
+      <div>
+        <label htmlFor="sort" className="block font-semibold">
+          Sort
+        </label>
+        <select id="sort" name="sort" defaultValue={params.sort} className="mt-1 rounded border-2 border-slate-700 bg-white px-2 py-1">
+          <option value="oldest">Oldest first</option>
+          <option value="newest">Newest first</option>
+        </select>
+      </div>
+      <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        Apply
+      </button>
+    </Form>
+  );
+}
+
+export default function BrokerQueue() {
+  const { params, items, summary, serviceLevelDays, userId, isAdmin } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const filtered = Boolean(params.type || params.claim !== "any" || params.overdue);
+  const search = queueSearch(params);
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">Review queue</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        Submitted ideas, changes to published ideas, needs and case studies. Each should be decided within {serviceLevelDays} working{" "}
+        {serviceLevelDays === 1 ? "day" : "days"} of submission.
+      </p>
+      <p className="mt-2" role="status">
+        <strong>{summary.total}</strong> waiting: {summary.byType.idea} {summary.byType.idea === 1 ? "idea" : "ideas"}, {summary.byType.need}{" "}
+        {summary.byType.need === 1 ? "need" : "needs"}, {summary.byType["case-study"]} case {summary.byType["case-study"] === 1 ? "study" : "studies"}.{" "}
+        {summary.overdue ? <strong className="text-red-800">{summary.overdue} overdue.</strong> : "None overdue."} {summary.mine} claimed by you.
+      </p>
+      {actionData?.error ? (
+        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-4">
+          <h2 className="font-semibold">That did not work</h2>
+          <p>{actionData.error}</p>
+        </div>
+      ) : null}
+      <FilterForm key={search} params={params} />
+      <section aria-labelledby="queue-heading" className="mt-8">
+        <h2 id="queue-heading" className="text-xl font-semibold">
+          {filtered ? `${items.length} matching ${items.length === 1 ? "item" : "items"}` : `${items.length} ${items.length === 1 ? "item" : "items"}`}
+          {params.sort === "newest" ? ", newest first" : ", oldest first"}
+        </h2>
+        {items.length === 0 ? (
+          <div className="mt-4 rounded bg-slate-50 p-4">
+            {summary.total === 0 ? (
+              <p>Nothing is waiting for review. New submissions will appear here.</p>
+            ) : (
+              <>
+                <p>No items match these filters.</p>
+                <p className="mt-1">
+                  <Link to="/broker" className="text-brand-700 underline">
+                    Show the whole queue
+                  </Link>
+                </p>
+              </>
+            )}
+          </div>
+        ) : (
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">Items waiting for review</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-700">
+                  <th scope="col" className="py-2 pr-4">Type</th>
+                  <th scope="col" className="py-2 pr-4">Title</th>
+                  <th scope="col" className="py-2 pr-4">Submitted by</th>
+                  <th scope="col" className="py-2 pr-4">Waiting</th>
+                  <th scope="col" className="py-2 pr-4">Deadline</th>
+                  <th scope="col" className="py-2 pr-4">Claimed by</th>
+                  <th scope="col" className="py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => {
+                  const mine = item.claimedBy?.id === userId;
+                  const canRelease = item.claimedBy && (mine || isAdmin);
+                  return (
+                    <tr key={`${item.itemType}-${item.itemId}`} className={`border-b border-slate-200 align-top ${item.overdue ? "bg-red-50" : ""}`}>
+                      <td className="py-3 pr-4">
+                        {reviewItemLabels[item.itemType]}
+                        <span className="block text-slate-700">{item.detail}</span>
+                      </td>
+                      <th scope="row" className="py-3 pr-4 font-normal">
+                        <Link to={`/broker/${item.itemType}/${item.itemId}`} className="font-semibold text-brand-700 underline">
+                          {item.title}
+                        </Link>
+                      </th>
+                      <td className="py-3 pr-4">{item.submitterName ?? "(unknown)"}</td>
+                      <td className="py-3 pr-4">
+                        {item.age}
+                        <span className="block text-slate-700">since {item.submittedOn}</span>
+                      </td>
+                      <td className="py-3 pr-4">
+                        {item.deadline}
+                        <span className="block">{item.overdue ? <Badge tone="amber">Overdue: {item.deadlineWords}</Badge> : <span className="text-slate-700">{item.deadlineWords}</span>}</span>
+                      </td>
+                      <td className="py-3 pr-4">{item.claimedBy ? (mine ? "You" : item.claimedBy.name) : <span className="text-slate-700">Unclaimed</span>}</td>
+                      <td className="py-3">
+                        {!item.claimedBy || canRelease ? (
+                          <Form method="post" action={`/broker?index${search ? `&${search.slice(1)}` : ""}`}>
+                            <input type="hidden" name="itemType" value={item.itemType} />
+                            <input type="hidden" name="itemId" value={item.itemId} />
+                            <button
+                              type="submit"
+                              name="intent"
+                              value={item.claimedBy ? "release" : "claim"}
+                              disabled={busy}
+                              className="rounded border-2 border-slate-700 px-3 py-1 font-semibold whitespace-nowrap hover:bg-slate-100"
+                            >
+                              {item.claimedBy ? "Release" : "Claim"}
+                              <span className="sr-only"> {item.title}</span>
+                            </button>
+                          </Form>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
