@@ -31,7 +31,9 @@ export function buildIdeaSearchQueries(input: IdeaQueryInput): MultiSearchQuery[
     page: input.page,
     hitsPerPage: input.hitsPerPage,
     attributesToRetrieve: ["id", "title", "summary"],
-    attributesToHighlight: ["title", "summary"],
+    // The cropped attributes are highlighted too: searchIdeas shows one as a snippet when
+    // the match is not in the title or summary.
+    attributesToHighlight: ["title", "summary", "solution", "caseStudyLessons"],
     attributesToCrop: ["solution", "caseStudyLessons"],
     cropLength: 24,
     highlightPreTag: HIGHLIGHT_PRE,

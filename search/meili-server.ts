@@ -73,6 +73,7 @@ async function liveServer(stateFile: string): Promise<ServerState | null> {
   return null;
 }
 
+/** Client files are named `<pid>-<n>`: one per connection, so a process may hold several. */
 function liveClientPids(clientsDir: string): number[] {
   let names: string[] = [];
   try {
@@ -80,14 +81,15 @@ function liveClientPids(clientsDir: string): number[] {
   } catch {
     return [];
   }
-  return names
-    .map(Number)
-    .filter((pid) => {
-      if (Number.isInteger(pid) && isAlive(pid)) return true;
-      fs.rmSync(path.join(clientsDir, String(pid)), { force: true });
-      return false;
-    });
+  return names.flatMap((name) => {
+    const pid = Number(name.split("-")[0]);
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return [pid];
+    fs.rmSync(path.join(clientsDir, name), { force: true });
+    return [];
+  });
 }
+
+let connectionCount = 0;
 
 async function startServer(meiliDir: string, apiKey: string, stateFile: string): Promise<ServerState> {
   const port = await freePort();
@@ -135,7 +137,7 @@ export async function ensureMeiliServer(dataDir: string): Promise<MeiliConnectio
   const stateFile = path.join(meiliDir, "server.json");
   const lockFile = path.join(meiliDir, "start.lock");
 
-  const clientFile = path.join(clientsDir, String(process.pid));
+  const clientFile = path.join(clientsDir, `${process.pid}-${++connectionCount}`);
   fs.writeFileSync(clientFile, "");
 
   let state: ServerState | null = null;
