@@ -4,6 +4,8 @@ import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, u
 import type { ReactNode } from "react";
 import stylesheet from "./styles/app.css";
 import { GeneralErrorBoundary } from "./components/error-boundary";
+import { unreadNotificationCount } from "./models/notifications.server";
+import { getExchange } from "./utils/exchange.server";
 import { getSessionUser } from "./utils/session.server";
 
 export const links: LinksFunction = () => [
@@ -16,7 +18,10 @@ export const meta: MetaFunction = () => [{ title: "Innovation Exchange" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, headers } = await getSessionUser(request);
   return json(
-    { user: user ? { displayName: user.displayName, role: user.role, email: user.email } : null },
+    {
+      user: user ? { displayName: user.displayName, role: user.role, email: user.email } : null,
+      unreadNotifications: user ? unreadNotificationCount(getExchange().db, user.id) : 0,
+    },
     { headers },
   );
 }
@@ -28,6 +33,7 @@ function navClass({ isActive }: { isActive: boolean }) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
+  const unread = data?.unreadNotifications ?? 0;
   return (
     <html lang="en-GB" className="h-full">
       <head>
@@ -71,8 +77,26 @@ export function Layout({ children }: { children: ReactNode }) {
                     </NavLink>
                   </li>
                 ) : null}
+                {user?.role === "admin" ? (
+                  <li>
+                    <NavLink to="/admin" className={navClass}>
+                      Admin
+                    </NavLink>
+                  </li>
+                ) : null}
                 {user ? (
                   <>
+                    <li>
+                      <NavLink to="/notifications" className={navClass}>
+                        Notifications
+                        {unread ? (
+                          <span className="ml-1 rounded-full bg-yellow-300 px-2 py-0.5 text-xs font-bold text-black">
+                            {unread}
+                            <span className="sr-only"> unread</span>
+                          </span>
+                        ) : null}
+                      </NavLink>
+                    </li>
                     <li>
                       <NavLink to="/account" className={navClass}>
                         {user.displayName} <span className="opacity-80">({user.role})</span>

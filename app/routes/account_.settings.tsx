@@ -1,0 +1,78 @@
+// Account settings: how the user is told about notifications (immediately, a daily digest, or off).
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { RadioGroup } from "../components/form-controls";
+import { FormErrorSummary } from "../components/forms";
+import { DIGEST_HOUR_UTC, notificationPreferenceLabels, preferenceSchema } from "../domain/notification-digest";
+import { notificationPreferences } from "../domain/vocabulary";
+import { getNotificationPreference, setNotificationPreference } from "../models/notifications.server";
+import { getExchange } from "../utils/exchange.server";
+import { requireUser } from "../utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Account settings | Innovation Exchange" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json(
+    { preference: getNotificationPreference(getExchange().db, user.id), email: user.email },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: preferenceSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  setNotificationPreference(getExchange().db, user.id, submission.value.notificationPreference);
+  return redirect("/account/settings?saved=1");
+}
+
+export default function AccountSettings() {
+  const { preference, email } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "settings",
+    lastResult,
+    defaultValue: { notificationPreference: preference },
+    constraint: getZodConstraint(preferenceSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: preferenceSchema }),
+  });
+  return (
+    <div className="max-w-2xl">
+      <p className="text-sm">
+        <Link to="/account" className="text-brand-700 underline">
+          Your account
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">Account settings</h1>
+      {searchParams.get("saved") && !lastResult ? (
+        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+          <p className="font-semibold">Your settings have been saved.</p>
+        </div>
+      ) : null}
+      <FormErrorSummary id={form.errorId} errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="mt-6">
+        <RadioGroup
+          key={preference}
+          legend="Email me about notifications"
+          hint={`Emails go to ${email}. Daily digests are sent once a day, from ${String(DIGEST_HOUR_UTC).padStart(2, "0")}:00 UTC.`}
+          field={fields.notificationPreference}
+          options={notificationPreferences.map((value) => ({ value, ...notificationPreferenceLabels[value] }))}
+        />
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          Save settings
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
