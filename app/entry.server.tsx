@@ -7,8 +7,12 @@ import { renderToPipeableStream } from "react-dom/server";
 import { bootExchange, getExchange } from "./utils/exchange.server";
 import { isDatabaseEmpty, loadDemoData } from "./models/demo-data.server";
 import { drainOutbox } from "../search/outbox-relay";
+import { startMailJobs, type MailJobs } from "./models/mail-jobs.server";
 
 const ABORT_DELAY = 5_000;
+
+// The mail jobs (daily digest, SMTP sending) live as long as the booted context.
+const globalForMail = globalThis as unknown as { __exchangeMailJobs?: MailJobs };
 
 /** Called by the server (scripts/start.ts) before it listens. */
 export async function boot() {
@@ -22,10 +26,13 @@ export async function boot() {
         console.warn(`Demo data saved; search will catch up: ${error instanceof Error ? error.message : error}`);
       }
     }
+    globalForMail.__exchangeMailJobs ??= startMailJobs(context);
   });
 }
 
 export async function shutdown() {
+  await globalForMail.__exchangeMailJobs?.stop();
+  globalForMail.__exchangeMailJobs = undefined;
   try {
     await getExchange().close();
   } catch {

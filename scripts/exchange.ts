@@ -9,6 +9,8 @@ import { roles, type Role } from "../app/domain/vocabulary";
 import { importIdeas, importNeeds } from "../app/models/exchange-import.server";
 import { exportIdeas, exportNeeds } from "../app/models/exchange-export.server";
 import { createUser, EmailTakenError } from "../app/models/users.server";
+import { buildDailyDigests } from "../app/models/digest.server";
+import { createMailTransport, pendingEmailCount, sendPendingEmails } from "../app/models/email-sender.server";
 import { openExchange, type ExchangeContext } from "../app/utils/exchange.server";
 import { drainOutbox, outboxLag } from "../search/outbox-relay";
 import { reindex } from "../search/reindex";
@@ -150,6 +152,27 @@ program
       } catch (error) {
         if (error instanceof EmailTakenError) throw new CliError(error.message);
         throw error;
+      }
+    });
+  });
+
+program
+  .command("digest")
+  .description("Build the daily digest email of every user who chose one and has not had today's (the app also does this hourly)")
+  .option("--send", "also send the pending emails now (needs SMTP_URL)")
+  .action(async (options: { send?: boolean }) => {
+    await withExchange(async (context) => {
+      const run = buildDailyDigests(context.db, new Date(), { ignoreHour: true });
+      console.log(`Daily digest: ${run.usersChecked} user(s) due, ${run.digestsQueued} digest email(s) queued.`);
+      if (!options.send) return;
+      const transport = createMailTransport(context.env);
+      if (!transport) throw new CliError("--send needs SMTP_URL; without it emails stay in the dev mailbox (/admin/mailbox)");
+      try {
+        const result = await sendPendingEmails(context.db, transport, { from: context.env.MAIL_FROM, publicUrl: context.env.PUBLIC_URL, limit: 1000 });
+        console.log(`Sent ${result.sent} email(s); ${result.failed} failed; ${pendingEmailCount(context.db)} still pending.`);
+        if (result.failed) process.exitCode = 1;
+      } finally {
+        transport.close();
       }
     });
   });

@@ -1,0 +1,96 @@
+// An organisation's public page: its published ideas and open needs.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { budgetText, deadlineText } from "../components/need-facts";
+import { IdeaBadges } from "../components/tags";
+import { getOrganisationBySlug, listOrganisationIdeas, listOrganisationNeeds } from "../models/organisations.server";
+import { getExchange } from "../utils/exchange.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.organisation.name} | Innovation Exchange` : "Organisation not found | Innovation Exchange" },
+  { name: "description", content: data ? `Ideas and open needs of ${data.organisation.name} on the Innovation Exchange.` : "" },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { db } = getExchange();
+  const organisation = getOrganisationBySlug(db, params.slug ?? "");
+  if (!organisation) throw new Response("There is no organisation at this address.", { status: 404 });
+  return json(
+    {
+      organisation: { name: organisation.name, slug: organisation.slug },
+      ideas: listOrganisationIdeas(db, organisation.id),
+      needs: listOrganisationNeeds(db, organisation.id),
+    },
+    { headers: { "Cache-Control": "public, max-age=30" } },
+  );
+}
+
+export default function OrganisationPage() {
+  const { organisation, ideas, needs } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <p className="text-sm">
+        <Link to="/organisations" className="text-brand-700 underline">
+          All organisations
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{organisation.name}</h1>
+      <p className="mt-2 text-slate-700">
+        {ideas.length} published {ideas.length === 1 ? "idea" : "ideas"} · {needs.length} open {needs.length === 1 ? "need" : "needs"}
+      </p>
+      <section aria-labelledby="ideas-heading" className="mt-8">
+        <h2 id="ideas-heading" className="text-2xl font-semibold">
+          Published ideas
+        </h2>
+        {ideas.length === 0 ? (
+          <p className="mt-2 rounded bg-slate-50 p-4">{organisation.name} has no published ideas yet.</p>
+        ) : (
+          <ul className="mt-4 space-y-5">
+            {ideas.map((idea) => (
+              <li key={idea.id} className="border-b border-slate-200 pb-4">
+                <h3 className="text-lg font-semibold">
+                  <Link to={`/ideas/${idea.slug}`} className="text-brand-700 underline-offset-4 hover:underline">
+                    {idea.title}
+                  </Link>
+                </h3>
+                <p className="mt-1">{idea.summary}</p>
+                <IdeaBadges sectors={idea.sectors} diffusionModels={idea.diffusionModels} lifecyclePhase={idea.lifecyclePhase} evidenceLevel={idea.evidenceLevel} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="needs-heading" className="mt-10">
+        <h2 id="needs-heading" className="text-2xl font-semibold">
+          Open needs
+        </h2>
+        {needs.length === 0 ? (
+          <p className="mt-2 rounded bg-slate-50 p-4">{organisation.name} has no open needs.</p>
+        ) : (
+          <ul className="mt-4 space-y-5">
+            {needs.map((need) => {
+              const facts = [need.locality, budgetText(need.budgetMin, need.budgetMax), need.deadline ? `deadline ${deadlineText(need.deadline)}` : null].filter(Boolean);
+              return (
+                <li key={need.id} className="border-b border-slate-200 pb-4">
+                  <h3 className="text-lg font-semibold">
+                    <Link to={`/needs/${need.slug}`} className="text-brand-700 underline-offset-4 hover:underline">
+                      {need.title}
+                    </Link>
+                  </h3>
+                  <p className="mt-1 line-clamp-3">{need.problem}</p>
+                  {facts.length ? <p className="mt-1 text-sm text-slate-700">{facts.join(" · ")}</p> : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
