@@ -48,14 +48,26 @@ export type TestExchange = ExchangeContext & {
 
 /** Opens the exchange on a DATA_DIR of its own, without the background relay. */
 export async function openTestExchange(dataDir: string = makeDataDir()): Promise<TestExchange> {
-  const context = await openExchange({
-    env: readEnv({ ...testEnvSource(dataDir), MEILI_HOST: undefined }),
-    relay: false,
-    // openExchange only logs when it could not prepare the indexes: no test can pass then.
-    log: (message) => {
-      throw new Error(message);
-    },
-  });
+  let context: ExchangeContext;
+  try {
+    context = await openExchange({
+      env: readEnv({ ...testEnvSource(dataDir), MEILI_HOST: undefined }),
+      relay: false,
+      // openExchange only logs when it could not prepare the indexes: no test can pass then.
+      log: (message) => {
+        throw new Error(message);
+      },
+    });
+  } catch (error) {
+    let log = "";
+    try {
+      log = fs.readFileSync(path.join(dataDir, "meili", "meilisearch.log"), "utf8");
+    } catch {
+      // Meilisearch never started.
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`Could not open the exchange in ${dataDir}: ${error instanceof Error ? error.stack : error}${log ? `\nmeilisearch.log:\n${log}` : ""}`);
+  }
   let disposed = false;
   return Object.assign(context, {
     dataDir,
