@@ -44,7 +44,9 @@ export type NeedDocument = {
   updatedAt: number;
 };
 
-export function ideaToDocument(idea: IdeaRow, caseStudies: CaseStudyRow[]): IdeaDocument {
+export function ideaToDocument(idea: IdeaRow, allCaseStudies: CaseStudyRow[]): IdeaDocument {
+  // Case studies awaiting review are not public, so they are not searchable either.
+  const caseStudies = allCaseStudies.filter((caseStudy) => caseStudy.reviewStatus === "published");
   return {
     id: idea.id,
     slug: idea.slug,

@@ -13,7 +13,8 @@ import {
 } from "../../search/idea-query";
 import { IDEAS_PER_PAGE, NEEDS_PER_PAGE, type IdeaSearchParams, type NeedSearchParams } from "../domain/search-params";
 import { getPublishedIdeasByIds } from "./ideas.server";
-import { getOpenNeedsByIds } from "./needs.server";
+import { searchIdeasInSqlite } from "./fallback-search.server";
+import { getOpenNeedsByIds, searchOpenNeedsInSqlite } from "./needs.server";
 
 export type IdeaHit = {
   slug: string;
@@ -32,6 +33,8 @@ export type IdeaHit = {
 };
 
 export type IdeaSearchResult = {
+  /** True when Meilisearch was unreachable and SQLite's full-text index answered instead. */
+  degraded: boolean;
   hits: IdeaHit[];
   total: number;
   page: number;
@@ -64,8 +67,8 @@ export async function searchIdeas(
   let response: MultiSearchResponse;
   try {
     response = await meili.multiSearch({ queries });
-  } catch (error) {
-    throw new SearchUnavailableError(error instanceof Error ? error.message : String(error));
+  } catch {
+    return degradedIdeaSearch(db, params, filters);
   }
   const [main, ...perGroup] = response.results;
   const formattedById = new Map(main.hits.map((hit) => [hit.id as number, hit._formatted ?? {}]));
@@ -97,6 +100,7 @@ export async function searchIdeas(
   });
   const total = main.totalHits ?? main.estimatedTotalHits ?? hits.length;
   return {
+    degraded: false,
     hits,
     total,
     page: params.page,
@@ -110,6 +114,31 @@ export async function searchIdeas(
 }
 
 export { ideaFacets };
+
+function degradedIdeaSearch(db: ExchangeDb, params: IdeaSearchParams, filters: IdeaFilters): IdeaSearchResult {
+  const { rows, total, facets } = searchIdeasInSqlite(db, params, filters);
+  return {
+    degraded: true,
+    hits: rows.map((row) => ({
+      slug: row.slug,
+      title: row.title,
+      summary: row.summary,
+      sectors: row.sectors,
+      diffusionModels: row.diffusionModels,
+      typology: row.typology,
+      lifecyclePhase: row.lifecyclePhase,
+      evidenceLevel: row.evidenceLevel,
+      country: row.originCountry,
+      organisation: row.organisation,
+      caseStudyCount: row.caseStudyCount,
+      highlight: { title: row.title, summary: row.summary, snippet: null },
+    })),
+    total,
+    page: params.page,
+    totalPages: Math.ceil(total / IDEAS_PER_PAGE),
+    facets,
+  };
+}
 
 export async function searchNeeds(db: ExchangeDb, meili: Meilisearch, params: NeedSearchParams) {
   const quote = (value: string) => `"${value}"`;
@@ -127,12 +156,13 @@ export async function searchNeeds(db: ExchangeDb, meili: Meilisearch, params: Ne
       facets: ["sectors"],
       sort: params.q ? undefined : ["updatedAt:desc"],
     });
-  } catch (error) {
-    throw new SearchUnavailableError(error instanceof Error ? error.message : String(error));
+  } catch {
+    return { degraded: true, ...searchOpenNeedsInSqlite(db, params) };
   }
   const rows = getOpenNeedsByIds(db, result.hits.map((hit) => hit.id as number));
   const total = result.totalHits ?? rows.length;
   return {
+    degraded: false,
     hits: rows,
     total,
     page: params.page,

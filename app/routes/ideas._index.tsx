@@ -17,7 +17,7 @@ import {
   typologies,
   typologyLabels,
 } from "../domain/vocabulary";
-import { SearchUnavailableError, searchIdeas, type IdeaSearchResult } from "../models/search.server";
+import { searchIdeas, type IdeaSearchResult } from "../models/search.server";
 import { getExchange } from "../utils/exchange.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,6 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 const emptyResult: IdeaSearchResult = {
+  degraded: false,
   hits: [],
   total: 0,
   page: 1,
@@ -47,16 +48,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     typology: params.typology,
     evidenceLevel: params.evidenceLevel,
   };
-  try {
-    const result = await searchIdeas(db, meili, params);
-    return json(
-      { q: params.q, selected, result, errors: [] as string[], unavailable: false },
-      { headers: { "Cache-Control": "public, max-age=10" } },
-    );
-  } catch (error) {
-    if (!(error instanceof SearchUnavailableError)) throw error;
-    return json({ q: params.q, selected, result: emptyResult, errors: [] as string[], unavailable: true });
-  }
+  const result = await searchIdeas(db, meili, params);
+  return json(
+    { q: params.q, selected, result, errors: [] as string[], unavailable: result.degraded },
+    { headers: { "Cache-Control": result.degraded ? "no-store" : "public, max-age=10" } },
+  );
 }
 
 type FacetOption = { value: string; label: string };
@@ -123,8 +119,9 @@ export default function IdeasSearch() {
         </div>
       ) : null}
       {unavailable ? (
-        <div role="status" className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4">
-          Search is temporarily unavailable. Please try again in a moment; nothing has been lost.
+        <div role="status" className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4" data-testid="reduced-mode">
+          Search is in reduced mode: results come from a simpler index, without typo tolerance or highlighting. Full search will be back
+          shortly; nothing has been lost.
         </div>
       ) : null}
       <Form ref={formRef} method="get" action="/ideas" className="mt-6 grid gap-8 md:grid-cols-[16rem_1fr]" onChange={(event) => submitForm((event.target as HTMLInputElement).type === "search" ? 250 : 0)}>
@@ -193,7 +190,7 @@ export default function IdeasSearch() {
           <p role="status" aria-live="polite" className="font-semibold">
             {searching ? "Searching…" : `${result.total} ${result.total === 1 ? "idea" : "ideas"}${q ? ` for “${q}”` : ""}`}
           </p>
-          {result.hits.length === 0 && !unavailable && !errors.length ? (
+          {result.hits.length === 0 && !errors.length ? (
             <div className="mt-4 rounded bg-slate-50 p-4">
               <p>No ideas match this search.</p>
               <p className="mt-1 text-sm text-slate-700">Try fewer words, check the spelling, or clear some filters.</p>

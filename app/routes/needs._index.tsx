@@ -5,24 +5,20 @@ import { NeedFacts } from "../components/need-facts";
 import { Pagination } from "../components/pagination";
 import { needSearchSchema, parseSearch } from "../domain/search-params";
 import { sectorLabels, sectors } from "../domain/vocabulary";
-import { SearchUnavailableError, searchNeeds } from "../models/search.server";
+import type { NeedRow } from "../../db/schema";
+import { searchNeeds } from "../models/search.server";
 import { getExchange } from "../utils/exchange.server";
 
 export const meta: MetaFunction = () => [{ title: "Open needs | Innovation Exchange" }];
 
-const empty = { hits: [], total: 0, page: 1, totalPages: 0, facets: { sectors: {} as Record<string, number> } };
+const empty = { hits: [] as NeedRow[], total: 0, page: 1, totalPages: 0, facets: { sectors: {} as Record<string, number> } };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseSearch(needSearchSchema, new URL(request.url).searchParams);
   if (!parsed.ok) return json({ q: "", sector: [] as string[], result: empty, errors: parsed.errors, unavailable: false }, { status: 400 });
   const { db, meili } = getExchange();
-  try {
-    const result = await searchNeeds(db, meili, parsed.params);
-    return json({ q: parsed.params.q, sector: parsed.params.sector as string[], result, errors: [] as string[], unavailable: false });
-  } catch (error) {
-    if (!(error instanceof SearchUnavailableError)) throw error;
-    return json({ q: parsed.params.q, sector: parsed.params.sector as string[], result: empty, errors: [] as string[], unavailable: true });
-  }
+  const { degraded, ...result } = await searchNeeds(db, meili, parsed.params);
+  return json({ q: parsed.params.q, sector: parsed.params.sector as string[], result, errors: [] as string[], unavailable: degraded });
 }
 
 export default function NeedsIndex() {
@@ -42,7 +38,7 @@ export default function NeedsIndex() {
       ) : null}
       {unavailable ? (
         <div role="status" className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4">
-          Search is temporarily unavailable. Please try again in a moment.
+          Search is in reduced mode: results come from a simpler index. Full search will be back shortly.
         </div>
       ) : null}
       <Form method="get" className="mt-6 flex flex-wrap items-end gap-4">
@@ -72,7 +68,7 @@ export default function NeedsIndex() {
       <p role="status" className="mt-6 font-semibold">
         {result.total} open {result.total === 1 ? "need" : "needs"}
       </p>
-      {result.hits.length === 0 && !unavailable ? <p className="mt-2 rounded bg-slate-50 p-4">No open needs match this search.</p> : null}
+      {result.hits.length === 0 ? <p className="mt-2 rounded bg-slate-50 p-4">No open needs match this search.</p> : null}
       <ul className="mt-4 space-y-6">
         {result.hits.map((need) => (
           <li key={need.slug} className="border-b border-slate-200 pb-4">
