@@ -92,6 +92,7 @@ export function describeDeadline(deadline: Date, now: Date): string {
     const days = Math.floor(-ms / DAY);
     return days === 0 ? "overdue" : `${days} ${days === 1 ? "day" : "days"} overdue`;
   }
-  const days = Math.floor(ms / DAY);
-  return days === 0 ? "due within a day" : `due in ${days} ${days === 1 ? "day" : "days"}`;
+  if (ms < DAY) return "due within a day";
+  const days = Math.round(ms / DAY);
+  return `due in ${days} ${days === 1 ? "day" : "days"}`;
 }

@@ -103,7 +103,9 @@ export function pendingChangeRows(live: Record<string, unknown>, pending: Record
 /** An audit entry's before/after objects as rows of changed fields (fields in either side). */
 export function auditChangeRows(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChange[] {
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  return fields.map((field) => ({
+  // A field recorded on both sides with the same value did not change: leave it out.
+  const unchanged = (field: string) => !!before && !!after && field in before && field in after && JSON.stringify(before[field]) === JSON.stringify(after[field]);
+  return fields.filter((field) => !unchanged(field)).map((field) => ({
     field,
     label: fieldLabel(field),
     before: before && field in before ? formatFieldValue(field, before[field]) : "",

@@ -18,6 +18,8 @@ export const meta: MetaFunction = () => [{ title: "Review queue | Innovation Exc
 
 const brokerRoles = ["broker", "admin"] as const;
 
+const typePlurals: Record<ReviewItemType, string> = { idea: "Ideas", need: "Needs", "case-study": "Case studies" };
+
 function toRow(item: QueueItem, now: Date) {
   return {
     itemType: item.itemType,
@@ -85,7 +87,7 @@ function FilterForm({ params }: { params: QueueParams }) {
         <legend className="font-semibold">Type</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {radio("type", "", "All", !params.type)}
-          {reviewItemTypes.map((type) => radio("type", type, `${reviewItemLabels[type]}s`, params.type === type))}
+          {reviewItemTypes.map((type) => radio("type", type, typePlurals[type], params.type === type))}
         </div>
       </fieldset>
       <fieldset>
