@@ -104,14 +104,15 @@ export function RadioGroup({
                 aria-describedby={option.hint ? `${id}-hint` : undefined}
                 className="mt-1 size-4"
               />
-              <label htmlFor={id}>
-                {option.label}
+              <div>
+                <label htmlFor={id}>{option.label}</label>
+                {/* Outside the label, so the option's accessible name is just its label. */}
                 {option.hint ? (
-                  <span id={`${id}-hint`} className="block text-sm text-slate-700">
+                  <p id={`${id}-hint`} className="text-sm text-slate-700">
                     {option.hint}
-                  </span>
+                  </p>
                 ) : null}
-              </label>
+              </div>
             </div>
           );
         })}

@@ -64,7 +64,7 @@ function CreateForm({ lastResult }: { lastResult?: SubmissionResult<string[]> })
     <Form method="post" {...getFormProps(form)} className="mt-2 max-w-xl rounded border border-slate-300 p-4">
       <FormErrorSummary id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="create" />
-      <TextField label="Name" hint="For example: Northshire County Council" field={fields.name} />
+      <TextField label="Organisation name" hint="For example: Northshire County Council" field={fields.name} />
       <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
         Create organisation
       </button>
