@@ -40,7 +40,7 @@ export default function Signin() {
     id: "signin",
     lastResult,
     constraint: getZodConstraint(signinSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signinSchema }),
   });
   return (

@@ -51,7 +51,7 @@ export default function Signup() {
     id: "signup",
     lastResult,
     constraint: getZodConstraint(signupSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
   });
