@@ -35,6 +35,8 @@ export function organisationSlug(name: string): string {
     name
       .toLowerCase()
       .normalize("NFKD")
+      // NFKD splits "é" into "e" and a combining accent: drop the accents, keep the letters.
+      .replace(/[\u0300-\u036f]/g, "")
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 80)

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { organisations, users, type UserRow } from "../../db/schema";
+import { organisationSlug } from "../domain/admin-forms";
 import type { Role } from "../domain/vocabulary";
 import { hashPassword, verifyPassword } from "../utils/password.server";
 
@@ -9,17 +10,8 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80) || "organisation";
-}
-
 export function findOrCreateOrganisation(db: ExchangeDb, name: string): number {
-  const slug = slugify(name);
+  const slug = organisationSlug(name);
   const existing = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug)).get();
   if (existing) return existing.id;
   return db.insert(organisations).values({ slug, name: name.trim() }).returning({ id: organisations.id }).get().id;
@@ -43,7 +35,7 @@ export async function createUser(
   if (getUserByEmail(db, email)) throw new EmailTakenError();
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
-    const organisationId = input.organisationName?.trim() ? findOrCreateOrganisation(tx as ExchangeDb, input.organisationName) : null;
+    const organisationId = input.organisationName?.trim() ? findOrCreateOrganisation(tx as unknown as ExchangeDb, input.organisationName) : null;
     return tx
       .insert(users)
       .values({
