@@ -5,7 +5,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
-export type ExchangeDb = BetterSQLite3Database<typeof schema>;
+export type ExchangeDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export type OpenedDatabase = { db: ExchangeDb; file: string; close: () => void };
 
 export const migrationsFolder = path.resolve(process.env.MIGRATIONS_DIR ?? "db/migrations");

@@ -14,6 +14,10 @@ import { createMailTransport, pendingEmailCount, sendPendingEmails } from "../ap
 import { openExchange, type ExchangeContext } from "../app/utils/exchange.server";
 import { drainOutbox, outboxLag } from "../search/outbox-relay";
 import { reindex } from "../search/reindex";
+import { driftCount, findDrift, reconcile } from "../search/reconcile";
+import { otherProcessesUsing } from "../search/meili-server";
+import { backupDatabase, checkBackupFile, restoreDatabaseFile } from "../db/backup";
+import { readEnv } from "../app/utils/env.server";
 
 class CliError extends Error {}
 
@@ -175,6 +179,73 @@ program
         transport.close();
       }
     });
+  });
+
+program
+  .command("doctor")
+  .description("Report search drift (count and per-document content hash against SQLite) and outbox lag; exits 1 on drift")
+  .action(async () => {
+    await withExchange(async (context) => {
+      const lag = outboxLag(context.db);
+      console.log(`Outbox: ${lag.pending} pending${lag.oldestCreatedAt ? `, oldest from ${lag.oldestCreatedAt.toISOString()}` : ""}`);
+      let drifted = 0;
+      for (const indexName of ["ideas", "needs"] as const) {
+        const drift = await findDrift(context.db, context.meili, indexName);
+        drifted += driftCount(drift);
+        console.log(
+          `${indexName}: ${drift.databaseCount} in SQLite, ${drift.indexCount} in Meilisearch; ` +
+            `${drift.missing.length} missing, ${drift.stale.length} stale, ${drift.extra.length} extra`,
+        );
+      }
+      if (drifted) {
+        console.log("Drift found: run `npm run exchange -- reconcile` (or it is repaired on the next scheduled reconcile).");
+        process.exitCode = 1;
+      }
+    });
+  });
+
+program
+  .command("reconcile")
+  .description("Repair drift between SQLite and the search indexes, and wait until it is applied")
+  .action(async () => {
+    await withExchange(async (context) => {
+      const drifts = await reconcile(context.db, context.meili);
+      for (const drift of drifts) console.log(`${drift.indexName}: ${driftCount(drift)} document(s) to repair`);
+      await waitUntilSearchable(context);
+      console.log("Indexes match the database.");
+    });
+  });
+
+program
+  .command("backup")
+  .description("Write an online backup of the SQLite database (safe while the site runs)")
+  .argument("<file>", "where to write the backup")
+  .action(async (file: string) => {
+    if (fs.existsSync(file)) throw new CliError(`${file} already exists; choose a new file name`);
+    await withExchange(async (context) => {
+      await backupDatabase(context.db, file);
+      console.log(`Backed up the database to ${file}.`);
+    });
+  });
+
+program
+  .command("restore")
+  .description("Replace the database with a backup, then rebuild the search indexes (stop the site first)")
+  .argument("<file>", "a file written by `backup`")
+  .action(async (file: string) => {
+    const env = readEnv();
+    const problem = checkBackupFile(file);
+    if (problem) throw new CliError(problem);
+    const others = otherProcessesUsing(env.dataDir);
+    if (others.length) throw new CliError(`The exchange is running on ${env.dataDir} (process ${others.join(", ")}); stop it before restoring`);
+    restoreDatabaseFile(file, env.dataDir);
+    await withExchange(async (context) => {
+      for (const indexName of ["ideas", "needs"] as const) {
+        const total = await reindex(context.db, context.meili, indexName);
+        console.log(`Reindexed ${total} ${indexName}.`);
+      }
+    });
+    console.log(`Restored the database from ${file}.`);
   });
 
 try {

@@ -91,6 +91,11 @@ function liveClientPids(clientsDir: string): number[] {
 
 let connectionCount = 0;
 
+/** Other live processes attached to DATA_DIR's Meilisearch (the site, another CLI run). */
+export function otherProcessesUsing(dataDir: string): number[] {
+  return [...new Set(liveClientPids(path.join(dataDir, "meili", "clients")))].filter((pid) => pid !== process.pid);
+}
+
 async function startServer(meiliDir: string, apiKey: string, stateFile: string): Promise<ServerState> {
   const port = await freePort();
   const host = `http://127.0.0.1:${port}`;

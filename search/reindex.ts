@@ -9,7 +9,7 @@ import { applyIndexSettings, ensureIndexes } from "./settings";
 
 const BATCH = 5000;
 
-function* documentBatches(db: ExchangeDb, indexName: SearchIndexName) {
+export function* documentBatches(db: ExchangeDb, indexName: SearchIndexName) {
   let after = 0;
   for (;;) {
     if (indexName === "needs") {

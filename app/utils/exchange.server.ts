@@ -9,6 +9,7 @@ import { sessions, users, type UserRow } from "../../db/schema";
 import { createMeiliClient } from "../../search/client";
 import { ensureMeiliServer } from "../../search/meili-server";
 import { startOutboxRelay, type OutboxRelay } from "../../search/outbox-relay";
+import { startReconcileSchedule } from "../../search/reconcile";
 import { ensureIndexes } from "../../search/settings";
 import { readEnv, type ExchangeEnv } from "./env.server";
 
@@ -66,6 +67,9 @@ export async function openExchange(
     log(`search: could not prepare indexes at ${meili.host}: ${error instanceof Error ? error.message : error}`);
   }
   const relay = options.relay === false ? null : startOutboxRelay(database.db, meili.client, { intervalMs: env.OUTBOX_INTERVAL_MS, log });
+  const reconciler = relay
+    ? startReconcileSchedule(database.db, meili.client, { intervalMs: env.RECONCILE_INTERVAL_MS, log, onRepair: relay.kick })
+    : null;
   return {
     env,
     db: database.db,
@@ -73,6 +77,7 @@ export async function openExchange(
     lucia: createLucia(database.db, env.cookieSecure),
     relay,
     close: async () => {
+      reconciler?.stop();
       await relay?.stop();
       await meili.release();
       database.close();

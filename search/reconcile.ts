@@ -1,0 +1,127 @@
+// Compares each index with SQLite (document count and a per-document content hash) and
+// repairs drift by enqueueing outbox rows: the relay then reloads each row and upserts or
+// deletes its document, exactly as for any other change.
+import crypto from "node:crypto";
+import type { Meilisearch } from "meilisearch";
+import type { ExchangeDb } from "../db/client";
+import { searchOutbox, type SearchIndexName } from "../db/schema";
+import { documentBatches } from "./reindex";
+
+export type IndexDrift = {
+  indexName: SearchIndexName;
+  databaseCount: number;
+  indexCount: number;
+  missing: number[];
+  stale: number[];
+  extra: number[];
+};
+
+function stable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stable);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value as Record<string, unknown>)
+        .filter((key) => !key.startsWith("_"))
+        .sort()
+        .map((key) => [key, stable((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}
+
+export function documentHash(document: object): string {
+  return crypto.createHash("sha1").update(JSON.stringify(stable(document))).digest("hex");
+}
+
+async function indexHashes(client: Meilisearch, indexName: SearchIndexName): Promise<Map<number, string>> {
+  const hashes = new Map<number, string>();
+  const limit = 1000;
+  for (let offset = 0; ; offset += limit) {
+    const page = await client.index(indexName).getDocuments({ limit, offset });
+    for (const document of page.results) hashes.set(Number(document.id), documentHash(document));
+    if (page.results.length < limit) break;
+  }
+  return hashes;
+}
+
+export async function findDrift(db: ExchangeDb, client: Meilisearch, indexName: SearchIndexName): Promise<IndexDrift> {
+  const inIndex = await indexHashes(client, indexName);
+  const missing: number[] = [];
+  const stale: number[] = [];
+  let databaseCount = 0;
+  const seen = new Set<number>();
+  for (const documents of documentBatches(db, indexName)) {
+    for (const document of documents) {
+      databaseCount++;
+      seen.add(document.id);
+      const indexed = inIndex.get(document.id);
+      if (indexed === undefined) missing.push(document.id);
+      else if (indexed !== documentHash(document)) stale.push(document.id);
+    }
+  }
+  const extra = [...inIndex.keys()].filter((id) => !seen.has(id));
+  return { indexName, databaseCount, indexCount: inIndex.size, missing, stale, extra };
+}
+
+export function driftCount(drift: IndexDrift): number {
+  return drift.missing.length + drift.stale.length + drift.extra.length;
+}
+
+/** Enqueues a sync of every drifted document; returns how many were enqueued. */
+export function repairDrift(db: ExchangeDb, drift: IndexDrift): number {
+  const ids = [...drift.missing, ...drift.stale, ...drift.extra];
+  if (!ids.length) return 0;
+  db.transaction((tx) => {
+    for (let start = 0; start < ids.length; start += 500) {
+      tx.insert(searchOutbox)
+        .values(ids.slice(start, start + 500).map((documentId) => ({ indexName: drift.indexName, documentId })))
+        .run();
+    }
+  });
+  return ids.length;
+}
+
+export async function reconcile(db: ExchangeDb, client: Meilisearch): Promise<IndexDrift[]> {
+  const drifts: IndexDrift[] = [];
+  for (const indexName of ["ideas", "needs"] as const) {
+    const drift = await findDrift(db, client, indexName);
+    repairDrift(db, drift);
+    drifts.push(drift);
+  }
+  return drifts;
+}
+
+/** Reconciles soon after start and then on an interval; repairs go through the outbox. */
+export function startReconcileSchedule(
+  db: ExchangeDb,
+  client: Meilisearch,
+  options: { intervalMs: number; firstRunMs?: number; log?: (message: string) => void; onRepair?: () => void },
+): { stop: () => void } {
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const drifts = await reconcile(db, client);
+      const repaired = drifts.reduce((sum, drift) => sum + driftCount(drift), 0);
+      if (repaired) {
+        options.log?.(`reconcile: repairing ${repaired} drifted search document(s)`);
+        options.onRepair?.();
+      }
+    } catch (error) {
+      options.log?.(`reconcile: skipped (${error instanceof Error ? error.message : error})`);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(run, options.firstRunMs ?? 2000);
+  const interval = setInterval(run, options.intervalMs);
+  first.unref();
+  interval.unref();
+  return {
+    stop: () => {
+      clearTimeout(first);
+      clearInterval(interval);
+    },
+  };
+}
