@@ -219,7 +219,8 @@ export function decideIdea(db: ExchangeDb, brokerId: string, ideaId: number, inp
         itemId: idea.id,
         actorId: brokerId,
         action: `${input.decision} changes`,
-        before: pending,
+        // The live values of the fields the edit touches; the proposed values are in the "changes sent for review" entry.
+        before: Object.fromEntries(Object.keys(pending).map((field) => [field, (idea as Record<string, unknown>)[field] ?? null])),
         after: input.decision === "publish" ? { ...pending, ...evidence } : null,
         reason: input.reason?.trim() || input.evidenceJustification?.trim() || null,
       });
