@@ -56,10 +56,11 @@ export const ideaFormSchema = z
     growthInvestmentNeeded: optional("Investment needed", 2000),
   })
   .superRefine((idea, ctx) => {
+    if (!idea || typeof idea !== "object") return;
     const need = (condition: boolean, path: string, message: string) => {
       if (!condition) ctx.addIssue({ code: "custom", path: [path], message });
     };
-    const offers = new Set(idea.diffusionModels);
+    const offers = new Set(Array.isArray(idea.diffusionModels) ? idea.diffusionModels : []);
     if (offers.has("uncontrolled")) need(!!idea.uncontrolledLicence, "uncontrolledLicence", "Enter the licence adopters copy it under, like CC BY 4.0");
     if (offers.has("franchise")) {
       need(!!idea.franchiseFeeModel, "franchiseFeeModel", "Enter the fee model for franchise adopters");
@@ -70,7 +71,8 @@ export const ideaFormSchema = z
       need(!!idea.takeoverTerms, "takeoverTerms", "Enter the terms of a takeover");
     }
     if (offers.has("growth")) need(!!idea.growthCapacity, "growthCapacity", "Describe your capacity to expand");
-  });
+    // Run even when other fields are invalid, so every missing route detail is reported at once.
+  }, { when: () => true });
 
 export type IdeaFormValues = z.infer<typeof ideaFormSchema>;
 
