@@ -9,7 +9,15 @@ export type MailJobs = { stop: () => Promise<void>; runOnce: () => Promise<void>
 
 export function startMailJobs(
   context: { db: ExchangeDb; env: Pick<ExchangeEnv, "SMTP_URL" | "MAIL_FROM" | "PUBLIC_URL"> },
-  options: { digestIntervalMs?: number; sendIntervalMs?: number; transport?: MailTransport | null; log?: (message: string) => void } = {},
+  options: {
+    digestIntervalMs?: number;
+    sendIntervalMs?: number;
+    /** Defaults to an SMTP transport for SMTP_URL (none when unset). */
+    transport?: MailTransport | null;
+    /** The clock the digest hour is read from. */
+    now?: () => Date;
+    log?: (message: string) => void;
+  } = {},
 ): MailJobs {
   const log = options.log ?? ((message: string) => console.warn(message));
   const transport = options.transport !== undefined ? options.transport : createMailTransport(context.env);
@@ -17,30 +25,30 @@ export function startMailJobs(
   let digestRunning: Promise<void> | null = null;
   let sendRunning: Promise<void> | null = null;
 
+  // Each job runs at most once at a time; a tick that finds it running waits for that run.
+  // (.finally runs after the assignment, even when the work itself is synchronous.)
   const digest = () =>
-    (digestRunning ??= (async () => {
-      try {
-        const run = buildDailyDigests(context.db, new Date());
+    (digestRunning ??= Promise.resolve()
+      .then(() => {
+        const run = buildDailyDigests(context.db, (options.now ?? (() => new Date()))());
         if (run.digestsQueued) log(`mail: queued ${run.digestsQueued} daily digest(s)`);
-      } catch (error) {
-        log(`mail: the daily digest failed: ${error instanceof Error ? error.message : error}`);
-      } finally {
+      })
+      .catch((error: unknown) => log(`mail: the daily digest failed: ${error instanceof Error ? error.message : error}`))
+      .finally(() => {
         digestRunning = null;
-      }
-    })());
+      }));
 
   const send = () =>
-    (sendRunning ??= (async () => {
-      if (!transport) return;
-      try {
+    (sendRunning ??= Promise.resolve()
+      .then(async () => {
+        if (!transport) return;
         const result = await sendPendingEmails(context.db, transport, { from: context.env.MAIL_FROM, publicUrl: context.env.PUBLIC_URL });
         if (result.failed) log(`mail: ${result.failed} email(s) could not be sent; they will be retried`);
-      } catch (error) {
-        log(`mail: sending failed: ${error instanceof Error ? error.message : error}`);
-      } finally {
+      })
+      .catch((error: unknown) => log(`mail: sending failed: ${error instanceof Error ? error.message : error}`))
+      .finally(() => {
         sendRunning = null;
-      }
-    })());
+      }));
 
   const runOnce = async () => {
     await digest();
