@@ -1,10 +1,21 @@
 // End-to-end tests: a real production build of the exchange, its own Meilisearch server and
 // a fresh DATA_DIR (demo data loaded on start), driven through Debian's Chromium.
+import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
+// The port: E2E_PORT, or a free one picked once per run. A fixed port made two runs on one
+// machine (a CI clone and a working tree) meet on it, and one run's tests then hit the other
+// run's server. The runner exports the choice, so its workers (which load this file again,
+// with the runner's environment) agree on it.
+function freePort(): string {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim();
+}
+process.env.E2E_PORT ??= freePort();
+const PORT = Number(process.env.E2E_PORT);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
-const DATA_DIR = "./tmp/e2e-data";
+// Per run too: a fresh DATA_DIR (demo data loaded on start) and build, removed on exit.
+const RUN_DIR = `./tmp/e2e/${PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -46,15 +57,15 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // tests/e2e/server.ts wipes DATA_DIR, builds the app into tmp/e2e-app (isolated from the
-    // shared build/ that others may rebuild while the tests run) and runs scripts/start.ts,
-    // which loads the demo data. `exec` makes tsx the process at the head of the group.
+    // tests/e2e/server.ts builds the app into E2E_RUN_DIR/app (isolated from the shared build/
+    // that others may rebuild while the tests run), wipes E2E_RUN_DIR/data and runs
+    // scripts/start.ts, which loads the demo data. `exec`: tsx heads the process group.
     command: "exec node_modules/.bin/tsx tests/e2e/server.ts",
     url: `${BASE_URL}/healthz`,
     env: {
       PORT: String(PORT),
       HOST: "127.0.0.1",
-      DATA_DIR,
+      E2E_RUN_DIR: RUN_DIR,
       NODE_ENV: "production",
       DEMO_DATA: "1",
     },

@@ -1,40 +1,67 @@
 // The web server of the e2e tests (playwright.config.ts `webServer`): a fresh production build
 // and a fresh DATA_DIR, then scripts/start.ts, which loads the demo data and serves.
 //
-// The build goes to tmp/e2e-app (its own build/ and public/build/) instead of the shared ones:
-// anyone else running `npm start` or `npm run build` in this working tree replaces the hashed
-// assets in public/build, which would break a test run midway (and our build would break
-// their server). tmp/e2e-app/remix.config.js extends the real config with appDirectory set to
-// ../../app, so the code under test is exactly the app's.
+// Everything lives in E2E_RUN_DIR (tmp/e2e/<port>, one per run): data/ is the DATA_DIR, and
+// app/ holds the build (its own build/ and public/build/) instead of the shared ones: anyone
+// else running `npm start` or `npm run build` in this working tree replaces the hashed assets
+// in public/build, which would break a test run midway (and our build would break their
+// server). app/remix.config.js extends the real config with appDirectory pointing at the
+// repository's app/, so the code under test is exactly the app's.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const appRoot = path.join(root, "tmp/e2e-app");
-const dataDir = path.resolve(root, process.env.DATA_DIR ?? "tmp/e2e-data");
+const runDir = path.resolve(root, process.env.E2E_RUN_DIR ?? `tmp/e2e/${process.env.PORT ?? "3210"}`);
+const appRoot = path.join(runDir, "app");
+const dataDir = path.join(runDir, "data");
+const fromApp = (file: string) => JSON.stringify(path.relative(appRoot, path.join(root, file)));
 
-fs.rmSync(dataDir, { recursive: true, force: true });
-fs.rmSync(appRoot, { recursive: true, force: true });
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+// Leftovers of runs that were killed (their owner process is gone); other runs are left alone.
+const runsDir = path.dirname(runDir);
+for (const name of fs.existsSync(runsDir) ? fs.readdirSync(runsDir) : []) {
+  const dir = path.join(runsDir, name);
+  let owner = 0;
+  try {
+    owner = Number(fs.readFileSync(path.join(dir, "owner.pid"), "utf8")) || 0;
+  } catch {
+    // no owner yet: another run may be creating it, unless it is old
+  }
+  const stale = owner ? !isAlive(owner) : Date.now() - fs.statSync(dir).mtimeMs > 60_000;
+  if (dir === runDir || stale) fs.rmSync(dir, { recursive: true, force: true });
+}
 fs.mkdirSync(path.join(appRoot, "public"), { recursive: true });
+fs.writeFileSync(path.join(runDir, "owner.pid"), String(process.pid));
+// Removed when the server exits (after start.ts has stopped Meilisearch).
+process.on("exit", () => fs.rmSync(runDir, { recursive: true, force: true }));
+
 fs.writeFileSync(
   path.join(appRoot, "remix.config.js"),
-  'import base from "../../remix.config.js";\nexport default { ...base, appDirectory: "../../app" };\n',
+  `import base from ${fromApp("remix.config.js")};\nexport default { ...base, appDirectory: ${fromApp("app")} };\n`,
 );
 // Tailwind finds its sources from its base, by default the working directory: keep it the
 // repository root, as in a normal build.
 fs.writeFileSync(
   path.join(appRoot, "postcss.config.js"),
   [
-    'import config from "../../postcss.config.js";',
+    `import config from ${fromApp("postcss.config.js")};`,
     `const base = ${JSON.stringify(root.replace(/\/$/, ""))};`,
     'const tailwind = config.plugins["@tailwindcss/postcss"];',
     'export default { ...config, plugins: { ...config.plugins, "@tailwindcss/postcss": { ...tailwind, base } } };',
     "",
   ].join("\n"),
 );
-fs.writeFileSync(path.join(appRoot, "tsconfig.json"), '{ "extends": "../../tsconfig.json" }\n');
+fs.writeFileSync(path.join(appRoot, "tsconfig.json"), `{ "extends": ${fromApp("tsconfig.json")} }\n`);
 fs.copyFileSync(path.join(root, "package.json"), path.join(appRoot, "package.json"));
 for (const entry of fs.readdirSync(path.join(root, "public"), { withFileTypes: true })) {
   if (entry.name !== "build") fs.cpSync(path.join(root, "public", entry.name), path.join(appRoot, "public", entry.name), { recursive: true });
