@@ -507,7 +507,7 @@ export default function ReviewItem() {
         </Panel>
       ) : null}
 
-      <Panel id="item-heading" title={data.itemType === "idea" && data.pendingChanges.length ? "The idea as published" : `The ${reviewItemLabels[data.itemType].toLowerCase()}`}>
+      <Panel id="item-heading" title={data.itemType === "idea" && data.pendingChanges.length ? "The live idea" : `The ${reviewItemLabels[data.itemType].toLowerCase()}`}>
         <dl className="mt-4 max-w-3xl space-y-3">
           {data.facts.map((fact) => (
             <div key={fact.label} className={fact.long ? "" : "grid grid-cols-[14rem_1fr] gap-x-4"}>
