@@ -1,0 +1,9 @@
+// Published ideas in the exchange format (shared/DOMAIN.md): the file round-trips through
+// `npm run exchange -- import ideas`.
+import { exportIdeas } from "../models/exchange-export.server";
+import { downloadResponse } from "../utils/download.server";
+import { getExchange } from "../utils/exchange.server";
+
+export async function loader() {
+  return downloadResponse(`${JSON.stringify(exportIdeas(getExchange().db), null, 2)}\n`, { type: "application/json", filename: "ideas.json" });
+}

@@ -1,0 +1,10 @@
+// Open needs as CSV (one row per need); the columns are documented on /data.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { needsCsv } from "../models/open-data.server";
+import { downloadResponse } from "../utils/download.server";
+import { getExchange } from "../utils/exchange.server";
+import { publicBaseUrl } from "../utils/public-url.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return downloadResponse(needsCsv(getExchange().db, publicBaseUrl(request)), { type: "text/csv", filename: "needs.csv" });
+}
