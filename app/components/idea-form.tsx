@@ -1,7 +1,7 @@
 // The sectioned idea form. Works without JavaScript (every section is shown and the server
 // validates); with JavaScript, route-specific sections follow the chosen diffusion models
 // and similar published ideas are suggested while the title and summary are written.
-import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
@@ -17,6 +17,7 @@ import {
   typologies,
   typologyLabels,
 } from "../domain/vocabulary";
+import { TextareaField } from "./form-controls";
 import { ErrorList, FormErrorSummary, TextField } from "./forms";
 
 function Section({ title, children, hint }: { title: string; children: ReactNode; hint?: string }) {
@@ -26,29 +27,6 @@ function Section({ title, children, hint }: { title: string; children: ReactNode
       {hint ? <p className="mb-4 text-sm text-slate-700">{hint}</p> : null}
       {children}
     </fieldset>
-  );
-}
-
-function TextArea({ label, hint, field, rows = 4 }: { label: string; hint?: string; field: AnyField; rows?: number }) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const describedBy = [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="mb-5">
-      <label htmlFor={field.id} className="block font-semibold">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={field.errorId} errors={field.errors} />
-      <textarea
-        {...getTextareaProps(field, { ariaDescribedBy: describedBy })}
-        rows={rows}
-        className={`mt-1 w-full rounded border-2 px-3 py-2 ${field.errors?.length ? "border-red-700" : "border-slate-700"}`}
-      />
-    </div>
   );
 }
 
@@ -174,12 +152,12 @@ export function IdeaForm({
             <TextField label="Title" field={fields.title } />
           </div>
           <div onInput={(event) => setSummary((event.target as HTMLTextAreaElement).value)}>
-            <TextArea label="Summary" hint="One paragraph: what it is and why it matters." field={fields.summary} rows={3} />
+            <TextareaField label="Summary" hint="One paragraph: what it is and why it matters." field={fields.summary} rows={3} />
           </div>
           <DuplicateWarning title={title} summary={summary} exclude={slug} />
-          <TextArea label="The problem" hint="Markdown is allowed in the longer fields." field={fields.problem} />
-          <TextArea label="How it works" field={fields.solution} />
-          <TextArea label="Evidence" hint="What was measured, by whom, and what it showed. A broker sets the evidence level." field={fields.evidence} />
+          <TextareaField label="The problem" hint="Markdown is allowed in the longer fields." field={fields.problem} />
+          <TextareaField label="How it works" field={fields.solution} />
+          <TextareaField label="Evidence" hint="What was measured, by whom, and what it showed. A broker sets the evidence level." field={fields.evidence} />
         </Section>
         <Section title="Classification">
           <CheckboxGroup legend="Sectors" field={fields.sectors} options={sectors.map((value) => ({ value, label: sectorLabels[value] }))} />
@@ -211,15 +189,15 @@ export function IdeaForm({
             <div className="mb-4 border-l-4 border-slate-300 pl-4">
               <h3 className="mb-2 font-semibold">Uncontrolled: free to copy</h3>
               <TextField label="Licence" hint="For example CC BY 4.0" field={fields.uncontrolledLicence } />
-              <TextArea label="Replication pack" hint="What an adopter needs to copy it: guides, templates, training." field={fields.uncontrolledReplicationPack} rows={3} />
+              <TextareaField label="Replication pack" hint="What an adopter needs to copy it: guides, templates, training." field={fields.uncontrolledReplicationPack} rows={3} />
             </div>
           ) : null}
           {shows("franchise") ? (
             <div className="mb-4 border-l-4 border-slate-300 pl-4">
               <h3 className="mb-2 font-semibold">Franchise: licensing or federation</h3>
-              <TextArea label="Fee model" hint="What adopters pay, and for what." field={fields.franchiseFeeModel} rows={2} />
-              <TextArea label="Core elements an adopter must keep" field={fields.franchiseCoreElements} rows={3} />
-              <TextArea label="What an adopter may adapt" field={fields.franchiseAdaptableElements} rows={3} />
+              <TextareaField label="Fee model" hint="What adopters pay, and for what." field={fields.franchiseFeeModel} rows={2} />
+              <TextareaField label="Core elements an adopter must keep" field={fields.franchiseCoreElements} rows={3} />
+              <TextareaField label="What an adopter may adapt" field={fields.franchiseAdaptableElements} rows={3} />
               <TextField label="New adopters you can support a year" field={fields.franchiseAdoptersPerYear } />
             </div>
           ) : null}
@@ -231,13 +209,13 @@ export function IdeaForm({
                 field={fields.takeoverTransfers}
                 options={takeoverTransfers.map((value) => ({ value, label: value.replace("-", " ") }))}
               />
-              <TextArea label="Terms of transfer" field={fields.takeoverTerms} rows={3} />
+              <TextareaField label="Terms of transfer" field={fields.takeoverTerms} rows={3} />
             </div>
           ) : null}
           {shows("growth") ? (
             <div className="mb-4 border-l-4 border-slate-300 pl-4">
               <h3 className="mb-2 font-semibold">Growth: you expand to new places</h3>
-              <TextArea label="Capacity to expand" field={fields.growthCapacity} rows={3} />
+              <TextareaField label="Capacity to expand" field={fields.growthCapacity} rows={3} />
               <TextField label="Investment needed" field={fields.growthInvestmentNeeded } />
             </div>
           ) : null}
@@ -246,7 +224,7 @@ export function IdeaForm({
           <TextField label="Organisation (optional)" field={fields.organisation } />
           <TextField label="Place of origin (optional)" field={fields.originLocality } />
           <TextField label="Country code (optional)" hint="Two letters, like GB" field={fields.originCountry } />
-          <TextArea label="Costs (optional)" field={fields.costs} rows={3} />
+          <TextareaField label="Costs (optional)" field={fields.costs} rows={3} />
         </Section>
         <div className="flex flex-wrap gap-3">
           <button type="submit" name="intent" value="save" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">

@@ -54,6 +54,23 @@ export function filtersFromParams(params: IdeaSearchParams): IdeaFilters {
   };
 }
 
+function ideaHit(row: ReturnType<typeof getPublishedIdeasByIds>[number], highlight: IdeaHit["highlight"]): IdeaHit {
+  return {
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    sectors: row.sectors,
+    diffusionModels: row.diffusionModels,
+    typology: row.typology,
+    lifecyclePhase: row.lifecyclePhase,
+    evidenceLevel: row.evidenceLevel,
+    country: row.originCountry,
+    organisation: row.organisation,
+    caseStudyCount: row.caseStudyCount,
+    highlight,
+  };
+}
+
 const strip = (text: string) => text.replaceAll(HIGHLIGHT_PRE, "").replaceAll(HIGHLIGHT_POST, "");
 
 export async function searchIdeas(
@@ -83,20 +100,7 @@ export async function searchIdeas(
       params.q && !title.includes(HIGHLIGHT_PRE) && !summary.includes(HIGHLIGHT_PRE)
         ? (candidates.find((text): text is string => typeof text === "string" && text.includes(HIGHLIGHT_PRE)) ?? null)
         : null;
-    return {
-      slug: row.slug,
-      title: row.title,
-      summary: row.summary,
-      sectors: row.sectors,
-      diffusionModels: row.diffusionModels,
-      typology: row.typology,
-      lifecyclePhase: row.lifecyclePhase,
-      evidenceLevel: row.evidenceLevel,
-      country: row.originCountry,
-      organisation: row.organisation,
-      caseStudyCount: row.caseStudyCount,
-      highlight: { title, summary, snippet },
-    };
+    return ideaHit(row, { title, summary, snippet });
   });
   const total = main.totalHits ?? main.estimatedTotalHits ?? hits.length;
   return {
@@ -119,20 +123,7 @@ function degradedIdeaSearch(db: ExchangeDb, params: IdeaSearchParams, filters: I
   const { rows, total, facets } = searchIdeasInSqlite(db, params, filters);
   return {
     degraded: true,
-    hits: rows.map((row) => ({
-      slug: row.slug,
-      title: row.title,
-      summary: row.summary,
-      sectors: row.sectors,
-      diffusionModels: row.diffusionModels,
-      typology: row.typology,
-      lifecyclePhase: row.lifecyclePhase,
-      evidenceLevel: row.evidenceLevel,
-      country: row.originCountry,
-      organisation: row.organisation,
-      caseStudyCount: row.caseStudyCount,
-      highlight: { title: row.title, summary: row.summary, snippet: null },
-    })),
+    hits: rows.map((row) => ideaHit(row, { title: row.title, summary: row.summary, snippet: null })),
     total,
     page: params.page,
     totalPages: Math.ceil(total / IDEAS_PER_PAGE),
