@@ -1,4 +1,5 @@
 // The admins' forms: a user's role and organisation, organisations. Pure.
+import { slugify } from "./slug";
 import { z } from "zod";
 import { roles } from "./vocabulary";
 
@@ -31,17 +32,7 @@ export const renameOrganisationSchema = z.object({
 
 /** An organisation's web address from its name: "Northshire County Council" -> "northshire-county-council". */
 export function organisationSlug(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .normalize("NFKD")
-      // NFKD splits "é" into "e" and a combining accent: drop the accents, keep the letters.
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 80)
-      .replace(/-+$/, "") || "organisation"
-  );
+  return slugify(name, "organisation");
 }
 
 export const USERS_PER_PAGE = 50;

@@ -3,6 +3,7 @@ import { asc, desc, eq, like, or } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, ideaRevisions, ideas, users, type IdeaRow } from "../../db/schema";
 import type { CaseStudyFormValues, IdeaFormValues } from "../domain/idea-form";
+import { slugify } from "../domain/slug";
 import { canSubmitIdea, splitIdeaChanges } from "../domain/review-workflow";
 import type { DiffusionDetails } from "../domain/vocabulary";
 import { recordAudit } from "./audit.server";
@@ -12,15 +13,7 @@ export class NotAllowedError extends Error {}
 export class NotFoundError extends Error {}
 
 export function slugifyTitle(title: string): string {
-  return (
-    title
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 80)
-      .replace(/-+$/, "") || "idea"
-  );
+  return slugify(title, "idea");
 }
 
 function uniqueSlug(db: ExchangeDb, title: string): string {
