@@ -41,7 +41,10 @@ export async function shutdown() {
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
-  if (!request.signal.aborted) console.error(error);
+  if (request.signal.aborted) return;
+  // Unknown URLs reach here as 404 error responses: an expected outcome, not a fault to log.
+  if (error && typeof error === "object" && "status" in error && (error as { status: unknown }).status === 404) return;
+  console.error(error);
 }
 
 export default function handleRequest(
