@@ -53,7 +53,24 @@ export const sessions = sqliteTable("sessions", {
     .notNull()
     .references(() => users.id, { onDelete: "cascade" }),
   expiresAt: integer("expires_at").notNull(),
+  /** When the session began: it ends 12 hours later however active it is (absolute timeout). Null only for sessions older than this column, which count as expired. */
+  createdAt: integer("created_at", { mode: "timestamp_ms" }),
 });
+
+/**
+ * Failed sign-ins, by account (normalised email) and by client address: the window the
+ * sign-in throttle counts. Rows older than the window are deleted as new ones arrive.
+ */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    scope: text("scope", { enum: ["account", "address"] }).notNull(),
+    key: text("key").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("sign_in_failures_key_idx").on(table.scope, table.key, table.createdAt)],
+);
 
 export const ideas = sqliteTable(
   "ideas",

@@ -18,6 +18,7 @@ import { driftCount, findDrift, reconcile } from "../search/reconcile";
 import { otherProcessesUsing } from "../search/meili-server";
 import { backupDatabase, checkBackupFile, restoreDatabaseFile } from "../db/backup";
 import { readEnv } from "../app/utils/env.server";
+import { commonPasswordMessage, isCommonPassword } from "../app/utils/password-policy.server";
 
 class CliError extends Error {}
 
@@ -143,6 +144,7 @@ program
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(options.email)) throw new CliError(`--email: "${options.email}" is not an email address`);
     const password = options.password ?? crypto.randomBytes(12).toString("base64url");
     if (password.length < 8 || password.length > 128) throw new CliError("--password must be 8 to 128 characters");
+    if (isCommonPassword(password)) throw new CliError(`--password: ${commonPasswordMessage}`);
     await withExchange(async (context) => {
       try {
         const user = await createUser(context.db, {

@@ -45,11 +45,18 @@ export async function startServer(options: { port?: number; host?: string } = {}
       res.status(403).type("text/plain").send("Cross-origin request refused");
       return;
     }
+    // No Origin header: a browser that sends Fetch Metadata still says where the request came from.
+    const site = req.get("sec-fetch-site");
+    if (site && site !== "same-origin" && site !== "none") {
+      res.status(403).type("text/plain").send("Cross-origin request refused");
+      return;
+    }
     next();
   });
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  // The client's address for the sign-in throttle (app/utils/load-context.ts).
+  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress }) }));
 
   const port = options.port ?? Number(process.env.PORT ?? 3000);
   const host = options.host ?? process.env.HOST ?? "127.0.0.1";

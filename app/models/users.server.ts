@@ -60,3 +60,9 @@ export async function verifyUserPassword(db: ExchangeDb, email: string, password
   }
   return (await verifyPassword(user.passwordHash, password)) ? user : null;
 }
+
+/** Replaces a user's password hash. The caller ends the user's other sessions. */
+export async function setUserPassword(db: ExchangeDb, userId: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+}

@@ -49,6 +49,10 @@ export default function Account() {
           Account settings: notification emails
         </Link>
         {" · "}
+        <Link to="/account/password" className="text-brand-700 underline">
+          Change your password
+        </Link>
+        {" · "}
         <Link to="/notifications" className="text-brand-700 underline">
           Notifications
         </Link>

@@ -5,8 +5,10 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrorSummary, TextField } from "../components/forms";
+import { clearAccountFailures, describeSignInBlock, recordSignInFailure, signInBlocked } from "../models/sign-in-throttle.server";
 import { verifyUserPassword } from "../models/users.server";
 import { getExchange } from "../utils/exchange.server";
+import { clientAddress } from "../utils/load-context";
 import { safeRedirect } from "../utils/safe-redirect";
 import { getOptionalUser, startSession } from "../utils/session.server";
 
@@ -23,14 +25,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: signinSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  const user = await verifyUserPassword(getExchange().db, submission.value.email, submission.value.password);
+  const { db } = getExchange();
+  const attempt = { email: submission.value.email, address: clientAddress(context) };
+  const block = signInBlocked(db, attempt);
+  if (block) {
+    return json(submission.reply({ formErrors: [describeSignInBlock(block)], hideFields: ["password"] }), {
+      status: 429,
+      headers: { "Retry-After": String(block.retryAfterSeconds) },
+    });
+  }
+  const user = await verifyUserPassword(db, submission.value.email, submission.value.password);
   if (!user) {
+    recordSignInFailure(db, attempt);
     return json(submission.reply({ formErrors: ["The email address or password is not correct"], hideFields: ["password"] }), { status: 400 });
   }
-  return redirect(safeRedirect(submission.value.redirectTo, "/account"), { headers: await startSession(user.id) });
+  clearAccountFailures(db, user.email);
+  return redirect(safeRedirect(submission.value.redirectTo, "/account"), { headers: await startSession(user.id, request) });
 }
 
 export default function Signin() {

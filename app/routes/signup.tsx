@@ -5,9 +5,11 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorList, FormErrorSummary, TextField } from "../components/forms";
+import { newPasswordSchema, passwordHint } from "../domain/password-policy";
 import { selfServiceRoles } from "../domain/vocabulary";
 import { createUser, EmailTakenError } from "../models/users.server";
 import { getExchange } from "../utils/exchange.server";
+import { refuseCommonPassword } from "../utils/password-policy.server";
 import { getOptionalUser, startSession } from "../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account | Innovation Exchange" }];
@@ -15,10 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Create an account | Innovatio
 const signupSchema = z.object({
   displayName: z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(100, "Name must be 100 characters or fewer"),
   email: z.email({ error: "Enter an email address in the correct format, like name@example.org" }).max(254),
-  password: z
-    .string({ error: "Enter a password" })
-    .min(8, "Password must be at least 8 characters")
-    .max(128, "Password must be 128 characters or fewer"),
+  password: newPasswordSchema,
   role: z.enum(selfServiceRoles, { error: "Choose whether you publish ideas or commission services" }),
   organisation: z.string().trim().max(200, "Organisation must be 200 characters or fewer").optional(),
 });
@@ -29,12 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: signupSchema });
+  const submission = parseWithZod(await request.formData(), { schema: signupSchema.superRefine(refuseCommonPassword("password")) });
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { displayName, email, password, role, organisation } = submission.value;
   try {
     const user = await createUser(getExchange().db, { displayName, email, password, role, organisationName: organisation });
-    return redirect("/account", { headers: await startSession(user.id) });
+    return redirect("/account", { headers: await startSession(user.id, request) });
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return json(submission.reply({ fieldErrors: { email: ["An account with this email address already exists: sign in instead"] }, hideFields: ["password"] }), {
@@ -68,7 +67,7 @@ export default function Signup() {
       <Form method="post" {...getFormProps(form)}>
         <TextField label="Your name" field={fields.displayName} autoComplete="name" />
         <TextField label="Email address" field={fields.email} type="email" autoComplete="email" />
-        <TextField label="Password" hint="8 to 128 characters. A passphrase of several words is easy to remember." field={fields.password} type="password" autoComplete="new-password" />
+        <TextField label="Password" hint={passwordHint} field={fields.password} type="password" autoComplete="new-password" />
         <fieldset className="mb-5" aria-describedby={fields.role.errors?.length ? fields.role.errorId : undefined}>
           <legend className="font-semibold">How will you use the exchange?</legend>
           <ErrorList id={fields.role.errorId} errors={fields.role.errors} />

@@ -22,10 +22,20 @@ export type ExchangeContext = {
   close: () => Promise<void>;
 };
 
+/** The session cookie's name: with Secure cookies the `__Host-` prefix (no Domain, Path=/, HTTPS only). */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? "__Host-exchange_session" : "exchange_session";
+}
+
 export function createLucia(db: ExchangeDb, secure: boolean) {
   return new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
-    sessionExpiresIn: new TimeSpan(14, "d"),
-    sessionCookie: { name: "exchange_session", attributes: { secure, sameSite: "lax" } },
+    // The idle timeout: lucia moves the expiry 2 hours ahead once half of it has passed, so a
+    // session ends after at most 2 hours without a request. The absolute timeout (12 hours
+    // from sign-in) is checked in session.server.ts against the session's createdAt.
+    sessionExpiresIn: new TimeSpan(2, "h"),
+    // HttpOnly and Path=/ are lucia's defaults.
+    sessionCookie: { name: sessionCookieName(secure), attributes: { secure, sameSite: "lax" } },
+    getSessionAttributes: (attributes) => ({ createdAt: attributes.createdAt }),
     getUserAttributes: (attributes) => ({
       email: attributes.email,
       displayName: attributes.displayName,
@@ -39,6 +49,7 @@ declare module "lucia" {
   interface Register {
     Lucia: ReturnType<typeof createLucia>;
     DatabaseUserAttributes: Omit<UserRow, "id">;
+    DatabaseSessionAttributes: { createdAt: Date | null };
   }
 }
 
