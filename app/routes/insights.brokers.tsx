@@ -1,0 +1,137 @@
+// Broker figures: how matches move from suggestion to adoption, and how long items wait in
+// each review queue against its service level. Brokers and admins only.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Chart, FigureTable } from "../components/chart";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { reviewItemLabels } from "../domain/review-workflow";
+import type { MatchStatus } from "../domain/vocabulary";
+import { brokerInsights } from "../models/insights.server";
+import { groupedBarChart } from "../utils/charts.server";
+import { getExchange } from "../utils/exchange.server";
+import { requireRole } from "../utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Broker insights | Innovation Exchange" }];
+
+const statusLabels: Record<MatchStatus, string> = {
+  suggested: "Suggested",
+  shortlisted: "Shortlisted",
+  introduced: "Introduced",
+  piloting: "Piloting",
+  adopted: "Adopted",
+  declined: "Declined",
+};
+
+const queueLabels = { idea: "Ideas", need: "Needs", "case-study": "Case studies" } as const;
+
+const days = (value: number | null) => (value === null ? "–" : value.toFixed(1));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["broker", "admin"]);
+  const { db, env } = getExchange();
+  const serviceLevelDays = env.REVIEW_SERVICE_LEVEL_DAYS;
+  const insights = brokerInsights(db, { brokerId: user.id, serviceLevelDays, now: new Date() });
+  const total = insights.funnel.reduce((sum, row) => sum + row.count, 0);
+  const adopted = insights.funnel.find((row) => row.status === "adopted")?.count ?? 0;
+  const funnelChart = groupedBarChart({
+    title: "Matches by status",
+    description: total
+      ? `${total} matches: ${insights.funnel.map((row) => `${row.count} ${statusLabels[row.status].toLowerCase()}`).join(", ")}. ${adopted} reached adoption.`
+      : "No matches have been suggested yet.",
+    categories: insights.funnel.map((row) => statusLabels[row.status]),
+    series: [{ key: "count", label: "Matches" }],
+    values: insights.funnel.map((row) => [row.count]),
+    axisLabel: "Number of matches at each status now",
+    labelWidth: 110,
+  });
+  const decided = insights.queues.filter((queue) => queue.decided);
+  const slowest = decided.reduce<(typeof decided)[number] | null>((worst, queue) => ((queue.medianDays ?? 0) > (worst?.medianDays ?? -1) ? queue : worst), null);
+  const queueChart = groupedBarChart({
+    title: `Working days in each review queue, against the service level of ${serviceLevelDays} working days`,
+    description: decided.length
+      ? `Over the last ${insights.sinceDays} days, ${decided
+          .map((queue) => `${queueLabels[queue.itemType].toLowerCase()}: median ${days(queue.medianDays)}, 90th percentile ${days(queue.p90Days)} working days`)
+          .join("; ")}. ${slowest ? `The slowest queue is ${queueLabels[slowest.itemType].toLowerCase()}.` : ""}`
+      : `No review was decided in the last ${insights.sinceDays} days.`,
+    categories: insights.queues.map((queue) => queueLabels[queue.itemType]),
+    series: [
+      { key: "median", label: "Median" },
+      { key: "p90", label: "90th percentile" },
+    ],
+    values: insights.queues.map((queue) => [queue.medianDays, queue.p90Days]),
+    axisLabel: "Working days from submission to decision",
+    labelWidth: 110,
+    reference: { value: serviceLevelDays, label: `Service level: ${serviceLevelDays} days` },
+    format: (value) => (Number.isInteger(value) ? String(value) : value.toFixed(1)),
+  });
+  return json(
+    { serviceLevelDays, sinceDays: insights.sinceDays, funnel: insights.funnel, queues: insights.queues, charts: { funnel: funnelChart, queues: queueChart } },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export default function BrokerInsights() {
+  const { serviceLevelDays, sinceDays, funnel, queues, charts } = useLoaderData<typeof loader>();
+  return (
+    <div className="max-w-4xl">
+      <p className="text-sm">
+        <Link to="/insights" className="text-brand-700 underline">
+          All insights
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">Broker insights</h1>
+      <p className="mt-3 text-lg">How matches move towards adoption, and whether the review queues keep their service level.</p>
+
+      <section className="mt-8" aria-labelledby="funnel-heading">
+        <h2 id="funnel-heading" className="text-2xl font-semibold">
+          Match funnel
+        </h2>
+        <p className="mt-2">
+          A match moves from suggested to shortlisted, introduced, piloting and adopted, or is declined at any step. “Reached” counts the live matches now at
+          that stage or beyond.
+        </p>
+        <Chart spec={charts.funnel} />
+        <FigureTable
+          caption="Matches by status"
+          headers={["Status", "Matches at this status", "Reached this stage"]}
+          rows={funnel.map((row) => [statusLabels[row.status], row.count, row.reached ?? "–"])}
+        />
+      </section>
+
+      <section className="mt-10" aria-labelledby="queues-heading">
+        <h2 id="queues-heading" className="text-2xl font-semibold">
+          Time in the review queues
+        </h2>
+        <p className="mt-2">
+          From submission (or resubmission) to a broker’s decision, in working days, for decisions in the last {sinceDays} days. Each item should be decided
+          within {serviceLevelDays} working days. Items still waiting are counted separately.
+        </p>
+        <Chart spec={charts.queues} />
+        <FigureTable
+          caption={`Review queues against the service level of ${serviceLevelDays} working days`}
+          headers={["Queue", "Decided", "Median days", "90th percentile days", "Decided within service level", "Waiting now", "Overdue now", "Oldest waiting, days"]}
+          rows={queues.map((queue) => [
+            reviewItemLabels[queue.itemType],
+            queue.decided,
+            days(queue.medianDays),
+            days(queue.p90Days),
+            queue.decided ? `${queue.withinServiceLevel} (${Math.round((100 * queue.withinServiceLevel) / queue.decided)}%)` : "–",
+            queue.waiting,
+            queue.overdue,
+            days(queue.oldestWaitingDays),
+          ])}
+        />
+        <p className="mt-4">
+          <Link to="/broker" className="text-brand-700 underline">
+            Go to the review queue
+          </Link>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
