@@ -14,6 +14,7 @@ import { createMailTransport, pendingEmailCount, sendPendingEmails } from "../ap
 import { openExchange, type ExchangeContext } from "../app/utils/exchange.server";
 import { drainOutbox, outboxLag } from "../search/outbox-relay";
 import { reindex } from "../search/reindex";
+import { registerMatchCommand } from "./lib/match-command";
 import { driftCount, findDrift, reconcile } from "../search/reconcile";
 import { otherProcessesUsing } from "../search/meili-server";
 import { backupDatabase, checkBackupFile, restoreDatabaseFile } from "../db/backup";
@@ -249,6 +250,8 @@ program
     });
     console.log(`Restored the database from ${file}.`);
   });
+
+registerMatchCommand(program, { withExchange, fail: (message) => new CliError(message) });
 
 try {
   await program.parseAsync();

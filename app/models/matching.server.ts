@@ -1,0 +1,278 @@
+// The matching engine: ranks published ideas for a need. Key terms are extracted from the
+// need's long text, several short Meilisearch queries are fused by reciprocal rank, and the
+// fused relevance is combined with structured signals (diffusion fit, sectors, evidence,
+// lifecycle, adoptions). Rows are re-read from SQLite, the source of truth. The pure parts
+// live in search/matching/; this module holds the SQL and the calls to Meilisearch.
+import { and, asc, count, eq, inArray, max } from "drizzle-orm";
+import type { Meilisearch, MultiSearchResponse } from "meilisearch";
+import type { ExchangeDb } from "../../db/client";
+import { caseStudies, ideas, needs, type CaseStudyRow, type IdeaRow, type NeedRow } from "../../db/schema";
+import { ideaToDocument } from "../../search/documents";
+import { buildCorpusStats, type CorpusStats } from "../../search/matching/corpus";
+import { applyFeedback, defaultFeedback, type FeedbackOptions } from "../../search/matching/feedback";
+import { DEFAULT_RRF_K, reciprocalRankFusion, type RankedList } from "../../search/matching/fusion";
+import { extractKeyTerms, type KeyTerm } from "../../search/matching/key-terms";
+import { matchedTerms, matchedWords, type MatchesPosition } from "../../search/matching/matched-terms";
+import { buildMatchQueries, defaultQueryPlan, toMultiSearchQueries, type MatchQuery, type QueryPlanOptions } from "../../search/matching/queries";
+import { defaultSignalWeights, rankMatches, type MatchCandidate, type ScoredMatch, type SignalWeights } from "../../search/matching/rank";
+import { rerankBySupport, supportCounter, supportsTerm, termMatcher } from "../../search/matching/term-match";
+import { publicServiceSynonyms } from "../../search/synonyms";
+import { lifecyclePhases, type LifecyclePhase } from "../domain/vocabulary";
+import { SearchUnavailableError } from "./search.server";
+
+export const DEFAULT_MATCH_LIMIT = 10;
+export const MAX_MATCH_LIMIT = 50;
+
+/** The engine's settings; the defaults are what the app, the CLI and the API use. */
+export type EngineOptions = {
+  /** Hits read per Meilisearch query: the candidate pool is the union of every query's hits. */
+  hitsPerQuery: number;
+  /** Candidates whose text relevance is below this share of the best candidate's are not matches. */
+  minRelevance: number;
+  /** Relevance multiplier for ideas sharing no sector with the need (rank.ts). */
+  outOfSectorFactor: number;
+  rrfK: number;
+  plan: QueryPlanOptions;
+  feedback: FeedbackOptions | false;
+  weights: SignalWeights;
+};
+
+export const defaultEngineOptions: EngineOptions = {
+  hitsPerQuery: 40,
+  minRelevance: 0.1,
+  outOfSectorFactor: 0.5,
+  rrfK: DEFAULT_RRF_K,
+  plan: defaultQueryPlan,
+  feedback: defaultFeedback,
+  weights: defaultSignalWeights,
+};
+
+export type NeedForMatching = Pick<NeedRow, "slug" | "title" | "problem" | "outcomes" | "sectors" | "diffusionModels" | "locality"> & {
+  lifecyclePhase?: LifecyclePhase | null;
+};
+
+export type NeedMatch = ScoredMatch;
+export type NeedMatches = { need: NeedRow; matches: NeedMatch[]; debug?: MatchDebug };
+export type MatchDebug = { keyTerms: KeyTerm[]; queries: MatchQuery[] };
+
+/** A `limit` as typed by a person: a whole number from 1 to MAX_MATCH_LIMIT; null when invalid, the default when absent. */
+export function parseMatchLimit(value: string | null | undefined): number | null {
+  if (value === null || value === undefined) return DEFAULT_MATCH_LIMIT;
+  if (!/^\d{1,3}$/.test(value.trim())) return null;
+  const limit = Number(value.trim());
+  return limit >= 1 && limit <= MAX_MATCH_LIMIT ? limit : null;
+}
+
+/** The JSON shape of the CLI and the API: `{ need, matches: [{ idea, score, reasons }] }`, best first. */
+export function matchesToJson(need: string, matches: readonly NeedMatch[]) {
+  return { need, matches: matches.map((match) => ({ idea: match.idea, score: match.score, reasons: match.reasons })) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Corpus statistics, rebuilt whenever the published ideas or their case studies change.
+
+type CorpusCache = { key: string; stats: CorpusStats };
+const corpusCache = new WeakMap<ExchangeDb, CorpusCache>();
+
+function publishedCaseStudies(db: ExchangeDb, ideaIds: number[]): Map<number, CaseStudyRow[]> {
+  const byIdea = new Map<number, CaseStudyRow[]>();
+  if (!ideaIds.length) return byIdea;
+  // Chunked: SQLite limits the number of bound parameters.
+  for (let start = 0; start < ideaIds.length; start += 5000) {
+    const rows = db
+      .select()
+      .from(caseStudies)
+      .where(and(inArray(caseStudies.ideaId, ideaIds.slice(start, start + 5000)), eq(caseStudies.reviewStatus, "published")))
+      .orderBy(asc(caseStudies.ideaId), asc(caseStudies.position))
+      .all();
+    for (const row of rows) byIdea.set(row.ideaId, [...(byIdea.get(row.ideaId) ?? []), row]);
+  }
+  return byIdea;
+}
+
+/** The same text Meilisearch indexes for an idea (search/documents.ts), field by field. */
+function searchableTexts(idea: IdeaRow, studies: CaseStudyRow[]): string[] {
+  const document = ideaToDocument(idea, studies);
+  return [
+    document.title,
+    document.tags.join(". "),
+    document.summary,
+    document.problem ?? "",
+    document.solution ?? "",
+    document.caseStudyLessons.join(". "),
+    document.caseStudyOutcomes.join(". "),
+    document.evidence ?? "",
+    document.organisation ?? "",
+  ];
+}
+
+export function corpusStats(db: ExchangeDb): CorpusStats {
+  const [ideaState] = db
+    .select({ n: count(), updated: max(ideas.updatedAt), last: max(ideas.id) })
+    .from(ideas)
+    .where(eq(ideas.status, "published"))
+    .all();
+  const [studyState] = db.select({ n: count(), last: max(caseStudies.id) }).from(caseStudies).where(eq(caseStudies.reviewStatus, "published")).all();
+  const key = JSON.stringify([ideaState, studyState]);
+  const cached = corpusCache.get(db);
+  if (cached?.key === key) return cached.stats;
+  const rows = db.select().from(ideas).where(eq(ideas.status, "published")).all();
+  const studies = publishedCaseStudies(db, rows.map((row) => row.id));
+  const stats = buildCorpusStats(rows.map((row) => ({ fields: searchableTexts(row, studies.get(row.id) ?? []), sectors: row.sectors })));
+  corpusCache.set(db, { key, stats });
+  return stats;
+}
+
+// ---------------------------------------------------------------------------------------
+
+function lifecyclePhaseOf(need: NeedForMatching): LifecyclePhase | null {
+  // Needs may carry the current stage of their problem; older rows do not.
+  const phase = (need as { lifecyclePhase?: unknown }).lifecyclePhase;
+  return typeof phase === "string" && (lifecyclePhases as readonly string[]).includes(phase) ? (phase as LifecyclePhase) : null;
+}
+
+/** Ranks published ideas for a need (any need-shaped record: the eval also passes unsaved ones). */
+export async function rankIdeasForNeed(
+  db: ExchangeDb,
+  meili: Meilisearch,
+  need: NeedForMatching,
+  options: { limit?: number; debug?: boolean; engine?: Partial<EngineOptions> } = {},
+): Promise<{ matches: NeedMatch[]; debug?: MatchDebug }> {
+  const limit = options.limit ?? DEFAULT_MATCH_LIMIT;
+  const engine = { ...defaultEngineOptions, ...options.engine };
+  const stats = corpusStats(db);
+  const extracted = extractKeyTerms(need, stats, { synonyms: publicServiceSynonyms });
+  const keyTerms = engine.feedback ? applyFeedback(extracted, stats, publicServiceSynonyms, engine.feedback, need.sectors) : extracted;
+  const queries = buildMatchQueries(keyTerms, need, engine.plan);
+  const debug = options.debug ? { keyTerms, queries } : undefined;
+  if (!queries.length) return { matches: [], debug };
+
+  const pool = new CandidatePool(db, termWeigher(keyTerms));
+  const lists = await runQueries(meili, queries, pool, engine.hitsPerQuery);
+  const needSignals = { sectors: need.sectors, diffusionModels: need.diffusionModels, lifecyclePhase: lifecyclePhaseOf(need) };
+  const ranked = rankMatches(pool.candidates(reciprocalRankFusion(lists, engine.rrfK)), needSignals, {
+    minRelevance: engine.minRelevance,
+    outOfSectorFactor: engine.outOfSectorFactor,
+    weights: engine.weights,
+  });
+  return { matches: ranked.slice(0, limit), debug };
+}
+
+/** Weighs a matched word or phrase by the heaviest key term it stands for (0 for none). */
+function termWeigher(keyTerms: readonly KeyTerm[]): (term: string) => number {
+  const matchers = keyTerms.map((term) => ({ weight: term.weight, words: term.query.split(" ").length, matches: termMatcher(term, publicServiceSynonyms) }));
+  return (matched) => {
+    const words = matched.split(/[\s-]+/);
+    let best = 0;
+    for (const { weight, words: size, matches } of matchers) {
+      if (weight > best && supportsTerm(matches, words, size)) best = weight;
+    }
+    return best;
+  };
+}
+
+/** Ideas found by any query, re-read from SQLite, with the match positions of each hit. */
+class CandidatePool {
+  private readonly ideasById = new Map<number, { row: IdeaRow; studies: CaseStudyRow[]; document: ReturnType<typeof ideaToDocument> }>();
+  private readonly positions = new Map<number, MatchesPosition[]>();
+
+  constructor(
+    private readonly db: ExchangeDb,
+    private readonly weigh: (term: string) => number,
+  ) {}
+
+  /** Loads the published ideas among these ids that are not loaded yet. */
+  load(ids: number[]): void {
+    const missing = [...new Set(ids)].filter((id) => !this.ideasById.has(id));
+    if (!missing.length) return;
+    const rows = this.db.select().from(ideas).where(and(inArray(ideas.id, missing), eq(ideas.status, "published"))).all();
+    const studies = publishedCaseStudies(this.db, rows.map((row) => row.id));
+    for (const row of rows) {
+      const ideaStudies = studies.get(row.id) ?? [];
+      this.ideasById.set(row.id, { row, studies: ideaStudies, document: ideaToDocument(row, ideaStudies) });
+    }
+  }
+
+  get(id: number) {
+    return this.ideasById.get(id);
+  }
+
+  addPositions(id: number, matches: MatchesPosition): void {
+    this.positions.set(id, [...(this.positions.get(id) ?? []), matches]);
+  }
+
+  candidates(fused: { item: number; score: number }[]): MatchCandidate[] {
+    return fused.flatMap((entry) => {
+      const idea = this.ideasById.get(entry.item);
+      if (!idea) return [];
+      const { row, studies, document } = idea;
+      return [
+        {
+          idea: {
+            slug: row.slug,
+            title: row.title,
+            sectors: row.sectors,
+            diffusionModels: row.diffusionModels,
+            evidenceLevel: row.evidenceLevel,
+            lifecyclePhase: row.lifecyclePhase,
+            caseStudies: studies.map((study) => ({ locality: study.locality, status: study.status })),
+          },
+          fused: entry.score,
+          matchedTerms: matchedTerms(this.positions.get(row.id) ?? [], document, 8, this.weigh),
+        },
+      ];
+    });
+  }
+}
+
+/**
+ * Runs the queries in one multi-search and turns each into a ranked list of idea ids: only
+ * published ideas (re-read from SQLite), only hits that genuinely match the query's terms,
+ * ordered by how many of them they match (term-match.ts).
+ */
+async function runQueries(meili: Meilisearch, queries: MatchQuery[], pool: CandidatePool, hitsPerQuery: number): Promise<RankedList<number>[]> {
+  let response: MultiSearchResponse;
+  try {
+    response = await meili.multiSearch({ queries: toMultiSearchQueries(queries, { limit: hitsPerQuery }) });
+  } catch (error) {
+    throw new SearchUnavailableError(error instanceof Error ? error.message : String(error));
+  }
+  pool.load(response.results.flatMap((result) => result.hits.map((hit) => hit.id as number)));
+  return response.results.map((result, index) => {
+    const query = queries[index];
+    const support = supportCounter(query.terms, publicServiceSynonyms);
+    const hits = result.hits.flatMap((hit) => {
+      const idea = pool.get(hit.id as number);
+      const matches = hit._matchesPosition as MatchesPosition | undefined;
+      return idea && matches ? [{ id: idea.row.id, matches, words: matchedWords(matches, idea.document) }] : [];
+    });
+    const ranked = rerankBySupport(hits, (hit) => support(hit.words));
+    for (const hit of ranked) pool.addPositions(hit.id, hit.matches);
+    return { key: query.id, weight: query.weight, items: ranked.map((hit) => hit.id) };
+  });
+}
+
+export function getNeedBySlug(db: ExchangeDb, slug: string, options: { openOnly?: boolean } = {}): NeedRow | null {
+  const where = options.openOnly ? and(eq(needs.slug, slug), eq(needs.status, "open")) : eq(needs.slug, slug);
+  return db.select().from(needs).where(where).get() ?? null;
+}
+
+/**
+ * Matches for the need with this slug, best first, or null when there is no such need
+ * (with `openOnly`, no such open need).
+ */
+export async function matchNeed(
+  db: ExchangeDb,
+  meili: Meilisearch,
+  needSlug: string,
+  options: { limit?: number; openOnly?: boolean; debug?: boolean; engine?: Partial<EngineOptions> } = {},
+): Promise<NeedMatches | null> {
+  const need = getNeedBySlug(db, needSlug, options);
+  if (!need) return null;
+  const { matches, debug } = await rankIdeasForNeed(db, meili, need, options);
+  return { need, matches, debug };
+}
+
+export function openNeedSlugs(db: ExchangeDb): string[] {
+  return db.select({ slug: needs.slug }).from(needs).where(eq(needs.status, "open")).orderBy(asc(needs.slug)).all().map((row) => row.slug);
+}

@@ -1,0 +1,79 @@
+// `exchange match NEED_SLUG... | --all [--limit N] [--json]`: the matching engine's ranked
+// ideas for needs, best first. Registered on the exchange CLI by scripts/exchange.ts.
+import { InvalidArgumentError, type Command } from "commander";
+import {
+  DEFAULT_MATCH_LIMIT,
+  MAX_MATCH_LIMIT,
+  matchNeed,
+  matchesToJson,
+  openNeedSlugs,
+  parseMatchLimit,
+  type NeedMatches,
+} from "../../app/models/matching.server";
+import type { ExchangeContext } from "../../app/utils/exchange.server";
+
+type MatchOptions = { all?: boolean; limit: number; json?: boolean };
+
+function limitOption(value: string): number {
+  const limit = parseMatchLimit(value);
+  if (limit === null) throw new InvalidArgumentError(`must be a whole number from 1 to ${MAX_MATCH_LIMIT}`);
+  return limit;
+}
+
+const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+
+/** A plain-text table per need: rank, score, idea, route fit, evidence, adoptions and matched terms. */
+export function formatMatchTable(results: readonly NeedMatches[]): string {
+  const lines: string[] = [];
+  for (const { need, matches } of results) {
+    lines.push(`${need.slug}: ${need.title}`);
+    if (!matches.length) {
+      lines.push("  no matching ideas", "");
+      continue;
+    }
+    lines.push(`  ${"#".padStart(2)}  ${"score".padStart(5)}  ${"idea".padEnd(40)}  ${"route".padEnd(5)}  ${"evidence".padEnd(8)}  ${"adopted".padEnd(7)}  matched terms`);
+    matches.forEach((match, index) => {
+      const evidence = match.reasons.find((reason) => reason.startsWith("evidence level "))?.match(/^evidence level (\d)/)?.[1];
+      const adopted = match.reasons.find((reason) => reason.startsWith("adopted in "))?.match(/^adopted in (\d+)/)?.[1] ?? "0";
+      lines.push(
+        `  ${String(index + 1).padStart(2)}  ${match.score.toFixed(1).padStart(5)}  ${clip(match.idea, 40).padEnd(40)}  ${(match.fits ? "yes" : "NO").padEnd(5)}  ${(evidence ? `${evidence}/5` : "-").padEnd(8)}  ${adopted.padEnd(7)}  ${clip(match.matchedTerms.slice(0, 5).join(", "), 60)}`,
+      );
+    });
+    lines.push("");
+  }
+  lines.push('route: offers one of the diffusion models the need accepts ("NO" ranks below every "yes"). Use --json for every reason.');
+  return lines.join("\n");
+}
+
+export function registerMatchCommand(
+  program: Command,
+  helpers: { withExchange: <T>(work: (context: ExchangeContext) => Promise<T>) => Promise<T>; fail: (message: string) => Error },
+): void {
+  program
+    .command("match")
+    .description("Rank published ideas for needs with the matching engine: score and reasons, best first")
+    .argument("[needs...]", "slugs of the needs to match")
+    .option("--all", "match every open need")
+    .option("--limit <n>", `matches per need, 1 to ${MAX_MATCH_LIMIT}`, limitOption, DEFAULT_MATCH_LIMIT)
+    .option("--json", 'print JSON: [{ "need", "matches": [{ "idea", "score", "reasons" }] }]')
+    .action(async (slugs: string[], options: MatchOptions) => {
+      if (options.all && slugs.length) throw helpers.fail("give need slugs or --all, not both");
+      if (!options.all && !slugs.length) throw helpers.fail("name at least one need slug, or use --all");
+      await helpers.withExchange(async (context) => {
+        const needSlugs = options.all ? openNeedSlugs(context.db) : [...new Set(slugs)];
+        const results: NeedMatches[] = [];
+        const unknown: string[] = [];
+        for (const slug of needSlugs) {
+          const result = await matchNeed(context.db, context.meili, slug, { limit: options.limit });
+          if (result) results.push(result);
+          else unknown.push(slug);
+        }
+        if (unknown.length) throw helpers.fail(`no need has the slug ${unknown.map((slug) => `"${slug}"`).join(", ")}`);
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(results.map((result) => matchesToJson(result.need.slug, result.matches)), null, 2)}\n`);
+        } else {
+          console.log(results.length ? formatMatchTable(results) : "There are no open needs to match.");
+        }
+      });
+    });
+}

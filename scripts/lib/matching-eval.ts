@@ -1,0 +1,55 @@
+// Wiring shared by `npm run eval:matching` and tests/integration/matching.test.ts: loads the
+// demo ideas and the labelled needs into an exchange (a fresh DATA_DIR with a real
+// Meilisearch), then ranks every labelled need with the engine and with the BM25 baseline.
+import fs from "node:fs";
+import path from "node:path";
+import { ideaFormat, needFormat, validateExchangeFile, formatProblem, type IdeaFormat } from "../../app/domain/exchange-format";
+import { importIdeas, importNeeds } from "../../app/models/exchange-import.server";
+import { matchNeed } from "../../app/models/matching.server";
+import type { ExchangeContext } from "../../app/utils/exchange.server";
+import { Bm25Baseline } from "../../search/matching/bm25-baseline";
+import { baselineIdeaFromFormat, evaluate, loadLabelledSet, type EvaluationReport, type LabelledSet } from "../../search/matching/evaluation";
+import { drainOutbox } from "../../search/outbox-relay";
+
+export const demoIdeasFile = path.resolve("db/demo/ideas.json");
+export const labelledSetFile = path.resolve("tests/matching/labelled-set.json");
+
+export function readDemoIdeas(file = demoIdeasFile): IdeaFormat[] {
+  const result = validateExchangeFile(ideaFormat, JSON.parse(fs.readFileSync(file, "utf8")));
+  if (!result.ok) throw new Error(`${file} is invalid:\n${result.problems.map(formatProblem).join("\n")}`);
+  return result.items;
+}
+
+/** Imports the ideas and the labelled needs (as open needs) and waits until Meilisearch has them. */
+export async function loadEvaluationData(context: ExchangeContext, options: { ideasFile?: string; labelledFile?: string } = {}) {
+  const ideas = readDemoIdeas(options.ideasFile);
+  const set: LabelledSet = loadLabelledSet(options.labelledFile ?? labelledSetFile, new Set(ideas.map((idea) => idea.slug)));
+  const needs = validateExchangeFile(needFormat, set.needs.map((entry) => entry.need));
+  if (!needs.ok) throw new Error(`Labelled needs are invalid:\n${needs.problems.map(formatProblem).join("\n")}`);
+  importIdeas(context.db, ideas);
+  importNeeds(context.db, needs.items);
+  await drainOutbox(context.db, context.meili, { timeoutMs: 60_000 });
+  return { ideas, set };
+}
+
+/** Runs the engine and the baseline on every labelled need, in the same run. */
+export async function runMatchingEvaluation(context: ExchangeContext, ideas: IdeaFormat[], set: LabelledSet): Promise<EvaluationReport> {
+  const baseline = new Bm25Baseline(ideas.map(baselineIdeaFromFormat));
+  const diffusionModels = new Map(ideas.map((idea) => [idea.slug, idea.diffusionModels]));
+  try {
+    return await evaluate(
+      set,
+      {
+        engine: async (entry) => {
+          const result = await matchNeed(context.db, context.meili, entry.need.slug, { limit: 10 });
+          if (!result) throw new Error(`Labelled need ${entry.need.slug} was not imported`);
+          return result.matches.map((match) => match.idea);
+        },
+        bm25: (entry) => baseline.rank(entry.need, 10),
+      },
+      (slug) => diffusionModels.get(slug),
+    );
+  } finally {
+    baseline.close();
+  }
+}

@@ -1,0 +1,114 @@
+// Combines the fused text relevance with the structured signals into one score and the
+// reasons behind it. Diffusion fit is a hard tier, as DOMAIN.md requires: an idea offering
+// none of the need's accepted models ranks below every idea that offers one. Half of the
+// 0-100 score is that tier, so the score always agrees with the order:
+//   score = 50 (offers an accepted route, or the need names none) + 50 x strength
+//   strength = relevance x (1 - q + q x quality)
+//   quality = weighted sector overlap, evidence, lifecycle fit and adoptions, in [0, 1]
+// Quality scales relevance rather than adding to it: a broker shows what fits the need
+// first and uses proof to order ideas that fit about equally well, so with q = 0.3 an idea
+// needs about 30% more text relevance to be overtaken by a better-proven one.
+import type { DiffusionModel, LifecyclePhase, Sector } from "../../app/domain/vocabulary";
+import {
+  adoptionReasons,
+  adoptionStrength,
+  diffusionFit,
+  diffusionReason,
+  evidenceReason,
+  evidenceStrength,
+  lifecycleFit,
+  lifecycleReason,
+  sectorOverlap,
+  sectorReason,
+  type CaseStudyOutcome,
+} from "./signals";
+
+/** `quality` is the share of the strength the structured signals can move; the rest weigh the signals within it. */
+export type SignalWeights = { quality: number; sectors: number; evidence: number; lifecycle: number; adoptions: number };
+
+export const defaultSignalWeights: SignalWeights = { quality: 0.3, sectors: 0.4, evidence: 0.25, lifecycle: 0.15, adoptions: 0.2 };
+
+export type CandidateIdea = {
+  slug: string;
+  title: string;
+  sectors: Sector[];
+  diffusionModels: DiffusionModel[];
+  evidenceLevel: number | null;
+  lifecyclePhase: LifecyclePhase | null;
+  caseStudies: CaseStudyOutcome[];
+};
+
+export type MatchCandidate = {
+  idea: CandidateIdea;
+  /** Fused text relevance (reciprocal rank fusion score). */
+  fused: number;
+  /** Matched words and phrases, most telling first. */
+  matchedTerms: string[];
+};
+
+export type NeedSignals = { sectors: Sector[]; diffusionModels: DiffusionModel[]; lifecyclePhase?: LifecyclePhase | null };
+
+export type ScoredMatch = {
+  idea: string;
+  title: string;
+  score: number;
+  reasons: string[];
+  fits: boolean;
+  relevance: number;
+  signals: { sectors: number; evidence: number; lifecycle: number; adoptions: number };
+  matchedTerms: string[];
+};
+
+export type RankOptions = {
+  weights?: SignalWeights;
+  /** Candidates whose relevance falls below this share of the best one's are left out. */
+  minRelevance?: number;
+  /** Matched terms shown in the reasons. */
+  termsShown?: number;
+  /**
+   * Text relevance is multiplied by this when the idea shares no sector with the need: the
+   * sectors are the commissioner's own statement of the field, and a broker looks there first.
+   */
+  outOfSectorFactor?: number;
+};
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export function rankMatches(candidates: readonly MatchCandidate[], need: NeedSignals, options: RankOptions = {}): ScoredMatch[] {
+  const weights = options.weights ?? defaultSignalWeights;
+  const best = Math.max(0, ...candidates.map((candidate) => candidate.fused));
+  if (best <= 0) return [];
+  const signalTotal = weights.sectors + weights.evidence + weights.lifecycle + weights.adoptions || 1;
+  const needPhase = need.lifecyclePhase ?? null;
+  const scored = candidates
+    .map((candidate) => {
+      const { idea } = candidate;
+      const fit = diffusionFit(idea.diffusionModels, need.diffusionModels);
+      const sectors = sectorOverlap(idea.sectors, need.sectors);
+      const inSector = sectors.shared.length > 0 || !need.sectors.length;
+      const relevance = (candidate.fused / best) * (inSector ? 1 : (options.outOfSectorFactor ?? 1));
+      const signals = {
+        sectors: sectors.score,
+        evidence: evidenceStrength(idea.evidenceLevel),
+        lifecycle: lifecycleFit(idea.lifecyclePhase, needPhase),
+        adoptions: adoptionStrength(idea.caseStudies),
+      };
+      const quality =
+        (weights.sectors * signals.sectors + weights.evidence * signals.evidence + weights.lifecycle * signals.lifecycle + weights.adoptions * signals.adoptions) /
+        signalTotal;
+      const strength = relevance * (1 - weights.quality + weights.quality * quality);
+      const raw = 50 * (fit.fits ? 1 : 0) + 50 * strength;
+      const shown = candidate.matchedTerms.slice(0, options.termsShown ?? 6);
+      const reasons = [
+        diffusionReason(fit, idea.diffusionModels),
+        shown.length ? `matched terms: ${shown.join(", ")}` : null,
+        sectorReason(sectors.shared),
+        evidenceReason(idea.evidenceLevel),
+        lifecycleReason(idea.lifecyclePhase, needPhase),
+        ...adoptionReasons(idea.caseStudies),
+      ].filter((reason): reason is string => reason !== null);
+      return { raw, match: { idea: idea.slug, title: idea.title, score: round(raw), reasons, fits: fit.fits, relevance: round(relevance, 3), signals, matchedTerms: candidate.matchedTerms } };
+    })
+    .filter(({ match }) => match.relevance >= (options.minRelevance ?? 0));
+  return scored.sort((a, b) => b.raw - a.raw || b.match.relevance - a.match.relevance || a.match.idea.localeCompare(b.match.idea)).map(({ match }) => match);
+}
