@@ -8,6 +8,7 @@ import { bootExchange, getExchange } from "./utils/exchange.server";
 import { isDatabaseEmpty, loadDemoData } from "./models/demo-data.server";
 import { drainOutbox } from "../search/outbox-relay";
 import { startMailJobs, type MailJobs } from "./models/mail-jobs.server";
+import { NonceProvider } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
 
@@ -52,12 +53,20 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  // The Content-Security-Policy nonce scripts/server.ts made for this response.
+  const nonce = loadContext.cspNonce;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
+    const app = (
+      <NonceProvider value={nonce ?? ""}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>
+    );
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce,
       [callbackName]() {
         shellRendered = true;
         const body = new PassThrough();

@@ -6,6 +6,7 @@ import stylesheet from "./styles/app.css";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { unreadNotificationCount } from "./models/notifications.server";
 import { getExchange } from "./utils/exchange.server";
+import { useNonce } from "./utils/nonce";
 import { getSessionUser } from "./utils/session.server";
 
 export const links: LinksFunction = () => [
@@ -31,6 +32,7 @@ function navClass({ isActive }: { isActive: boolean }) {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
   const unread = data?.unreadNotifications ?? 0;
@@ -139,8 +141,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

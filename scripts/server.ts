@@ -1,5 +1,6 @@
 // The production HTTP server: boots the exchange (database, Meilisearch, demo data, outbox
 // relay) before it listens, serves the Remix build, and shuts everything down on a signal.
+import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -16,12 +17,16 @@ export async function startServer(options: { port?: number; host?: string } = {}
   const app = express();
   app.disable("x-powered-by");
   app.use((_req, res, next) => {
+    // Only scripts that carry this response's nonce run (Remix's inline data and module
+    // scripts get it in app/entry.server.tsx): a script tag smuggled into a page does not.
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader(
       "Content-Security-Policy",
-      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
     );
     if (process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "0") {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
@@ -56,7 +61,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   // The client's address for the sign-in throttle (app/utils/load-context.ts).
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress }) }));
+  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress, cspNonce: res.locals.cspNonce as string }) }));
 
   const port = options.port ?? Number(process.env.PORT ?? 3000);
   const host = options.host ?? process.env.HOST ?? "127.0.0.1";

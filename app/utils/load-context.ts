@@ -9,6 +9,8 @@ declare module "@remix-run/node" {
      * setting that is the socket's peer, never a forwarded header a client could forge).
      */
     clientAddress?: string;
+    /** This response's Content-Security-Policy nonce, for Remix's inline scripts. */
+    cspNonce?: string;
   }
 }
 

@@ -92,6 +92,20 @@ describe("security headers", () => {
       expect(headers.get("X-Powered-By")).toBeNull();
     }
   });
+
+  it("let only scripts carrying this response's CSP nonce run: no 'unsafe-inline' scripts", async () => {
+    const first = await http("/ideas");
+    const second = await http("/ideas");
+    const nonceOf = (response: Response) => /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(response.headers.get("Content-Security-Policy") ?? "")?.[1];
+    const nonce = nonceOf(first);
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(nonceOf(second)).not.toBe(nonce);
+    expect(/script-src[^;]*'unsafe-inline'/.test(first.headers.get("Content-Security-Policy") ?? "")).toBe(false);
+    const html = await first.text();
+    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].map((match) => match[1]);
+    expect(inline.length).toBeGreaterThanOrEqual(2);
+    for (const attributes of inline) expect(attributes).toContain(`nonce="${nonce}"`);
+  });
 });
 
 describe("the Origin check", () => {
