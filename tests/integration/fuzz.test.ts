@@ -168,7 +168,7 @@ describe("fuzzing every action", () => {
             expect(rowCounts(harness.exchange.db), `${file} as ${visitor} refused ${form} (${outcome.status}) but wrote`).toEqual(before);
           }
         }),
-        { numRuns: 40, seed: 20260612 ^ file.length, endOnFailure: true },
+        { numRuns: 30, seed: 20260612 ^ file.length, endOnFailure: true },
       );
     }
     // Not just bouncing off the guards: every action was reached past them (a 400 from its
@@ -187,7 +187,7 @@ describe("fuzzing every action", () => {
           const outcome = await callLoader(mod, buildRequest("GET", `${target.path}?${search}`, { cookie: await harness.cookieFor(visitor) }), target.params);
           if (outcome.verdict === "error") throw new Error(`${file} loader as ${visitor} with ?${search} → ${describeFailure(outcome)}`);
         }),
-        { numRuns: 15, seed: 4242 ^ file.length, endOnFailure: true },
+        { numRuns: 10, seed: 4242 ^ file.length, endOnFailure: true },
       );
     }
   });
