@@ -9,7 +9,13 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { isMeiliHealthy } from "./client";
 
-export type MeiliConnection = { host: string; apiKey: string; release: () => Promise<void> };
+export type MeiliConnection = {
+  host: string;
+  apiKey: string;
+  /** Starts the server again (on the same port) if it has died; true when it had to. */
+  revive: () => Promise<boolean>;
+  release: () => Promise<void>;
+};
 
 type ServerState = { pid: number; host: string };
 
@@ -96,8 +102,25 @@ export function otherProcessesUsing(dataDir: string): number[] {
   return [...new Set(liveClientPids(path.join(dataDir, "meili", "clients")))].filter((pid) => pid !== process.pid);
 }
 
+async function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+/** The port of the last server of this DATA_DIR when it is free again, so clients reconnect after a restart. */
+async function choosePort(stateFile: string): Promise<number> {
+  const previous = readState(stateFile);
+  const port = previous ? Number(new URL(previous.host).port) : 0;
+  if (port >= 1024 && (await isPortFree(port))) return port;
+  return freePort();
+}
+
 async function startServer(meiliDir: string, apiKey: string, stateFile: string): Promise<ServerState> {
-  const port = await freePort();
+  const port = await choosePort(stateFile);
   const host = `http://127.0.0.1:${port}`;
   const log = fs.openSync(path.join(meiliDir, "meilisearch.log"), "a");
   const args = [
@@ -145,32 +168,35 @@ export async function ensureMeiliServer(dataDir: string): Promise<MeiliConnectio
   const clientFile = path.join(clientsDir, `${process.pid}-${++connectionCount}`);
   fs.writeFileSync(clientFile, "");
 
-  let state: ServerState | null = null;
-  const deadline = Date.now() + 30_000;
-  while (!state) {
-    state = await liveServer(stateFile);
-    if (state) break;
-    let lock: number | null = null;
-    try {
-      lock = fs.openSync(lockFile, "wx");
-      fs.writeSync(lock, String(process.pid));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(fs.readFileSync(lockFile, "utf8") || "0");
-      if (!holder || !isAlive(holder)) fs.rmSync(lockFile, { force: true });
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for another process to start Meilisearch (${lockFile})`);
-      await sleep(100);
-      continue;
+  const acquire = async (): Promise<ServerState> => {
+    let state: ServerState | null = null;
+    const deadline = Date.now() + 30_000;
+    while (!state) {
+      state = await liveServer(stateFile);
+      if (state) break;
+      let lock: number | null = null;
+      try {
+        lock = fs.openSync(lockFile, "wx");
+        fs.writeSync(lock, String(process.pid));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        const holder = Number(fs.readFileSync(lockFile, "utf8") || "0");
+        if (!holder || !isAlive(holder)) fs.rmSync(lockFile, { force: true });
+        if (Date.now() > deadline) throw new Error(`Timed out waiting for another process to start Meilisearch (${lockFile})`);
+        await sleep(100);
+        continue;
+      }
+      try {
+        state = (await liveServer(stateFile)) ?? (await startServer(meiliDir, apiKey, stateFile));
+      } finally {
+        fs.closeSync(lock);
+        fs.rmSync(lockFile, { force: true });
+      }
     }
-    try {
-      state = (await liveServer(stateFile)) ?? (await startServer(meiliDir, apiKey, stateFile));
-    } finally {
-      fs.closeSync(lock);
-      fs.rmSync(lockFile, { force: true });
-    }
-  }
+    return state;
+  };
 
-  const server = state;
+  let server = await acquire();
   let released = false;
   const stopIfLast = () => {
     if (released) return false;
@@ -186,6 +212,11 @@ export async function ensureMeiliServer(dataDir: string): Promise<MeiliConnectio
   return {
     host: server.host,
     apiKey,
+    revive: async () => {
+      if (released || (isAlive(server.pid) && (await isMeiliHealthy(server.host)))) return false;
+      server = await acquire();
+      return true;
+    },
     release: async () => {
       process.removeListener("exit", stopIfLast);
       if (!stopIfLast()) return;

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import type { Meilisearch } from "meilisearch";
 import type { ExchangeDb } from "../db/client";
 import { searchOutbox, type SearchIndexName } from "../db/schema";
+import { outboxLag } from "./outbox-relay";
 import { documentBatches } from "./reindex";
 
 export type IndexDrift = {
@@ -102,6 +103,8 @@ export function startReconcileSchedule(
     if (running) return;
     running = true;
     try {
+      // While the outbox has work, the index is expected to lag; reconcile once it is applied.
+      if (outboxLag(db).pending > 0) return;
       const drifts = await reconcile(db, client);
       const repaired = drifts.reduce((sum, drift) => sum + driftCount(drift), 0);
       if (repaired) {

@@ -24,6 +24,8 @@ const schema = z.object({
   PUBLIC_URL: z.url().optional(),
   // Interval of the safety-net pass of the search outbox relay.
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  // How often the bundled Meilisearch is checked and, if it died, started again.
+  MEILI_WATCHDOG_MS: z.coerce.number().int().min(100).default(3000),
   // How often the app compares SQLite with the search indexes and repairs drift.
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
 });

@@ -54,12 +54,15 @@ declare module "lucia" {
 }
 
 /** Connects to MEILI_HOST, or runs (or attaches to) the DATA_DIR's own Meilisearch server. */
-export async function connectMeili(env: ExchangeEnv): Promise<{ client: Meilisearch; host: string; release: () => Promise<void> }> {
+export async function connectMeili(
+  env: ExchangeEnv,
+): Promise<{ client: Meilisearch; host: string; release: () => Promise<void>; revive: () => Promise<boolean> }> {
   if (env.MEILI_HOST) {
-    return { client: createMeiliClient(env.MEILI_HOST, env.MEILI_MASTER_KEY), host: env.MEILI_HOST, release: async () => {} };
+    // An external server is its operators' to restart; we only wait for it.
+    return { client: createMeiliClient(env.MEILI_HOST, env.MEILI_MASTER_KEY), host: env.MEILI_HOST, release: async () => {}, revive: async () => false };
   }
   const server = await ensureMeiliServer(env.dataDir);
-  return { client: createMeiliClient(server.host, server.apiKey), host: server.host, release: server.release };
+  return { client: createMeiliClient(server.host, server.apiKey), host: server.host, release: server.release, revive: server.revive };
 }
 
 const globalForExchange = globalThis as unknown as { __exchange?: Promise<ExchangeContext>; __exchangeReady?: ExchangeContext };
@@ -81,6 +84,27 @@ export async function openExchange(
   const reconciler = relay
     ? startReconcileSchedule(database.db, meili.client, { intervalMs: env.RECONCILE_INTERVAL_MS, log, onRepair: relay.kick })
     : null;
+  // If the bundled Meilisearch dies, start it again on the same port; the outbox catches up.
+  let reviving = false;
+  const watchdog = setInterval(async () => {
+    if (reviving) return;
+    reviving = true;
+    try {
+      if (await meili.revive()) {
+        log("search: Meilisearch had stopped and was started again");
+        relay?.kick();
+      }
+    } catch (error) {
+      try {
+        log(`search: could not restart Meilisearch: ${error instanceof Error ? error.message : error}`);
+      } catch {
+        // a logger that throws must not take the process down
+      }
+    } finally {
+      reviving = false;
+    }
+  }, env.MEILI_WATCHDOG_MS);
+  watchdog.unref();
   return {
     env,
     db: database.db,
@@ -88,6 +112,7 @@ export async function openExchange(
     lucia: createLucia(database.db, env.cookieSecure),
     relay,
     close: async () => {
+      clearInterval(watchdog);
       reconciler?.stop();
       await relay?.stop();
       await meili.release();
