@@ -19,6 +19,7 @@ import {
   type OpenNeedRow,
 } from "../domain/open-data";
 import { caseStudyStatuses, sectorLabels, type Sector } from "../domain/vocabulary";
+import { placeSlug } from "../domain/places";
 
 export function listOpenIdeas(db: ExchangeDb): OpenIdeaRow[] {
   // Written out in full: inside a subquery drizzle leaves column names unqualified, and "id"
@@ -121,17 +122,6 @@ const statusWords: Record<(typeof caseStudyStatuses)[number], string> = {
   stopped: "stopped",
 };
 
-function slugPart(text: string): string {
-  return (
-    text
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "") || "place"
-  );
-}
-
 /**
  * The newest case studies (by when they were recorded) and needs (by when they last changed),
  * together, newest first. Entry ids name the idea and place (or the need's slug), so a
@@ -164,7 +154,7 @@ export function feedEntries(db: ExchangeDb, base: string, limit = FEED_ENTRIES):
   const entries: FeedEntry[] = [
     ...studies.map(
       (study): FeedEntry => ({
-        id: tagUri(authority, `case-study/${study.ideaSlug}/${slugPart(study.locality)}${study.country ? `-${study.country.toLowerCase()}` : ""}${study.year ? `-${study.year}` : ""}`),
+        id: tagUri(authority, `case-study/${study.ideaSlug}/${placeSlug(study.locality, study.country)}${study.year ? `-${study.year}` : ""}`),
         title: `Case study: ${study.ideaTitle} in ${study.locality}${study.country ? `, ${study.country}` : ""} (${statusWords[study.status]})`,
         link: absoluteUrl(base, `/ideas/${study.ideaSlug}#case-studies`),
         updated: study.createdAt,

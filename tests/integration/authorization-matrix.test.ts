@@ -102,6 +102,7 @@ const matrix: Record<string, Entry> = {
     action: owner("innovator"),
   },
   "network.tsx": { target: at("/network"), loader: anyone },
+  "places.$slug.tsx": { target: (fx) => ({ path: `/places/${fx.placeSlug}`, params: { slug: fx.placeSlug } }), loader: anyone },
   "needs._index.tsx": { target: at("/needs?q=need"), loader: anyone },
   "needs.$slug.tsx": { target: (fx) => ({ path: `/needs/${fx.openNeedSlug}`, params: { slug: fx.openNeedSlug } }), loader: anyone },
   "notifications.tsx": { target: at("/notifications"), loader: signedIn, action: signedIn },

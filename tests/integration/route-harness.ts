@@ -44,6 +44,8 @@ export type Fixtures = {
   /** An idea waiting in the broker queue. */
   submittedIdeaId: number;
   publishedIdeaSlug: string;
+  /** A place the published idea began in. */
+  placeSlug: string;
   openNeedSlug: string;
   organisationSlug: string;
 };
@@ -86,7 +88,8 @@ export async function openHarness(): Promise<Harness> {
   const own = createIdeaDraft(db, { id: users.innovator.id, organisationId: users.innovator.organisationId }, ideaFormValues("Own draft idea"), false);
   const other = createIdeaDraft(db, { id: users.otherInnovator.id, organisationId: null }, ideaFormValues("Someone else's draft"), false);
   const submitted = createIdeaDraft(db, { id: users.otherInnovator.id, organisationId: null }, ideaFormValues("Waiting for review"), true);
-  importIdeas(db, ideaItems([idea({ slug: "published-idea", title: "A published idea" })]));
+  // Its origin gives the place pages (/places/kirklees-gb) something to show.
+  importIdeas(db, ideaItems([idea({ slug: "published-idea", title: "A published idea", origin: { locality: "Kirklees", country: "GB" } })]));
   importNeeds(db, needItems([need({ slug: "open-need", title: "An open need" })]));
   const fixtures: Fixtures = {
     users,
@@ -94,6 +97,7 @@ export async function openHarness(): Promise<Harness> {
     otherIdeaSlug: other.slug,
     submittedIdeaId: submitted.id,
     publishedIdeaSlug: "published-idea",
+    placeSlug: "kirklees-gb",
     openNeedSlug: "open-need",
     organisationSlug: "shed-network",
   };

@@ -1,0 +1,153 @@
+// A place: what has been adopted or tried here, ideas that began here, open needs here, and
+// what is being tried elsewhere in the same country.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Badge } from "../components/tags";
+import { getNetwork, getPlace } from "../models/network.server";
+import { getExchange } from "../utils/exchange.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.place.name} | Innovation Exchange` : "Place not found | Innovation Exchange" },
+  { name: "description", content: data ? `Public-service innovations adopted, piloted or begun in ${data.place.name}.` : "" },
+];
+
+const countryNames = new Intl.DisplayNames(["en-GB"], { type: "region" });
+
+function countryName(code: string | null): string | null {
+  if (!code) return null;
+  try {
+    return countryNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { db } = getExchange();
+  const slug = params.slug ?? "";
+  const found = getPlace(db, slug);
+  if (!found) throw new Response("The exchange has nothing recorded for a place at this address.", { status: 404 });
+  const node = getNetwork(db).network.nodes.find((candidate) => candidate.id === `place:${slug}`) ?? null;
+  const country = countryName(found.place.country);
+  return json(
+    {
+      place: { ...found.place, name: found.place.locality, countryName: country },
+      studies: found.studies,
+      origins: found.origins.map(({ slug: ideaSlug, title, summary }) => ({ slug: ideaSlug, title, summary })),
+      needs: found.needs.map(({ slug: needSlug, title, deadline }) => ({ slug: needSlug, title, deadline })),
+      nearby: found.nearby,
+      measures: node ? { degree: node.degree, betweenness: node.betweenness, roles: node.roles, mainComponent: node.component === 0 } : null,
+    },
+    { headers: { "Cache-Control": "public, max-age=60" } },
+  );
+}
+
+const statusTone = { adopted: "green", piloting: "blue", stopped: "amber" } as const;
+
+function StudyList({ studies, showPlace }: { studies: ReturnType<typeof useLoaderData<typeof loader>>["studies"]; showPlace?: boolean }) {
+  return (
+    <ul className="mt-3 space-y-3">
+      {studies.map((study, index) => (
+        <li key={`${study.ideaSlug}-${study.locality}-${index}`} className="rounded border border-slate-300 p-3">
+          <p>
+            <Link to={`/ideas/${study.ideaSlug}`} className="font-semibold text-brand-700 underline">
+              {study.ideaTitle}
+            </Link>{" "}
+            <Badge tone={statusTone[study.status]}>{study.status}</Badge>
+          </p>
+          <p className="mt-1 text-sm text-slate-700">
+            {showPlace ? study.locality : null}
+            {showPlace && study.year ? ", " : null}
+            {study.year ? `since ${study.year}` : showPlace ? "" : "year not recorded"}
+          </p>
+          {study.outcomes ? <p className="mt-1">{study.outcomes}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function PlacePage() {
+  const { place, studies, origins, needs, nearby, measures } = useLoaderData<typeof loader>();
+  return (
+    <article className="max-w-4xl">
+      <p className="text-sm">
+        <Link to="/network" className="text-brand-700 underline">
+          Adopter network
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{place.name}</h1>
+      {place.countryName ? <p className="mt-1 text-lg text-slate-700">{place.countryName}</p> : null}
+      {measures ? (
+        <p className="mt-3">
+          In the adopter network: {measures.degree} {measures.degree === 1 ? "link" : "links"}, betweenness {measures.betweenness.toFixed(3)}
+          {measures.roles.includes("hub") ? "; a hub" : ""}
+          {measures.roles.includes("gatekeeper") ? "; a gatekeeper between parts of the network" : ""}
+          {measures.mainComponent ? "." : "; not connected to the main network."}
+        </p>
+      ) : null}
+
+      <section className="mt-8" aria-labelledby="here-heading">
+        <h2 id="here-heading" className="text-2xl font-semibold">
+          Adopted or tried here
+        </h2>
+        {studies.length ? <StudyList studies={studies} /> : <p className="mt-2">No case study has been recorded here yet.</p>}
+      </section>
+
+      {origins.length ? (
+        <section className="mt-8" aria-labelledby="origin-heading">
+          <h2 id="origin-heading" className="text-2xl font-semibold">
+            Ideas that began here
+          </h2>
+          <ul className="mt-3 space-y-3">
+            {origins.map((idea) => (
+              <li key={idea.slug}>
+                <Link to={`/ideas/${idea.slug}`} className="font-semibold text-brand-700 underline">
+                  {idea.title}
+                </Link>
+                <p className="text-slate-700">{idea.summary}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {needs.length ? (
+        <section className="mt-8" aria-labelledby="needs-heading">
+          <h2 id="needs-heading" className="text-2xl font-semibold">
+            Open needs here
+          </h2>
+          <ul className="mt-3 list-disc space-y-1 pl-5">
+            {needs.map((need) => (
+              <li key={need.slug}>
+                <Link to={`/needs/${need.slug}`} className="text-brand-700 underline">
+                  {need.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="mt-8" aria-labelledby="nearby-heading">
+        <h2 id="nearby-heading" className="text-2xl font-semibold">
+          Being tried nearby
+        </h2>
+        {place.countryName ? (
+          <>
+            <p className="mt-2">Pilots and adoptions elsewhere in {place.countryName}, pilots first, then the most recent adoptions.</p>
+            {nearby.length ? <StudyList studies={nearby} showPlace /> : <p className="mt-2">Nothing else has been recorded in {place.countryName} yet.</p>}
+          </>
+        ) : (
+          <p className="mt-2">The country of this place is not recorded, so nothing nearby can be shown.</p>
+        )}
+      </section>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
