@@ -296,6 +296,49 @@ export const adminAuditLog = sqliteTable(
   (table) => [index("admin_audit_log_subject_idx").on(table.subjectType, table.subjectId, table.id)],
 );
 
+/**
+ * A user following a published idea (told of its new case studies) or an open need (told when
+ * it changes). `seen` is what the alerts job last told them about: the idea's case-study keys
+ * (JSON) or a hash of the need, so only real changes are announced, however often rows are
+ * rewritten (an import replaces case studies wholesale).
+ */
+export const follows = sqliteTable(
+  "follows",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    ideaId: integer("idea_id").references(() => ideas.id, { onDelete: "cascade" }),
+    needId: integer("need_id").references(() => needs.id, { onDelete: "cascade" }),
+    seen: text("seen").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("follows_user_idea_idx").on(table.userId, table.ideaId),
+    uniqueIndex("follows_user_need_idx").on(table.userId, table.needId),
+    index("follows_idea_idx").on(table.ideaId),
+    index("follows_need_idx").on(table.needId),
+  ],
+);
+
+/** A saved idea search (the /ideas query string); the alerts job tells its owner of new published ideas it matches. */
+export const savedSearches = sqliteTable(
+  "saved_searches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Canonical query string of /ideas, e.g. `diffusionModel=franchise&sector=ageing`. */
+    query: text("query").notNull(),
+    /** Ideas first published up to this instant have been considered. */
+    checkedUpTo: integer("checked_up_to", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("saved_searches_user_query_idx").on(table.userId, table.query)],
+);
+
 export const searchIndexNames = ["ideas", "needs"] as const;
 export type SearchIndexName = (typeof searchIndexNames)[number];
 
@@ -331,3 +374,5 @@ export type AuditRow = typeof auditLog.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
 export type EmailOutboxRow = typeof emailOutbox.$inferSelect;
 export type AdminAuditRow = typeof adminAuditLog.$inferSelect;
+export type FollowRow = typeof follows.$inferSelect;
+export type SavedSearchRow = typeof savedSearches.$inferSelect;
