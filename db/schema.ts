@@ -151,6 +151,10 @@ export const needs = sqliteTable(
     fundingRoutes: text("funding_routes", { mode: "json" }).$type<FundingRoute[]>().notNull().default(sql`'[]'`),
     diffusionModels: text("diffusion_models", { mode: "json" }).$type<DiffusionModel[]>().notNull().default(sql`'[]'`),
     deadline: text("deadline"),
+    /** Who is affected by the problem, the stage it has reached, and the commissioner's constraints. */
+    whoIsAffected: text("who_is_affected"),
+    currentPhase: text("current_phase", { enum: lifecyclePhases }),
+    constraints: text("constraints"),
     status: text("status", { enum: needStatuses }).notNull().default("draft"),
     reviewOutcome: text("review_outcome", { enum: reviewOutcomes }),
     reviewReason: text("review_reason"),
