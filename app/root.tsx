@@ -72,6 +72,13 @@ export function Layout({ children }: { children: ReactNode }) {
                     </NavLink>
                   </li>
                 ) : null}
+                {user?.role === "commissioner" ? (
+                  <li>
+                    <NavLink to="/my/needs" className={navClass}>
+                      Your needs
+                    </NavLink>
+                  </li>
+                ) : null}
                 {user?.role === "broker" || user?.role === "admin" ? (
                   <li>
                     <NavLink to="/broker" className={navClass}>
@@ -97,6 +104,11 @@ export function Layout({ children }: { children: ReactNode }) {
                             <span className="sr-only"> unread</span>
                           </span>
                         ) : null}
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/alerts" className={navClass}>
+                        Alerts
                       </NavLink>
                     </li>
                     <li>
@@ -136,9 +148,35 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="border-t border-slate-200 bg-slate-50 text-sm text-slate-700">
           <div className="mx-auto flex max-w-6xl flex-wrap gap-4 px-4 py-6">
             <p>An open exchange of public-service innovations: what worked, where, and how it spread.</p>
-            <Link to="/api/ideas" className="underline">
-              JSON API
-            </Link>
+            <nav aria-label="About the exchange">
+              <ul className="flex flex-wrap gap-4">
+                <li>
+                  <Link to="/insights" className="underline">
+                    Insights
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/network" className="underline">
+                    Adopter network
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/data" className="underline">
+                    Open data and API
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/api/ideas" className="underline">
+                    JSON API
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/accessibility" className="underline">
+                    Accessibility
+                  </Link>
+                </li>
+              </ul>
+            </nav>
           </div>
         </footer>
         <ScrollRestoration nonce={nonce} />

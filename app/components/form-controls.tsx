@@ -120,3 +120,46 @@ export function RadioGroup({
     </fieldset>
   );
 }
+
+/** Checkboxes sharing one name (a list value), with their legend and errors. */
+export function CheckboxGroup({
+  legend,
+  field,
+  options,
+  columns = 2,
+  onChange,
+}: {
+  legend: string;
+  field: AnyField;
+  options: { value: string; label: string }[];
+  columns?: number;
+  onChange?: (values: string[]) => void;
+}) {
+  const initial = ([] as string[]).concat((field.initialValue as string[] | string | undefined) ?? []);
+  return (
+    <fieldset className="mb-5" aria-describedby={field.errors?.length ? field.errorId : undefined}>
+      <legend className="font-semibold">{legend}</legend>
+      <ErrorList id={field.errorId} errors={field.errors} />
+      <div className={`mt-1 grid gap-1 ${columns === 2 ? "sm:grid-cols-2" : ""}`}>
+        {options.map((option) => (
+          <div key={option.value} className="flex items-start gap-2">
+            <input
+              id={`${field.id}-${option.value}`}
+              type="checkbox"
+              name={field.name}
+              value={option.value}
+              defaultChecked={initial.includes(option.value)}
+              className="mt-1 size-4"
+              onChange={(event) => {
+                if (!onChange) return;
+                const inputs = event.currentTarget.form?.querySelectorAll<HTMLInputElement>(`input[name="${field.name}"]:checked`) ?? [];
+                onChange([...inputs].map((input) => input.value));
+              }}
+            />
+            <label htmlFor={`${field.id}-${option.value}`}>{option.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -17,7 +17,7 @@ import {
   typologies,
   typologyLabels,
 } from "../domain/vocabulary";
-import { TextareaField } from "./form-controls";
+import { CheckboxGroup, TextareaField } from "./form-controls";
 import { ErrorList, FormErrorSummary, TextField } from "./forms";
 
 function Section({ title, children, hint }: { title: string; children: ReactNode; hint?: string }) {
@@ -26,48 +26,6 @@ function Section({ title, children, hint }: { title: string; children: ReactNode
       <legend className="px-1 text-xl font-semibold">{title}</legend>
       {hint ? <p className="mb-4 text-sm text-slate-700">{hint}</p> : null}
       {children}
-    </fieldset>
-  );
-}
-
-function CheckboxGroup({
-  legend,
-  field,
-  options,
-  columns = 2,
-  onChange,
-}: {
-  legend: string;
-  field: AnyField;
-  options: { value: string; label: string }[];
-  columns?: number;
-  onChange?: (values: string[]) => void;
-}) {
-  const initial = ([] as string[]).concat((field.initialValue as string[] | string | undefined) ?? []);
-  return (
-    <fieldset className="mb-5" aria-describedby={field.errors?.length ? field.errorId : undefined}>
-      <legend className="font-semibold">{legend}</legend>
-      <ErrorList id={field.errorId} errors={field.errors} />
-      <div className={`mt-1 grid gap-1 ${columns === 2 ? "sm:grid-cols-2" : ""}`}>
-        {options.map((option) => (
-          <div key={option.value} className="flex items-start gap-2">
-            <input
-              id={`${field.id}-${option.value}`}
-              type="checkbox"
-              name={field.name}
-              value={option.value}
-              defaultChecked={initial.includes(option.value)}
-              className="mt-1 size-4"
-              onChange={(event) => {
-                if (!onChange) return;
-                const inputs = event.currentTarget.form?.querySelectorAll<HTMLInputElement>(`input[name="${field.name}"]:checked`) ?? [];
-                onChange([...inputs].map((input) => input.value));
-              }}
-            />
-            <label htmlFor={`${field.id}-${option.value}`}>{option.label}</label>
-          </div>
-        ))}
-      </div>
     </fieldset>
   );
 }

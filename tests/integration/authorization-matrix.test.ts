@@ -62,6 +62,8 @@ const matrix: Record<string, Entry> = {
   "admin._index.tsx": { target: at("/admin"), loader: only("admin"), action: only("admin") },
   "admin.mailbox.tsx": { target: at("/admin/mailbox"), loader: only("admin") },
   "admin.organisations.tsx": { target: at("/admin/organisations"), loader: only("admin"), action: only("admin") },
+  // Follows and saved searches (issue 7): every kind of account, never the public.
+  "alerts.tsx": { target: at("/alerts"), loader: signedIn, action: signedIn },
   "api.ideas.ts": { target: at("/api/ideas?q=idea"), loader: anyone },
   "api.ideas.$slug.ts": { target: (fx) => ({ path: `/api/ideas/${fx.publishedIdeaSlug}`, params: { slug: fx.publishedIdeaSlug } }), loader: anyone },
   "api.ideas.similar.ts": { target: at("/api/ideas/similar?title=published"), loader: anyone },
@@ -100,6 +102,17 @@ const matrix: Record<string, Entry> = {
     },
     loader: owner("innovator"),
     action: owner("innovator"),
+  },
+  "my.needs._index.tsx": { target: at("/my/needs"), loader: only("commissioner") },
+  "my.needs.new.tsx": { target: at("/my/needs/new"), loader: only("commissioner"), action: only("commissioner") },
+  "my.needs.$slug.tsx": {
+    owned: true,
+    target: (fx, item) => {
+      const slug = item === "own" ? fx.ownNeedSlug : fx.otherNeedSlug;
+      return { path: `/my/needs/${slug}`, params: { slug } };
+    },
+    loader: owner("commissioner"),
+    action: owner("commissioner"),
   },
   "network.tsx": { target: at("/network"), loader: anyone },
   "places.$slug.tsx": { target: (fx) => ({ path: `/places/${fx.placeSlug}`, params: { slug: fx.placeSlug } }), loader: anyone },

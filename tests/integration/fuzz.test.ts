@@ -39,6 +39,7 @@ const xss = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "jav
 /** Field names of the app's forms, so random forms often get past the first check. */
 const knownFields = [
   "intent", "email", "password", "displayName", "role", "organisation", "redirectTo", "currentPassword", "newPassword", "confirmPassword",
+  "whoIsAffected", "currentPhase", "constraints", "budgetMin", "budgetMax", "fundingRoutes", "deadline",
   "title", "summary", "problem", "solution", "evidence", "sectors", "typology", "diffusionModels", "lifecyclePhase", "originLocality",
   "originCountry", "costs", "tags", "uncontrolledLicence", "uncontrolledReplicationPack", "franchiseFeeModel", "franchiseCoreElements",
   "franchiseAdaptableElements", "franchiseAdoptersPerYear", "takeoverTransfers", "takeoverTerms", "growthCapacity", "growthInvestmentNeeded",
@@ -74,6 +75,10 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
   const idea: [string, string][] = [
     ["title", "A fuzzed idea"], ["summary", "What it does."], ["sectors", "ageing"], ["diffusionModels", "uncontrolled"], ["uncontrolledLicence", "CC BY 4.0"],
   ];
+  const need: [string, string][] = [
+    ["title", "A fuzzed need"], ["problem", "Older residents in villages see nobody for days and their GP visits rise every winter."], ["sectors", "ageing"],
+    ["whoIsAffected", "People over 75"], ["outcomes", "Fewer lonely people"], ["budgetMax", "50000"], ["deadline", "2027-03-31"], ["diffusionModels", "franchise"],
+  ];
   const claim: [string, string][] = [["intent", "claim"], ["itemType", "idea"], ["itemId", String(harness.fixtures.submittedIdeaId)]];
   return {
     "signup.tsx": [[["displayName", "Fuzz Person"], ["email", "fuzz@fuzz.example"], ["password", "a long enough passphrase"], ["role", "innovator"]]],
@@ -81,6 +86,8 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
     "account_.password.tsx": [[["currentPassword", "correct horse battery staple"], ["newPassword", "another fine passphrase"], ["confirmPassword", "another fine passphrase"]]],
     "my.ideas.new.tsx": [[...idea, ["intent", "save"]], [...idea, ["intent", "submit"]]],
     "my.ideas.$slug.tsx": [[...idea, ["intent", "save"]], [["intent", "add-case-study"], ["locality", "Leeds"], ["status", "adopted"], ["year", "2020"]]],
+    "my.needs.new.tsx": [[...need, ["intent", "save"]], [...need, ["intent", "submit"]]],
+    "my.needs.$slug.tsx": [[...need, ["intent", "save"]], [...need, ["intent", "submit"]]],
     "account_.settings.tsx": [[["notificationPreference", "daily"]]],
     "notifications.tsx": [[["intent", "mark-all-read"]]],
     "broker._index.tsx": [claim],
@@ -122,6 +129,7 @@ function paramsArbitrary(file: string, harness: Harness, junkWeight = 1): fc.Arb
   const slugged = (prefix: string, slugs: string[]) =>
     real(fc.constantFrom(...slugs), junk).map((slug) => ({ path: `${prefix}/${encodeURIComponent(slug)}`, params: { slug } }));
   if (file === "my.ideas.$slug.tsx") return slugged("/my/ideas", [fx.ownIdeaSlug, fx.ownIdeaSlug, fx.otherIdeaSlug]);
+  if (file === "my.needs.$slug.tsx") return slugged("/my/needs", [fx.ownNeedSlug, fx.ownNeedSlug, fx.otherNeedSlug]);
   if (file === "broker.$itemType.$itemId.tsx") {
     return real(
       fc.constant({ itemType: "idea", itemId: String(fx.submittedIdeaId) }),

@@ -8,6 +8,8 @@ import { pathToFileURL } from "node:url";
 import type { ActionFunction, LoaderFunction, LoaderFunctionArgs } from "@remix-run/node";
 import type { UserRow } from "../../db/schema";
 import { ideaFormSchema } from "../../app/domain/idea-form";
+import { needFormSchema } from "../../app/domain/need-form";
+import { createNeedDraft } from "../../app/models/need-editor.server";
 import type { Role } from "../../app/domain/vocabulary";
 import { createIdeaDraft } from "../../app/models/idea-editor.server";
 import { importIdeas, importNeeds } from "../../app/models/exchange-import.server";
@@ -37,10 +39,13 @@ export async function importRoute(file: string): Promise<RouteModule> {
 
 /** The fixtures every route needs to answer with something other than "not found". */
 export type Fixtures = {
-  users: Record<Role | "otherInnovator", UserRow>;
+  users: Record<Role | "otherInnovator" | "otherCommissioner", UserRow>;
   /** Draft ideas: one of the innovator's, one of another innovator's. */
   ownIdeaSlug: string;
   otherIdeaSlug: string;
+  /** Draft needs: one of the commissioner's, one of another commissioner's. */
+  ownNeedSlug: string;
+  otherNeedSlug: string;
   /** An idea waiting in the broker queue. */
   submittedIdeaId: number;
   publishedIdeaSlug: string;
@@ -72,6 +77,10 @@ export function ideaFormValues(title: string) {
   });
 }
 
+export function needFormValues(title: string) {
+  return needFormSchema.parse({ title, problem: `The problem behind ${title}.`, sectors: ["ageing"] });
+}
+
 export async function openHarness(): Promise<Harness> {
   const exchange = await openTestExchange();
   globalForExchange.__exchangeReady = exchange;
@@ -82,11 +91,14 @@ export async function openHarness(): Promise<Harness> {
     innovator: await make("innovator", "innovator", "Shed Network"),
     otherInnovator: await make("innovator", "other-innovator"),
     commissioner: await make("commissioner", "commissioner", "Northshire Council"),
+    otherCommissioner: await make("commissioner", "other-commissioner"),
     broker: await make("broker", "broker"),
     admin: await make("admin", "admin"),
   };
   const own = createIdeaDraft(db, { id: users.innovator.id, organisationId: users.innovator.organisationId }, ideaFormValues("Own draft idea"), false);
   const other = createIdeaDraft(db, { id: users.otherInnovator.id, organisationId: null }, ideaFormValues("Someone else's draft"), false);
+  const ownNeed = createNeedDraft(db, { id: users.commissioner.id, organisationId: users.commissioner.organisationId }, needFormValues("Own draft need"), false);
+  const otherNeed = createNeedDraft(db, { id: users.otherCommissioner.id, organisationId: null }, needFormValues("Someone else's need"), false);
   const submitted = createIdeaDraft(db, { id: users.otherInnovator.id, organisationId: null }, ideaFormValues("Waiting for review"), true);
   // Its origin gives the place pages (/places/kirklees-gb) something to show.
   importIdeas(db, ideaItems([idea({ slug: "published-idea", title: "A published idea", origin: { locality: "Kirklees", country: "GB" } })]));
@@ -95,6 +107,8 @@ export async function openHarness(): Promise<Harness> {
     users,
     ownIdeaSlug: own.slug,
     otherIdeaSlug: other.slug,
+    ownNeedSlug: ownNeed.slug,
+    otherNeedSlug: otherNeed.slug,
     submittedIdeaId: submitted.id,
     publishedIdeaSlug: "published-idea",
     placeSlug: "kirklees-gb",

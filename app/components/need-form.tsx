@@ -1,0 +1,141 @@
+// The commissioner's need form, with the quality check beside it: which parts of a good
+// challenge are still missing. Works without JavaScript (the server runs the same check);
+// with JavaScript the checklist updates as the commissioner writes.
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { useState } from "react";
+import { needFormSchema, needQualityCheck, type NeedFormValues, type QualityItem } from "../domain/need-form";
+import {
+  diffusionModelLabels,
+  diffusionModels,
+  fundingRouteLabels,
+  fundingRoutes,
+  lifecyclePhaseLabels,
+  lifecyclePhases,
+  sectorLabels,
+  sectors,
+} from "../domain/vocabulary";
+import { CheckboxGroup, SelectField, TextareaField } from "./form-controls";
+import { FormErrorSummary, TextField } from "./forms";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any>;
+
+export function QualityCheckList({ items }: { items: QualityItem[] }) {
+  const missing = items.filter((item) => !item.present).length;
+  return (
+    <section aria-labelledby="quality-heading" className="rounded border-2 border-slate-300 p-4" data-testid="quality-check">
+      <h2 id="quality-heading" className="text-lg font-semibold">
+        Quality check
+      </h2>
+      <p className="mt-1 text-sm" aria-live="polite">
+        {missing ? `${missing} of ${items.length} parts of a good challenge still missing. You can save a draft at any time; submit when all are present.` : "Every part of a good challenge is present."}
+      </p>
+      <ul className="mt-3 space-y-2">
+        {items.map((item) => (
+          <li key={item.key} className="text-sm">
+            <span className={`font-semibold ${item.present ? "text-emerald-800" : "text-red-800"}`}>
+              {item.present ? "✓ Present: " : "✗ Missing: "}
+              {item.label}
+            </span>
+            {item.present ? null : <span className="block text-slate-700">{item.advice}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function valuesFromForm(form: HTMLFormElement): Partial<NeedFormValues> {
+  const data = new FormData(form);
+  const text = (name: string) => String(data.get(name) ?? "").trim() || undefined;
+  const number = (name: string) => (text(name) !== undefined && !Number.isNaN(Number(text(name))) ? Number(text(name)) : undefined);
+  return {
+    problem: text("problem"),
+    whoIsAffected: text("whoIsAffected"),
+    outcomes: text("outcomes"),
+    budgetMin: number("budgetMin"),
+    budgetMax: number("budgetMax"),
+    deadline: text("deadline"),
+    diffusionModels: data.getAll("diffusionModels") as NeedFormValues["diffusionModels"],
+  };
+}
+
+export function NeedForm({
+  lastResult,
+  defaultValue,
+  submitLabel,
+  initialQuality,
+}: {
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  defaultValue?: Record<string, unknown>;
+  submitLabel: string;
+  initialQuality: QualityItem[];
+}) {
+  const [form, typedFields] = useForm({
+    id: "need-form",
+    lastResult,
+    defaultValue: defaultValue as Record<string, string> | undefined,
+    constraint: getZodConstraint(needFormSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: needFormSchema }),
+  });
+  const fields = typedFields as unknown as Record<string, AnyField>;
+  const [quality, setQuality] = useState(initialQuality);
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+      <div>
+        <FormErrorSummary id={form.errorId} errors={form.errors} />
+        <Form method="post" {...getFormProps(form)} onInput={(event) => setQuality(needQualityCheck(valuesFromForm(event.currentTarget)))}>
+          <fieldset className="mb-8 rounded border border-slate-300 p-4">
+            <legend className="px-1 text-xl font-semibold">The challenge</legend>
+            <TextField label="Title" field={fields.title} />
+            <TextareaField label="The problem" hint="What happens now, how often, and why it matters. Plain words are best." field={fields.problem} rows={6} />
+            <TextareaField label="Who is affected" hint="Which people, how many, where." field={fields.whoIsAffected} rows={3} />
+            <TextareaField label="What success looks like" hint="Ideally a measure you already collect." field={fields.outcomes} rows={3} />
+            <SelectField
+              label="Where the problem stands now (optional)"
+              hint="The lifecycle phase: underperformance with nothing tried yet is latent; a pilot under way is mobilisation."
+              field={fields.currentPhase}
+              placeholder="Not stated"
+              options={lifecyclePhases.map((value) => ({ value, label: lifecyclePhaseLabels[value] }))}
+            />
+            <TextareaField label="Constraints (optional)" hint="Rules, systems, contracts or politics any idea must fit." field={fields.constraints} rows={3} />
+            <CheckboxGroup legend="Sectors" field={fields.sectors} options={sectors.map((value) => ({ value, label: sectorLabels[value] }))} />
+          </fieldset>
+          <fieldset className="mb-8 rounded border border-slate-300 p-4">
+            <legend className="px-1 text-xl font-semibold">Place, money and time</legend>
+            <TextField label="Place (optional)" field={fields.locality} />
+            <TextField label="Country code (optional)" hint="Two letters, like GB" field={fields.country} />
+            <TextField label="Lowest budget, in pounds" field={fields.budgetMin} />
+            <TextField label="Highest budget, in pounds" field={fields.budgetMax} />
+            <CheckboxGroup legend="Funding routes you can use" field={fields.fundingRoutes} options={fundingRoutes.map((value) => ({ value, label: fundingRouteLabels[value] }))} />
+            <TextField label="Deadline" hint="A date, like 2027-03-31" field={fields.deadline} />
+          </fieldset>
+          <fieldset className="mb-8 rounded border border-slate-300 p-4">
+            <legend className="px-1 text-xl font-semibold">Routes to adoption you can accept</legend>
+            <CheckboxGroup
+              legend="Diffusion models"
+              field={fields.diffusionModels}
+              columns={1}
+              options={diffusionModels.map((value) => ({ value, label: diffusionModelLabels[value] }))}
+            />
+          </fieldset>
+          <div className="flex flex-wrap gap-3">
+            <button type="submit" name="intent" value="save" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
+              Save draft
+            </button>
+            <button type="submit" name="intent" value="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              {submitLabel}
+            </button>
+          </div>
+        </Form>
+      </div>
+      <div className="lg:sticky lg:top-4 lg:self-start">
+        <QualityCheckList items={quality} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+// Commissioners' writes to their own needs: drafts, edits and submission to broker triage.
+import { desc, eq, like, or } from "drizzle-orm";
+import type { ExchangeDb } from "../../db/client";
+import { needs, type NeedRow } from "../../db/schema";
+import { needIsComplete, type NeedFormValues } from "../domain/need-form";
+import { slugify } from "../domain/slug";
+import { recordAudit } from "./audit.server";
+import { NotAllowedError, NotFoundError } from "./idea-editor.server";
+import { enqueueSearchSync } from "./search-outbox.server";
+
+export class IncompleteNeedError extends Error {
+  constructor() {
+    super("Fill in every part of the quality check before you submit");
+  }
+}
+
+function uniqueSlug(db: ExchangeDb, title: string): string {
+  const base = slugify(title, "need").padEnd(3, "x");
+  const taken = new Set(
+    db
+      .select({ slug: needs.slug })
+      .from(needs)
+      .where(or(eq(needs.slug, base), like(needs.slug, `${base}-%`)))
+      .all()
+      .map((row) => row.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export function needColumnsFromForm(values: NeedFormValues) {
+  return {
+    title: values.title,
+    problem: values.problem,
+    whoIsAffected: values.whoIsAffected ?? null,
+    outcomes: values.outcomes ?? null,
+    currentPhase: values.currentPhase ?? null,
+    constraints: values.constraints ?? null,
+    sectors: values.sectors,
+    locality: values.locality ?? null,
+    country: values.country ?? null,
+    budgetMin: values.budgetMin ?? null,
+    budgetMax: values.budgetMax ?? null,
+    fundingRoutes: values.fundingRoutes ?? [],
+    diffusionModels: values.diffusionModels ?? [],
+    deadline: values.deadline ?? null,
+  };
+}
+
+export function needFormDefaults(need: NeedRow): Record<string, unknown> {
+  return {
+    title: need.title,
+    problem: need.problem,
+    whoIsAffected: need.whoIsAffected ?? "",
+    outcomes: need.outcomes ?? "",
+    currentPhase: need.currentPhase ?? "",
+    constraints: need.constraints ?? "",
+    sectors: need.sectors,
+    locality: need.locality ?? "",
+    country: need.country ?? "",
+    budgetMin: need.budgetMin?.toString() ?? "",
+    budgetMax: need.budgetMax?.toString() ?? "",
+    fundingRoutes: need.fundingRoutes,
+    diffusionModels: need.diffusionModels,
+    deadline: need.deadline ?? "",
+  };
+}
+
+export function listOwnNeeds(db: ExchangeDb, ownerId: string) {
+  return db.select().from(needs).where(eq(needs.ownerId, ownerId)).orderBy(desc(needs.updatedAt)).all();
+}
+
+export function getOwnNeed(db: ExchangeDb, ownerId: string, slug: string): NeedRow {
+  const need = db.select().from(needs).where(eq(needs.slug, slug)).get();
+  if (!need) throw new NotFoundError(`No need has the address ${slug}`);
+  if (need.ownerId !== ownerId) throw new NotAllowedError("Only the commissioner who posted this need can change it");
+  return need;
+}
+
+export function createNeedDraft(db: ExchangeDb, owner: { id: string; organisationId: number | null }, values: NeedFormValues, submit: boolean): NeedRow {
+  if (submit && !needIsComplete(values)) throw new IncompleteNeedError();
+  return db.transaction((tx) => {
+    const now = new Date();
+    const need = tx
+      .insert(needs)
+      .values({
+        ...needColumnsFromForm(values),
+        slug: uniqueSlug(tx as unknown as ExchangeDb, values.title),
+        status: submit ? "submitted" : "draft",
+        submittedAt: submit ? now : null,
+        ownerId: owner.id,
+        organisationId: owner.organisationId,
+      })
+      .returning()
+      .get();
+    recordAudit(tx, { itemType: "need", itemId: need.id, actorId: owner.id, action: "created", after: { status: "draft" } });
+    if (submit) recordAudit(tx, { itemType: "need", itemId: need.id, actorId: owner.id, action: "submitted", before: { status: "draft" }, after: { status: "submitted" } });
+    enqueueSearchSync(tx, "needs", [need.id]);
+    return need;
+  });
+}
+
+/** Drafts and needs in triage change in place; an open need's edits stay open (its matches are re-ranked). */
+export function updateOwnNeed(db: ExchangeDb, ownerId: string, slug: string, values: NeedFormValues, submit: boolean): "saved" | "submitted" {
+  return db.transaction((tx) => {
+    const need = getOwnNeed(tx as unknown as ExchangeDb, ownerId, slug);
+    if (need.status === "closed") throw new NotAllowedError("This need is closed and can no longer be edited");
+    const becomesSubmitted = submit && need.status === "draft";
+    if (becomesSubmitted && !needIsComplete(values)) throw new IncompleteNeedError();
+    const now = new Date();
+    tx.update(needs)
+      .set({ ...needColumnsFromForm(values), updatedAt: now, ...(becomesSubmitted ? { status: "submitted" as const, submittedAt: now } : {}) })
+      .where(eq(needs.id, need.id))
+      .run();
+    recordAudit(tx, { itemType: "need", itemId: need.id, actorId: ownerId, action: "edited" });
+    if (becomesSubmitted) {
+      recordAudit(tx, {
+        itemType: "need",
+        itemId: need.id,
+        actorId: ownerId,
+        action: need.reviewOutcome === "changes-requested" ? "resubmitted" : "submitted",
+        before: { status: need.status },
+        after: { status: "submitted" },
+      });
+    }
+    enqueueSearchSync(tx, "needs", [need.id]);
+    return becomesSubmitted ? "submitted" : "saved";
+  });
+}

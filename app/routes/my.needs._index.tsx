@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Badge } from "../components/tags";
+import { listOwnNeeds } from "../models/need-editor.server";
+import { getExchange } from "../utils/exchange.server";
+import { requireRole } from "../utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Your needs | Innovation Exchange" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["commissioner"]);
+  const needs = listOwnNeeds(getExchange().db, user.id).map((need) => ({
+    slug: need.slug,
+    title: need.title,
+    status: need.status,
+    reviewOutcome: need.reviewOutcome,
+    reviewReason: need.reviewReason,
+  }));
+  return json({ needs }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+export function needStatusText(need: { status: string; reviewOutcome: string | null }) {
+  if (need.status === "draft" && need.reviewOutcome === "changes-requested") return "Changes requested";
+  if (need.status === "closed" && need.reviewOutcome === "rejected") return "Rejected";
+  return { draft: "Draft", submitted: "Waiting for a broker", open: "Open", closed: "Closed" }[need.status] ?? need.status;
+}
+
+export default function MyNeeds() {
+  const { needs } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">Your needs</h1>
+        <Link to="/my/needs/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          Post a new need
+        </Link>
+      </div>
+      {needs.length === 0 ? (
+        <p className="mt-6 rounded bg-slate-50 p-4">You have not posted a need yet. Describe a problem you must solve; a broker checks it before it opens.</p>
+      ) : (
+        <table className="mt-6 w-full border-collapse text-left">
+          <caption className="sr-only">Your needs and their status</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-700">
+              <th scope="col" className="py-2 pr-4">Need</th>
+              <th scope="col" className="py-2 pr-4">Status</th>
+              <th scope="col" className="py-2">Broker’s reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {needs.map((need) => (
+              <tr key={need.slug} className="border-b border-slate-200 align-top">
+                <td className="py-2 pr-4">
+                  <Link to={`/my/needs/${need.slug}`} className="text-brand-700 underline">
+                    {need.title}
+                  </Link>
+                </td>
+                <td className="py-2 pr-4">
+                  <Badge tone={need.status === "open" ? "green" : need.reviewOutcome === "changes-requested" ? "amber" : "slate"}>{needStatusText(need)}</Badge>
+                </td>
+                <td className="py-2">{need.reviewReason ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
