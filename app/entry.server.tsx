@@ -8,12 +8,13 @@ import { bootExchange, getExchange } from "./utils/exchange.server";
 import { isDatabaseEmpty, loadDemoData } from "./models/demo-data.server";
 import { drainOutbox } from "../search/outbox-relay";
 import { startMailJobs, type MailJobs } from "./models/mail-jobs.server";
+import { startAlertJobs, type AlertJobs } from "./models/alerts.server";
 import { NonceProvider } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
 
 // The mail jobs (daily digest, SMTP sending) live as long as the booted context.
-const globalForMail = globalThis as unknown as { __exchangeMailJobs?: MailJobs };
+const globalForMail = globalThis as unknown as { __exchangeMailJobs?: MailJobs; __exchangeAlertJobs?: AlertJobs };
 
 /** Called by the server (scripts/start.ts) before it listens. */
 export async function boot() {
@@ -28,12 +29,16 @@ export async function boot() {
       }
     }
     globalForMail.__exchangeMailJobs ??= startMailJobs(context);
+    // Follows and saved searches: notifications for new case studies, changed needs, new ideas.
+    globalForMail.__exchangeAlertJobs ??= startAlertJobs(context.db);
   });
 }
 
 export async function shutdown() {
   await globalForMail.__exchangeMailJobs?.stop();
   globalForMail.__exchangeMailJobs = undefined;
+  await globalForMail.__exchangeAlertJobs?.stop();
+  globalForMail.__exchangeAlertJobs = undefined;
   try {
     await getExchange().close();
   } catch {

@@ -4,9 +4,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Badge, IdeaBadges } from "../components/tags";
 import { diffusionModelLabels, typologyLabels, type DiffusionDetails, type DiffusionModel, type Typology } from "../domain/vocabulary";
+import { FollowButton } from "../components/follow-button";
+import { placeSlug } from "../domain/places";
+import { isFollowing } from "../models/alerts.server";
 import { listRevisions } from "../models/idea-editor.server";
 import { getPublishedIdea } from "../models/ideas.server";
 import { getExchange } from "../utils/exchange.server";
+import { getOptionalUser } from "../utils/session.server";
 import { renderMarkdown } from "../utils/markdown.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -14,9 +18,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: data?.idea.summary ?? "" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
   const idea = getPublishedIdea(getExchange().db, params.slug ?? "");
   if (!idea) throw new Response("There is no published idea at this address.", { status: 404 });
+  const follow = { signedIn: !!user, following: user ? isFollowing(getExchange().db, user.id, "idea", idea.id) : false };
   const revisions = listRevisions(getExchange().db, idea.id).map((revision) => ({
     id: revision.id,
     at: revision.createdAt.toISOString(),
@@ -30,7 +36,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     costs: renderMarkdown(idea.costs),
   };
   const { pendingChanges: _pending, reviewReason: _reason, ...publicIdea } = idea;
-  return json({ idea: publicIdea, html, revisions });
+  return json({ idea: publicIdea, html, revisions, follow });
 }
 
 const statusTone = { adopted: "green", piloting: "blue", stopped: "amber" } as const;
@@ -90,7 +96,7 @@ function DiffusionDetailsSection({ details }: { details: DiffusionDetails }) {
 }
 
 export default function IdeaPage() {
-  const { idea, html, revisions } = useLoaderData<typeof loader>();
+  const { idea, html, revisions, follow } = useLoaderData<typeof loader>();
   return (
     <article>
       <p className="text-sm">
@@ -101,6 +107,7 @@ export default function IdeaPage() {
       <h1 className="mt-2 text-3xl font-bold">{idea.title}</h1>
       <p className="mt-3 max-w-3xl text-lg">{idea.summary}</p>
       <IdeaBadges sectors={idea.sectors} diffusionModels={idea.diffusionModels} lifecyclePhase={idea.lifecyclePhase} evidenceLevel={idea.evidenceLevel} />
+      <FollowButton itemType="idea" slug={idea.slug} following={follow.following} signedIn={follow.signedIn} />
       <dl className="mt-6 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         {idea.organisation ? (
           <>
@@ -150,8 +157,10 @@ export default function IdeaPage() {
             {idea.caseStudies.map((study) => (
               <li key={study.id} className="rounded border border-slate-300 p-4">
                 <h3 className="text-lg font-semibold">
-                  {study.locality}
-                  {study.country ? `, ${study.country}` : ""}
+                  <Link to={`/places/${placeSlug(study.locality, study.country)}`} className="text-brand-700 underline">
+                    {study.locality}
+                    {study.country ? `, ${study.country}` : ""}
+                  </Link>
                   {study.year ? ` (${study.year})` : ""}
                 </h3>
                 <Badge tone={statusTone[study.status]}>{study.status}</Badge>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { SaveSearchButton } from "../components/follow-button";
 import { Highlight } from "../components/highlight";
 import { Pagination } from "../components/pagination";
 import { IdeaBadges } from "../components/tags";
@@ -124,6 +125,12 @@ export default function IdeasSearch() {
           shortly; nothing has been lost.
         </div>
       ) : null}
+      {/* Outside the search form: forms cannot nest. */}
+      {errors.length ? null : (
+        <div className="mt-4">
+          <SaveSearchButton />
+        </div>
+      )}
       <Form ref={formRef} method="get" action="/ideas" className="mt-6 grid gap-8 md:grid-cols-[16rem_1fr]" onChange={(event) => submitForm((event.target as HTMLInputElement).type === "search" ? 250 : 0)}>
         <div className="md:col-start-2">
           <label htmlFor="q" className="block font-semibold">

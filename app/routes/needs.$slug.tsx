@@ -2,22 +2,27 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { FollowButton } from "../components/follow-button";
 import { NeedFacts } from "../components/need-facts";
+import { isFollowing } from "../models/alerts.server";
 import { getOpenNeed } from "../models/needs.server";
 import { getExchange } from "../utils/exchange.server";
+import { getOptionalUser } from "../utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.need.title} | Innovation Exchange` : "Need not found | Innovation Exchange" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
   const need = getOpenNeed(getExchange().db, params.slug ?? "");
   if (!need) throw new Response("There is no open need at this address.", { status: 404 });
-  return json({ need });
+  const follow = { signedIn: !!user, following: user ? isFollowing(getExchange().db, user.id, "need", need.id) : false };
+  return json({ need, follow });
 }
 
 export default function NeedPage() {
-  const { need } = useLoaderData<typeof loader>();
+  const { need, follow } = useLoaderData<typeof loader>();
   return (
     <article>
       <p className="text-sm">
@@ -26,6 +31,7 @@ export default function NeedPage() {
         </Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">{need.title}</h1>
+      <FollowButton itemType="need" slug={need.slug} following={follow.following} signedIn={follow.signedIn} />
       <NeedFacts {...need} />
       <section className="mt-6">
         <h2 className="text-xl font-semibold">The problem</h2>

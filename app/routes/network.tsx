@@ -207,7 +207,7 @@ export default function NetworkPage() {
             </li>
           ))}
         </ul>
-        <NetworkDiagram width={diagram.width} height={diagram.height} nodes={diagram.nodes} edges={diagram.edges} labelled={12} />
+        <NetworkDiagram width={diagram.width} height={diagram.height} nodes={diagram.nodes} edges={diagram.edges} labelled={8} />
       </section>
 
       <section className="mt-10" aria-labelledby="network-table">
