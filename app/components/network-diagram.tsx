@@ -1,9 +1,10 @@
 // The interactive adopter-network diagram. The layout is computed on the server; here every
-// node is a link (so it works without JavaScript and by keyboard: Tab moves from node to
-// node, most connected first, Enter opens its page). With JavaScript, hovering or focusing a
+// node is a link, most connected first, so it works without JavaScript (Tab moves from node to
+// node, Enter opens its page). With JavaScript the diagram is a single Tab stop and the arrow
+// keys move between nodes (Home and End to the first and last), and hovering or focusing a
 // node highlights its links and shows its details beside the diagram.
 import { Link } from "@remix-run/react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 
 export type DiagramNode = {
   id: string;
@@ -46,6 +47,29 @@ function Shape({ node, halo }: { node: DiagramNode; halo?: boolean }) {
 
 export function NetworkDiagram(props: { width: number; height: number; nodes: DiagramNode[]; edges: [number, number][]; labelled: number }) {
   const [active, setActive] = useState<number | null>(null);
+  // Roving tab stop: only after hydration, so that without JavaScript every node stays reachable.
+  const [hydrated, setHydrated] = useState(false);
+  const [current, setCurrent] = useState(0);
+  // React types an <a> as an HTML anchor even inside <svg>; both have focus().
+  const links = useRef<(HTMLAnchorElement | null)[]>([]);
+  useEffect(() => setHydrated(true), []);
+  const move = (event: KeyboardEvent, index: number) => {
+    const last = props.nodes.length - 1;
+    const next =
+      event.key === "ArrowRight" || event.key === "ArrowDown"
+        ? Math.min(last, index + 1)
+        : event.key === "ArrowLeft" || event.key === "ArrowUp"
+          ? Math.max(0, index - 1)
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : null;
+    if (next === null) return;
+    event.preventDefault();
+    setCurrent(next);
+    links.current[next]?.focus();
+  };
   const neighbours = useMemo(() => {
     const map = new Map<number, Set<number>>();
     for (const [a, b] of props.edges) {
@@ -67,7 +91,7 @@ export function NetworkDiagram(props: { width: number; height: number; nodes: Di
         viewBox={`0 0 ${props.width} ${props.height}`}
         className="h-auto w-full rounded border border-slate-300 bg-slate-50"
         role="group"
-        aria-label="Adopter network diagram: each shape is a link to its page"
+        aria-label={`Adopter network diagram: each shape is a link to its page${hydrated ? "; the arrow keys move between them, most connected first" : ""}`}
         onMouseLeave={() => setActive(null)}
       >
         <g aria-hidden="true">
@@ -92,10 +116,18 @@ export function NetworkDiagram(props: { width: number; height: number; nodes: Di
           return (
             <a
               key={node.id}
+              ref={(element) => {
+                links.current[index] = element;
+              }}
               href={node.href}
               aria-label={describeNode(node)}
               className="group"
-              onFocus={() => setActive(index)}
+              tabIndex={hydrated ? (index === current ? 0 : -1) : undefined}
+              onKeyDown={(event) => move(event, index)}
+              onFocus={() => {
+                setActive(index);
+                setCurrent(index);
+              }}
               onBlur={() => setActive((current) => (current === index ? null : current))}
               onMouseEnter={() => setActive(index)}
             >

@@ -185,7 +185,8 @@ export default function NetworkPage() {
           The network
         </h2>
         <p className="mt-2 max-w-3xl">
-          Larger shapes have more links. Every shape is a link to its page; with the keyboard, Tab moves between them, most connected first.{" "}
+          Larger shapes have more links. Every shape is a link to its page; with the keyboard, Tab moves into the diagram and the arrow keys move between
+          shapes, most connected first.{" "}
           {diagram.shown < diagram.total ? `The diagram shows the ${diagram.shown} most connected of ${diagram.total} nodes; the table below has them all.` : "The table below has the same nodes and measures."}
         </p>
         <a href="#network-table" className="mt-2 inline-block text-brand-700 underline">

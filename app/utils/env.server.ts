@@ -22,6 +22,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Innovation Exchange <no-reply@exchange.example>"),
   // The public address of the site (e.g. https://exchange.example.org), so links in emails are absolute.
   PUBLIC_URL: z.url().optional(),
+  // Where people report accessibility problems or ask for another format (the accessibility statement shows it).
+  CONTACT_EMAIL: z.email().optional(),
   // Interval of the safety-net pass of the search outbox relay.
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   // How often the bundled Meilisearch is checked and, if it died, started again.

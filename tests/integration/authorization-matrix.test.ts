@@ -55,6 +55,7 @@ const at = (path: string, params: Params = {}) => () => ({ path, params });
 // parallel may get their row before their file lands.)
 const matrix: Record<string, Entry> = {
   "_index.tsx": { target: at("/"), loader: anyone },
+  "accessibility.tsx": { target: at("/accessibility"), loader: anyone },
   "account.tsx": { target: at("/account"), loader: signedIn },
   "account_.password.tsx": { target: at("/account/password"), loader: signedIn, action: signedIn },
   "account_.settings.tsx": { target: at("/account/settings"), loader: signedIn, action: signedIn },
