@@ -82,6 +82,12 @@ const apiEndpoints: { path: string; description: string; parameters?: string }[]
     parameters: "q, sector, diffusionModel, fundingRoute (repeatable), page",
   },
   { path: "/api/needs/{slug}", description: "One open need, in the keys of the exchange format." },
+  {
+    path: "/api/needs/{slug}/matches",
+    description:
+      "The published ideas the matching engine ranks for an open need, best first: { need, matches: [{ idea, score, reasons }] }. Score 0 to 100; 50 or more offers a diffusion model the need accepts. Status 503 while search is unavailable.",
+    parameters: "limit (1 to 50, default 10)",
+  },
 ];
 
 export default function OpenData() {
