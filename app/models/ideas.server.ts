@@ -19,11 +19,15 @@ export function getPublishedIdea(db: ExchangeDb, slug: string): PublishedIdea | 
 /** Re-reads search hits from SQLite (the source of truth), keeping only published ideas, in hit order. */
 export function getPublishedIdeasByIds(db: ExchangeDb, ids: number[]): (IdeaRow & { caseStudyCount: number })[] {
   if (!ids.length) return [];
+  // Primary-key lookups, with the status checked here: given `status = ?` in the WHERE
+  // clause SQLite chooses ideas_status_idx and walks every published idea, which cost
+  // 17.6 ms of CPU a search at 100,000 ideas against 1.5 ms for 20 lookups by id.
   const rows = db
     .select()
     .from(ideas)
-    .where(and(inArray(ideas.id, ids), eq(ideas.status, "published")))
-    .all();
+    .where(inArray(ideas.id, ids))
+    .all()
+    .filter((row) => row.status === "published");
   const studyCounts = db
     .select({ ideaId: caseStudies.ideaId, n: count() })
     .from(caseStudies)

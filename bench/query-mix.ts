@@ -1,0 +1,50 @@
+// The fixed query mix: what people type into the idea search, with and without filters.
+// Each entry is one search-page URL; the raw Meilisearch baseline sends exactly the
+// multi-search the app builds for that URL (same filters, facets and highlighting).
+import { ideaSearchSchema, IDEAS_PER_PAGE, parseSearch } from "../app/domain/search-params";
+import { filtersFromParams } from "../app/models/search.server";
+import { buildIdeaSearchQueries } from "../search/idea-query";
+
+export type MixEntry = { kind: "plain" | "filtered" | "browse"; params: [string, string][] };
+
+const q = (text: string, ...filters: [string, string][]): [string, string][] => [["q", text], ...filters];
+
+export const queryMix: MixEntry[] = [
+  { kind: "plain", params: q("loneliness older people") },
+  { kind: "plain", params: q("reoffending") },
+  { kind: "plain", params: q("home visiting") },
+  { kind: "plain", params: q("mental health crisis support") },
+  { kind: "plain", params: q("housing tenants") },
+  { kind: "plain", params: q("digital") },
+  { kind: "plain", params: q("apprenticeships young people") },
+  { kind: "plain", params: q("social prescribing") },
+  { kind: "plain", params: q("lonliness") }, // a typo people make
+  { kind: "plain", params: q("community energy retrofit") },
+  { kind: "plain", params: q("police") },
+  { kind: "plain", params: q("school attainment literacy") },
+  { kind: "filtered", params: q("loneliness", ["sector", "ageing"]) },
+  { kind: "filtered", params: q("reoffending", ["sector", "criminal-justice"], ["diffusionModel", "franchise"]) },
+  { kind: "filtered", params: q("volunteers", ["diffusionModel", "uncontrolled"], ["diffusionModel", "growth"]) },
+  { kind: "filtered", params: q("families", ["sector", "children-families"], ["evidenceLevel", "3"], ["evidenceLevel", "4"]) },
+  { kind: "filtered", params: q("carbon", ["sector", "environment-climate"], ["lifecyclePhase", "mainstream"]) },
+  { kind: "filtered", params: q("nurses", ["typology", "service"], ["sector", "health"]) },
+  { kind: "browse", params: [] },
+  { kind: "browse", params: [["sector", "health"]] },
+  { kind: "browse", params: [["sector", "housing"], ["diffusionModel", "takeover"]] },
+  { kind: "browse", params: [["evidenceLevel", "5"], ["page", "2"]] },
+  { kind: "filtered", params: q("community", ["page", "3"]) },
+  { kind: "plain", params: q("health", ["page", "5"]) },
+];
+
+export function mixQueryString(entry: MixEntry): string {
+  return new URLSearchParams(entry.params).toString();
+}
+
+/** The multi-search body the app sends to Meilisearch for this entry. */
+export function mixMultiSearchBody(entry: MixEntry, facets: boolean): string {
+  const parsed = parseSearch(ideaSearchSchema, new URLSearchParams(entry.params));
+  if (!parsed.ok) throw new Error(`Invalid query mix entry ${mixQueryString(entry)}: ${parsed.errors.join("; ")}`);
+  const params = parsed.params;
+  const queries = buildIdeaSearchQueries({ q: params.q, filters: filtersFromParams(params), page: params.page, hitsPerPage: IDEAS_PER_PAGE, facets });
+  return JSON.stringify({ queries });
+}

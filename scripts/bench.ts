@@ -1,0 +1,560 @@
+// `npm run bench`: the search and ingestion benchmark of issue 5 (never part of `npm test`).
+// One run, all on loopback, against the production build: generate a corpus, import it with
+// the exchange CLI, then measure search latency (raw Meilisearch as the baseline, the search
+// page and the JSON API), capacity, facet cost, search during an import, publish-to-searchable
+// latency, import throughput against raw addDocuments, and resident memory. Writes
+// bench/results/latest.json and prints a Markdown table. See bench/README-performance.md.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Command } from "commander";
+import { asc, gt, inArray, max } from "drizzle-orm";
+import type { Meilisearch } from "meilisearch";
+import { CorpusGenerator, writeIdeasFile } from "../bench/corpus";
+import { runLoad, window, type LoadRequest, type LoadResult } from "../bench/load";
+import { cpuMeter, isAlive, meiliPid, memoryOf, runCli, startApp, waitUntilQuiet, watchMemory, type AppServer, type CliRun } from "../bench/processes";
+import { mixMultiSearchBody, mixQueryString, queryMix, type MixEntry } from "../bench/query-mix";
+import { renderMarkdown, type BenchResults, type Target } from "../bench/report";
+import { ratio, summarize, type Summary } from "../bench/stats";
+import { importIdeas } from "../app/models/exchange-import.server";
+import { openDatabase, type ExchangeDb } from "../db/client";
+import { caseStudies, ideas, searchOutbox, type CaseStudyRow } from "../db/schema";
+import { createMeiliClient } from "../search/client";
+import { ideaToDocument } from "../search/documents";
+import { ensureMeiliServer, type MeiliConnection } from "../search/meili-server";
+import { applyIndexSettings, ensureIndexes } from "../search/settings";
+
+const options = new Command()
+  .name("bench")
+  .description("Benchmark search and ingestion of the exchange (see bench/README-performance.md)")
+  .option("--ideas <n>", "ideas in the corpus", (value) => Number.parseInt(value, 10), 100_000)
+  .option("--import-ideas <n>", "ideas imported while searching", (value) => Number.parseInt(value, 10), 10_000)
+  .option("--connections <n>", "fixed concurrency of the latency runs", (value) => Number.parseInt(value, 10), 4)
+  .option("--duration <seconds>", "length of each fixed-concurrency run", (value) => Number.parseInt(value, 10), 15)
+  .option("--publishes <n>", "publish-to-searchable samples", (value) => Number.parseInt(value, 10), 20)
+  .option("--seed <n>", "corpus seed", (value) => Number.parseInt(value, 10), 1)
+  .option("--label <text>", "a note stored with the results", "")
+  .option("--out <file>", "results file", "bench/results/latest.json")
+  .option("--profile", "write V8 CPU profiles of the app to bench/results/profiles", false)
+  .option("--keep", "keep the temporary DATA_DIR", false)
+  .option("--max-load <n>", "wait (up to 10 min) until the 1-minute load average is below this", Number.parseFloat, 1.5)
+  .parse()
+  .opts<{
+    ideas: number;
+    importIdeas: number;
+    connections: number;
+    duration: number;
+    publishes: number;
+    seed: number;
+    label: string;
+    out: string;
+    profile: boolean;
+    keep: boolean;
+    maxLoad: number;
+  }>();
+
+for (const [name, value] of Object.entries({ ideas: options.ideas, importIdeas: options.importIdeas, connections: options.connections, duration: options.duration, publishes: options.publishes })) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+const HARD_LIMIT_MS = 60 * 60_000;
+const CAPACITY_P95_MS = 150;
+// The app reconciles the whole index with SQLite 2 s after boot and then every 10 minutes (a
+// pass at 100,000 ideas takes ~15 s of the app's CPU). The bench waits for the boot pass and
+// moves the next one past the end of the run, so passes do not land at random in its
+// measurements; the README reports the pass on its own.
+const appEnv = { RECONCILE_INTERVAL_MS: String(24 * 3600_000) };
+
+function git(...args: string[]): string {
+  try {
+    return execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return "";
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** The same rule as `npm start`: build when the build is missing or older than the sources. */
+function buildIfNeeded() {
+  const built = fs.existsSync("build/index.js") ? fs.statSync("build/index.js").mtimeMs : 0;
+  const sources = Math.max(...["app", "db", "search"].map(newestMtime));
+  if (built >= sources && fs.existsSync("public/build")) return;
+  log("building the production bundle");
+  try {
+    execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NODE_ENV: "production", VITE_CJS_IGNORE_WARNING: "true" },
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`remix build failed:\n${stdout ?? ""}${stderr ?? ""}`);
+  }
+}
+
+async function waitForQuietMachine(maxLoad: number): Promise<number[]> {
+  const until = Date.now() + 10 * 60_000;
+  while (os.loadavg()[0] > maxLoad && Date.now() < until) {
+    log(`load average ${os.loadavg()[0].toFixed(2)} > ${maxLoad}: waiting for the machine to quieten`);
+    await sleep(30_000);
+  }
+  return os.loadavg().map((value) => Math.round(value * 100) / 100);
+}
+
+/** The search documents of every idea, built from SQLite exactly as the relay builds them. */
+function* documentBatches(db: ExchangeDb, size: number) {
+  let after = 0;
+  for (;;) {
+    const rows = db.select().from(ideas).where(gt(ideas.id, after)).orderBy(asc(ideas.id)).limit(size).all();
+    if (!rows.length) return;
+    after = rows[rows.length - 1].id;
+    const studies = db
+      .select()
+      .from(caseStudies)
+      .where(inArray(caseStudies.ideaId, rows.map((row) => row.id)))
+      .orderBy(asc(caseStudies.position))
+      .all();
+    const byIdea = new Map<number, CaseStudyRow[]>();
+    for (const study of studies) {
+      const list = byIdea.get(study.ideaId);
+      if (list) list.push(study);
+      else byIdea.set(study.ideaId, [study]);
+    }
+    yield rows.map((row) => ideaToDocument(row, byIdea.get(row.id) ?? []));
+  }
+}
+
+async function waitForIdleMeili(meili: Meilisearch, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pending = await meili.tasks.getTasks({ statuses: ["enqueued", "processing"], limit: 1 });
+    if (!pending.results.length) return;
+    if (Date.now() > deadline) throw new Error("Meilisearch still has tasks in progress");
+    await sleep(200);
+  }
+}
+
+/** Raw ingestion: the same documents, pre-serialised, sent straight to a fresh index with the same settings. */
+async function rawIngestion(db: ExchangeDb, meili: Meilisearch) {
+  const uid = "bench_raw_ideas";
+  await meili.deleteIndexIfExists(uid);
+  await meili.createIndex(uid, { primaryKey: "id" }).waitTask({ timeout: 60_000 });
+  await applyIndexSettings(meili, "ideas", uid);
+  const payloads: string[] = [];
+  let documents = 0;
+  for (const batch of documentBatches(db, 10_000)) {
+    payloads.push(JSON.stringify(batch));
+    documents += batch.length;
+  }
+  const started = performance.now();
+  const tasks = [];
+  for (const payload of payloads) tasks.push(await meili.index(uid).addDocumentsFromString(payload, "application/json", { primaryKey: "id" }));
+  const done = await meili.tasks.waitForTasks(
+    tasks.map((task) => task.taskUid),
+    { timeout: 30 * 60_000, interval: 100 },
+  );
+  const elapsed = performance.now() - started;
+  const failed = done.find((task) => task.status !== "succeeded");
+  if (failed) throw new Error(`Raw ingestion failed: ${failed.error?.message}`);
+  await meili.deleteIndex(uid).waitTask({ timeout: 120_000 });
+  return { documents, seconds: seconds(elapsed), documentsPerSecond: Math.round(documents / (elapsed / 1000)), batches: payloads.length };
+}
+
+/** Document tasks Meilisearch received for an index since a moment: shows batching and any duplicate relaying. */
+async function meiliWork(meili: Meilisearch, indexUid: string, since: Date) {
+  const tasks = [];
+  let from: number | undefined;
+  for (let page = 0; page < 50; page++) {
+    const result = await meili.tasks.getTasks({ indexUids: [indexUid], types: ["documentAdditionOrUpdate"], afterEnqueuedAt: since.toISOString(), limit: 1000, from });
+    tasks.push(...result.results);
+    if (result.next == null) break;
+    from = result.next;
+  }
+  return {
+    tasks: tasks.length,
+    documentsSent: tasks.reduce((sum, task) => sum + (task.details?.receivedDocuments ?? 0), 0),
+    batches: new Set(tasks.map((task) => task.batchUid)).size,
+  };
+}
+
+function lastOutboxId(db: ExchangeDb): number {
+  return db.select({ id: max(searchOutbox.id) }).from(searchOutbox).get()?.id ?? 0;
+}
+
+/** Runs `exchange import ideas FILE`, noting when its transaction commits (outbox rows appear). */
+async function timedImport(db: ExchangeDb, file: string, dataDir: string, watch: { cli?: CliRun }) {
+  const before = lastOutboxId(db);
+  const started = performance.now();
+  const cli = runCli(["import", "ideas", file], { dataDir, timeoutMs: 30 * 60_000 });
+  watch.cli = cli;
+  let committedAt: number | null = null;
+  let finished = false;
+  void cli.done.then(() => {
+    finished = true;
+  });
+  while (!finished) {
+    if (committedAt === null && lastOutboxId(db) > before) committedAt = performance.now();
+    await sleep(50);
+  }
+  const result = await cli.done;
+  watch.cli = undefined;
+  if (result.code !== 0) throw new Error(`exchange import failed (${result.code}):\n${result.output}`);
+  const ended = performance.now();
+  committedAt ??= ended;
+  return {
+    startedAt: started,
+    endedAt: ended,
+    seconds: seconds(ended - started),
+    validateAndWriteSeconds: seconds(committedAt - started),
+    indexSeconds: seconds(ended - committedAt),
+    cliPid: cli.pid,
+  };
+}
+
+async function publishLatency(db: ExchangeDb, meili: Meilisearch, generator: CorpusGenerator, count: number): Promise<Summary> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    // Vary the phase against the relay's polling interval.
+    await sleep(150 + Math.floor(Math.random() * 600));
+    const item = generator.idea(i, "bench-publish");
+    importIdeas(db, [item]);
+    const committed = performance.now();
+    const row = db.select({ id: ideas.id }).from(ideas).where(inArray(ideas.slug, [item.slug])).get();
+    if (!row) throw new Error("published idea not found");
+    const deadline = committed + 30_000;
+    for (;;) {
+      try {
+        await meili.index("ideas").getDocument(row.id, { fields: ["id"] });
+        samples.push(performance.now() - committed);
+        break;
+      } catch {
+        if (performance.now() > deadline) {
+          samples.push(performance.now() - committed);
+          log(`publish ${i}: not searchable after 30 s`);
+          break;
+        }
+        await sleep(10);
+      }
+    }
+  }
+  return summarize(samples);
+}
+
+async function main() {
+  const startedAt = new Date();
+  const loadAtStart = await waitForQuietMachine(options.maxLoad);
+  log(`load average at start: ${loadAtStart.join(", ")}`);
+  buildIfNeeded();
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "exchange-bench-"));
+  const corpusDir = path.join(dataDir, "corpus");
+  fs.mkdirSync(corpusDir);
+  const profileDir = path.resolve("bench/results/profiles");
+  let app: AppServer | null = null;
+  let meiliConnection: MeiliConnection | null = null;
+  let closeDb: (() => void) | null = null;
+  const watch: { cli?: CliRun } = {};
+  const hardLimit = setTimeout(() => {
+    log(`the bench exceeded ${HARD_LIMIT_MS / 60_000} minutes; stopping`);
+    process.kill(process.pid, "SIGTERM");
+  }, HARD_LIMIT_MS);
+  hardLimit.unref();
+  const onSignal = () => {
+    watch.cli?.kill();
+    if (app) app.child.kill("SIGKILL");
+    const pid = meiliPid(dataDir);
+    if (pid && isAlive(pid)) process.kill(pid, "SIGTERM");
+    if (!options.keep) fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  try {
+    // 1. The corpus.
+    let t = performance.now();
+    const generator = new CorpusGenerator(options.seed);
+    const corpusFile = path.join(corpusDir, "ideas.json");
+    const corpusBytes = writeIdeasFile(corpusFile, options.ideas, (index) => generator.idea(index, "bench"));
+    const importFile = path.join(corpusDir, "more-ideas.json");
+    const importBytes = writeIdeasFile(importFile, options.importIdeas, (index) => generator.idea(index, "bench-more"));
+    log(`corpus: ${options.ideas} ideas (${Math.round(corpusBytes / 1e6)} MB) + ${options.importIdeas} (${Math.round(importBytes / 1e6)} MB) in ${seconds(performance.now() - t)} s`);
+
+    // The bench holds its own attachment to the DATA_DIR's Meilisearch server, so the server
+    // lives across the CLI and app processes, and stops when the bench releases it.
+    meiliConnection = await ensureMeiliServer(dataDir);
+    const meili = createMeiliClient(meiliConnection.host, meiliConnection.apiKey);
+    await ensureIndexes(meili);
+    const database = openDatabase(dataDir);
+    closeDb = database.close;
+    const db = database.db;
+    const meiliVersion = (await meili.getVersion()).pkgVersion;
+    const pids = () => [app?.pid, meiliPid(dataDir), process.pid, watch.cli?.pid];
+    const memory = watchMemory(() => [app?.pid, meiliPid(dataDir), watch.cli?.pid]);
+    const mib = (pid: number | undefined) => memoryOf(pid)?.rssMiB ?? null;
+    const timeline: { phase: string; appMB: number | null; meiliMB: number | null }[] = [];
+    const snapshot = (phase: string) => {
+      const toMB = (value: number | null) => (value == null ? null : Math.round(value * 1.048576));
+      timeline.push({ phase, appMB: toMB(mib(app?.pid)), meiliMB: toMB(mib(meiliPid(dataDir))) });
+    };
+
+    // 2. Import the corpus through the exchange CLI (validation, one transaction, outbox drain).
+    log(`importing ${options.ideas} ideas with \`exchange import ideas\``);
+    let cpu = cpuMeter(pids);
+    let since = new Date();
+    const imported = await timedImport(db, corpusFile, dataDir, watch);
+    const importWork = await meiliWork(meili, "ideas", since);
+    const importCpu = cpu();
+    const cliPeakMiB = memory.peakOf(imported.cliPid);
+    log(`import: ${imported.seconds} s (validate+write ${imported.validateAndWriteSeconds} s, indexing ${imported.indexSeconds} s)`);
+
+    // 3. Raw Meilisearch ingestion of the same documents.
+    log("raw addDocuments of the same documents into a fresh index");
+    cpu = cpuMeter(pids);
+    const raw = await rawIngestion(db, meili);
+    const rawCpu = cpu();
+    log(`raw ingestion: ${raw.seconds} s`);
+    await waitForIdleMeili(meili, 120_000);
+
+    // 4. The app, as `npm start` runs it.
+    if (options.profile) fs.mkdirSync(profileDir, { recursive: true });
+    app = await startApp({
+      dataDir,
+      logFile: path.join(dataDir, "app.log"),
+      nodeArgs: options.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+      env: appEnv,
+    });
+    const appUrl = app.url;
+    log(`app listening on ${appUrl} (pid ${app.pid}); waiting for its boot-time reconcile pass`);
+    const bootBusySeconds = await waitUntilQuiet(app.pid);
+    log(`app quiet after ${bootBusySeconds} s`);
+    snapshot("app booted and quiet");
+    const bootPeakMiB = memoryOf(app.pid)?.peakMiB ?? null;
+    // Peak of the app from here on: what serving searches and imports costs, without the boot pass.
+    const servingMemory = watchMemory(() => [app?.pid]);
+    const meiliHeaders = { "content-type": "application/json", authorization: `Bearer ${meiliConnection.apiKey}` };
+    const rawRequests = (facets: boolean): LoadRequest[] =>
+      queryMix.map((entry) => ({ method: "POST", path: "/multi-search", body: mixMultiSearchBody(entry, facets), headers: meiliHeaders }));
+    const pageRequests = (entries: MixEntry[] = queryMix): LoadRequest[] => entries.map((entry) => ({ path: `/ideas?${mixQueryString(entry)}` }));
+    const apiRequests: LoadRequest[] = queryMix.map((entry) => ({ path: `/api/ideas?${mixQueryString(entry)}` }));
+
+    // Sanity: every mix entry answers 200, and plain queries find something.
+    const emptyQueries: string[] = [];
+    for (const entry of queryMix) {
+      const response = await fetch(`${appUrl}/api/ideas?${mixQueryString(entry)}`);
+      if (response.status !== 200) throw new Error(`/api/ideas?${mixQueryString(entry)} answered ${response.status}`);
+      const body = (await response.json()) as { total: number };
+      if (body.total === 0) emptyQueries.push(mixQueryString(entry));
+    }
+    if (emptyQueries.length) log(`queries with no hits: ${emptyQueries.join(" | ")}`);
+
+    const fixed = { connections: options.connections, durationSeconds: options.duration };
+    const warm = async (url: string, requests: LoadRequest[]) => {
+      await runLoad({ url, requests, connections: 2, durationSeconds: 3 });
+    };
+    const measured: Record<string, { load: LoadResult; cpu: ReturnType<ReturnType<typeof cpuMeter>> }> = {};
+    const measure = async (name: string, url: string, requests: LoadRequest[], extra: Partial<Parameters<typeof runLoad>[0]> = {}) => {
+      const meter = cpuMeter(pids);
+      const load = await runLoad({ url, requests, ...fixed, ...extra });
+      measured[name] = { load, cpu: meter() };
+      log(`${name}: p50 ${load.latency.p50} p95 ${load.latency.p95} p99 ${load.latency.p99} ms, ${load.requestsPerSecond} req/s${load.non2xx || load.errors ? `, ${load.non2xx} non-2xx, ${load.errors} errors` : ""}`);
+      return load;
+    };
+
+    // 5. Latency at fixed concurrency: the baseline, then the page and the API.
+    log(`latency runs: ${options.connections} connections, ${options.duration} s each`);
+    await warm(meiliConnection.host, rawRequests(true));
+    const baseline = await measure("meili", meiliConnection.host, rawRequests(true));
+    const noFacets = await measure("meiliNoFacets", meiliConnection.host, rawRequests(false));
+    await warm(appUrl, pageRequests());
+    const page = await measure("page", appUrl, pageRequests());
+    const api = await measure("api", appUrl, apiRequests);
+    snapshot("after the fixed-concurrency runs");
+    // Unloaded latency (one connection), by kind of query, for finding where time goes.
+    const byKind: Record<string, Record<string, Summary>> = {};
+    for (const kind of ["plain", "filtered", "browse"] as const) {
+      const entries = queryMix.filter((entry) => entry.kind === kind);
+      const amount = entries.length * 8;
+      const one = { connections: 1, durationSeconds: 60, amount };
+      byKind[kind] = {
+        meili: (await runLoad({ url: meiliConnection.host, requests: rawRequests(true).filter((_, i) => queryMix[i].kind === kind), ...one })).latency,
+        meiliNoFacets: (await runLoad({ url: meiliConnection.host, requests: rawRequests(false).filter((_, i) => queryMix[i].kind === kind), ...one })).latency,
+        page: (await runLoad({ url: appUrl, requests: pageRequests(entries), ...one })).latency,
+        api: (await runLoad({ url: appUrl, requests: apiRequests.filter((_, i) => queryMix[i].kind === kind), ...one })).latency,
+      };
+    }
+
+    // 6. Capacity: more connections until p95 passes 150 ms (closed loop; see README).
+    log("capacity sweep of the search page");
+    const steps: { connections: number; requestsPerSecond: number; p95: number; p99: number; non2xx: number; errors: number }[] = [];
+    for (const connections of [1, 2, 4, 6, 8, 12, 16, 24, 32, 48, 64]) {
+      const load = await runLoad({ url: appUrl, requests: pageRequests(), connections, durationSeconds: Math.min(options.duration, 8) });
+      steps.push({ connections, requestsPerSecond: load.requestsPerSecond, p95: load.latency.p95, p99: load.latency.p99, non2xx: load.non2xx, errors: load.errors });
+      log(`  ${connections} connections: ${load.requestsPerSecond} req/s, p95 ${load.latency.p95} ms`);
+      if (load.latency.p95 > CAPACITY_P95_MS || load.non2xx + load.errors > 0.01 * load.samples.length) break;
+    }
+    const passing = steps.filter((step) => step.p95 <= CAPACITY_P95_MS && step.non2xx + step.errors === 0);
+    snapshot("after the capacity sweep");
+    const best = passing.reduce<(typeof steps)[number] | null>((top, step) => (!top || step.requestsPerSecond > top.requestsPerSecond ? step : top), null);
+
+    // 7. Search while a 10,000-idea import runs, against the same load when idle.
+    const steady = { connections: 2, overallRate: 20 };
+    log(`search page at ${steady.overallRate} req/s (${steady.connections} connections): idle, then during a ${options.importIdeas}-idea import`);
+    cpu = cpuMeter(pids);
+    const idle = await runLoad({ url: appUrl, requests: pageRequests(), durationSeconds: 20, ...steady });
+    const idleCpu = cpu();
+    const stopLoad = new AbortController();
+    cpu = cpuMeter(pids);
+    const during = runLoad({ url: appUrl, requests: pageRequests(), durationSeconds: 30 * 60, signal: stopLoad.signal, ...steady });
+    await sleep(1000);
+    let secondImport: Awaited<ReturnType<typeof timedImport>>;
+    since = new Date();
+    try {
+      secondImport = await timedImport(db, importFile, dataDir, watch);
+    } finally {
+      stopLoad.abort();
+    }
+    const duringLoad = await during;
+    const secondImportWork = await meiliWork(meili, "ideas", since);
+    const duringCpu = cpu();
+    const duringImport = window(duringLoad.samples, secondImport.startedAt, secondImport.endedAt);
+    const duringIndexing = window(duringLoad.samples, secondImport.endedAt - secondImport.indexSeconds * 1000, secondImport.endedAt);
+    log(`idle p95 ${idle.latency.p95} ms; during import p95 ${duringImport.p95} ms (import ${secondImport.seconds} s)`);
+    snapshot("after the import under load");
+    await waitForIdleMeili(meili, 120_000);
+
+    // 8. Publish -> searchable, through the app's outbox relay (written from this process).
+    log(`publish -> searchable, ${options.publishes} samples`);
+    const publish = await publishLatency(db, meili, generator, options.publishes);
+    log(`publish -> searchable p95 ${publish.p95} ms`);
+
+    snapshot("after publishing");
+    // 9. Memory.
+    const appMemory = memoryOf(app.pid);
+    const meiliMemory = memoryOf(meiliPid(dataDir));
+    memory.stop();
+    servingMemory.stop();
+    const mb = (mib: number | null | undefined) => (mib == null ? null : Math.round(mib * 1.048576));
+    const appPeakMB = mb(Math.max(appMemory?.peakMiB ?? 0, memory.peakOf(app.pid) ?? 0));
+    const meiliPeakMB = mb(Math.max(meiliMemory?.peakMiB ?? 0, memory.peakOf(meiliPid(dataDir)) ?? 0));
+
+    const targets: Target[] = [
+      {
+        name: "search page p95 ≤ 1.5 × raw Meilisearch p95 + 10 ms",
+        value: page.latency.p95,
+        limit: 1.5 * baseline.latency.p95 + 10,
+        unit: "ms",
+      },
+      { name: `≥ 100 req/s on the search page at p95 ≤ ${CAPACITY_P95_MS} ms`, value: best?.requestsPerSecond ?? 0, limit: 100, unit: "req/s", atLeast: true },
+      { name: "facets cost ≤ 1.3 × (p95 on / off)", value: ratio(baseline.latency.p95, noFacets.latency.p95), limit: 1.3, unit: "×" },
+      { name: "search p95 during a 10,000-idea import ≤ 1.5 × idle", value: ratio(duringImport.p95, idle.latency.p95), limit: 1.5, unit: "×" },
+      { name: "publish → searchable p95 ≤ 2 s", value: publish.p95, limit: 2000, unit: "ms" },
+      { name: "import ≤ 2 × raw ingestion time", value: ratio(imported.seconds, raw.seconds), limit: 2, unit: "×" },
+      { name: "app resident memory ≤ 400 MB (peak)", value: appPeakMB ?? Number.NaN, limit: 400, unit: "MB" },
+    ];
+    for (const target of targets) target.met = target.atLeast ? target.value >= target.limit : target.value <= target.limit;
+
+    const results: BenchResults = {
+      meta: {
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        label: options.label,
+        // BENCH_COMMIT names the commit when the bench runs in an exported tree without .git.
+        commit: process.env.BENCH_COMMIT ?? git("rev-parse", "--short", "HEAD"),
+        dirty: process.env.BENCH_COMMIT ? false : git("status", "--porcelain", "--", "app", "search", "db", "scripts", "bench") !== "",
+        appEnv,
+        appBootBusySeconds: bootBusySeconds,
+        node: process.version,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? "",
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        meilisearch: meiliVersion,
+        meiliEnv: Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith("MEILI_") && key !== "MEILI_MASTER_KEY")),
+        ideas: options.ideas,
+        importIdeas: options.importIdeas,
+        corpusMB: Math.round(corpusBytes / 1e6),
+        connections: options.connections,
+        durationSeconds: options.duration,
+        queryMix: queryMix.map((entry) => ({ kind: entry.kind, query: mixQueryString(entry) })),
+        emptyQueries,
+        loadAverageAtStart: loadAtStart,
+        loadAverageAtEnd: os.loadavg().map((value) => Math.round(value * 100) / 100),
+      },
+      search: Object.fromEntries(Object.entries(measured).map(([name, { load, cpu: usage }]) => [name, { ...load.latency, requestsPerSecond: load.requestsPerSecond, non2xx: load.non2xx, errors: load.errors, cpu: usage }])),
+      ratios: {
+        pageToMeiliP95: ratio(page.latency.p95, baseline.latency.p95),
+        apiToMeiliP95: ratio(api.latency.p95, baseline.latency.p95),
+        facetsOnToOffP95: ratio(baseline.latency.p95, noFacets.latency.p95),
+        importDuringToIdleP95: ratio(duringImport.p95, idle.latency.p95),
+        importToRawTime: ratio(imported.seconds, raw.seconds),
+      },
+      unloadedByKind: byKind,
+      capacity: { p95LimitMs: CAPACITY_P95_MS, maxRequestsPerSecond: best?.requestsPerSecond ?? 0, atConnections: best?.connections ?? 0, steps },
+      importUnderLoad: {
+        load: `${steady.overallRate} req/s over ${steady.connections} connections`,
+        idle: { ...idle.latency, cpu: idleCpu },
+        duringImport: { ...duringImport, cpu: duringCpu },
+        duringIndexing,
+        import: {
+          ideas: options.importIdeas,
+          seconds: secondImport.seconds,
+          validateAndWriteSeconds: secondImport.validateAndWriteSeconds,
+          indexSeconds: secondImport.indexSeconds,
+          meili: secondImportWork,
+        },
+      },
+      publishToSearchable: publish,
+      ingestion: {
+        import: {
+          seconds: imported.seconds,
+          validateAndWriteSeconds: imported.validateAndWriteSeconds,
+          indexSeconds: imported.indexSeconds,
+          ideasPerSecond: Math.round(options.ideas / imported.seconds),
+          cliPeakMB: mb(cliPeakMiB),
+          meili: importWork,
+          cpu: importCpu,
+        },
+        raw: { ...raw, cpu: rawCpu },
+      },
+      memory: {
+        app: { rssMB: mb(appMemory?.rssMiB), peakMB: appPeakMB, bootPeakMB: mb(bootPeakMiB), servingPeakMB: mb(servingMemory.peakOf(app.pid)) },
+        meilisearch: { rssMB: mb(meiliMemory?.rssMiB), peakMB: meiliPeakMB },
+        timeline,
+      },
+      targets,
+    };
+    fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+    fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(renderMarkdown(results));
+    log(`results written to ${options.out}`);
+  } finally {
+    watch.cli?.kill();
+    if (app) {
+      await app.stop();
+      log("app stopped");
+    }
+    closeDb?.();
+    const pid = meiliPid(dataDir);
+    await meiliConnection?.release();
+    if (pid && isAlive(pid)) {
+      process.kill(pid, "SIGKILL");
+      log(`Meilisearch ${pid} did not stop on release; killed`);
+    }
+    if (options.keep) log(`data kept in ${dataDir}`);
+    else fs.rmSync(dataDir, { recursive: true, force: true });
+    clearTimeout(hardLimit);
+  }
+}
+
+await main();
