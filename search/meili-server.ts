@@ -128,7 +128,8 @@ async function startServer(meiliDir: string, apiKey: string, stateFile: string):
     "--dump-dir", path.join(meiliDir, "dumps"),
     "--snapshot-dir", path.join(meiliDir, "snapshots"),
     "--http-addr", `127.0.0.1:${port}`,
-    "--master-key", apiKey,
+    // The "=" form: a generated key may begin with "-", which would read as another flag.
+    `--master-key=${apiKey}`,
     "--env", "production",
     "--no-analytics",
     "--log-level", "WARN",

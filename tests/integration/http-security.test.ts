@@ -359,11 +359,9 @@ describe("a stored-XSS corpus", () => {
     checked.push({ label: "organisations", html: await page("/organisations"), expect: ["XSSorgX"] });
     checked.push({ label: "organisation page", html: await page(`/organisations/${organisationSlug(organisation)}`), expect: ["XSSorgX", marker("title", 0)] });
     // Search results (Meilisearch's highlighted snippets) once the relay has indexed them.
-    let results = "";
-    for (let attempt = 0; attempt < 50 && !results.includes(marker("title", 0)); attempt++) {
-      if (attempt) await new Promise((resolve) => setTimeout(resolve, 200));
-      results = await (await http(`/ideas?q=${marker("title", 0)}`)).text();
-    }
+    // The page echoes the query, so wait on the API until the idea is really indexed.
+    await waitUntilSearchable(marker("title", 0));
+    const results = await (await http(`/ideas?q=${marker("title", 0)}`)).text();
     pages.push({ label: "search", body: results });
     checked.push({ label: "search results", html: results, expect: [marker("title", 0)] });
 
@@ -378,6 +376,7 @@ describe("a stored-XSS corpus", () => {
   });
 
   it("stays data in the API: the text as written, as JSON that is never sniffed as HTML", async () => {
+    await waitUntilSearchable(marker("title", 0));
     const response = await http(`/api/ideas?q=${marker("title", 0)}`);
     expect(response.headers.get("Content-Type")).toMatch(/^application\/json/);
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
@@ -428,3 +427,13 @@ describe("the Meilisearch master key", () => {
     expect(pages.length + extras.length).toBeGreaterThan(15);
   });
 });
+
+/** Polls the JSON API (bounded) until a search for the text finds at least one idea. */
+async function waitUntilSearchable(text: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const body = (await (await http(`/api/ideas?q=${encodeURIComponent(text)}`)).json()) as { total?: number };
+    if ((body.total ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`"${text}" was not searchable after 20 s`);
+}

@@ -72,6 +72,15 @@ describe("ensureMeiliServer", () => {
     await again.release();
   });
 
+  it("starts with a generated key that begins with a dash (it must not read as a flag)", async () => {
+    const dir = dataDir();
+    fs.writeFileSync(path.join(dir, "meili-master-key"), "-Xdash-first-key-0123456789abcdef", { mode: 0o600 });
+    const connection = await connect(dir);
+    expect(connection.apiKey).toBe("-Xdash-first-key-0123456789abcdef");
+    const health = await createMeiliClient(connection.host, connection.apiKey).getKeys();
+    expect(health.results.length).toBeGreaterThan(0);
+  });
+
   it("starts a fresh server when the recorded one is gone", async () => {
     const dir = dataDir();
     fs.mkdirSync(path.join(dir, "meili"), { recursive: true });
