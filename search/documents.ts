@@ -11,6 +11,8 @@ export type IdeaDocument = {
   solution: string | null;
   evidence: string | null;
   evidenceLevel: number | null;
+  /** What transfers when an organisation takes the idea over wholesale (filterable). */
+  takeoverTransfers: string[];
   sectors: string[];
   typology: string[];
   diffusionModels: string[];
@@ -56,6 +58,7 @@ export function ideaToDocument(idea: IdeaRow, allCaseStudies: CaseStudyRow[]): I
     solution: idea.solution,
     evidence: idea.evidence,
     evidenceLevel: idea.evidenceLevel,
+    takeoverTransfers: idea.diffusionModels.includes("takeover") ? (idea.diffusionDetails?.takeover?.transfers ?? []) : [],
     sectors: idea.sectors,
     typology: idea.typology,
     diffusionModels: idea.diffusionModels,

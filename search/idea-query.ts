@@ -6,7 +6,8 @@ import type { FacetDistribution, MultiSearchQuery } from "meilisearch";
 export const HIGHLIGHT_PRE = "\u0002";
 export const HIGHLIGHT_POST = "\u0003";
 
-export const ideaFacets = ["sectors", "diffusionModels", "lifecyclePhase", "typology", "evidenceLevel"] as const;
+// takeoverTransfers: what an adopter takes over (staff, assets, data, intellectual property).
+export const ideaFacets = ["sectors", "diffusionModels", "lifecyclePhase", "typology", "evidenceLevel", "takeoverTransfers"] as const;
 export type IdeaFacet = (typeof ideaFacets)[number];
 export type IdeaFilters = Record<IdeaFacet, string[]>;
 

@@ -18,7 +18,7 @@ export const ideaIndexSettings: Settings = {
     "originLocality",
     "caseStudyLocalities",
   ],
-  filterableAttributes: ["sectors", "diffusionModels", "typology", "lifecyclePhase", "evidenceLevel", "country", "status"],
+  filterableAttributes: ["sectors", "diffusionModels", "typology", "lifecyclePhase", "evidenceLevel", "takeoverTransfers", "country", "status"],
   sortableAttributes: ["updatedAt", "evidenceLevel", "adoptionCount"],
   displayedAttributes: ["*"],
   rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "evidenceLevel:desc"],

@@ -21,7 +21,7 @@ export type FollowItemType = (typeof followItemTypes)[number];
 /** The filters of an /ideas search that a saved search keeps (never the page). */
 export type SavedSearchFilters = Omit<IdeaSearchParams, "page">;
 
-const listKeys = ["sector", "diffusionModel", "lifecyclePhase", "typology", "evidenceLevel"] as const;
+const listKeys = ["sector", "diffusionModel", "lifecyclePhase", "typology", "evidenceLevel", "transfer"] as const;
 
 /**
  * The /ideas query string in one form (keys in a fixed order, values sorted, no page), so the
@@ -41,6 +41,7 @@ export function canonicalSearch(search: URLSearchParams | string): { query: stri
     lifecyclePhase: sorted(data.lifecyclePhase),
     typology: sorted(data.typology),
     evidenceLevel: sorted(data.evidenceLevel),
+    transfer: sorted(data.transfer),
   };
   const query = new URLSearchParams();
   if (filters.q) query.set("q", filters.q);
@@ -58,6 +59,7 @@ export function describeSearch(filters: SavedSearchFilters): string {
     filters.lifecyclePhase.map((value) => `${lifecyclePhaseLabels[value as LifecyclePhase]} phase`),
     filters.typology.map((value) => typologyLabels[value as Typology]),
     filters.evidenceLevel.map((value) => `evidence ${evidenceLevelLabels[Number(value) as EvidenceLevel].split(":")[0]}`),
+    (filters.transfer ?? []).map((value) => `takeover with ${value.replace("-", " ")}`),
   ].filter((group) => group.length);
   const facets = groups.map((group) => group.join(" or ")).join("; ");
   if (!parts.length && !facets) return "All new ideas";

@@ -1,7 +1,7 @@
 // Query parameters of the public idea and need searches (the page URL and the JSON API
 // share them, so a URL always carries the whole state of a search).
 import { z } from "zod";
-import { diffusionModels, fundingRoutes, lifecyclePhases, sectors, typologies } from "./vocabulary";
+import { diffusionModels, fundingRoutes, lifecyclePhases, sectors, takeoverTransfers, typologies } from "./vocabulary";
 
 export const IDEAS_PER_PAGE = 20;
 export const NEEDS_PER_PAGE = 20;
@@ -26,6 +26,7 @@ export const ideaSearchSchema = z.strictObject({
   lifecyclePhase: list(lifecyclePhases, "lifecyclePhase"),
   typology: list(typologies, "typology"),
   evidenceLevel: list(["1", "2", "3", "4", "5"], "evidenceLevel"),
+  transfer: list(takeoverTransfers, "transfer"),
   page,
 });
 export type IdeaSearchParams = z.infer<typeof ideaSearchSchema>;
@@ -39,7 +40,7 @@ export const needSearchSchema = z.strictObject({
 });
 export type NeedSearchParams = z.infer<typeof needSearchSchema>;
 
-const multiKeys = new Set(["sector", "diffusionModel", "lifecyclePhase", "typology", "evidenceLevel", "fundingRoute"]);
+const multiKeys = new Set(["sector", "diffusionModel", "lifecyclePhase", "typology", "evidenceLevel", "transfer", "fundingRoute"]);
 
 /** Turns URLSearchParams into the object the schemas read: repeated keys become lists. */
 export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {

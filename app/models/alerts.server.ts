@@ -169,6 +169,7 @@ export function newIdeasMatching(db: Reader, filters: SavedSearchFilters, after:
   if (filters.typology.length) clauses.push(anyOf("ideas.typology", filters.typology));
   if (filters.lifecyclePhase.length) clauses.push(inArray(ideas.lifecyclePhase, filters.lifecyclePhase));
   if (filters.evidenceLevel.length) clauses.push(inArray(ideas.evidenceLevel, filters.evidenceLevel.map(Number)));
+  if (filters.transfer?.length) clauses.push(anyOf("json_extract(ideas.diffusion_details, '$.takeover.transfers')", filters.transfer));
   const match = allWords(filters.q);
   if (match) clauses.push(sql`ideas.id in (select rowid from ideas_fts where ideas_fts match ${match})`);
   return db

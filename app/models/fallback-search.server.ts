@@ -11,6 +11,7 @@ const arrayColumns: Partial<Record<IdeaFacet, SQL>> = {
   sectors: sql.raw("ideas.sectors"),
   diffusionModels: sql.raw("ideas.diffusion_models"),
   typology: sql.raw("ideas.typology"),
+  takeoverTransfers: sql.raw("json_extract(ideas.diffusion_details, '$.takeover.transfers')"),
 };
 const scalarColumns: Partial<Record<IdeaFacet, SQL>> = {
   lifecyclePhase: sql.raw("ideas.lifecycle_phase"),

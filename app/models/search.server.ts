@@ -51,6 +51,7 @@ export function filtersFromParams(params: IdeaSearchParams): IdeaFilters {
     lifecyclePhase: params.lifecyclePhase,
     typology: params.typology,
     evidenceLevel: params.evidenceLevel,
+    takeoverTransfers: params.transfer,
   };
 }
 

@@ -15,6 +15,7 @@ import {
   lifecyclePhases,
   sectorLabels,
   sectors,
+  takeoverTransfers,
   typologies,
   typologyLabels,
 } from "../domain/vocabulary";
@@ -31,7 +32,7 @@ const emptyResult: IdeaSearchResult = {
   total: 0,
   page: 1,
   totalPages: 0,
-  facets: { sectors: {}, diffusionModels: {}, lifecyclePhase: {}, typology: {}, evidenceLevel: {} },
+  facets: { sectors: {}, diffusionModels: {}, lifecyclePhase: {}, typology: {}, evidenceLevel: {}, takeoverTransfers: {} },
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -48,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lifecyclePhase: params.lifecyclePhase,
     typology: params.typology,
     evidenceLevel: params.evidenceLevel,
+    transfer: params.transfer,
   };
   const result = await searchIdeas(db, meili, params);
   return json(
@@ -78,6 +80,12 @@ const facetGroups: { param: string; facet: keyof IdeaSearchResult["facets"]; leg
     facet: "evidenceLevel",
     legend: "Evidence level",
     options: ([1, 2, 3, 4, 5] as const).map((value) => ({ value: String(value), label: evidenceLevelLabels[value] })),
+  },
+  {
+    param: "transfer",
+    facet: "takeoverTransfers",
+    legend: "What transfers in a takeover",
+    options: takeoverTransfers.map((value) => ({ value, label: value.replace("-", " ") })),
   },
 ];
 
@@ -158,7 +166,10 @@ export default function IdeasSearch() {
         </div>
         <aside className="md:row-span-2 md:row-start-1" aria-label="Filters">
           <h2 className="text-lg font-semibold">Filter</h2>
-          {facetGroups.map((group) => (
+          {facetGroups
+            // A group with no option to offer (no counts, nothing chosen) is left out.
+            .filter((group) => group.options.some((option) => (result.facets[group.facet]?.[option.value] ?? 0) > 0 || selectedValues[group.param]?.includes(option.value)))
+            .map((group) => (
             <fieldset key={group.param} className="mt-4">
               <legend className="font-semibold">{group.legend}</legend>
               <ul className="mt-1 space-y-1">

@@ -71,3 +71,31 @@ describe("idea search with Meilisearch down", () => {
     expect(live.hits[0]?.slug).toBe("late-arrival");
   });
 });
+
+describe("filtering by what transfers in a takeover", () => {
+  it("filters live and degraded search alike", async () => {
+    const { db } = exchange;
+    const { ideas } = await import("../../db/schema");
+    const { eq } = await import("drizzle-orm");
+    const { enqueueSearchSync } = await import("../../app/models/search-outbox.server");
+    db.transaction((tx) => {
+      tx.update(ideas)
+        .set({ diffusionModels: ["takeover"], diffusionDetails: { takeover: { transfers: ["staff", "data"], terms: "A transfer agreement." } } })
+        .where(eq(ideas.slug, "street-triage"))
+        .run();
+      const row = tx.select({ id: ideas.id }).from(ideas).where(eq(ideas.slug, "street-triage")).get()!;
+      enqueueSearchSync(tx, "ideas", [row.id]);
+    });
+    await drainOutbox(exchange.db, exchange.meili, { timeoutMs: 30_000 });
+    const live = await searchIdeas(exchange.db, exchange.meili, ideaParams({ transfer: ["staff"] }));
+    expect(live.degraded).toBe(false);
+    expect(live.hits.map((hit) => hit.slug)).toEqual(["street-triage"]);
+    expect(live.facets.takeoverTransfers).toEqual({ staff: 1, data: 1 });
+    const degraded = await searchIdeas(exchange.db, deadMeili, ideaParams({ transfer: ["data"] }));
+    expect(degraded.degraded).toBe(true);
+    expect(degraded.hits.map((hit) => hit.slug)).toEqual(["street-triage"]);
+    expect(degraded.facets.takeoverTransfers).toEqual({ staff: 1, data: 1 });
+    const none = await searchIdeas(exchange.db, exchange.meili, ideaParams({ transfer: ["assets"] }));
+    expect(none.hits).toEqual([]);
+  });
+});

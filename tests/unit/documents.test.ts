@@ -72,6 +72,7 @@ describe("ideaToDocument", () => {
       solution: "A shared workshop run by members",
       evidence: "Before-and-after wellbeing scores",
       evidenceLevel: 2,
+      takeoverTransfers: [],
       sectors: ["ageing", "mental-health"],
       typology: ["social"],
       diffusionModels: ["franchise", "uncontrolled"],

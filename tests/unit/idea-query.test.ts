@@ -9,7 +9,7 @@ import {
   type IdeaFilters,
 } from "../../search/idea-query";
 
-const noFilters = (): IdeaFilters => ({ sectors: [], diffusionModels: [], lifecyclePhase: [], typology: [], evidenceLevel: [] });
+const noFilters = (): IdeaFilters => ({ sectors: [], diffusionModels: [], lifecyclePhase: [], typology: [], evidenceLevel: [], takeoverTransfers: [] });
 const filters = (overrides: Partial<IdeaFilters>): IdeaFilters => ({ ...noFilters(), ...overrides });
 
 describe("buildIdeaFilter", () => {
@@ -122,6 +122,7 @@ describe("mergeFacets", () => {
       lifecyclePhase: { mainstream: 2, discovery: 4 },
       typology: { service: 1 },
       evidenceLevel: { "3": 2 },
+      takeoverTransfers: {},
     });
   });
 
@@ -141,6 +142,7 @@ describe("mergeFacets", () => {
       lifecyclePhase: {},
       typology: {},
       evidenceLevel: {},
+      takeoverTransfers: {},
     });
   });
 });

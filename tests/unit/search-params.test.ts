@@ -45,6 +45,7 @@ describe("parseSearch (ideas)", () => {
       lifecyclePhase: [],
       typology: [],
       evidenceLevel: [],
+      transfer: [],
       page: 1,
     });
   });
