@@ -83,12 +83,17 @@ export function cpuMeter(pids: () => (number | undefined)[]) {
  * (bounded by `timeoutMs`); returns how long that took. The app reconciles its search index
  * with SQLite right after boot, and measurements must not start during that pass.
  */
-export async function waitUntilQuiet(pid: number, options: { maxPercent?: number; quietSeconds?: number; timeoutMs?: number } = {}): Promise<number> {
+export async function waitUntilQuiet(
+  pid: number,
+  options: { maxPercent?: number; quietSeconds?: number; minimumMs?: number; timeoutMs?: number } = {},
+): Promise<number> {
   const started = performance.now();
   const deadline = Date.now() + (options.timeoutMs ?? 180_000);
+  // The boot pass starts 2 s after boot: do not take the quiet moment before it for the end.
+  const earliest = Date.now() + (options.minimumMs ?? 6000);
   let quiet = 0;
   let last = processCpuSeconds(pid);
-  while (quiet < (options.quietSeconds ?? 2) && Date.now() < deadline) {
+  while ((quiet < (options.quietSeconds ?? 3) || Date.now() < earliest) && Date.now() < deadline) {
     await sleep(1000);
     const now = processCpuSeconds(pid);
     quiet = (now - last) * 100 < (options.maxPercent ?? 5) ? quiet + 1 : 0;
