@@ -9,7 +9,9 @@ export function getOpenNeed(db: ExchangeDb, slug: string): NeedRow | null {
 
 export function getOpenNeedsByIds(db: ExchangeDb, ids: number[]): NeedRow[] {
   if (!ids.length) return [];
-  const rows = db.select().from(needs).where(and(inArray(needs.id, ids), eq(needs.status, "open"))).all();
+  // By primary key, status checked here: as in getPublishedIdeasByIds, `status = ?` in the
+  // WHERE clause makes SQLite walk needs_status_idx over every open need.
+  const rows = db.select().from(needs).where(inArray(needs.id, ids)).all().filter((row) => row.status === "open");
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
