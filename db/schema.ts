@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
+  auditItemTypes,
   caseStudyStatuses,
   ideaStatuses,
   lifecyclePhases,
+  matchSources,
   matchStatuses,
   needStatuses,
   notificationPreferences,
@@ -130,6 +132,8 @@ export const caseStudies = sqliteTable(
     reviewReason: text("review_reason"),
     submittedById: text("submitted_by_id").references(() => users.id, { onDelete: "set null" }),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    /** Set when the case study was drafted from an adopted match (a living case study). */
+    matchId: integer("match_id"),
     createdAt: createdAt(),
   },
   (table) => [index("case_studies_idea_idx").on(table.ideaId, table.position)],
@@ -178,14 +182,93 @@ export const matches = sqliteTable(
       .notNull()
       .references(() => ideas.id, { onDelete: "cascade" }),
     status: text("status", { enum: matchStatuses }).notNull().default("suggested"),
+    /** Who put the match forward: the matching engine, or a person in one of these roles. */
+    source: text("source", { enum: matchSources }).notNull().default("engine"),
     score: real("score"),
+    /** The engine's reasons when the match was suggested (the live page recomputes them). */
+    reasons: text("reasons", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** The broker's rationale on confirming; both sides see it. */
     rationale: text("rationale"),
     declineReason: text("decline_reason"),
+    /** The status the match had when it was declined. */
+    declinedFrom: text("declined_from", { enum: matchStatuses }),
+    declinedById: text("declined_by_id").references(() => users.id, { onDelete: "set null" }),
     proposedById: text("proposed_by_id").references(() => users.id, { onDelete: "set null" }),
+    confirmedById: text("confirmed_by_id").references(() => users.id, { onDelete: "set null" }),
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+    /** Consent to an introduction: contact details are shared only once both are set. */
+    commissionerConsentAt: integer("commissioner_consent_at", { mode: "timestamp_ms" }),
+    innovatorConsentAt: integer("innovator_consent_at", { mode: "timestamp_ms" }),
+    /** Null on rows older than the match workflow: read as createdAt. */
+    statusChangedAt: integer("status_changed_at", { mode: "timestamp_ms" }),
+    /** When the current status is due to move on (null for adopted and declined). */
+    dueAt: integer("due_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [uniqueIndex("matches_need_idea_idx").on(table.needId, table.ideaId)],
+  (table) => [
+    uniqueIndex("matches_need_idea_idx").on(table.needId, table.ideaId),
+    index("matches_idea_idx").on(table.ideaId),
+    index("matches_status_due_idx").on(table.status, table.dueAt),
+  ],
+);
+
+/** The message thread on a match, open once both sides have agreed to an introduction. */
+export const matchMessages = sqliteTable(
+  "match_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    matchId: integer("match_id")
+      .notNull()
+      .references(() => matches.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("match_messages_match_idx").on(table.matchId, table.id)],
+);
+
+/** Living case studies: when an adopted match is due an outcome update from its commissioner. */
+export const outcomeReminders = sqliteTable(
+  "outcome_reminders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    matchId: integer("match_id")
+      .notNull()
+      .references(() => matches.id, { onDelete: "cascade" }),
+    caseStudyId: integer("case_study_id")
+      .notNull()
+      .references(() => caseStudies.id, { onDelete: "cascade" }),
+    monthsAfterAdoption: integer("months_after_adoption").notNull(),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("outcome_reminders_match_months_idx").on(table.matchId, table.monthsAfterAdoption),
+    index("outcome_reminders_due_idx").on(table.sentAt, table.dueAt),
+  ],
+);
+
+/** An outcome update on a case study from an adopted match; published after broker review. */
+export const outcomeUpdates = sqliteTable(
+  "outcome_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseStudyId: integer("case_study_id")
+      .notNull()
+      .references(() => caseStudies.id, { onDelete: "cascade" }),
+    matchId: integer("match_id").references(() => matches.id, { onDelete: "set null" }),
+    monthsAfterAdoption: integer("months_after_adoption"),
+    outcomes: text("outcomes").notNull(),
+    reviewStatus: text("review_status", { enum: ["submitted", "published", "changes-requested", "rejected"] }).notNull().default("submitted"),
+    reviewReason: text("review_reason"),
+    submittedById: text("submitted_by_id").references(() => users.id, { onDelete: "set null" }),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("outcome_updates_case_study_idx").on(table.caseStudyId, table.id), index("outcome_updates_review_idx").on(table.reviewStatus, table.submittedAt)],
 );
 
 /** A broker's claim on a queue item; one claim per item. */
@@ -208,7 +291,7 @@ export const auditLog = sqliteTable(
   "audit_log",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    itemType: text("item_type", { enum: reviewItemTypes }).notNull(),
+    itemType: text("item_type", { enum: auditItemTypes }).notNull(),
     itemId: integer("item_id").notNull(),
     actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
     action: text("action").notNull(),
@@ -240,7 +323,7 @@ export const brokerNotes = sqliteTable(
   "broker_notes",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    itemType: text("item_type", { enum: reviewItemTypes }).notNull(),
+    itemType: text("item_type", { enum: auditItemTypes }).notNull(),
     itemId: integer("item_id").notNull(),
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
     body: text("body").notNull(),
@@ -380,3 +463,7 @@ export type EmailOutboxRow = typeof emailOutbox.$inferSelect;
 export type AdminAuditRow = typeof adminAuditLog.$inferSelect;
 export type FollowRow = typeof follows.$inferSelect;
 export type SavedSearchRow = typeof savedSearches.$inferSelect;
+export type MatchRow = typeof matches.$inferSelect;
+export type MatchMessageRow = typeof matchMessages.$inferSelect;
+export type OutcomeReminderRow = typeof outcomeReminders.$inferSelect;
+export type OutcomeUpdateRow = typeof outcomeUpdates.$inferSelect;

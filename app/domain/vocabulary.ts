@@ -98,6 +98,18 @@ export const sectorLabels: Record<Sector, string> = {
 
 export const matchStatuses = ["suggested", "shortlisted", "introduced", "piloting", "adopted", "declined"] as const;
 export type MatchStatus = (typeof matchStatuses)[number];
+export const matchStatusLabels: Record<MatchStatus, string> = {
+  suggested: "Suggested",
+  shortlisted: "Shortlisted",
+  introduced: "Introduced",
+  piloting: "Piloting",
+  adopted: "Adopted",
+  declined: "Declined",
+};
+
+/** Who put a match forward: the matching engine or a person in one of these roles. */
+export const matchSources = ["engine", "broker", "commissioner", "innovator"] as const;
+export type MatchSource = (typeof matchSources)[number];
 
 export const caseStudyStatuses = ["piloting", "adopted", "stopped"] as const;
 export type CaseStudyStatus = (typeof caseStudyStatuses)[number];
@@ -119,6 +131,9 @@ export type ReviewOutcome = (typeof reviewOutcomes)[number];
 /** What a broker review queue holds. */
 export const reviewItemTypes = ["idea", "need", "case-study"] as const;
 export type ReviewItemType = (typeof reviewItemTypes)[number];
+/** What the audit log and brokers' notes can be about: queue items, and matches. */
+export const auditItemTypes = [...reviewItemTypes, "match"] as const;
+export type AuditItemType = (typeof auditItemTypes)[number];
 
 export const notificationPreferences = ["immediately", "daily", "off"] as const;
 export type NotificationPreference = (typeof notificationPreferences)[number];

@@ -2,14 +2,14 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { ExchangeDb } from "../../db/client";
 import { adminAuditLog, auditLog, brokerNotes, organisations, users } from "../../db/schema";
-import type { ReviewItemType } from "../domain/vocabulary";
+import type { AuditItemType } from "../domain/vocabulary";
 
 type Tx = Pick<ExchangeDb, "insert">;
 
 export function recordAudit(
   tx: Tx,
   entry: {
-    itemType: ReviewItemType;
+    itemType: AuditItemType;
     itemId: number;
     actorId: string | null;
     action: string;
@@ -23,7 +23,7 @@ export function recordAudit(
     .run();
 }
 
-export function listAuditLog(db: ExchangeDb, itemType: ReviewItemType, itemId: number) {
+export function listAuditLog(db: ExchangeDb, itemType: AuditItemType, itemId: number) {
   return db
     .select({
       id: auditLog.id,
@@ -41,11 +41,11 @@ export function listAuditLog(db: ExchangeDb, itemType: ReviewItemType, itemId: n
     .all();
 }
 
-export function addBrokerNote(db: ExchangeDb, authorId: string, itemType: ReviewItemType, itemId: number, body: string): void {
+export function addBrokerNote(db: ExchangeDb, authorId: string, itemType: AuditItemType, itemId: number, body: string): void {
   db.insert(brokerNotes).values({ authorId, itemType, itemId, body }).run();
 }
 
-export function listBrokerNotes(db: ExchangeDb, itemType: ReviewItemType, itemId: number) {
+export function listBrokerNotes(db: ExchangeDb, itemType: AuditItemType, itemId: number) {
   return db
     .select({ id: brokerNotes.id, body: brokerNotes.body, createdAt: brokerNotes.createdAt, authorName: users.displayName })
     .from(brokerNotes)
