@@ -79,6 +79,13 @@ export function Layout({ children }: { children: ReactNode }) {
                     </NavLink>
                   </li>
                 ) : null}
+                {user?.role === "innovator" || user?.role === "commissioner" ? (
+                  <li>
+                    <NavLink to="/my/matches" className={navClass}>
+                      Your matches
+                    </NavLink>
+                  </li>
+                ) : null}
                 {user?.role === "broker" || user?.role === "admin" ? (
                   <li>
                     <NavLink to="/broker" className={navClass}>

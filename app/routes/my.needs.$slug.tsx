@@ -1,18 +1,25 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { NeedForm } from "../components/need-form";
+import { NeedMatchesPanel, NeedMatchList } from "../components/need-matches";
 import { Badge } from "../components/tags";
+import { matchDeadlineView, parseNeedMatchFilters } from "../domain/match-display";
 import { needFormSchema, needQualityCheck } from "../domain/need-form";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
+import { actOnIdeaForNeed, isCommissionerIdeaAction, rankedIdeasForNeed, type RankedIdea } from "../models/need-match-list.server";
+import { listMatchesForNeed, MatchConflictError } from "../models/match-workflow.server";
 import { getOwnNeed, IncompleteNeedError, needFormDefaults, updateOwnNeed } from "../models/need-editor.server";
+import { SearchUnavailableError } from "../models/search.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { needStatusText } from "./my.needs._index";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.need.title ?? "Need"}: edit | Innovation Exchange` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.need.title ?? "Need"}: ${data?.need.status === "open" ? "matching ideas" : "edit"} | Innovation Exchange` },
+];
 
 function loadOwnNeed(userId: string, slug: string) {
   try {
@@ -27,9 +34,36 @@ function loadOwnNeed(userId: string, slug: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["commissioner"]);
   const need = loadOwnNeed(user.id, params.slug ?? "");
+  const { db, meili } = getExchange();
+  const filters = parseNeedMatchFilters(new URL(request.url).searchParams);
+  let ranked: { ideas: RankedIdea[]; pool: number } | null = null;
+  let searchUnavailable = false;
+  if (need.status === "open") {
+    try {
+      ranked = await rankedIdeasForNeed(db, meili, need, filters);
+    } catch (error) {
+      if (!(error instanceof SearchUnavailableError)) throw error;
+      searchUnavailable = true;
+    }
+  }
+  const now = new Date();
+  const matches = listMatchesForNeed(db, need.id, now).map((match) => ({
+    id: match.id,
+    status: match.status,
+    idea: match.idea,
+    source: match.source,
+    commissionerAgreed: match.commissionerAgreed,
+    innovatorAgreed: match.innovatorAgreed,
+    confirmed: match.confirmed,
+    deadline: matchDeadlineView(match.dueAt, match.overdue, now),
+  }));
   return json(
     {
       need: { slug: need.slug, title: need.title, status: need.status, reviewOutcome: need.reviewOutcome, reviewReason: need.reviewReason },
+      filters,
+      ranked,
+      searchUnavailable,
+      matches,
       defaults: needFormDefaults(need),
       quality: needQualityCheck({
         problem: need.problem,
@@ -41,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         diffusionModels: need.diffusionModels,
       }),
     },
-    { headers: { "Cache-Control": "private, no-store" } },
+    { headers: { "Cache-Control": "private, no-store" } }
   );
 }
 
@@ -50,6 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   loadOwnNeed(user.id, slug);
   const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (isCommissionerIdeaAction(intent)) return ideaAction(user, slug, intent, formData.get("idea"), new URL(request.url));
   const submission = parseWithZod(formData, { schema: needFormSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), message: null }, { status: 400 });
   try {
@@ -63,9 +99,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+type IdeaActionError = { ideaError: { slug: string; message: string } };
+
+/** Shortlist an idea or ask for an introduction (the match is made first when there is none). */
+function ideaAction(
+  user: { id: string; role: "innovator" | "commissioner" | "broker" | "admin" },
+  needSlug: string,
+  intent: "shortlist" | "request-introduction",
+  idea: FormDataEntryValue | null,
+  url: URL
+) {
+  const ideaSlug = typeof idea === "string" ? idea.trim() : "";
+  const fail = (message: string, status: number) => json<IdeaActionError>({ ideaError: { slug: ideaSlug, message } }, { status });
+  if (!ideaSlug) return fail("Choose an idea.", 400);
+  const need = loadOwnNeed(user.id, needSlug);
+  try {
+    actOnIdeaForNeed(getExchange().db, user, need.id, ideaSlug, intent);
+  } catch (error) {
+    if (error instanceof NotFoundError) return fail("There is no published idea with that address.", 400);
+    if (error instanceof MatchConflictError) return fail(error.message, 409);
+    if (error instanceof NotAllowedError) return fail(error.message, 403);
+    throw error;
+  }
+  // Back to the same filtered list, at the idea.
+  const search = new URLSearchParams(url.search);
+  search.delete("done");
+  search.delete("idea");
+  search.set("done", intent);
+  search.set("idea", ideaSlug);
+  return redirect(`/my/needs/${encodeURIComponent(needSlug)}?${search}#idea-${ideaSlug}`);
+}
+
 export default function EditNeed() {
-  const { need, defaults, quality } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { need, defaults, quality, filters, ranked, searchUnavailable, matches } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const ideaError = data && "ideaError" in data ? data.ideaError : null;
+  const actionData = data && "result" in data ? data : undefined;
   const [searchParams] = useSearchParams();
   const saved = searchParams.get("saved");
   const message = actionData?.message ?? (saved === "submitted" ? "Submitted to a broker for triage." : saved === "draft" ? "Your draft is saved." : null);
@@ -99,18 +168,29 @@ export default function EditNeed() {
           <p className="mt-1 whitespace-pre-line">{need.reviewReason}</p>
         </div>
       ) : null}
-      <div className="mt-8">
-        {need.status === "closed" ? (
-          <p className="rounded bg-slate-50 p-4">This need is closed.</p>
-        ) : (
-          <NeedForm
-            lastResult={actionData?.result}
-            defaultValue={defaults}
-            initialQuality={quality}
-            submitLabel={need.status === "draft" ? (need.reviewOutcome === "changes-requested" ? "Resubmit to a broker" : "Submit to a broker") : "Save changes"}
-          />
-        )}
-      </div>
+      {need.status === "open" || matches.length ? <NeedMatchList matches={matches} /> : null}
+      {need.status === "open" ? (
+        <NeedMatchesPanel needSlug={need.slug} filters={filters} ranked={ranked} searchUnavailable={searchUnavailable} ideaError={ideaError} />
+      ) : null}
+      <section aria-labelledby="edit-heading" className="mt-10">
+        <h2 id="edit-heading" className="text-2xl font-semibold">
+          {need.status === "open" ? "Edit the need" : "The need"}
+        </h2>
+        <div className="mt-4">
+          {need.status === "closed" ? (
+            <p className="rounded bg-slate-50 p-4">This need is closed.</p>
+          ) : (
+            <NeedForm
+              lastResult={actionData?.result}
+              defaultValue={defaults}
+              initialQuality={quality}
+              submitLabel={
+                need.status === "draft" ? (need.reviewOutcome === "changes-requested" ? "Resubmit to a broker" : "Submit to a broker") : "Save changes"
+              }
+            />
+          )}
+        </div>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,324 @@
+// The commissioner's need page, matching part: the shortlist and matches already made, and
+// the engine's ranked ideas with reasons, marked terms, procurement hints, GET filters and
+// the shortlist / introduction buttons (plain forms: they work without JavaScript).
+import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
+import { isFiltered, type NeedMatchFilters } from "../domain/match-display";
+import { matchActionLabels } from "../domain/match-workflow";
+import { evidenceLevelLabels, evidenceLevels, matchStatusLabels, sectorLabels, sectors, type MatchStatus } from "../domain/vocabulary";
+import { MarkedText, MatchDeadline, MatchStatusBadge, ProcurementHintBox } from "./match-parts";
+import { IdeaBadges } from "./tags";
+
+type ExistingMatch = {
+  id: number;
+  status: MatchStatus;
+  idea: { slug: string; title: string };
+  commissionerAgreed: boolean;
+  innovatorAgreed: boolean;
+  confirmed: boolean;
+  deadline: { date: string; words: string; overdue: boolean } | null;
+};
+
+function consentSummary(match: ExistingMatch): string {
+  if (match.commissionerAgreed && match.innovatorAgreed) return "Both agreed: contact details shared";
+  if (match.commissionerAgreed) return match.confirmed ? "Waiting for the innovator to agree" : "Waiting for a broker to confirm";
+  if (match.innovatorAgreed) return "The innovator agreed; ask for an introduction";
+  return "No introduction asked for yet";
+}
+
+export function NeedMatchList({ matches }: { matches: ExistingMatch[] }) {
+  return (
+    <section aria-labelledby="shortlist-heading" className="mt-8">
+      <h2 id="shortlist-heading" className="text-2xl font-semibold">
+        Your shortlist and matches
+      </h2>
+      {matches.length === 0 ? (
+        <p className="mt-2 rounded bg-slate-50 p-4">No matches yet. Add ideas from the list below to your shortlist, or ask for an introduction.</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Matches for this need, with their status</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-700">
+                <th scope="col" className="py-2 pr-4">
+                  Idea
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Status
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Introduction
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Deadline
+                </th>
+                <th scope="col" className="py-2">
+                  Match page
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {matches.map((match) => (
+                <tr key={match.id} className="border-b border-slate-200 align-top">
+                  <td className="py-2 pr-4">{match.idea.title}</td>
+                  <td className="py-2 pr-4">
+                    <MatchStatusBadge status={match.status} />
+                  </td>
+                  <td className="py-2 pr-4">{consentSummary(match)}</td>
+                  <td className="py-2 pr-4">
+                    <MatchDeadline deadline={match.deadline} />
+                  </td>
+                  <td className="py-2">
+                    <Link to={`/matches/${match.id}`} className="text-brand-700 underline">
+                      Open<span className="sr-only"> the match with {match.idea.title}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+type RankedIdeaView = {
+  slug: string;
+  title: string;
+  summary: string;
+  score: number;
+  reasons: string[];
+  fits: boolean;
+  matchedTerms: string[];
+  sectors: string[];
+  diffusionModels: string[];
+  evidenceLevel: number | null;
+  hint: { route: string; detail: string };
+  match: { id: number; status: MatchStatus } | null;
+  actions: ("shortlist" | "request-introduction")[];
+};
+
+const MATCHED_TERMS_PREFIX = "matched terms: ";
+
+function Reason({ reason }: { reason: string }) {
+  if (!reason.startsWith(MATCHED_TERMS_PREFIX)) return <li>{reason}</li>;
+  const terms = reason.slice(MATCHED_TERMS_PREFIX.length).split(", ");
+  return (
+    <li>
+      matched terms:{" "}
+      {terms.map((term, index) => (
+        <span key={term}>
+          {index ? ", " : ""}
+          <mark>{term}</mark>
+        </span>
+      ))}
+    </li>
+  );
+}
+
+function FilterForm({ filters }: { filters: NeedMatchFilters }) {
+  return (
+    <Form method="get" className="mt-4 flex flex-wrap items-end gap-4 rounded border border-slate-300 bg-slate-50 p-4" aria-label="Filter matching ideas">
+      <div>
+        <label htmlFor="filter-sector" className="block font-semibold">
+          Sector
+        </label>
+        <select id="filter-sector" name="sector" defaultValue={filters.sector ?? ""} className="mt-1 rounded border-2 border-slate-700 bg-white px-3 py-2">
+          <option value="">Any sector</option>
+          {sectors.map((sector) => (
+            <option key={sector} value={sector}>
+              {sectorLabels[sector]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filter-evidence" className="block font-semibold">
+          Minimum evidence level
+        </label>
+        <select
+          id="filter-evidence"
+          name="evidenceLevel"
+          defaultValue={filters.evidenceLevel ? String(filters.evidenceLevel) : ""}
+          className="mt-1 rounded border-2 border-slate-700 bg-white px-3 py-2"
+        >
+          <option value="">Any level</option>
+          {evidenceLevels.map((level) => (
+            <option key={level} value={level}>
+              {evidenceLevelLabels[level]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex items-center gap-2 pb-2">
+        <input id="filter-accepted" type="checkbox" name="acceptedOnly" value="1" defaultChecked={filters.acceptedOnly} className="h-5 w-5" />
+        <label htmlFor="filter-accepted" className="font-semibold">
+          Only ideas offering a route I accept
+        </label>
+      </div>
+      <div className="flex items-center gap-4">
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          Apply filters
+        </button>
+        {isFiltered(filters) ? (
+          <Link to="." className="text-brand-700 underline">
+            Clear filters
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+function IdeaActions({ idea, error }: { idea: RankedIdeaView; error: string | null }) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("idea") === idea.slug;
+  const errorId = `idea-${idea.slug}-error`;
+  return (
+    <div className="mt-3">
+      {error ? (
+        <p id={errorId} role="alert" className="mb-2 font-semibold text-red-800">
+          <span className="sr-only">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        {idea.actions.map((action) => (
+          <Form key={action} method="post">
+            <input type="hidden" name="intent" value={action} />
+            <input type="hidden" name="idea" value={idea.slug} />
+            <button
+              type="submit"
+              disabled={busy}
+              aria-describedby={error ? errorId : undefined}
+              className={
+                action === "request-introduction"
+                  ? "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+                  : "rounded border-2 border-slate-700 bg-white px-4 py-2 font-semibold hover:bg-slate-100 disabled:opacity-70"
+              }
+            >
+              {matchActionLabels[action]}
+              <span className="sr-only">: {idea.title}</span>
+            </button>
+          </Form>
+        ))}
+        {idea.match ? (
+          <p>
+            <MatchStatusBadge status={idea.match.status} />{" "}
+            <Link to={`/matches/${idea.match.id}`} className="text-brand-700 underline">
+              Open the match<span className="sr-only"> with {idea.title}</span>
+            </Link>
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+const doneMessages: Record<string, string> = {
+  shortlist: "Added to your shortlist.",
+  "request-introduction": "You asked for an introduction. A broker confirms the match, then the innovator is asked to agree.",
+};
+
+export function NeedMatchesPanel({
+  needSlug,
+  filters,
+  ranked,
+  searchUnavailable,
+  ideaError,
+}: {
+  needSlug: string;
+  filters: NeedMatchFilters;
+  ranked: { ideas: RankedIdeaView[]; pool: number } | null;
+  searchUnavailable: boolean;
+  ideaError: { slug: string; message: string } | null;
+}) {
+  const [searchParams] = useSearchParams();
+  const done = searchParams.get("done");
+  const doneIdea = ranked?.ideas.find((idea) => idea.slug === searchParams.get("idea"));
+  return (
+    <section aria-labelledby="matching-heading" className="mt-10">
+      <h2 id="matching-heading" className="text-2xl font-semibold">
+        Matching ideas
+      </h2>
+      <p className="mt-1 max-w-3xl text-slate-700">
+        Ranked by the exchange’s matching engine: how closely each idea’s text meets your problem, whether it offers a route you accept, its sectors, evidence,
+        lifecycle phase and adoptions elsewhere. A broker checks every match before the innovator sees it.
+      </p>
+      {done && doneMessages[done] && doneIdea ? (
+        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+          <p className="font-semibold">
+            {doneIdea.title}: {doneMessages[done]}
+          </p>
+        </div>
+      ) : null}
+      {ideaError && !ranked?.ideas.some((idea) => idea.slug === ideaError.slug) ? (
+        <p role="alert" className="mt-4 font-semibold text-red-800">
+          {ideaError.message}
+        </p>
+      ) : null}
+      <FilterForm filters={filters} />
+      {searchUnavailable ? (
+        <div role="alert" className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4">
+          <p className="font-semibold">Matching is unavailable just now</p>
+          <p className="mt-1">
+            The search service is not answering, so we can’t rank ideas for this need. Try again in a few minutes; your shortlist and matches above are
+            unaffected.
+          </p>
+        </div>
+      ) : ranked && ranked.ideas.length === 0 ? (
+        <p className="mt-4 rounded bg-slate-50 p-4">
+          {ranked.pool > 0 && isFiltered(filters)
+            ? "No matching idea passes these filters. Clear or loosen them to see more."
+            : "No published idea matches this need yet. A broker can scout for ideas, and you’ll see new matches here as ideas are published."}
+        </p>
+      ) : ranked ? (
+        <>
+          <p className="mt-4 text-sm text-slate-700" aria-live="polite">
+            {ranked.ideas.length} {ranked.ideas.length === 1 ? "idea" : "ideas"}
+            {isFiltered(filters) ? ` pass your filters (of ${ranked.pool} ranked)` : ""}, best first.
+          </p>
+          <ol className="mt-2 space-y-6">
+            {ranked.ideas.map((idea, index) => (
+              <li key={idea.slug} id={`idea-${idea.slug}`} className="rounded border border-slate-300 p-4">
+                <article aria-labelledby={`idea-${idea.slug}-title`}>
+                  <div className="flex flex-wrap items-baseline justify-between gap-2">
+                    <h3 id={`idea-${idea.slug}-title`} className="text-xl font-semibold">
+                      <span className="sr-only">{index + 1}. </span>
+                      <Link to={`/ideas/${idea.slug}`} className="text-brand-700 underline">
+                        <MarkedText text={idea.title} terms={idea.matchedTerms} />
+                      </Link>
+                    </h3>
+                    <p className="font-semibold">
+                      Score {Math.round(idea.score)}
+                      <span className="sr-only"> out of 100</span>
+                      <span aria-hidden="true"> / 100</span>
+                    </p>
+                  </div>
+                  <IdeaBadges sectors={idea.sectors} diffusionModels={idea.diffusionModels} lifecyclePhase={null} evidenceLevel={idea.evidenceLevel} />
+                  <p className="mt-2 max-w-3xl">
+                    <MarkedText text={idea.summary} terms={idea.matchedTerms} />
+                  </p>
+                  <h4 className="mt-3 font-semibold">Why it matches</h4>
+                  <ul className="ml-5 list-disc text-sm">
+                    {idea.reasons.map((reason) => (
+                      <Reason key={reason} reason={reason} />
+                    ))}
+                  </ul>
+                  <ProcurementHintBox hint={idea.hint} headingLevel={4} />
+                  {idea.match ? <p className="sr-only">Already a match: {matchStatusLabels[idea.match.status]}.</p> : null}
+                  <IdeaActions idea={idea} error={ideaError?.slug === idea.slug ? ideaError.message : null} />
+                </article>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      <p className="mt-4 text-sm">
+        <Link to={`/needs/${needSlug}`} className="text-brand-700 underline">
+          See the public page of this need
+        </Link>
+      </p>
+    </section>
+  );
+}
