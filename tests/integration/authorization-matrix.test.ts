@@ -21,6 +21,8 @@ import {
   type RouteModule,
   type Visitor,
 } from "./route-harness";
+import { addOutcomeFixtures, outcomeFixtures } from "./outcome-fixtures";
+import { addMatchFixtures } from "./match-fixtures";
 
 type Expect = "allow" | "deny";
 type Item = "own" | "other";
@@ -38,6 +40,12 @@ const owner = (role: Role): Rule => ({
   describe: `the ${role} who owns the item`,
   decide: (visitor, item) => (visitor === role && item === "own" ? "allow" : "deny"),
 });
+
+/** A match's page: brokers and admins, and the commissioner and innovator of their own match. */
+const matchParty: Rule = {
+  describe: "a broker or admin, or the match's own commissioner or innovator",
+  decide: (visitor, item) => (visitor === "broker" || visitor === "admin" ? "allow" : (visitor === "commissioner" || visitor === "innovator") && item === "own" ? "allow" : "deny"),
+};
 
 type Target = { path: string; params: Params };
 type Entry = {
@@ -104,7 +112,28 @@ const matrix: Record<string, Entry> = {
     loader: owner("innovator"),
     action: owner("innovator"),
   },
+  // Matches (issue 4): the match page for its parties and brokers; each side's list of their matches.
+  "matches.$id.tsx": {
+    owned: true,
+    target: (fx, item) => {
+      const id = String(item === "own" ? fx.ownMatchId : fx.otherMatchId);
+      return { path: `/matches/${id}`, params: { id } };
+    },
+    loader: matchParty,
+    action: matchParty,
+  },
+  "my.matches.tsx": { target: at("/my/matches"), loader: only("innovator", "commissioner") },
   "my.needs._index.tsx": { target: at("/my/needs"), loader: only("commissioner") },
+  // Living case studies (issue 4): outcome updates, by the commissioner of the adopted match only.
+  "my.outcomes.$matchId.tsx": {
+    owned: true,
+    target: (_fx, item) => {
+      const matchId = String(item === "own" ? outcomeFixtures.ownAdoptedMatchId : outcomeFixtures.otherAdoptedMatchId);
+      return { path: `/my/outcomes/${matchId}`, params: { matchId } };
+    },
+    loader: owner("commissioner"),
+    action: owner("commissioner"),
+  },
   "my.needs.new.tsx": { target: at("/my/needs/new"), loader: only("commissioner"), action: only("commissioner") },
   "my.needs.$slug.tsx": {
     owned: true,
@@ -137,6 +166,8 @@ const files = routeFiles();
 
 beforeAll(async () => {
   harness = await openHarness();
+  addOutcomeFixtures(harness);
+  addMatchFixtures(harness);
   for (const file of files) modules.set(file, await importRoute(file));
 });
 

@@ -53,6 +53,9 @@ export type Fixtures = {
   placeSlug: string;
   openNeedSlug: string;
   organisationSlug: string;
+  /** Matches, once addMatchFixtures (match-fixtures.ts) has run: the commissioner's need with the innovator's idea, and another pair's. */
+  ownMatchId?: number;
+  otherMatchId?: number;
 };
 
 export type Harness = {
