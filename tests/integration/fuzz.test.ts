@@ -10,6 +10,7 @@ import { ideaFormat, validateExchangeFile, type IdeaFormat } from "../../app/dom
 import { caseStudyStatuses, diffusionModels, lifecyclePhases, notificationPreferences, reviewItemTypes, roles, sectors, takeoverTransfers, typologies } from "../../app/domain/vocabulary";
 import { importIdeas } from "../../app/models/exchange-import.server";
 import type { ExchangeDb } from "../../db/client";
+import { addMatchFixtures } from "./match-fixtures";
 import { buildRequest, callAction, callLoader, importRoute, openHarness, routeFiles, visitors, type Harness, type Outcome, type Params, type RouteModule } from "./route-harness";
 
 let harness: Harness;
@@ -17,6 +18,7 @@ const modules = new Map<string, RouteModule>();
 
 beforeAll(async () => {
   harness = await openHarness();
+  addMatchFixtures(harness);
   for (const file of routeFiles()) modules.set(file, await importRoute(file));
 });
 
@@ -44,9 +46,12 @@ const knownFields = [
   "originCountry", "costs", "tags", "uncontrolledLicence", "uncontrolledReplicationPack", "franchiseFeeModel", "franchiseCoreElements",
   "franchiseAdaptableElements", "franchiseAdoptersPerYear", "takeoverTransfers", "takeoverTerms", "growthCapacity", "growthInvestmentNeeded",
   "locality", "country", "year", "status", "outcomes", "lessons", "decision", "reason", "evidenceLevel", "evidenceJustification", "body",
-  "itemType", "itemId", "userId", "organisationId", "name", "notificationPreference", "q", "page",
+  "itemType", "itemId", "userId", "organisationId", "name", "notificationPreference", "q", "page", "idea", "rationale",
 ];
-const intents = ["submit", "save", "claim", "release", "note", "decide", "add-case-study", "mark-all-read", "create", "rename", "update-user"];
+const intents = [
+  "submit", "save", "claim", "release", "note", "decide", "add-case-study", "mark-all-read", "create", "rename", "update-user",
+  "shortlist", "request-introduction", "confirm", "opt-in", "start-pilot", "adopt", "decline", "message",
+];
 const vocabulary = [
   ...sectors, ...diffusionModels, ...typologies, ...lifecyclePhases, ...caseStudyStatuses, ...notificationPreferences, ...reviewItemTypes,
   ...roles, ...takeoverTransfers, "publish", "reject", "request-changes",
@@ -87,7 +92,15 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
     "my.ideas.new.tsx": [[...idea, ["intent", "save"]], [...idea, ["intent", "submit"]]],
     "my.ideas.$slug.tsx": [[...idea, ["intent", "save"]], [["intent", "add-case-study"], ["locality", "Leeds"], ["status", "adopted"], ["year", "2020"]]],
     "my.needs.new.tsx": [[...need, ["intent", "save"]], [...need, ["intent", "submit"]]],
-    "my.needs.$slug.tsx": [[...need, ["intent", "save"]], [...need, ["intent", "submit"]]],
+    "my.needs.$slug.tsx": [[...need, ["intent", "save"]], [...need, ["intent", "submit"]], [["intent", "shortlist"], ["idea", "matched-idea"]], [["intent", "request-introduction"], ["idea", "published-idea"]]],
+    "matches.$id.tsx": [
+      [["intent", "confirm"], ["rationale", "Both are about lonely older men."]],
+      [["intent", "decline"], ["reason", "Not a fit after all."]],
+      [["intent", "request-introduction"]],
+      [["intent", "opt-in"]],
+      [["intent", "start-pilot"]],
+      [["intent", "message"], ["body", "Hello from the fuzzer."]],
+    ],
     "account_.settings.tsx": [[["notificationPreference", "daily"]]],
     "notifications.tsx": [[["intent", "mark-all-read"]]],
     "broker._index.tsx": [claim],
@@ -129,7 +142,11 @@ function paramsArbitrary(file: string, harness: Harness, junkWeight = 1): fc.Arb
   const slugged = (prefix: string, slugs: string[]) =>
     real(fc.constantFrom(...slugs), junk).map((slug) => ({ path: `${prefix}/${encodeURIComponent(slug)}`, params: { slug } }));
   if (file === "my.ideas.$slug.tsx") return slugged("/my/ideas", [fx.ownIdeaSlug, fx.ownIdeaSlug, fx.otherIdeaSlug]);
-  if (file === "my.needs.$slug.tsx") return slugged("/my/needs", [fx.ownNeedSlug, fx.ownNeedSlug, fx.otherNeedSlug]);
+  if (file === "my.needs.$slug.tsx") return slugged("/my/needs", [fx.ownNeedSlug, fx.ownNeedSlug, "matched-need", fx.otherNeedSlug]);
+  if (file === "matches.$id.tsx") {
+    const ids = [fx.ownMatchId, fx.ownMatchId, fx.otherMatchId].map(String);
+    return real(fc.constantFrom(...ids), fc.oneof(junk, fc.integer().map(String))).map((id) => ({ path: `/matches/${encodeURIComponent(id)}`, params: { id } }));
+  }
   if (file === "broker.$itemType.$itemId.tsx") {
     return real(
       fc.constant({ itemType: "idea", itemId: String(fx.submittedIdeaId) }),
