@@ -65,4 +65,4 @@ export function isOverdue(submittedAt: Date, now: Date, workingDays = DEFAULT_SE
   return reviewDeadline(submittedAt, workingDays).getTime() < now.getTime();
 }
 
-export const reviewItemLabels: Record<ReviewItemType, string> = { idea: "Idea", need: "Need", "case-study": "Case study" };
+export const reviewItemLabels: Record<ReviewItemType, string> = { idea: "Idea", need: "Need", "case-study": "Case study", "outcome-update": "Outcome update" };

@@ -129,7 +129,7 @@ export const reviewOutcomes = ["published", "changes-requested", "rejected"] as 
 export type ReviewOutcome = (typeof reviewOutcomes)[number];
 
 /** What a broker review queue holds. */
-export const reviewItemTypes = ["idea", "need", "case-study"] as const;
+export const reviewItemTypes = ["idea", "need", "case-study", "outcome-update"] as const;
 export type ReviewItemType = (typeof reviewItemTypes)[number];
 /** What the audit log and brokers' notes can be about: queue items, and matches. */
 export const auditItemTypes = [...reviewItemTypes, "match"] as const;

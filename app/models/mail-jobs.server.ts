@@ -1,9 +1,11 @@
-// Background mail work of the web server: the hourly daily-digest check and, when SMTP is
-// configured, sending the email outbox. Started by boot() and stopped on shutdown.
+// Background mail work of the web server: the hourly daily-digest check, the hourly outcome
+// reminders of living case studies and, when SMTP is configured, sending the email outbox.
+// Started by boot() and stopped on shutdown.
 import type { ExchangeDb } from "../../db/client";
 import type { ExchangeEnv } from "../utils/env.server";
 import { buildDailyDigests } from "./digest.server";
 import { createMailTransport, sendPendingEmails, type MailTransport } from "./email-sender.server";
+import { sendDueOutcomeReminders } from "./living-case-studies.server";
 
 export type MailJobs = { stop: () => Promise<void>; runOnce: () => Promise<void> };
 
@@ -30,8 +32,16 @@ export function startMailJobs(
   const digest = () =>
     (digestRunning ??= Promise.resolve()
       .then(() => {
-        const run = buildDailyDigests(context.db, (options.now ?? (() => new Date()))());
+        const now = (options.now ?? (() => new Date()))();
+        const run = buildDailyDigests(context.db, now);
         if (run.digestsQueued) log(`mail: queued ${run.digestsQueued} daily digest(s)`);
+        // Outcome reminders fall due by the day: the hourly tick is often enough.
+        try {
+          const reminders = sendDueOutcomeReminders(context.db, now);
+          if (reminders.notified) log(`mail: asked ${reminders.notified} commissioner(s) for outcome updates`);
+        } catch (error) {
+          log(`mail: the outcome reminders failed: ${error instanceof Error ? error.message : error}`);
+        }
       })
       .catch((error: unknown) => log(`mail: the daily digest failed: ${error instanceof Error ? error.message : error}`))
       .finally(() => {

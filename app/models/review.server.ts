@@ -1,8 +1,10 @@
 // Broker review queues: submitted ideas (and reviewed edits of published ones), submitted
-// needs and submitted case studies; claims; decisions with reasons; all audited.
-import { and, eq, isNotNull, or } from "drizzle-orm";
+// needs, submitted case studies and outcome updates on adopted matches; claims; decisions
+// with reasons; all audited.
+import { and, asc, eq, isNotNull, ne, or } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
-import { caseStudies, ideaRevisions, ideas, needs, reviewClaims, users } from "../../db/schema";
+import { caseStudies, ideaRevisions, ideas, needs, outcomeUpdates, reviewClaims, users } from "../../db/schema";
+import { outcomeMilestoneLabel, outcomePageLink, outcomeUpdateName } from "../domain/living-case-studies";
 import {
   decisionNeedsReason,
   ideaStatusAfterDecision,
@@ -96,6 +98,32 @@ export function listReviewQueue(db: ExchangeDb, brokerId: string, filter: QueueF
         submittedAt: row.submittedAt ?? new Date(0),
       });
   }
+  if (!filter.type || filter.type === "outcome-update") {
+    const rows = db
+      .select({
+        id: outcomeUpdates.id,
+        months: outcomeUpdates.monthsAfterAdoption,
+        submittedAt: outcomeUpdates.submittedAt,
+        locality: caseStudies.locality,
+        ideaTitle: ideas.title,
+        submitter: users.displayName,
+      })
+      .from(outcomeUpdates)
+      .innerJoin(caseStudies, eq(caseStudies.id, outcomeUpdates.caseStudyId))
+      .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
+      .leftJoin(users, eq(users.id, outcomeUpdates.submittedById))
+      .where(eq(outcomeUpdates.reviewStatus, "submitted"))
+      .all();
+    for (const row of rows)
+      items.push({
+        itemType: "outcome-update",
+        itemId: row.id,
+        title: `${row.locality}: ${row.ideaTitle}`,
+        detail: `Outcome update (${outcomeMilestoneLabel(row.months).toLowerCase()})`,
+        submitterName: row.submitter,
+        submittedAt: row.submittedAt ?? new Date(0),
+      });
+  }
   const withClaims = items.map((item): QueueItem => {
     const deadline = reviewDeadline(item.submittedAt, serviceLevelDays);
     return { ...item, deadline, overdue: deadline.getTime() < now.getTime(), claimedBy: claimOf.get(`${item.itemType}:${item.itemId}`) ?? null };
@@ -113,6 +141,9 @@ export function isAwaitingReview(db: Pick<ExchangeDb, "select">, itemType: Revie
     return !!idea && (idea.status === "submitted" || (idea.status === "published" && !!idea.pendingChanges && !!idea.submittedAt));
   }
   if (itemType === "need") return db.select({ status: needs.status }).from(needs).where(eq(needs.id, itemId)).get()?.status === "submitted";
+  if (itemType === "outcome-update") {
+    return db.select({ reviewStatus: outcomeUpdates.reviewStatus }).from(outcomeUpdates).where(eq(outcomeUpdates.id, itemId)).get()?.reviewStatus === "submitted";
+  }
   return db.select({ reviewStatus: caseStudies.reviewStatus }).from(caseStudies).where(eq(caseStudies.id, itemId)).get()?.reviewStatus === "submitted";
 }
 
@@ -296,7 +327,39 @@ export function decideCaseStudy(db: ExchangeDb, brokerId: string, caseStudyId: n
     notifyUser(tx, study.submittedById, {
       title: `Your case study of ${study.locality} ${decisionWords[input.decision]}`,
       body: input.reason?.trim(),
-      link: idea ? `/my/ideas/${idea.slug}` : undefined,
+      // A case study drafted from an adopted match is its commissioner's to complete.
+      link: study.matchId ? outcomePageLink(study.matchId) : idea ? `/my/ideas/${idea.slug}` : undefined,
+    });
+  });
+}
+
+export function decideOutcomeUpdate(db: ExchangeDb, brokerId: string, updateId: number, input: DecisionInput): void {
+  checkReason(input);
+  db.transaction((tx) => {
+    const update = tx.select().from(outcomeUpdates).where(eq(outcomeUpdates.id, updateId)).get();
+    if (!update) throw new NotFoundError("No such outcome update");
+    checkNotClaimedByOther(tx, brokerId, "outcome-update", update.id);
+    if (update.reviewStatus !== "submitted") throw new ReviewConflictError("This outcome update is not waiting for review");
+    const reviewStatus = outcomeOf(input.decision);
+    tx.update(outcomeUpdates)
+      .set({ reviewStatus, reviewReason: input.decision === "publish" ? null : input.reason!.trim(), reviewedAt: new Date() })
+      .where(eq(outcomeUpdates.id, update.id))
+      .run();
+    recordAudit(tx, {
+      itemType: "outcome-update",
+      itemId: update.id,
+      actorId: brokerId,
+      action: input.decision,
+      before: { reviewStatus: "submitted" },
+      after: { reviewStatus },
+      reason: input.reason?.trim() || null,
+    });
+    dropClaim(tx, "outcome-update", update.id);
+    const study = tx.select({ locality: caseStudies.locality, ideaId: caseStudies.ideaId }).from(caseStudies).where(eq(caseStudies.id, update.caseStudyId)).get();
+    notifyUser(tx, update.submittedById, {
+      title: `Your ${outcomeUpdateName(update.monthsAfterAdoption)}${study ? ` on ${study.locality}` : ""} ${decisionWords[input.decision]}`,
+      body: input.reason?.trim(),
+      link: update.matchId ? outcomePageLink(update.matchId) : undefined,
     });
   });
 }
@@ -315,6 +378,24 @@ export function getReviewItem(db: ExchangeDb, itemType: ReviewItemType, itemId: 
     if (!need) return null;
     const owner = need.ownerId ? db.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, need.ownerId)).get() : null;
     return { itemType, need, owner } as const;
+  }
+  if (itemType === "outcome-update") {
+    const update = db.select().from(outcomeUpdates).where(eq(outcomeUpdates.id, itemId)).get();
+    if (!update) return null;
+    const caseStudy = db.select().from(caseStudies).where(eq(caseStudies.id, update.caseStudyId)).get();
+    if (!caseStudy) return null;
+    const idea = db.select({ slug: ideas.slug, title: ideas.title, status: ideas.status }).from(ideas).where(eq(ideas.id, caseStudy.ideaId)).get();
+    const submitter = update.submittedById
+      ? db.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, update.submittedById)).get()
+      : null;
+    // The case study's other updates, so the broker can read this one in sequence.
+    const others = db
+      .select()
+      .from(outcomeUpdates)
+      .where(and(eq(outcomeUpdates.caseStudyId, caseStudy.id), ne(outcomeUpdates.id, update.id)))
+      .orderBy(asc(outcomeUpdates.id))
+      .all();
+    return { itemType, update, caseStudy, idea, submitter, others } as const;
   }
   const study = db.select().from(caseStudies).where(eq(caseStudies.id, itemId)).get();
   if (!study) return null;

@@ -14,6 +14,7 @@ import { ErrorList, FormErrorSummary } from "../components/forms";
 import { budgetText, deadlineText } from "../components/need-facts";
 import { Badge } from "../components/tags";
 import { decisionSchema, JUSTIFICATION_MAX, noteSchema, toDecisionInput } from "../domain/broker-forms";
+import { outcomeMilestoneLabel } from "../domain/living-case-studies";
 import { describeDeadline, formatAge, formatDate, formatDateTime, isReviewItemType, parseItemId } from "../domain/broker-queue";
 import {
   auditChangeRows,
@@ -28,11 +29,13 @@ import { decisionLabels, reviewDeadline, reviewItemLabels, type BrokerDecision }
 import { evidenceLevelLabels, evidenceLevels, fundingRouteLabels, type FundingRoute, type ReviewItemType } from "../domain/vocabulary";
 import { addBrokerNote, listAuditLog, listBrokerNotes } from "../models/audit.server";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
+import { suggestAfterOpening } from "../models/match-suggestions.server";
 import {
   claimItem,
   decideCaseStudy,
   decideIdea,
   decideNeed,
+  decideOutcomeUpdate,
   getClaim,
   getReviewItem,
   isAwaitingReview,
@@ -158,6 +161,43 @@ function loadItem(itemType: ReviewItemType, itemId: number): ReviewView {
       evidenceDefaults: null,
     };
   }
+  if (item.itemType === "outcome-update") {
+    const { update, caseStudy } = item;
+    const place = [caseStudy.locality, caseStudy.country].filter(Boolean).join(", ");
+    const facts: Fact[] = [
+      { label: "Case study", value: `${place}${caseStudy.year ? ` (${caseStudy.year})` : ""}, ${caseStudy.status}` },
+      {
+        label: "Case study review",
+        value:
+          caseStudy.reviewStatus === "published"
+            ? "Published"
+            : `${caseStudy.reviewStatus}: this update shows on the idea's page only once the case study itself is published`,
+      },
+      { label: "Milestone", value: outcomeMilestoneLabel(update.monthsAfterAdoption) },
+      { label: "Outcomes reported", value: update.outcomes, long: true },
+      { label: "The case study's outcomes", value: caseStudy.outcomes ?? "(none yet)", long: true },
+      ...item.others.map((other) => ({
+        label: `Other update: ${outcomeMilestoneLabel(other.monthsAfterAdoption).toLowerCase()} (${other.reviewStatus}${other.submittedAt ? `, ${formatDate(other.submittedAt)}` : ""})`,
+        value: other.outcomes,
+        long: true,
+      })),
+    ];
+    return {
+      heading: `Outcome update: ${caseStudy.locality}`,
+      subheading: item.idea ? `${outcomeMilestoneLabel(update.monthsAfterAdoption)}: “${item.idea.title}”` : outcomeMilestoneLabel(update.monthsAfterAdoption),
+      status: update.reviewStatus,
+      lastReason: update.reviewReason,
+      submitter: item.submitter ? `${item.submitter.name} (${item.submitter.email})` : null,
+      submittedAt: update.submittedAt,
+      publicLink: update.reviewStatus === "published" && caseStudy.reviewStatus === "published" && item.idea?.status === "published" ? `/ideas/${item.idea.slug}#case-studies` : null,
+      facts,
+      detailRows: [],
+      pendingChanges: [],
+      caseStudies: [],
+      parentIdea: item.idea ? { title: item.idea.title, link: `/ideas/${item.idea.slug}` } : null,
+      evidenceDefaults: null,
+    };
+  }
   const study = item.caseStudy;
   const facts: Fact[] = [
     { label: "Place", value: [study.locality, study.country].filter(Boolean).join(", ") },
@@ -259,7 +299,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: decisionSchema(itemType) });
     if (submission.status !== "success") return json<ActionResult>({ intent: "decide", result: submission.reply() }, { status: 400 });
     try {
-      const decide = itemType === "idea" ? decideIdea : itemType === "need" ? decideNeed : decideCaseStudy;
+      const decide = itemType === "idea" ? decideIdea : itemType === "need" ? decideNeed : itemType === "outcome-update" ? decideOutcomeUpdate : decideCaseStudy;
       decide(db, user.id, itemId, toDecisionInput(itemType, submission.value));
     } catch (error) {
       if (error instanceof NotAllowedError) return json<ActionResult>({ intent: "decide", result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
@@ -267,6 +307,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
       throw error;
     }
+    // The need is open (committed): the engine's suggestions are best effort, after it.
+    if (itemType === "need" && submission.value.decision === "publish") await suggestAfterOpening(db, getExchange().meili, itemId);
     return redirect(`${self}?decided=${submission.value.decision}`);
   }
 
@@ -298,7 +340,12 @@ function DecisionForm({ itemType, lastResult, evidenceDefaults }: { itemType: Re
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "decide";
   const decisionHints: Record<BrokerDecision, string> = {
-    publish: itemType === "need" ? "The need opens to commissioners and innovators." : "It goes live on the exchange.",
+    publish:
+      itemType === "need"
+        ? "The need opens to commissioners and innovators."
+        : itemType === "outcome-update"
+          ? "It shows, dated, under its case study on the idea's page."
+          : "It goes live on the exchange.",
     "request-changes": "It goes back to the submitter with your reason; they can resubmit.",
     reject: "It is closed with your reason.",
   };

@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Review queue | Innovation Exc
 
 const brokerRoles = ["broker", "admin"] as const;
 
-const typePlurals: Record<ReviewItemType, string> = { idea: "Ideas", need: "Needs", "case-study": "Case studies" };
+const typePlurals: Record<ReviewItemType, string> = { idea: "Ideas", need: "Needs", "case-study": "Case studies", "outcome-update": "Outcome updates" };
 
 function toRow(item: QueueItem, now: Date) {
   return {
@@ -129,12 +129,13 @@ export default function BrokerQueue() {
     <div>
       <h1 className="text-3xl font-bold">Review queue</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        Submitted ideas, changes to published ideas, needs and case studies. Each should be decided within {serviceLevelDays} working{" "}
+        Submitted ideas, changes to published ideas, needs, case studies and outcome updates on adopted matches. Each should be decided within {serviceLevelDays} working{" "}
         {serviceLevelDays === 1 ? "day" : "days"} of submission.
       </p>
       <p className="mt-2" role="status">
         <strong>{summary.total}</strong> waiting: {summary.byType.idea} {summary.byType.idea === 1 ? "idea" : "ideas"}, {summary.byType.need}{" "}
-        {summary.byType.need === 1 ? "need" : "needs"}, {summary.byType["case-study"]} case {summary.byType["case-study"] === 1 ? "study" : "studies"}.{" "}
+        {summary.byType.need === 1 ? "need" : "needs"}, {summary.byType["case-study"]} case {summary.byType["case-study"] === 1 ? "study" : "studies"}, {summary.byType["outcome-update"]} outcome{" "}
+        {summary.byType["outcome-update"] === 1 ? "update" : "updates"}.{" "}
         {summary.overdue ? <strong className="text-red-800">{summary.overdue} overdue.</strong> : "None overdue."} {summary.mine} claimed by you.
       </p>
       {actionData?.error ? (

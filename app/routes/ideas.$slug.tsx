@@ -9,6 +9,10 @@ import { placeSlug } from "../domain/places";
 import { isFollowing } from "../models/alerts.server";
 import { listRevisions } from "../models/idea-editor.server";
 import { getPublishedIdea } from "../models/ideas.server";
+import { publishedOutcomeUpdates } from "../models/living-case-studies.server";
+import { listAdopters } from "../models/who-else.server";
+import { WhoElseSection } from "../components/who-else";
+import { formatDay, outcomeMilestoneLabel } from "../domain/living-case-studies";
 import { getExchange } from "../utils/exchange.server";
 import { getOptionalUser } from "../utils/session.server";
 import { renderMarkdown } from "../utils/markdown.server";
@@ -36,7 +40,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     costs: renderMarkdown(idea.costs),
   };
   const { pendingChanges: _pending, reviewReason: _reason, ...publicIdea } = idea;
-  return json({ idea: publicIdea, html, revisions, follow });
+  const updates = publishedOutcomeUpdates(getExchange().db, idea.caseStudies.map((study) => study.id));
+  const outcomeUpdates = Object.fromEntries(
+    [...updates].map(([caseStudyId, list]) => [
+      caseStudyId,
+      list.map((update) => {
+        // Dated when the commissioner wrote it (the broker's review may come days later).
+        const date = update.submittedAt ?? update.publishedAt;
+        return { id: update.id, label: outcomeMilestoneLabel(update.monthsAfterAdoption), outcomes: update.outcomes, at: date?.toISOString() ?? null, on: date ? formatDay(date) : null };
+      }),
+    ]),
+  );
+  const adopters = listAdopters(getExchange().db, idea.id);
+  return json({ idea: publicIdea, html, revisions, follow, outcomeUpdates, adopters });
 }
 
 const statusTone = { adopted: "green", piloting: "blue", stopped: "amber" } as const;
@@ -96,7 +112,7 @@ function DiffusionDetailsSection({ details }: { details: DiffusionDetails }) {
 }
 
 export default function IdeaPage() {
-  const { idea, html, revisions, follow } = useLoaderData<typeof loader>();
+  const { idea, html, revisions, follow, outcomeUpdates, adopters } = useLoaderData<typeof loader>();
   return (
     <article>
       <p className="text-sm">
@@ -176,11 +192,33 @@ export default function IdeaPage() {
                     <p>{study.lessons}</p>
                   </>
                 ) : null}
+                {outcomeUpdates[study.id]?.length ? (
+                  <>
+                    <h4 className="mt-3 font-semibold">Outcome updates</h4>
+                    <ol className="mt-1 space-y-2 border-l-2 border-slate-300 pl-3">
+                      {outcomeUpdates[study.id].map((update) => (
+                        <li key={update.id}>
+                          <p className="text-sm font-semibold text-slate-700">
+                            {update.label}
+                            {update.at && update.on ? (
+                              <>
+                                {" · "}
+                                <time dateTime={update.at}>{update.on}</time>
+                              </>
+                            ) : null}
+                          </p>
+                          <p className="whitespace-pre-line">{update.outcomes}</p>
+                        </li>
+                      ))}
+                    </ol>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
         )}
       </section>
+      <WhoElseSection adopters={adopters} />
       {revisions.length ? (
         <section className="mt-8" aria-labelledby="history-heading">
           <h2 id="history-heading" className="text-xl font-semibold">

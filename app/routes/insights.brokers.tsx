@@ -23,7 +23,7 @@ const statusLabels: Record<MatchStatus, string> = {
   declined: "Declined",
 };
 
-const queueLabels = { idea: "Ideas", need: "Needs", "case-study": "Case studies" } as const;
+const queueLabels = { idea: "Ideas", need: "Needs", "case-study": "Case studies", "outcome-update": "Outcome updates" } as const;
 
 const days = (value: number | null) => (value === null ? "–" : value.toFixed(1));
 

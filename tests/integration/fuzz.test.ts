@@ -11,6 +11,7 @@ import { caseStudyStatuses, diffusionModels, lifecyclePhases, notificationPrefer
 import { importIdeas } from "../../app/models/exchange-import.server";
 import type { ExchangeDb } from "../../db/client";
 import { addMatchFixtures } from "./match-fixtures";
+import { addOutcomeFixtures, outcomeFixtures } from "./outcome-fixtures";
 import { buildRequest, callAction, callLoader, importRoute, openHarness, routeFiles, visitors, type Harness, type Outcome, type Params, type RouteModule } from "./route-harness";
 
 let harness: Harness;
@@ -18,6 +19,7 @@ const modules = new Map<string, RouteModule>();
 
 beforeAll(async () => {
   harness = await openHarness();
+  addOutcomeFixtures(harness);
   addMatchFixtures(harness);
   for (const file of routeFiles()) modules.set(file, await importRoute(file));
 });
@@ -46,11 +48,12 @@ const knownFields = [
   "originCountry", "costs", "tags", "uncontrolledLicence", "uncontrolledReplicationPack", "franchiseFeeModel", "franchiseCoreElements",
   "franchiseAdaptableElements", "franchiseAdoptersPerYear", "takeoverTransfers", "takeoverTerms", "growthCapacity", "growthInvestmentNeeded",
   "locality", "country", "year", "status", "outcomes", "lessons", "decision", "reason", "evidenceLevel", "evidenceJustification", "body",
-  "itemType", "itemId", "userId", "organisationId", "name", "notificationPreference", "q", "page", "idea", "rationale",
+  "itemType", "itemId", "userId", "organisationId", "name", "notificationPreference", "q", "page", "idea", "rationale", "milestone", "updateId",
 ];
 const intents = [
   "submit", "save", "claim", "release", "note", "decide", "add-case-study", "mark-all-read", "create", "rename", "update-user",
   "shortlist", "request-introduction", "confirm", "opt-in", "start-pilot", "adopt", "decline", "message",
+  "add-update", "edit-case-study", "resubmit-update",
 ];
 const vocabulary = [
   ...sectors, ...diffusionModels, ...typologies, ...lifecyclePhases, ...caseStudyStatuses, ...notificationPreferences, ...reviewItemTypes,
@@ -101,6 +104,12 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
       [["intent", "start-pilot"]],
       [["intent", "message"], ["body", "Hello from the fuzzer."]],
     ],
+    "my.outcomes.$matchId.tsx": [
+      [["intent", "add-update"], ["milestone", "6"], ["outcomes", "Falls admissions fell 14% against last winter in the pilot wards."]],
+      [["intent", "add-update"], ["milestone", "ad-hoc"], ["outcomes", "Two more community centres now run the classes every week."]],
+      [["intent", "edit-case-study"], ["outcomes", "Classes in six community centres from February."], ["lessons", "Book venues early."]],
+      [["intent", "resubmit-update"], ["updateId", "1"], ["outcomes", "212 people took part in the first six months of classes."]],
+    ],
     "account_.settings.tsx": [[["notificationPreference", "daily"]]],
     "notifications.tsx": [[["intent", "mark-all-read"]]],
     "broker._index.tsx": [claim],
@@ -146,6 +155,10 @@ function paramsArbitrary(file: string, harness: Harness, junkWeight = 1): fc.Arb
   if (file === "matches.$id.tsx") {
     const ids = [fx.ownMatchId, fx.ownMatchId, fx.otherMatchId].map(String);
     return real(fc.constantFrom(...ids), fc.oneof(junk, fc.integer().map(String))).map((id) => ({ path: `/matches/${encodeURIComponent(id)}`, params: { id } }));
+  }
+  if (file === "my.outcomes.$matchId.tsx") {
+    const ids = [outcomeFixtures.ownAdoptedMatchId, outcomeFixtures.ownAdoptedMatchId, outcomeFixtures.otherAdoptedMatchId].map(String);
+    return real(fc.constantFrom(...ids), fc.oneof(junk, fc.integer().map(String))).map((matchId) => ({ path: `/my/outcomes/${encodeURIComponent(matchId)}`, params: { matchId } }));
   }
   if (file === "broker.$itemType.$itemId.tsx") {
     return real(
