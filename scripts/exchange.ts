@@ -15,6 +15,7 @@ import { openExchange, type ExchangeContext } from "../app/utils/exchange.server
 import { drainOutbox, outboxLag } from "../search/outbox-relay";
 import { reindex } from "../search/reindex";
 import { registerMatchCommand } from "./lib/match-command";
+import { registerRemindersCommand } from "./lib/reminders-command";
 import { driftCount, findDrift, reconcile } from "../search/reconcile";
 import { otherProcessesUsing } from "../search/meili-server";
 import { backupDatabase, checkBackupFile, restoreDatabaseFile } from "../db/backup";
@@ -252,6 +253,7 @@ program
   });
 
 registerMatchCommand(program, { withExchange, fail: (message) => new CliError(message) });
+registerRemindersCommand(program, { withExchange });
 
 try {
   await program.parseAsync();

@@ -6,6 +6,8 @@ import { FollowButton } from "../components/follow-button";
 import { NeedFacts } from "../components/need-facts";
 import { isFollowing } from "../models/alerts.server";
 import { getOpenNeed } from "../models/needs.server";
+import { findSimilarOpenNeeds } from "../models/similar-needs.server";
+import { SimilarNeedsSection } from "../components/similar-needs";
 import { getExchange } from "../utils/exchange.server";
 import { getOptionalUser } from "../utils/session.server";
 
@@ -18,11 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const need = getOpenNeed(getExchange().db, params.slug ?? "");
   if (!need) throw new Response("There is no open need at this address.", { status: 404 });
   const follow = { signedIn: !!user, following: user ? isFollowing(getExchange().db, user.id, "need", need.id) : false };
-  return json({ need, follow });
+  const similar = await findSimilarOpenNeeds(getExchange().db, getExchange().meili, need);
+  return json({ need, follow, similar });
 }
 
 export default function NeedPage() {
-  const { need, follow } = useLoaderData<typeof loader>();
+  const { need, follow, similar } = useLoaderData<typeof loader>();
   return (
     <article>
       <p className="text-sm">
@@ -43,6 +46,7 @@ export default function NeedPage() {
           <p className="mt-2 max-w-3xl whitespace-pre-line">{need.outcomes}</p>
         </section>
       ) : null}
+      <SimilarNeedsSection needs={similar.needs} degraded={similar.degraded} />
     </article>
   );
 }
