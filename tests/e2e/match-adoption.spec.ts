@@ -13,7 +13,8 @@ async function signedIn(page: Page, email: string) {
 }
 
 test("a need is matched, shortlisted, introduced with consent and moved to piloting", async ({ browser }) => {
-  test.setTimeout(120_000);
+  // A long journey through four accounts; slow on a loaded 2-core machine.
+  test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   const title = `Homeless people with no way to earn ${suffix}`;
   const commissionerEmail = uniqueEmail("match-commissioner");
@@ -138,4 +139,32 @@ test("a need is matched, shortlisted, introduced with consent and moved to pilot
   await commissioner.goto("/my/matches");
   await expect(commissioner.getByRole("row").filter({ hasText: "The Big Issue" })).toContainText("Piloting");
   await expectNoAxeViolations(commissioner);
+});
+
+test("without JavaScript, the filters and the shortlist button work and the match page opens", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signedIn(page, "commissioner@demo.example");
+  await page.goto("/my/needs");
+  await page.getByRole("row").filter({ hasText: "Open" }).first().getByRole("link").click();
+  const needPath = new URL(page.url()).pathname;
+  await page.getByLabel("Minimum evidence level").selectOption("2");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`${needPath}\\?.*evidenceLevel=2`));
+  const matching = page.getByRole("region", { name: "Matching ideas" });
+  const idea = matching
+    .locator("ol > li")
+    .filter({ has: page.getByRole("button", { name: /^Add to shortlist/ }) })
+    .first();
+  const ideaTitle = (await idea.getByRole("heading", { level: 3 }).innerText()).replace(/^\d+\.\s*/, "");
+  await idea.getByRole("button", { name: /^Add to shortlist/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added to your shortlist" })).toBeVisible();
+  // Still filtered after the POST.
+  await expect(page).toHaveURL(/evidenceLevel=2/);
+  const row = page.getByRole("region", { name: "Your shortlist and matches" }).getByRole("row").filter({ hasText: ideaTitle });
+  await expect(row).toContainText("Shortlisted");
+  await row.getByRole("link", { name: /Open/ }).click();
+  await expect(page).toHaveURL(/\/matches\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(ideaTitle);
+  await expect(page.getByTestId("consent-state")).toContainText("You have not asked for an introduction yet");
 });
