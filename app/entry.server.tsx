@@ -9,12 +9,13 @@ import { isDatabaseEmpty, loadDemoData } from "./models/demo-data.server";
 import { drainOutbox } from "../search/outbox-relay";
 import { startMailJobs, type MailJobs } from "./models/mail-jobs.server";
 import { startAlertJobs, type AlertJobs } from "./models/alerts.server";
+import { runSuggestionPass, startSuggestionJobs, type SuggestionJobs } from "./models/match-suggestions.server";
 import { NonceProvider } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
 
 // The mail jobs (daily digest, SMTP sending) live as long as the booted context.
-const globalForMail = globalThis as unknown as { __exchangeMailJobs?: MailJobs; __exchangeAlertJobs?: AlertJobs };
+const globalForMail = globalThis as unknown as { __exchangeMailJobs?: MailJobs; __exchangeAlertJobs?: AlertJobs; __exchangeSuggestionJobs?: SuggestionJobs };
 
 /** Called by the server (scripts/start.ts) before it listens. */
 export async function boot() {
@@ -24,6 +25,8 @@ export async function boot() {
       console.log(`Loaded demo data: ${loaded.ideas} ideas, ${loaded.needs} needs, one account per role.`);
       try {
         await drainOutbox(context.db, context.meili, { timeoutMs: 60_000 });
+        // The engine's suggestions for the demo needs, so the brokers' match queue has them at once.
+        await runSuggestionPass(context.db, context.meili);
       } catch (error) {
         console.warn(`Demo data saved; search will catch up: ${error instanceof Error ? error.message : error}`);
       }
@@ -31,6 +34,8 @@ export async function boot() {
     globalForMail.__exchangeMailJobs ??= startMailJobs(context);
     // Follows and saved searches: notifications for new case studies, changed needs, new ideas.
     globalForMail.__exchangeAlertJobs ??= startAlertJobs(context.db);
+    // The engine's top ideas as suggested matches for open needs that have fewer (retries failures).
+    globalForMail.__exchangeSuggestionJobs ??= startSuggestionJobs(context);
   });
 }
 
@@ -39,6 +44,8 @@ export async function shutdown() {
   globalForMail.__exchangeMailJobs = undefined;
   await globalForMail.__exchangeAlertJobs?.stop();
   globalForMail.__exchangeAlertJobs = undefined;
+  await globalForMail.__exchangeSuggestionJobs?.stop();
+  globalForMail.__exchangeSuggestionJobs = undefined;
   try {
     await getExchange().close();
   } catch {

@@ -16,6 +16,7 @@ import { drainOutbox, outboxLag } from "../search/outbox-relay";
 import { reindex } from "../search/reindex";
 import { registerMatchCommand } from "./lib/match-command";
 import { registerRemindersCommand } from "./lib/reminders-command";
+import { registerSuggestCommand } from "./lib/suggest-command";
 import { driftCount, findDrift, reconcile } from "../search/reconcile";
 import { otherProcessesUsing } from "../search/meili-server";
 import { backupDatabase, checkBackupFile, restoreDatabaseFile } from "../db/backup";
@@ -254,6 +255,7 @@ program
 
 registerMatchCommand(program, { withExchange, fail: (message) => new CliError(message) });
 registerRemindersCommand(program, { withExchange });
+registerSuggestCommand(program, { withExchange, fail: (message) => new CliError(message) });
 
 try {
   await program.parseAsync();

@@ -1,6 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { FollowButton } from "../components/follow-button";
 import { NeedFacts } from "../components/need-facts";
@@ -9,7 +9,10 @@ import { getOpenNeed } from "../models/needs.server";
 import { findSimilarOpenNeeds } from "../models/similar-needs.server";
 import { SimilarNeedsSection } from "../components/similar-needs";
 import { getExchange } from "../utils/exchange.server";
-import { getOptionalUser } from "../utils/session.server";
+import { getOptionalUser, requireRole } from "../utils/session.server";
+import { PutForwardForm } from "../components/put-forward-form";
+import { firstErrors, MATCH_TEXT_MAX, putForwardSchema } from "../domain/match-queue";
+import { ideasToPutForward, putForwardIdea } from "../models/match-queue.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.need.title} | Innovation Exchange` : "Need not found | Innovation Exchange" },
@@ -21,11 +24,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!need) throw new Response("There is no open need at this address.", { status: 404 });
   const follow = { signedIn: !!user, following: user ? isFollowing(getExchange().db, user.id, "need", need.id) : false };
   const similar = await findSimilarOpenNeeds(getExchange().db, getExchange().meili, need);
-  return json({ need, follow, similar });
+  // Innovators with published ideas may put one forward for the need (a broker looks first).
+  const ownIdeas = user?.role === "innovator" ? ideasToPutForward(getExchange().db, user.id, need.id) : [];
+  const forwarded = new URL(request.url).searchParams.get("forwarded");
+  const putForward = ownIdeas.length
+    ? { ideas: ownIdeas, done: ownIdeas.find((idea) => idea.matched && idea.slug === forwarded) ?? null }
+    : null;
+  return json({ need, follow, similar, putForward });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["innovator"]);
+  const slug = params.slug ?? "";
+  const form = Object.fromEntries(await request.formData());
+  const values = { idea: typeof form.idea === "string" ? form.idea.slice(0, 200) : "", note: typeof form.note === "string" ? form.note.slice(0, MATCH_TEXT_MAX + 100) : "" };
+  const parsed = putForwardSchema.safeParse(form);
+  if (!parsed.success) {
+    const errors = firstErrors(parsed.error);
+    return json({ errors: errors.intent ? { form: "That request was not understood: reload the page and try again." } : { idea: errors.idea, note: errors.note }, values }, { status: 400 });
+  }
+  const outcome = putForwardIdea(getExchange().db, { id: user.id, role: user.role }, slug, parsed.data);
+  if (!outcome.ok) {
+    if (outcome.status === 404) throw new Response(outcome.errors.form, { status: 404 });
+    return json({ errors: outcome.errors, values }, { status: outcome.status });
+  }
+  return redirect(`/needs/${slug}?forwarded=${encodeURIComponent(outcome.ideaSlug)}#put-forward-heading`);
 }
 
 export default function NeedPage() {
-  const { need, follow, similar } = useLoaderData<typeof loader>();
+  const { need, follow, similar, putForward } = useLoaderData<typeof loader>();
+  const putForwardResult = useActionData<typeof action>();
   return (
     <article>
       <p className="text-sm">
@@ -46,6 +74,7 @@ export default function NeedPage() {
           <p className="mt-2 max-w-3xl whitespace-pre-line">{need.outcomes}</p>
         </section>
       ) : null}
+      {putForward ? <PutForwardForm needSlug={need.slug} ideas={putForward.ideas} done={putForward.done} result={putForwardResult} /> : null}
       <SimilarNeedsSection needs={similar.needs} degraded={similar.degraded} />
     </article>
   );

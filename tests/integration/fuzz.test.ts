@@ -49,11 +49,13 @@ const knownFields = [
   "franchiseAdaptableElements", "franchiseAdoptersPerYear", "takeoverTransfers", "takeoverTerms", "growthCapacity", "growthInvestmentNeeded",
   "locality", "country", "year", "status", "outcomes", "lessons", "decision", "reason", "evidenceLevel", "evidenceJustification", "body",
   "itemType", "itemId", "userId", "organisationId", "name", "notificationPreference", "q", "page", "idea", "rationale", "milestone", "updateId",
+  "matchId", "need", "note",
 ];
 const intents = [
   "submit", "save", "claim", "release", "note", "decide", "add-case-study", "mark-all-read", "create", "rename", "update-user",
   "shortlist", "request-introduction", "confirm", "opt-in", "start-pilot", "adopt", "decline", "message",
   "add-update", "edit-case-study", "resubmit-update",
+  "propose", "refresh", "put-forward",
 ];
 const vocabulary = [
   ...sectors, ...diffusionModels, ...typologies, ...lifecyclePhases, ...caseStudyStatuses, ...notificationPreferences, ...reviewItemTypes,
@@ -113,6 +115,13 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
     "account_.settings.tsx": [[["notificationPreference", "daily"]]],
     "notifications.tsx": [[["intent", "mark-all-read"]]],
     "broker._index.tsx": [claim],
+    "broker.matches.tsx": [
+      [["intent", "confirm"], ["matchId", String(harness.fixtures.ownMatchId)], ["rationale", "Both are about lonely older men."]],
+      [["intent", "decline"], ["matchId", String(harness.fixtures.otherMatchId)], ["reason", "Not a fit after all."]],
+      [["intent", "refresh"], ["need", harness.fixtures.openNeedSlug]],
+    ],
+    "broker.matches_.new.tsx": [[["intent", "propose"], ["need", harness.fixtures.openNeedSlug], ["idea", harness.fixtures.publishedIdeaSlug], ["note", "They fit."]]],
+    "needs.$slug.tsx": [[["intent", "put-forward"], ["idea", "matched-idea"], ["note", "Sheds in towns too."]]],
     "broker.$itemType.$itemId.tsx": [claim, [["intent", "note"], ["body", "A note."]], [["intent", "decide"], ["decision", "request-changes"], ["reason", "More detail, please."]]],
     "admin.organisations.tsx": [[["intent", "create"], ["name", "Fuzz Organisation"]]],
     "admin._index.tsx": [[["intent", "update-user"], ["userId", harness.fixtures.users.otherInnovator.id], ["role", "innovator"]]],

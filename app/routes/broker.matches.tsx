@@ -1,0 +1,424 @@
+// The brokers' match queue: suggested matches (the engine's and people's proposals) and every
+// match on its way to adoption, most urgent first, with each status's deadline and an overdue
+// view. Views and the status filter are GET links and a GET form; confirming (with a
+// rationale), declining (with a reason) and refreshing one need's engine suggestions are POST
+// forms, so it all works without JavaScript.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Pagination } from "../components/pagination";
+import { Badge } from "../components/tags";
+import { describeDeadline, formatDate } from "../domain/broker-queue";
+import {
+  canConfirmFromQueue,
+  firstErrors,
+  MATCH_TEXT_MAX,
+  matchQueueActionSchema,
+  matchQueueSearch,
+  matchQueueViewLabels,
+  matchQueueViews,
+  matchSourceLabels,
+  parseMatchQueueParams,
+  type MatchQueueParams,
+} from "../domain/match-queue";
+import { isMatchOpen, matchStatusDeadlineDays } from "../domain/match-workflow";
+import { matchStatuses, matchStatusLabels } from "../domain/vocabulary";
+import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
+import { loadMatchQueue, openNeedIdBySlug } from "../models/match-queue.server";
+import { suggestMatchesForNeed } from "../models/match-suggestions.server";
+import { applyMatchAction, MatchConflictError, type MatchSummary } from "../models/match-workflow.server";
+import { SearchUnavailableError } from "../models/search.server";
+import { getExchange } from "../utils/exchange.server";
+import { requireRole } from "../utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Match queue | Innovation Exchange" }];
+
+const brokerRoles = ["broker", "admin"] as const;
+
+const notices = {
+  confirmed: "Match confirmed: both sides can see your rationale.",
+  declined: "Match declined: the other side can see your reason.",
+  proposed: "Match proposed: it is in the queue, awaiting confirmation.",
+} as const;
+
+function toRow(match: MatchSummary, now: Date) {
+  return {
+    id: match.id,
+    need: match.need,
+    idea: match.idea,
+    score: match.score,
+    reasons: match.reasons.slice(0, 3),
+    source: matchSourceLabels[match.source],
+    status: match.status,
+    statusLabel: matchStatusLabels[match.status],
+    confirmed: match.confirmed,
+    deadline: match.dueAt ? formatDate(match.dueAt) : null,
+    deadlineWords: match.dueAt ? describeDeadline(match.dueAt, now) : null,
+    overdue: match.overdue,
+    canConfirm: canConfirmFromQueue(match),
+    canDecline: isMatchOpen(match.status),
+  };
+}
+
+function noticeFrom(search: URLSearchParams): string | null {
+  const done = search.get("done");
+  if (done === "refreshed") {
+    const n = Number(search.get("n"));
+    const created = Number.isSafeInteger(n) && n >= 0 ? n : 0;
+    return created ? `Recorded ${created} new engine ${created === 1 ? "suggestion" : "suggestions"} for this need.` : "No new suggestions: the engine's best ideas for this need are already in the queue.";
+  }
+  return done && done in notices ? notices[done as keyof typeof notices] : null;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, brokerRoles);
+  const url = new URL(request.url);
+  const params = parseMatchQueueParams(url.searchParams);
+  const now = new Date();
+  const queue = loadMatchQueue(getExchange().db, params, now);
+  if (!queue) throw new Response(`There is no need with the slug “${params.need}”.`, { status: 404 });
+  return json(
+    {
+      params,
+      rows: queue.items.map((match) => toRow(match, now)),
+      total: queue.total,
+      totalPages: queue.totalPages,
+      counts: queue.counts,
+      need: queue.need,
+      notice: noticeFrom(url.searchParams),
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+type ActionResult = { matchId?: number; intent?: string; errors: { rationale?: string; reason?: string; form?: string } };
+
+/** Back to the same view of the queue, with what happened. */
+function backTo(request: Request, done: string, extra: Record<string, string> = {}) {
+  const params = parseMatchQueueParams(new URL(request.url).searchParams);
+  const search = new URLSearchParams(matchQueueSearch(params).slice(1));
+  search.set("done", done);
+  for (const [key, value] of Object.entries(extra)) search.set(key, value);
+  return redirect(`/broker/matches?${search}`);
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, brokerRoles);
+  const { db, meili } = getExchange();
+  const form = Object.fromEntries(await request.formData());
+  const parsed = matchQueueActionSchema.safeParse(form);
+  if (!parsed.success) {
+    const errors = firstErrors(parsed.error);
+    const matchId = Number(form.matchId);
+    if ((form.intent === "confirm" || form.intent === "decline") && Number.isSafeInteger(matchId) && !errors.matchId) {
+      return json<ActionResult>({ intent: form.intent, matchId, errors: { rationale: errors.rationale, reason: errors.reason } }, { status: 400 });
+    }
+    return json<ActionResult>({ errors: { form: "That request was not understood: reload the queue and try again." } }, { status: 400 });
+  }
+  const input = parsed.data;
+
+  if (input.intent === "refresh") {
+    const need = openNeedIdBySlug(db, input.need);
+    if (need === undefined) return json<ActionResult>({ errors: { form: `There is no need with the slug “${input.need}”.` } }, { status: 400 });
+    if (need === null) return json<ActionResult>({ errors: { form: "Only open needs get engine suggestions." } }, { status: 409 });
+    try {
+      const result = await suggestMatchesForNeed(db, meili, need);
+      return backTo(request, "refreshed", { n: String(result?.created ?? 0) });
+    } catch (error) {
+      if (error instanceof SearchUnavailableError) {
+        return json<ActionResult>({ errors: { form: "Search is not answering just now, so the engine can't suggest ideas. Try again in a minute." } }, { status: 503 });
+      }
+      throw error;
+    }
+  }
+
+  try {
+    const text = input.intent === "confirm" ? input.rationale : input.reason;
+    applyMatchAction(db, { id: user.id, role: user.role }, input.matchId, { action: input.intent, text });
+  } catch (error) {
+    const field = input.intent === "confirm" ? "rationale" : "reason";
+    if (error instanceof MatchConflictError) return json<ActionResult>({ intent: input.intent, matchId: input.matchId, errors: { [field]: error.message } }, { status: 409 });
+    if (error instanceof NotFoundError) return json<ActionResult>({ errors: { form: "There is no such match: reload the queue." } }, { status: 404 });
+    if (error instanceof NotAllowedError) throw new Response(error.message, { status: 403 });
+    throw error;
+  }
+  return backTo(request, input.intent === "confirm" ? "confirmed" : "declined");
+}
+
+function ViewTabs({ params, counts }: { params: MatchQueueParams; counts: Record<string, number> }) {
+  return (
+    <nav aria-label="Queue views" className="mt-6">
+      <ul className="flex flex-wrap gap-2 border-b-2 border-slate-300">
+        {matchQueueViews.map((view) => {
+          const current = view === params.view;
+          return (
+            <li key={view}>
+              <Link
+                to={`/broker/matches${matchQueueSearch({ ...params, view, page: 1 })}`}
+                aria-current={current ? "page" : undefined}
+                className={`-mb-0.5 inline-block rounded-t border-2 px-4 py-2 ${current ? "border-slate-300 border-b-white bg-white font-semibold" : "border-transparent text-brand-700 underline"}`}
+              >
+                {matchQueueViewLabels[view]} <span className={view === "overdue" && counts[view] ? "font-semibold text-red-800" : ""}>({counts[view] ?? 0})</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function StatusFilter({ params }: { params: MatchQueueParams }) {
+  return (
+    <Form method="get" action="/broker/matches" className="mt-4 flex flex-wrap items-end gap-4">
+      {params.view !== "awaiting" ? <input type="hidden" name="view" value={params.view} /> : null}
+      {params.need ? <input type="hidden" name="need" value={params.need} /> : null}
+      <div>
+        <label htmlFor="status" className="block font-semibold">
+          Status
+        </label>
+        <select id="status" name="status" defaultValue={params.status ?? ""} className="mt-1 rounded border-2 border-slate-700 bg-white px-2 py-1">
+          <option value="">Any status</option>
+          {matchStatuses.map((status) => (
+            <option key={status} value={status}>
+              {matchStatusLabels[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        Apply
+      </button>
+    </Form>
+  );
+}
+
+type Row = ReturnType<typeof toRow>;
+
+function RowActions({ row, formAction, actionData, busy }: { row: Row; formAction: string; actionData: ActionResult | undefined; busy: boolean }) {
+  const mine = actionData?.matchId === row.id ? actionData : undefined;
+  if (!row.canConfirm && !row.canDecline) return null;
+  const textareaClass = (error?: string) => `mt-1 w-full min-w-56 rounded border-2 px-2 py-1 ${error ? "border-red-700" : "border-slate-700"}`;
+  return (
+    <details open={!!mine} className="mt-2">
+      <summary className="cursor-pointer font-semibold text-brand-700 underline">
+        {row.canConfirm ? "Confirm or decline" : "Decline"}
+        <span className="sr-only">: {row.idea.title} for {row.need.title}</span>
+      </summary>
+      {row.canConfirm ? (
+        <Form method="post" action={formAction} className="mt-2">
+          <input type="hidden" name="matchId" value={row.id} />
+          <label htmlFor={`rationale-${row.id}`} className="block font-semibold">
+            Rationale both sides will see
+          </label>
+          {mine?.errors.rationale ? (
+            <p id={`rationale-${row.id}-error`} role="alert" className="text-sm font-semibold text-red-800">
+              <span className="sr-only">Error: </span>
+              {mine.errors.rationale}
+            </p>
+          ) : null}
+          <textarea
+            id={`rationale-${row.id}`}
+            name="rationale"
+            rows={2}
+            maxLength={MATCH_TEXT_MAX}
+            aria-invalid={mine?.errors.rationale ? true : undefined}
+            aria-describedby={mine?.errors.rationale ? `rationale-${row.id}-error` : undefined}
+            className={textareaClass(mine?.errors.rationale)}
+          />
+          <button type="submit" name="intent" value="confirm" disabled={busy} className="mt-1 rounded bg-brand-700 px-3 py-1 font-semibold text-white hover:bg-brand-800">
+            Confirm match
+          </button>
+        </Form>
+      ) : null}
+      <Form method="post" action={formAction} className="mt-3">
+        <input type="hidden" name="matchId" value={row.id} />
+        <label htmlFor={`reason-${row.id}`} className="block font-semibold">
+          Reason for declining
+        </label>
+        {mine?.errors.reason ? (
+          <p id={`reason-${row.id}-error`} role="alert" className="text-sm font-semibold text-red-800">
+            <span className="sr-only">Error: </span>
+            {mine.errors.reason}
+          </p>
+        ) : null}
+        <textarea
+          id={`reason-${row.id}`}
+          name="reason"
+          rows={2}
+          maxLength={MATCH_TEXT_MAX}
+          aria-invalid={mine?.errors.reason ? true : undefined}
+          aria-describedby={mine?.errors.reason ? `reason-${row.id}-error` : undefined}
+          className={textareaClass(mine?.errors.reason)}
+        />
+        <button type="submit" name="intent" value="decline" disabled={busy} className="mt-1 rounded border-2 border-red-800 px-3 py-1 font-semibold text-red-800 hover:bg-red-50">
+          Decline match
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+export default function MatchQueue() {
+  const { params, rows, total, totalPages, counts, need, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const search = matchQueueSearch(params);
+  const formAction = `/broker/matches${search}`;
+  const deadlines = matchStatuses
+    .filter((status) => matchStatusDeadlineDays[status] !== null)
+    .map((status) => `${status} ${matchStatusDeadlineDays[status]} days`)
+    .join(", ");
+  return (
+    <div>
+      <p className="text-sm">
+        <Link to="/broker" className="text-brand-700 underline">
+          Broker dashboard
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">Match queue</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        Matches of needs and ideas, from the matching engine and from brokers, commissioners and innovators, most urgent first. Each status has a deadline ({deadlines}
+        ); after it the match shows as overdue.
+      </p>
+      <p className="mt-4">
+        <Link
+          to={`/broker/matches/new${need ? `?need=${encodeURIComponent(need.slug)}` : ""}`}
+          className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
+          Propose a match{need ? " for this need" : ""}
+        </Link>
+      </p>
+      {notice ? (
+        <p role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+          {notice}
+        </p>
+      ) : null}
+      {actionData?.errors.form ? (
+        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-4">
+          <h2 className="font-semibold">That did not work</h2>
+          <p>{actionData.errors.form}</p>
+        </div>
+      ) : null}
+      {need ? (
+        <section aria-labelledby="need-heading" className="mt-6 rounded border border-slate-300 bg-slate-50 p-4">
+          <h2 id="need-heading" className="text-xl font-semibold">
+            Matches for “{need.title}”
+          </h2>
+          <p className="mt-1">
+            {need.status === "open" ? (
+              <Link to={`/needs/${need.slug}`} className="text-brand-700 underline">
+                The need&apos;s page
+              </Link>
+            ) : (
+              <span>This need is {need.status}.</span>
+            )}{" "}
+            ·{" "}
+            <Link to={`/broker/matches${matchQueueSearch({ view: params.view, status: params.status })}`} className="text-brand-700 underline">
+              Show every need
+            </Link>
+          </p>
+          {need.status === "open" ? (
+            <Form method="post" action={formAction} className="mt-3">
+              <input type="hidden" name="need" value={need.slug} />
+              <button type="submit" name="intent" value="refresh" disabled={busy} className="rounded border-2 border-slate-700 px-3 py-1 font-semibold hover:bg-slate-100">
+                Refresh suggestions
+              </button>
+              <span className="ml-2 text-sm text-slate-700">Adds the engine&apos;s current best ideas that are not in the queue yet.</span>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+      <ViewTabs params={params} counts={counts} />
+      <StatusFilter key={search} params={params} />
+      <section aria-labelledby="queue-heading" className="mt-6">
+        <h2 id="queue-heading" className="text-xl font-semibold">
+          {total} {total === 1 ? "match" : "matches"}: {matchQueueViewLabels[params.view].toLowerCase()}
+          {params.status ? `, ${matchStatusLabels[params.status].toLowerCase()}` : ""}
+        </h2>
+        {rows.length === 0 ? (
+          <div className="mt-4 rounded bg-slate-50 p-4">
+            <p>{params.view === "overdue" ? "Nothing is overdue." : "No matches here."}</p>
+            {params.view !== "all" || params.status ? (
+              <p className="mt-1">
+                <Link to={`/broker/matches${matchQueueSearch({ view: "all", need: params.need })}`} className="text-brand-700 underline">
+                  Show all matches
+                </Link>
+              </p>
+            ) : null}
+          </div>
+        ) : (
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">Matches, most urgent first</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-700">
+                  <th scope="col" className="py-2 pr-4">Idea</th>
+                  <th scope="col" className="py-2 pr-4">Need</th>
+                  <th scope="col" className="py-2 pr-4">Score</th>
+                  <th scope="col" className="py-2 pr-4">Source</th>
+                  <th scope="col" className="py-2 pr-4">Status</th>
+                  <th scope="col" className="py-2 pr-4">Deadline</th>
+                  <th scope="col" className="py-2">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id} className={`border-b border-slate-200 align-top ${row.overdue ? "bg-red-50" : ""}`}>
+                    <th scope="row" className="py-3 pr-4 font-normal">
+                      <Link to={`/ideas/${row.idea.slug}`} className="font-semibold text-brand-700 underline">
+                        {row.idea.title}
+                      </Link>
+                      {row.reasons.length ? (
+                        <ul className="mt-1 list-disc pl-4 text-slate-700">
+                          {row.reasons.map((reason) => (
+                            <li key={reason}>{reason}</li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </th>
+                    <td className="py-3 pr-4">
+                      <Link to={`/broker/matches${matchQueueSearch({ view: params.view, status: params.status, need: row.need.slug })}`} className="text-brand-700 underline">
+                        {row.need.title}
+                      </Link>
+                      {row.need.locality ? <span className="block text-slate-700">{row.need.locality}</span> : null}
+                    </td>
+                    <td className="py-3 pr-4">{row.score === null ? <span className="text-slate-700">none</span> : row.score.toFixed(1)}</td>
+                    <td className="py-3 pr-4">{row.source}</td>
+                    <td className="py-3 pr-4">
+                      {row.statusLabel}
+                      {row.confirmed && (row.status === "suggested" || row.status === "shortlisted") ? <span className="block text-slate-700">confirmed</span> : null}
+                    </td>
+                    <td className="py-3 pr-4">
+                      {row.deadline ? (
+                        <>
+                          {row.deadline}
+                          <span className="block">{row.overdue ? <Badge tone="amber">Overdue: {row.deadlineWords}</Badge> : <span className="text-slate-700">{row.deadlineWords}</span>}</span>
+                        </>
+                      ) : (
+                        <span className="text-slate-700">none</span>
+                      )}
+                    </td>
+                    <td className="py-3">
+                      <Link to={`/matches/${row.id}`} className="font-semibold whitespace-nowrap text-brand-700 underline">
+                        Open match<span className="sr-only"> #{row.id}: {row.idea.title} for {row.need.title}</span>
+                      </Link>
+                      <RowActions row={row} formAction={formAction} actionData={actionData} busy={busy} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination page={params.page} totalPages={totalPages} />
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
