@@ -191,7 +191,7 @@ function UpdateForm({ lastResult, defaultMilestone, milestones }: { lastResult: 
 
 function CaseStudyForm({ lastResult, outcomes, lessons, resubmit }: { lastResult: SubmissionResult<string[]> | undefined; outcomes: string; lessons: string; resubmit: boolean }) {
   const [form, fields] = useForm({
-    id: "case-study",
+    id: "case-study-form",
     lastResult,
     defaultValue: { outcomes, lessons },
     constraint: getZodConstraint(caseStudyEditSchema),
