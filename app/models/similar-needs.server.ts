@@ -1,5 +1,5 @@
 // "Similar open needs elsewhere" on a need's page: Meilisearch's needs index queried with the
-// need's key terms (together and one by one, fused); when Meilisearch is unreachable, open needs sharing a sector, ranked by
+// need's key terms (together and one by one, fused), among open needs sharing a sector; when Meilisearch is unreachable, open needs sharing a sector, ranked by
 // shared sectors and words in SQLite (app/domain/similar-needs.ts).
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
@@ -22,11 +22,13 @@ export async function findSimilarOpenNeeds(
   limit = SIMILAR_NEEDS_LIMIT,
 ): Promise<{ degraded: boolean; needs: SimilarNeed[] }> {
   const queries = similarNeedsQueries(need);
-  if (!queries.length) return { degraded: false, needs: [] };
+  if (!queries.length || !need.sectors.length) return { degraded: false, needs: [] };
+  // Only needs sharing a sector: a single shared word ("people", "home") is not similarity.
+  const filter = ['status = "open"', need.sectors.map((sector) => `sectors = "${sector}"`)];
   let ids: number[];
   try {
     const response = await meili.multiSearch({
-      queries: queries.map((q) => ({ indexUid: "needs", q, filter: ['status = "open"'], limit: limit + 5, attributesToRetrieve: ["id"] })),
+      queries: queries.map((q) => ({ indexUid: "needs", q, filter, limit: limit + 5, attributesToRetrieve: ["id"] })),
     });
     ids = fuseRanks(response.results.map((result) => result.hits.map((hit) => hit.id as number))).filter((id) => id !== need.id);
   } catch {
