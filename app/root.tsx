@@ -88,8 +88,15 @@ export function Layout({ children }: { children: ReactNode }) {
                 ) : null}
                 {user?.role === "broker" || user?.role === "admin" ? (
                   <li>
-                    <NavLink to="/broker" className={navClass}>
+                    <NavLink to="/broker" end className={navClass}>
                       Review queue
+                    </NavLink>
+                  </li>
+                ) : null}
+                {user?.role === "broker" || user?.role === "admin" ? (
+                  <li>
+                    <NavLink to="/broker/matches" className={navClass}>
+                      Match queue
                     </NavLink>
                   </li>
                 ) : null}

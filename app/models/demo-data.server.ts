@@ -2,12 +2,14 @@
 // for this exchange, a handful of open needs, and one account per role.
 import fs from "node:fs";
 import path from "node:path";
-import { count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
-import { ideas, needs } from "../../db/schema";
+import { ideas, matches, needs } from "../../db/schema";
+import { DAY_MS, type MatchAction } from "../domain/match-workflow";
 import { ideaFormat, needFormat, validateExchangeFile, formatProblem } from "../domain/exchange-format";
 import type { Role } from "../domain/vocabulary";
 import { importIdeas, importNeeds } from "./exchange-import.server";
+import { applyMatchAction, postMatchMessage, proposeMatch, type MatchActor } from "./match-workflow.server";
 import { createUser, getUserByEmail } from "./users.server";
 
 export const demoPassword = "exchange-demo-2026";
@@ -44,8 +46,101 @@ export async function loadDemoData(db: ExchangeDb): Promise<{ ideas: number; nee
   // The demo innovator owns a few ideas and the demo commissioner the needs, so their pages have content.
   const innovator = getUserByEmail(db, demoAccounts[0].email)!;
   const commissioner = getUserByEmail(db, demoAccounts[1].email)!;
-  const ownedIdeas = ideaItems.slice(0, 3).map((item) => item.slug);
+  // (Social prescribing began at the Bromley by Bow Centre, the demo innovator's organisation.)
+  const ownedIdeas = [...ideaItems.slice(0, 3).map((item) => item.slug), "social-prescribing-bromley-by-bow"];
   db.update(ideas).set({ ownerId: innovator.id }).where(inArray(ideas.slug, ownedIdeas)).run();
   db.update(needs).set({ ownerId: commissioner.id, organisationId: commissioner.organisationId }).where(eq(needs.status, "open")).run();
+  loadDemoMatches(db);
   return { ideas: ideaItems.length, needs: needItems.length };
+}
+
+type DemoStep = { daysAgo: number; by: "broker" | "commissioner" | "innovator" } & ({ action: MatchAction; text?: string } | { message: string });
+
+/**
+ * Matches at each stage of the workflow, made through the workflow itself (backdated), so the
+ * brokers' match queue, the match pages and the insights have something to show. The engine's
+ * own suggestions follow once the ideas are searchable (boot runs a suggestion pass).
+ */
+const demoMatches: { need: string; idea: string; proposedBy: "broker" | "innovator"; daysAgo: number; note?: string; steps: DemoStep[] }[] = [
+  {
+    // Shortlisted and confirmed: waiting for the commissioner to ask for an introduction.
+    need: "rural-loneliness-older-people-marlbury",
+    idea: "mens-sheds",
+    proposedBy: "broker",
+    daysAgo: 9,
+    steps: [{ daysAgo: 3, by: "broker", action: "confirm", text: "Sheds run by older men in market towns and villages, with a national association to help new ones start; the council can fund start-up kits from its small-grant route." }],
+  },
+  {
+    // Introduced, with a message thread.
+    need: "entrenched-rough-sleeping-harbourside",
+    idea: "the-big-issue",
+    proposedBy: "broker",
+    daysAgo: 30,
+    steps: [
+      { daysAgo: 28, by: "broker", action: "confirm", text: "Paid work and a daily routine for people the hostels keep losing; the franchise model lets Harbourside run a local pitch network with the national magazine." },
+      { daysAgo: 25, by: "commissioner", action: "request-introduction" },
+      { daysAgo: 20, by: "innovator", action: "opt-in" },
+      { daysAgo: 19, by: "commissioner", message: "Thank you for agreeing to talk. Could you tell us what a new city needs to have in place before vendors start, and how long set-up usually takes?" },
+      { daysAgo: 18, by: "innovator", message: "Happy to. A distribution office, a hostel partnership and a support worker; about three months. Shall we meet next week?" },
+    ],
+  },
+  {
+    // Piloting: put forward by its innovator, confirmed, introduced, then a pilot started.
+    need: "rural-loneliness-older-people-marlbury",
+    idea: "social-prescribing-bromley-by-bow",
+    proposedBy: "innovator",
+    daysAgo: 80,
+    note: "Link workers in GP surgeries refer lonely patients to village groups.",
+    steps: [
+      { daysAgo: 75, by: "broker", action: "confirm", text: "GP-attached link workers reach isolated older people the voluntary sector misses; it can be adopted as-is through the surgeries (uncontrolled)." },
+      { daysAgo: 70, by: "commissioner", action: "request-introduction" },
+      { daysAgo: 68, by: "innovator", action: "opt-in" },
+      { daysAgo: 40, by: "commissioner", action: "start-pilot" },
+    ],
+  },
+  {
+    // Suggested by a broker and not yet confirmed: overdue in the queue.
+    need: "cold-homes-respiratory-admissions-tamsford",
+    idea: "warm-home-prescription",
+    proposedBy: "broker",
+    daysAgo: 10,
+    steps: [],
+  },
+  {
+    // Declined, with the reason both sides see.
+    need: "night-time-economy-violence-kingsport",
+    idea: "scared-straight",
+    proposedBy: "broker",
+    daysAgo: 20,
+    steps: [
+      { daysAgo: 15, by: "broker", action: "decline", text: "Randomised trials found Scared Straight increased offending among the young people who took part: not something to spread." },
+    ],
+  },
+];
+
+/** Adds the demo matches whose need and idea are not matched yet (so it can run again safely). */
+export function loadDemoMatches(db: ExchangeDb, now = new Date()): number {
+  const actors = Object.fromEntries(
+    (["innovator", "commissioner", "broker"] as const).map((role) => {
+      const user = getUserByEmail(db, demoAccounts.find((account) => account.role === role)!.email);
+      return [role, user ? ({ id: user.id, role: user.role } satisfies MatchActor) : null];
+    }),
+  ) as Record<"innovator" | "commissioner" | "broker", MatchActor | null>;
+  if (!actors.innovator || !actors.commissioner || !actors.broker) return 0;
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS);
+  let made = 0;
+  for (const demo of demoMatches) {
+    const need = db.select({ id: needs.id, status: needs.status }).from(needs).where(eq(needs.slug, demo.need)).get();
+    const idea = db.select({ id: ideas.id, status: ideas.status }).from(ideas).where(eq(ideas.slug, demo.idea)).get();
+    if (!need || !idea || need.status !== "open" || idea.status !== "published") continue;
+    if (db.select({ id: matches.id }).from(matches).where(and(eq(matches.needId, need.id), eq(matches.ideaId, idea.id))).get()) continue;
+    const { match } = proposeMatch(db, actors[demo.proposedBy], { needId: need.id, ideaId: idea.id, note: demo.note }, at(demo.daysAgo));
+    for (const step of demo.steps) {
+      const actor = actors[step.by]!;
+      if ("message" in step) postMatchMessage(db, actor, match.id, step.message, at(step.daysAgo));
+      else applyMatchAction(db, actor, match.id, { action: step.action, text: step.text }, at(step.daysAgo));
+    }
+    made++;
+  }
+  return made;
 }

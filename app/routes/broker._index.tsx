@@ -11,6 +11,7 @@ import { describeDeadline, formatAge, formatDate, parseQueueParams, queueSearch,
 import { reviewItemLabels } from "../domain/review-workflow";
 import { reviewItemTypes, type ReviewItemType } from "../domain/vocabulary";
 import { claimItem, listReviewQueue, releaseItem, ReviewConflictError, type QueueItem } from "../models/review.server";
+import { listMatchQueue } from "../models/match-workflow.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 
@@ -50,8 +51,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mine: all.filter((item) => item.claimedBy?.id === user.id).length,
     byType: Object.fromEntries(reviewItemTypes.map((type) => [type, all.filter((item) => item.itemType === type).length])) as Record<ReviewItemType, number>,
   };
+  const matchQueue = { awaiting: listMatchQueue(db, { view: "awaiting", pageSize: 1 }, now).total, overdue: listMatchQueue(db, { view: "overdue", pageSize: 1 }, now).total };
   return json(
-    { params, items: items.map((item) => toRow(item, now)), summary, serviceLevelDays: days, userId: user.id, isAdmin: user.role === "admin" },
+    { params, items: items.map((item) => toRow(item, now)), summary, matchQueue, serviceLevelDays: days, userId: user.id, isAdmin: user.role === "admin" },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -119,7 +121,7 @@ function FilterForm({ params }: { params: QueueParams }) {
 }
 
 export default function BrokerQueue() {
-  const { params, items, summary, serviceLevelDays, userId, isAdmin } = useLoaderData<typeof loader>();
+  const { params, items, summary, matchQueue, serviceLevelDays, userId, isAdmin } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -137,6 +139,20 @@ export default function BrokerQueue() {
         {summary.byType.need === 1 ? "need" : "needs"}, {summary.byType["case-study"]} case {summary.byType["case-study"] === 1 ? "study" : "studies"}, {summary.byType["outcome-update"]} outcome{" "}
         {summary.byType["outcome-update"] === 1 ? "update" : "updates"}.{" "}
         {summary.overdue ? <strong className="text-red-800">{summary.overdue} overdue.</strong> : "None overdue."} {summary.mine} claimed by you.
+      </p>
+      <p className="mt-2">
+        Matches:{" "}
+        <Link to="/broker/matches" className="text-brand-700 underline">
+          {matchQueue.awaiting} awaiting confirmation
+        </Link>
+        ,{" "}
+        <Link to="/broker/matches?view=overdue" className={matchQueue.overdue ? "font-semibold text-red-800 underline" : "text-brand-700 underline"}>
+          {matchQueue.overdue} overdue
+        </Link>
+        .{" "}
+        <Link to="/broker/matches/new" className="text-brand-700 underline">
+          Propose a match
+        </Link>
       </p>
       {actionData?.error ? (
         <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-4">

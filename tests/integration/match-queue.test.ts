@@ -9,10 +9,11 @@ import { and, count, eq } from "drizzle-orm";
 import { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExchangeDb } from "../../db/client";
-import { ideas, matches, needs, notifications, type UserRow } from "../../db/schema";
+import { ideas, matches, matchMessages, needs, notifications, type UserRow } from "../../db/schema";
 import { DAY_MS } from "../../app/domain/match-workflow";
 import { needFormSchema } from "../../app/domain/need-form";
 import type { Role } from "../../app/domain/vocabulary";
+import { loadDemoData, loadDemoMatches } from "../../app/models/demo-data.server";
 import { loadMatchQueue } from "../../app/models/match-queue.server";
 import { needsWantingSuggestions, runSuggestionPass, startSuggestionJobs, suggestAfterOpening } from "../../app/models/match-suggestions.server";
 import { applyMatchAction, listMatchQueue, proposeMatch } from "../../app/models/match-workflow.server";
@@ -375,3 +376,25 @@ function submittedNeedOpen(title: string): number {
 function slugOf(needId: number): string {
   return db.select({ slug: needs.slug }).from(needs).where(eq(needs.id, needId)).get()!.slug;
 }
+
+describe("the demo data", () => {
+  it("gives the demo matches at each stage, once, however often it is loaded", async () => {
+    await loadDemoData(db);
+    const statusOf = (needSlug: string, ideaSlug: string) =>
+      db.select({ status: matches.status, source: matches.source, confirmedAt: matches.confirmedAt }).from(matches).where(and(eq(matches.needId, idOf(needs, needSlug)), eq(matches.ideaId, idOf(ideas, ideaSlug)))).get();
+    expect(statusOf("rural-loneliness-older-people-marlbury", "mens-sheds")).toMatchObject({ status: "shortlisted", source: "broker" });
+    expect(statusOf("rural-loneliness-older-people-marlbury", "mens-sheds")!.confirmedAt).not.toBeNull();
+    expect(statusOf("entrenched-rough-sleeping-harbourside", "the-big-issue")).toMatchObject({ status: "introduced" });
+    expect(statusOf("rural-loneliness-older-people-marlbury", "social-prescribing-bromley-by-bow")).toMatchObject({ status: "piloting", source: "innovator" });
+    expect(statusOf("cold-homes-respiratory-admissions-tamsford", "warm-home-prescription")).toMatchObject({ status: "suggested" });
+    expect(statusOf("night-time-economy-violence-kingsport", "scared-straight")).toMatchObject({ status: "declined" });
+    const introduced = db.select({ id: matches.id }).from(matches).where(eq(matches.ideaId, idOf(ideas, "the-big-issue"))).get()!;
+    expect(db.select({ n: count() }).from(matchMessages).where(eq(matchMessages.matchId, introduced.id)).get()!.n).toBe(2);
+    expect(loadMatchQueue(db, { view: "overdue", status: null, need: "cold-homes-respiratory-admissions-tamsford", page: 1 }, new Date())!.total).toBe(1);
+
+    const before = matchCount();
+    await loadDemoData(db);
+    expect(loadDemoMatches(db)).toBe(0);
+    expect(matchCount()).toBe(before);
+  });
+});
