@@ -2,7 +2,7 @@
 // broker before it is shown), and its commissioner is asked for outcomes 6, 12 and 24 months on.
 // Their outcome updates go through the broker queue (review.server.ts) and, once published,
 // show under the case study on the idea's page.
-import { and, asc, eq, inArray, isNull, lte, max } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, max } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import {
   caseStudies,
@@ -12,6 +12,7 @@ import {
   organisations,
   outcomeReminders,
   outcomeUpdates,
+  type CaseStudyRow,
   type IdeaRow,
   type MatchRow,
   type NeedRow,
@@ -271,4 +272,64 @@ export function publishedOutcomeUpdates(db: Pick<ExchangeDb, "select">, caseStud
     .all();
   for (const row of rows) byStudy.set(row.caseStudyId, [...(byStudy.get(row.caseStudyId) ?? []), row]);
   return byStudy;
+}
+
+// ---------------------------------------------------------------------------------------
+// The commissioner's list
+
+export type LivingCaseStudySummary = {
+  matchId: number;
+  ideaTitle: string;
+  needTitle: string;
+  locality: string;
+  caseStudyReviewStatus: CaseStudyRow["reviewStatus"];
+  adoptedAt: Date;
+  /** The next milestone not yet written, with its due date; null once all three are written. */
+  next: { months: number; dueAt: Date } | null;
+  updates: { published: number; waiting: number; sentBack: number };
+};
+
+/** The adopted matches of a commissioner's needs, with their case study and outcome updates, newest first. */
+export function listLivingCaseStudies(db: ExchangeDb, userId: string): LivingCaseStudySummary[] {
+  const rows = db
+    .select({ match: matches, ideaTitle: ideas.title, needTitle: needs.title, study: caseStudies })
+    .from(matches)
+    .innerJoin(needs, eq(needs.id, matches.needId))
+    .innerJoin(ideas, eq(ideas.id, matches.ideaId))
+    .innerJoin(caseStudies, eq(caseStudies.matchId, matches.id))
+    .where(and(eq(needs.ownerId, userId), eq(matches.status, "adopted")))
+    .orderBy(desc(matches.statusChangedAt), desc(matches.id))
+    .all();
+  if (!rows.length) return [];
+  const matchIds = rows.map((row) => row.match.id);
+  const reminders = db.select().from(outcomeReminders).where(inArray(outcomeReminders.matchId, matchIds)).orderBy(asc(outcomeReminders.monthsAfterAdoption)).all();
+  const updates = db
+    .select({ matchId: outcomeUpdates.matchId, monthsAfterAdoption: outcomeUpdates.monthsAfterAdoption, reviewStatus: outcomeUpdates.reviewStatus })
+    .from(outcomeUpdates)
+    .where(inArray(outcomeUpdates.matchId, matchIds))
+    .all();
+  const seen = new Set<number>();
+  return rows.flatMap((row) => {
+    // One entry per match (its first case study, as on the outcome page).
+    if (seen.has(row.match.id)) return [];
+    seen.add(row.match.id);
+    const own = updates.filter((update) => update.matchId === row.match.id);
+    const next = reminders.find((reminder) => reminder.matchId === row.match.id && milestoneBlocker(reminder.monthsAfterAdoption, own) === null);
+    return [
+      {
+        matchId: row.match.id,
+        ideaTitle: row.ideaTitle,
+        needTitle: row.needTitle,
+        locality: row.study.locality,
+        caseStudyReviewStatus: row.study.reviewStatus,
+        adoptedAt: row.match.statusChangedAt ?? row.match.updatedAt,
+        next: next ? { months: next.monthsAfterAdoption, dueAt: next.dueAt } : null,
+        updates: {
+          published: own.filter((update) => update.reviewStatus === "published").length,
+          waiting: own.filter((update) => update.reviewStatus === "submitted").length,
+          sentBack: own.filter((update) => update.reviewStatus === "changes-requested").length,
+        },
+      },
+    ];
+  });
 }

@@ -248,8 +248,8 @@ export default function LivingCaseStudy() {
   return (
     <article>
       <p className="text-sm">
-        <Link to="/my/needs" className="text-brand-700 underline">
-          Your needs
+        <Link to="/my/outcomes" className="text-brand-700 underline">
+          Your outcome updates
         </Link>
         {" · "}
         <Link to={`/matches/${data.matchId}`} className="text-brand-700 underline">

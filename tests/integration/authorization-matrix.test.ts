@@ -128,6 +128,7 @@ const matrix: Record<string, Entry> = {
   "my.matches.tsx": { target: at("/my/matches"), loader: only("innovator", "commissioner") },
   "my.needs._index.tsx": { target: at("/my/needs"), loader: only("commissioner") },
   // Living case studies (issue 4): outcome updates, by the commissioner of the adopted match only.
+  "my.outcomes._index.tsx": { target: at("/my/outcomes"), loader: only("commissioner") },
   "my.outcomes.$matchId.tsx": {
     owned: true,
     target: (_fx, item) => {

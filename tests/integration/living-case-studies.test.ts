@@ -13,6 +13,7 @@ import { NotAllowedError } from "../../app/models/idea-editor.server";
 import {
   editLivingCaseStudy,
   getLivingCaseStudy,
+  listLivingCaseStudies,
   OutcomeConflictError,
   resubmitOutcomeUpdate,
   sendDueOutcomeReminders,
@@ -174,6 +175,9 @@ describe("an outcome update", () => {
     const row = db.select().from(outcomeUpdates).where(eq(outcomeUpdates.id, updateId)).get()!;
     expect(row).toMatchObject({ caseStudyId, matchId, monthsAfterAdoption: 6, reviewStatus: "submitted", submittedById: commissioner.id });
     expect(getLivingCaseStudy(db, commissionerActor(), matchId).updates.map((update) => update.id)).toEqual([updateId]);
+    const listed = listLivingCaseStudies(db, commissioner.id).find((item) => item.matchId === matchId)!;
+    expect(listed).toMatchObject({ ideaTitle: "Falls prevention classes", locality: "Northshire", next: { months: 12 }, updates: { published: 0, waiting: 1, sentBack: 0 } });
+    expect(listLivingCaseStudies(db, otherCommissioner.id)).toEqual([]);
   });
 
   it("waits in the broker queue; changes requested, resubmitted, then published", async () => {
