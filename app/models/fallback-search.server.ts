@@ -5,7 +5,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { ideaFacets, type IdeaFacet, type IdeaFilters } from "../../search/idea-query";
 import { IDEAS_PER_PAGE, type IdeaSearchParams } from "../domain/search-params";
-import { getPublishedIdeasByIds } from "./ideas.server";
+import { getPublishedIdeaCardsByIds } from "./ideas.server";
 
 const arrayColumns: Partial<Record<IdeaFacet, SQL>> = {
   sectors: sql.raw("ideas.sectors"),
@@ -59,5 +59,5 @@ export function searchIdeasInSqlite(db: ExchangeDb, params: IdeaSearchParams, fi
   const facets = Object.fromEntries(
     ideaFacets.map((facet) => [facet, facetCounts(db, facet, filters[facet].length ? whereClause(filters, match, facet) : where)]),
   ) as Record<IdeaFacet, Record<string, number>>;
-  return { rows: getPublishedIdeasByIds(db, ids), total, facets };
+  return { rows: getPublishedIdeaCardsByIds(db, ids), total, facets };
 }

@@ -15,6 +15,7 @@ import {
   supplyAndDemand,
   type AdoptionStudy,
 } from "../domain/insights";
+import type { ReviewItemType } from "../domain/vocabulary";
 import { listReviewQueue } from "./review.server";
 
 export function publicInsights(db: ExchangeDb) {
@@ -67,7 +68,8 @@ export function brokerInsights(db: ExchangeDb, options: { brokerId: string; serv
       ),
     )
     .orderBy(asc(auditLog.id))
-    .all();
+    .all()
+    .filter((event): event is typeof event & { itemType: ReviewItemType } => event.itemType !== "match");
   const stays = queueStays(events).filter((stay) => stay.decidedAt >= since);
   const waiting = listReviewQueue(db, options.brokerId, {}, options.now, options.serviceLevelDays);
   return { funnel, queues: queueTimes(stays, waiting, options.serviceLevelDays, options.now), sinceDays: options.sinceDays ?? 180 };

@@ -9,7 +9,7 @@ export function getOpenNeed(db: ExchangeDb, slug: string): NeedRow | null {
 
 export function getOpenNeedsByIds(db: ExchangeDb, ids: number[]): NeedRow[] {
   if (!ids.length) return [];
-  // By primary key, status checked here: as in getPublishedIdeasByIds, `status = ?` in the
+  // By primary key, status checked here: as for ideas, `status = ?` in the
   // WHERE clause makes SQLite walk needs_status_idx over every open need.
   const rows = db.select().from(needs).where(inArray(needs.id, ids)).all().filter((row) => row.status === "open");
   const byId = new Map(rows.map((row) => [row.id, row]));

@@ -12,7 +12,7 @@ import {
   type IdeaFilters,
 } from "../../search/idea-query";
 import { IDEAS_PER_PAGE, NEEDS_PER_PAGE, type IdeaSearchParams, type NeedSearchParams } from "../domain/search-params";
-import { getPublishedIdeasByIds } from "./ideas.server";
+import { getPublishedIdeaCardsByIds, type IdeaCard } from "./ideas.server";
 import { searchIdeasInSqlite } from "./fallback-search.server";
 import { getOpenNeedsByIds, searchOpenNeedsInSqlite } from "./needs.server";
 
@@ -55,7 +55,7 @@ export function filtersFromParams(params: IdeaSearchParams): IdeaFilters {
   };
 }
 
-function ideaHit(row: ReturnType<typeof getPublishedIdeasByIds>[number], highlight: IdeaHit["highlight"]): IdeaHit {
+function ideaHit(row: IdeaCard, highlight: IdeaHit["highlight"]): IdeaHit {
   return {
     slug: row.slug,
     title: row.title,
@@ -90,7 +90,7 @@ export async function searchIdeas(
   }
   const [main, ...perGroup] = response.results;
   const formattedById = new Map(main.hits.map((hit) => [hit.id as number, hit._formatted ?? {}]));
-  const rows = getPublishedIdeasByIds(db, main.hits.map((hit) => hit.id as number));
+  const rows = getPublishedIdeaCardsByIds(db, main.hits.map((hit) => hit.id as number));
   const hits = rows.map((row): IdeaHit => {
     const formatted = formattedById.get(row.id) as Record<string, unknown>;
     // Use Meilisearch's highlighting only while it still describes the current row.
@@ -193,7 +193,7 @@ export async function findSimilarIdeas(
     showRankingScore: true,
     rankingScoreThreshold: 0.35,
   });
-  const rows = getPublishedIdeasByIds(db, result.hits.map((hit) => hit.id as number));
+  const rows = getPublishedIdeaCardsByIds(db, result.hits.map((hit) => hit.id as number));
   return rows
     .filter((row) => row.slug !== input.exclude)
     .slice(0, 3)

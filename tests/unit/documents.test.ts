@@ -43,6 +43,7 @@ const study = (overrides: Partial<CaseStudyRow>): CaseStudyRow => ({
   position: 0,
   locality: "Hackney",
   country: "GB",
+  matchId: null,
   year: 2013,
   status: "adopted",
   outcomes: null,
