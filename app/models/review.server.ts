@@ -355,12 +355,17 @@ export function decideOutcomeUpdate(db: ExchangeDb, brokerId: string, updateId: 
       reason: input.reason?.trim() || null,
     });
     dropClaim(tx, "outcome-update", update.id);
-    const study = tx.select({ locality: caseStudies.locality, ideaId: caseStudies.ideaId }).from(caseStudies).where(eq(caseStudies.id, update.caseStudyId)).get();
+    const study = tx.select({ locality: caseStudies.locality, ideaId: caseStudies.ideaId, reviewStatus: caseStudies.reviewStatus }).from(caseStudies).where(eq(caseStudies.id, update.caseStudyId)).get();
     notifyUser(tx, update.submittedById, {
       title: `Your ${outcomeUpdateName(update.monthsAfterAdoption)}${study ? ` on ${study.locality}` : ""} ${decisionWords[input.decision]}`,
       body: input.reason?.trim(),
       link: update.matchId ? outcomePageLink(update.matchId) : undefined,
     });
+    // The idea's innovator hears how their idea is doing elsewhere, once it is public.
+    const idea = study ? tx.select({ slug: ideas.slug, title: ideas.title, ownerId: ideas.ownerId, status: ideas.status }).from(ideas).where(eq(ideas.id, study.ideaId)).get() : undefined;
+    if (input.decision === "publish" && study?.reviewStatus === "published" && idea?.status === "published") {
+      notifyUser(tx, idea.ownerId, { title: `New outcome update on “${idea.title}” from ${study.locality}`, body: update.outcomes.slice(0, 300), link: `/ideas/${idea.slug}#case-studies` });
+    }
   });
 }
 

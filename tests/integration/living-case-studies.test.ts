@@ -193,7 +193,7 @@ describe("an outcome update", () => {
     expect(notificationsOf(commissioner).at(-1)).toMatchObject({ title: "Your 6-month outcome update on Northshire needs changes", link: `/my/outcomes/${matchId}#write-update` });
     expect(() => decideOutcomeUpdate(db, broker.id, updateId, { decision: "publish" })).toThrow(ReviewConflictError);
     expect(() => submitOutcomeUpdate(db, commissionerActor(), matchId, { monthsAfterAdoption: 6, outcomes: sixMonths })).toThrow(/asked for changes/);
-    resubmitOutcomeUpdate(db, commissionerActor(), matchId, updateId, `${sixMonths} 212 people took part.`);
+    resubmitOutcomeUpdate(db, commissionerActor(), matchId, updateId, `${sixMonths} 212 people took part.`, addMonths(adoptedAt, 8));
     expect(() => resubmitOutcomeUpdate(db, commissionerActor(), matchId, updateId, sixMonths)).toThrow(OutcomeConflictError);
 
     // Not shown while the case study itself waits for review.
@@ -203,10 +203,15 @@ describe("an outcome update", () => {
     editLivingCaseStudy(db, commissionerActor(), matchId, { outcomes: "Classes in six community centres from February.", lessons: "Book the venues early." });
     decideCaseStudy(db, broker.id, caseStudyId, { decision: "publish" });
     expect(() => editLivingCaseStudy(db, commissionerActor(), matchId, { outcomes: "Changed after publication." })).toThrow(/published/);
+    // Published again on a published case study (a second, ad-hoc update): the innovator hears of it.
+    const adHoc = submitOutcomeUpdate(db, commissionerActor(), matchId, { monthsAfterAdoption: null, outcomes: text("Two more community centres joined in the spring.") }, addMonths(adoptedAt, 9));
+    decideOutcomeUpdate(db, broker.id, adHoc, { decision: "publish" });
+    expect(notificationsOf(innovator).at(-1)).toMatchObject({ title: "New outcome update on “Falls prevention classes” from Northshire", link: "/ideas/falls-prevention-classes#case-studies" });
     const page = await ideaPageData();
     expect(page.idea.caseStudies.map((study) => study.locality)).toContain("Northshire");
     expect(page.outcomeUpdates[caseStudyId]).toEqual([
       expect.objectContaining({ label: "6 months after adoption", outcomes: `${sixMonths} 212 people took part.`, on: expect.stringMatching(/2026$/) }),
+      expect.objectContaining({ label: "Update", on: "31 October 2026" }),
     ]);
   });
 
