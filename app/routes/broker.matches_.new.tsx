@@ -90,7 +90,8 @@ export default function ProposeMatch() {
               </p>
             ) : null}
           </div>
-          <Form method="post" action="/broker/matches/new" noValidate>
+          {/* Keyed on the chosen need and idea: choosing an idea in the finder refills the fields. */}
+          <Form key={`${prefill.need}|${prefill.idea}`} method="post" action="/broker/matches/new" noValidate>
             <input type="hidden" name="intent" value="propose" />
             <div className="mb-5">
               <label htmlFor="need" className="block font-semibold">
