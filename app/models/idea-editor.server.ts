@@ -281,3 +281,41 @@ export function ideaAwaitingReview(idea: Pick<IdeaRow, "status" | "pendingChange
   return idea.status === "submitted" || (idea.status === "published" && !!idea.pendingChanges && !!idea.submittedAt);
 }
 
+
+/**
+ * A case study a broker sent back ("changes requested") or rejected, edited by the innovator
+ * and sent to review again. Other case studies are not edited here: a published one is
+ * public, and one waiting for review is the broker's to decide.
+ */
+export function resubmitCaseStudy(db: ExchangeDb, ownerId: string, slug: string, caseStudyId: number, values: CaseStudyFormValues) {
+  return db.transaction((tx) => {
+    const idea = getOwnIdea(tx as unknown as ExchangeDb, ownerId, slug);
+    if (idea.status === "archived") throw new NotAllowedError("This idea was rejected or archived and can no longer be edited");
+    const study = tx.select().from(caseStudies).where(eq(caseStudies.id, caseStudyId)).get();
+    if (!study || study.ideaId !== idea.id) throw new NotFoundError("That case study is not one of this idea's");
+    if (study.reviewStatus !== "changes-requested" && study.reviewStatus !== "rejected") {
+      throw new NotAllowedError("Only a case study a broker sent back or rejected can be edited and resubmitted");
+    }
+    const after = {
+      locality: values.locality,
+      country: values.country ?? null,
+      year: values.year ?? null,
+      status: values.status,
+      outcomes: values.outcomes ?? null,
+      lessons: values.lessons ?? null,
+    };
+    tx.update(caseStudies)
+      .set({ ...after, reviewStatus: "submitted", submittedById: ownerId, submittedAt: new Date() })
+      .where(eq(caseStudies.id, study.id))
+      .run();
+    recordAudit(tx, {
+      itemType: "case-study",
+      itemId: study.id,
+      actorId: ownerId,
+      action: "resubmitted",
+      before: { reviewStatus: study.reviewStatus, locality: study.locality, status: study.status, outcomes: study.outcomes, lessons: study.lessons },
+      after: { reviewStatus: "submitted", ...after },
+    });
+    enqueueSearchSync(tx, "ideas", [idea.id]);
+  });
+}

@@ -9,6 +9,7 @@ import { IdeaForm } from "../components/idea-form";
 import { Badge } from "../components/tags";
 import { caseStudyFormSchema, ideaFormSchema } from "../domain/idea-form";
 import { caseStudyStatuses } from "../domain/vocabulary";
+import { parseItemId } from "../domain/broker-queue";
 import {
   addCaseStudy,
   formDefaultsForIdea,
@@ -17,6 +18,7 @@ import {
   listOwnCaseStudies,
   NotAllowedError,
   NotFoundError,
+  resubmitCaseStudy,
   updateOwnIdea,
   type IdeaUpdateOutcome,
 } from "../models/idea-editor.server";
@@ -60,6 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         status: study.status,
         reviewStatus: study.reviewStatus,
         reviewReason: study.reviewReason,
+        outcomes: study.outcomes,
+        lessons: study.lessons,
       })),
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -93,6 +97,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
         result: submission.reply({ resetForm: true }),
         message: study.reviewStatus === "submitted" ? "Case study sent to a broker for review." : "Case study added to your draft.",
       });
+    }
+    if (intent === "resubmit-case-study") {
+      const caseStudyId = parseItemId(String(formData.get("caseStudyId") ?? ""));
+      const submission = parseWithZod(formData, { schema: caseStudyFormSchema });
+      if (submission.status !== "success" || caseStudyId === null) {
+        return json({ form: "resubmit-case-study" as const, caseStudyId, result: submission.reply(caseStudyId === null ? { formErrors: ["That case study was not found."] } : undefined), message: null }, { status: 400 });
+      }
+      try {
+        resubmitCaseStudy(db, user.id, slug, caseStudyId, submission.value);
+      } catch (error) {
+        if (error instanceof NotFoundError || error instanceof NotAllowedError) {
+          return json({ form: "resubmit-case-study" as const, caseStudyId, result: submission.reply({ formErrors: [error.message] }), message: null }, { status: 409 });
+        }
+        throw error;
+      }
+      relay?.kick();
+      return json({ form: "resubmit-case-study" as const, caseStudyId, result: submission.reply({ resetForm: true }), message: "Case study sent to a broker for review again." });
     }
     const submission = parseWithZod(formData, { schema: ideaFormSchema });
     if (submission.status !== "success") return json({ form: "idea" as const, result: submission.reply(), message: null }, { status: 400 });
@@ -143,6 +164,61 @@ function CaseStudyForm({ lastResult }: { lastResult: SubmissionResult<string[]> 
         Add case study
       </button>
     </Form>
+  );
+}
+
+type StudyDefaults = { id: number; locality: string; country: string | null; year: number | null; status: string; outcomes: string | null; lessons: string | null };
+
+/** Edit and resubmit a case study a broker sent back or rejected. */
+function ResubmitCaseStudyForm({ study, lastResult }: { study: StudyDefaults; lastResult: SubmissionResult<string[]> | null | undefined }) {
+  const [form, fields] = useForm({
+    id: `resubmit-case-study-${study.id}`,
+    lastResult,
+    defaultValue: { locality: study.locality, country: study.country ?? "", year: study.year?.toString() ?? "", status: study.status, outcomes: study.outcomes ?? "", lessons: study.lessons ?? "" },
+    constraint: getZodConstraint(caseStudyFormSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: caseStudyFormSchema }),
+  });
+  return (
+    <details className="mt-2" open={!!lastResult?.error}>
+      <summary className="cursor-pointer font-semibold text-brand-700 underline">Edit and resubmit this case study</summary>
+      <Form method="post" {...getFormProps(form)} className="mt-2 rounded border border-slate-300 p-4">
+        <FormErrorSummary id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="caseStudyId" value={study.id} />
+        <TextField label="Place" hint="The locality where it was tried" field={fields.locality} />
+        <TextField label="Country code (optional)" field={fields.country} />
+        <TextField label="Year (optional)" field={fields.year} />
+        <fieldset className="mb-5" aria-describedby={fields.status.errors?.length ? fields.status.errorId : undefined}>
+          <legend className="font-semibold">Status</legend>
+          <ErrorList id={fields.status.errorId} errors={fields.status.errors} />
+          {caseStudyStatuses.map((status) => (
+            <div key={status} className="mt-1 flex items-center gap-2">
+              <input id={`${form.id}-status-${status}`} type="radio" name={fields.status.name} value={status} defaultChecked={study.status === status} className="size-4" />
+              <label htmlFor={`${form.id}-status-${status}`}>{status}</label>
+            </div>
+          ))}
+        </fieldset>
+        {(["outcomes", "lessons"] as const).map((name) => (
+          <div key={name} className="mb-5">
+            <label htmlFor={fields[name].id} className="block font-semibold">
+              {name === "outcomes" ? "Outcomes" : "Lessons, including what failed"}
+            </label>
+            <ErrorList id={fields[name].errorId} errors={fields[name].errors} />
+            <textarea
+              id={fields[name].id}
+              name={fields[name].name}
+              rows={3}
+              defaultValue={(name === "outcomes" ? study.outcomes : study.lessons) ?? ""}
+              aria-describedby={fields[name].errors?.length ? fields[name].errorId : undefined}
+              className="mt-1 w-full rounded border-2 border-slate-700 px-3 py-2"
+            />
+          </div>
+        ))}
+        <button type="submit" name="intent" value="resubmit-case-study" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
+          Resubmit for review
+        </button>
+      </Form>
+    </details>
   );
 }
 
@@ -211,6 +287,12 @@ export default function EditIdea() {
                 {study.reviewStatus === "submitted" ? "waiting for review" : study.reviewStatus}
               </Badge>
               {study.reviewReason ? <p className="mt-1 text-sm">Broker’s reason: {study.reviewReason}</p> : null}
+              {editable && (study.reviewStatus === "changes-requested" || study.reviewStatus === "rejected") ? (
+                <ResubmitCaseStudyForm
+                  study={study}
+                  lastResult={actionData?.form === "resubmit-case-study" && "caseStudyId" in actionData && actionData.caseStudyId === study.id ? actionData.result : null}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

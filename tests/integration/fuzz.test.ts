@@ -48,13 +48,13 @@ const knownFields = [
   "originCountry", "costs", "tags", "uncontrolledLicence", "uncontrolledReplicationPack", "franchiseFeeModel", "franchiseCoreElements",
   "franchiseAdaptableElements", "franchiseAdoptersPerYear", "takeoverTransfers", "takeoverTerms", "growthCapacity", "growthInvestmentNeeded",
   "locality", "country", "year", "status", "outcomes", "lessons", "decision", "reason", "evidenceLevel", "evidenceJustification", "body",
-  "itemType", "itemId", "userId", "organisationId", "name", "notificationPreference", "q", "page", "idea", "rationale", "milestone", "updateId",
+  "itemType", "itemId", "userId", "organisationId", "name", "notificationPreference", "q", "page", "idea", "rationale", "milestone", "updateId", "caseStudyId",
   "matchId", "need", "note",
 ];
 const intents = [
   "submit", "save", "claim", "release", "note", "decide", "add-case-study", "mark-all-read", "create", "rename", "update-user",
   "shortlist", "request-introduction", "confirm", "opt-in", "start-pilot", "adopt", "decline", "message",
-  "add-update", "edit-case-study", "resubmit-update",
+  "add-update", "edit-case-study", "resubmit-update", "resubmit-case-study",
   "propose", "refresh", "put-forward",
 ];
 const vocabulary = [
@@ -95,7 +95,11 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
     "signin.tsx": [[["email", "innovator@matrix.example"], ["password", "correct horse battery staple"], ["redirectTo", "/ideas"]]],
     "account_.password.tsx": [[["currentPassword", "correct horse battery staple"], ["newPassword", "another fine passphrase"], ["confirmPassword", "another fine passphrase"]]],
     "my.ideas.new.tsx": [[...idea, ["intent", "save"]], [...idea, ["intent", "submit"]]],
-    "my.ideas.$slug.tsx": [[...idea, ["intent", "save"]], [["intent", "add-case-study"], ["locality", "Leeds"], ["status", "adopted"], ["year", "2020"]]],
+    "my.ideas.$slug.tsx": [
+      [...idea, ["intent", "save"]],
+      [["intent", "add-case-study"], ["locality", "Leeds"], ["status", "adopted"], ["year", "2020"]],
+      [["intent", "resubmit-case-study"], ["caseStudyId", "1"], ["locality", "Leeds"], ["status", "adopted"], ["outcomes", "Now in every branch."]],
+    ],
     "my.needs.new.tsx": [[...need, ["intent", "save"]], [...need, ["intent", "submit"]]],
     "my.needs.$slug.tsx": [[...need, ["intent", "save"]], [...need, ["intent", "submit"]], [["intent", "shortlist"], ["idea", "matched-idea"]], [["intent", "request-introduction"], ["idea", "published-idea"]]],
     "matches.$id.tsx": [

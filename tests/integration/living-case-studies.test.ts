@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, emailOutbox, ideas, needs, notifications, outcomeReminders, outcomeUpdates, type UserRow } from "../../db/schema";
 import { addMonths } from "../../app/domain/match-workflow";
-import { NotAllowedError } from "../../app/models/idea-editor.server";
+import { addCaseStudy, NotAllowedError, resubmitCaseStudy } from "../../app/models/idea-editor.server";
 import {
   editLivingCaseStudy,
   getLivingCaseStudy,
@@ -220,6 +220,22 @@ describe("an outcome update", () => {
     decideCaseStudy(db, broker.id, second.id, { decision: "reject", reason: "Nothing has happened yet." });
     editLivingCaseStudy(db, commissionerActor(), second.matchId!, { outcomes: "Twelve care homes now run the classes twice a week." });
     expect(db.select().from(caseStudies).where(eq(caseStudies.id, second.id)).get()).toMatchObject({ reviewStatus: "submitted", outcomes: "Twelve care homes now run the classes twice a week." });
+  });
+});
+
+describe("an innovator's case study sent back by a broker", () => {
+  it("is edited and resubmitted by the idea's innovator, and only then", () => {
+    const study = addCaseStudy(db, innovator.id, "falls-prevention-classes", { locality: "Wakefield", status: "piloting" });
+    expect(study.reviewStatus).toBe("submitted");
+    const values = { locality: "Wakefield", country: "GB", year: 2025, status: "adopted" as const, outcomes: "Now run in every library branch." };
+    expect(() => resubmitCaseStudy(db, innovator.id, "falls-prevention-classes", study.id, values)).toThrow(/sent back or rejected/);
+    decideCaseStudy(db, broker.id, study.id, { decision: "request-changes", reason: "Add what it achieved." });
+    expect(() => resubmitCaseStudy(db, otherCommissioner.id, "falls-prevention-classes", study.id, values)).toThrow(NotAllowedError);
+    expect(() => resubmitCaseStudy(db, innovator.id, "falls-prevention-classes", caseStudyId, values)).toThrow(/sent back or rejected/);
+    resubmitCaseStudy(db, innovator.id, "falls-prevention-classes", study.id, values);
+    expect(db.select().from(caseStudies).where(eq(caseStudies.id, study.id)).get()).toMatchObject({ reviewStatus: "submitted", status: "adopted", year: 2025, outcomes: "Now run in every library branch." });
+    expect(isAwaitingReview(db, "case-study", study.id)).toBe(true);
+    decideCaseStudy(db, broker.id, study.id, { decision: "reject", reason: "Duplicate of another record." });
   });
 });
 
