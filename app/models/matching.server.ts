@@ -15,6 +15,7 @@ import { extractKeyTerms, type KeyTerm } from "../../search/matching/key-terms";
 import { matchedTerms, matchedWords, type MatchesPosition } from "../../search/matching/matched-terms";
 import { buildMatchQueries, defaultQueryPlan, toMultiSearchQueries, type MatchQuery, type QueryPlanOptions } from "../../search/matching/queries";
 import { defaultSignalWeights, rankMatches, type MatchCandidate, type ScoredMatch, type SignalWeights } from "../../search/matching/rank";
+import { defaultTextScoreOptions, textScores, type RerankDocument, type TextScoreOptions } from "../../search/matching/rerank";
 import { rerankBySupport, supportCounter, supportsTerm, termMatcher } from "../../search/matching/term-match";
 import { publicServiceSynonyms } from "../../search/synonyms";
 import { lifecyclePhases, type LifecyclePhase } from "../domain/vocabulary";
@@ -35,6 +36,8 @@ export type EngineOptions = {
   plan: QueryPlanOptions;
   feedback: FeedbackOptions | false;
   weights: SignalWeights;
+  /** Second stage (rerank.ts): share of relevance from a BM25F score of the key terms over each candidate's text, and its settings. */
+  rerank: { weight: number; text: TextScoreOptions; terms?: "feedback" | "extracted" } | false;
 };
 
 export const defaultEngineOptions: EngineOptions = {
@@ -45,10 +48,15 @@ export const defaultEngineOptions: EngineOptions = {
   plan: defaultQueryPlan,
   feedback: defaultFeedback,
   weights: defaultSignalWeights,
+  rerank: { weight: 0.7, text: defaultTextScoreOptions, terms: "extracted" },
 };
 
 export type NeedForMatching = Pick<NeedRow, "slug" | "title" | "problem" | "outcomes" | "sectors" | "diffusionModels" | "locality"> & {
+  /** The stage the need's problem has reached (needs.current_phase); `lifecyclePhase` is the older name. */
+  currentPhase?: LifecyclePhase | null;
   lifecyclePhase?: LifecyclePhase | null;
+  /** Who is affected by the problem: read as part of the problem. */
+  whoIsAffected?: string | null;
 };
 
 export type NeedMatch = ScoredMatch;
@@ -126,9 +134,15 @@ export function corpusStats(db: ExchangeDb): CorpusStats {
 // ---------------------------------------------------------------------------------------
 
 function lifecyclePhaseOf(need: NeedForMatching): LifecyclePhase | null {
-  // Needs may carry the current stage of their problem; older rows do not.
-  const phase = (need as { lifecyclePhase?: unknown }).lifecyclePhase;
+  // Needs may carry the current stage of their problem (needs.current_phase); older rows do not.
+  const phase: unknown = need.currentPhase ?? need.lifecyclePhase;
   return typeof phase === "string" && (lifecyclePhases as readonly string[]).includes(phase) ? (phase as LifecyclePhase) : null;
+}
+
+/** The need's text as key-term extraction reads it: who is affected counts as part of the problem. */
+function needText(need: NeedForMatching) {
+  const problem = [need.problem, need.whoIsAffected?.trim() ?? ""].filter(Boolean).join("\n\n");
+  return { title: need.title, problem, outcomes: need.outcomes, locality: need.locality };
 }
 
 /** Ranks published ideas for a need (any need-shaped record: the eval also passes unsaved ones). */
@@ -141,7 +155,7 @@ export async function rankIdeasForNeed(
   const limit = options.limit ?? DEFAULT_MATCH_LIMIT;
   const engine = { ...defaultEngineOptions, ...options.engine };
   const stats = corpusStats(db);
-  const extracted = extractKeyTerms(need, stats, { synonyms: publicServiceSynonyms });
+  const extracted = extractKeyTerms(needText(need), stats, { synonyms: publicServiceSynonyms });
   const keyTerms = engine.feedback ? applyFeedback(extracted, stats, publicServiceSynonyms, engine.feedback, need.sectors) : extracted;
   const queries = buildMatchQueries(keyTerms, need, engine.plan);
   const debug = options.debug ? { keyTerms, queries } : undefined;
@@ -150,10 +164,14 @@ export async function rankIdeasForNeed(
   const pool = new CandidatePool(db, termWeigher(keyTerms));
   const lists = await runQueries(meili, queries, pool, engine.hitsPerQuery);
   const needSignals = { sectors: need.sectors, diffusionModels: need.diffusionModels, lifecyclePhase: lifecyclePhaseOf(need) };
-  const ranked = rankMatches(pool.candidates(reciprocalRankFusion(lists, engine.rrfK)), needSignals, {
+  const fused = reciprocalRankFusion(lists, engine.rrfK);
+  const rerankTerms = engine.rerank && engine.rerank.terms === "extracted" ? extracted : keyTerms;
+  const text = engine.rerank ? textScores(rerankTerms, pool.documents(fused.map((entry) => entry.item)), publicServiceSynonyms, engine.rerank.text) : undefined;
+  const ranked = rankMatches(pool.candidates(fused, text), needSignals, {
     minRelevance: engine.minRelevance,
     outOfSectorFactor: engine.outOfSectorFactor,
     weights: engine.weights,
+    textWeight: engine.rerank ? engine.rerank.weight : 0,
   });
   return { matches: ranked.slice(0, limit), debug };
 }
@@ -201,7 +219,26 @@ class CandidatePool {
     this.positions.set(id, [...(this.positions.get(id) ?? []), matches]);
   }
 
-  candidates(fused: { item: number; score: number }[]): MatchCandidate[] {
+  /** The loaded ideas among these ids, as the second stage reads them (rerank.ts). */
+  documents(ids: number[]): Map<number, RerankDocument> {
+    const documents = new Map<number, RerankDocument>();
+    for (const id of ids) {
+      const document = this.ideasById.get(id)?.document;
+      if (!document) continue;
+      documents.set(id, {
+        title: document.title,
+        tags: document.tags,
+        summary: document.summary,
+        problem: document.problem,
+        solution: document.solution,
+        evidence: document.evidence,
+        caseStudies: [...document.caseStudyOutcomes, ...document.caseStudyLessons],
+      });
+    }
+    return documents;
+  }
+
+  candidates(fused: { item: number; score: number }[], text?: Map<number, number>): MatchCandidate[] {
     return fused.flatMap((entry) => {
       const idea = this.ideasById.get(entry.item);
       if (!idea) return [];
@@ -218,6 +255,7 @@ class CandidatePool {
             caseStudies: studies.map((study) => ({ locality: study.locality, status: study.status })),
           },
           fused: entry.score,
+          text: text?.get(row.id),
           matchedTerms: matchedTerms(this.positions.get(row.id) ?? [], document, 8, this.weigh),
         },
       ];

@@ -42,6 +42,8 @@ export type MatchCandidate = {
   idea: CandidateIdea;
   /** Fused text relevance (reciprocal rank fusion score). */
   fused: number;
+  /** Second-stage text score (rerank.ts: BM25F of the key terms over the idea's text), when computed. */
+  text?: number;
   /** Matched words and phrases, most telling first. */
   matchedTerms: string[];
 };
@@ -70,6 +72,11 @@ export type RankOptions = {
    * sectors are the commissioner's own statement of the field, and a broker looks there first.
    */
   outOfSectorFactor?: number;
+  /**
+   * Share of the text relevance taken from the second-stage text score (each relative to the
+   * best candidate's); the rest comes from the fused rank. 0 ignores the text score.
+   */
+  textWeight?: number;
 };
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -78,6 +85,8 @@ export function rankMatches(candidates: readonly MatchCandidate[], need: NeedSig
   const weights = options.weights ?? defaultSignalWeights;
   const best = Math.max(0, ...candidates.map((candidate) => candidate.fused));
   if (best <= 0) return [];
+  const bestText = Math.max(0, ...candidates.map((candidate) => candidate.text ?? 0));
+  const textWeight = bestText > 0 ? (options.textWeight ?? 0) : 0;
   const signalTotal = weights.sectors + weights.evidence + weights.lifecycle + weights.adoptions || 1;
   const needPhase = need.lifecyclePhase ?? null;
   const scored = candidates
@@ -86,7 +95,8 @@ export function rankMatches(candidates: readonly MatchCandidate[], need: NeedSig
       const fit = diffusionFit(idea.diffusionModels, need.diffusionModels);
       const sectors = sectorOverlap(idea.sectors, need.sectors);
       const inSector = sectors.shared.length > 0 || !need.sectors.length;
-      const relevance = (candidate.fused / best) * (inSector ? 1 : (options.outOfSectorFactor ?? 1));
+      const textual = (1 - textWeight) * (candidate.fused / best) + (textWeight > 0 ? textWeight * ((candidate.text ?? 0) / bestText) : 0);
+      const relevance = textual * (inSector ? 1 : (options.outOfSectorFactor ?? 1));
       const signals = {
         sectors: sectors.score,
         evidence: evidenceStrength(idea.evidenceLevel),

@@ -36,11 +36,13 @@ afterAll(async () => {
 });
 
 describe("the matching engine on the labelled set", () => {
-  it("beats plain BM25 on nDCG@10, over every labelled need and over the held-out ones", () => {
+  it("beats plain BM25 on nDCG@10 by a clear margin, over every labelled need and over the held-out ones", () => {
     console.log(formatReport(report));
     expect(report.needs.length).toBe(set.needs.length);
-    expect(report.summary.all.engine.ndcg10).toBeGreaterThan(report.summary.all.bm25.ndcg10);
-    expect(report.summary.heldout.engine.ndcg10).toBeGreaterThan(report.summary.heldout.bm25.ndcg10);
+    // Measured: 0.904 vs 0.840 over all needs, 0.904 vs 0.845 over the held-out ones.
+    expect(report.summary.all.engine.ndcg10).toBeGreaterThanOrEqual(report.summary.all.bm25.ndcg10 + 0.03);
+    expect(report.summary.heldout.engine.ndcg10).toBeGreaterThanOrEqual(report.summary.heldout.bm25.ndcg10 + 0.03);
+    expect(report.summary.all.engine.recall10).toBeGreaterThan(report.summary.all.bm25.recall10);
     // Every need's best idea is found by the engine within the first ten.
     for (const need of report.needs) expect(need.metrics.engine.recall10, need.slug).toBeGreaterThan(0);
   });
