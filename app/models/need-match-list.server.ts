@@ -12,6 +12,7 @@ import { procurementRouteHint, type ProcurementHint } from "../domain/procuremen
 import type { MatchStatus } from "../domain/vocabulary";
 import { NotFoundError } from "./idea-editor.server";
 import { rankIdeasForNeed } from "./matching.server";
+import { SearchUnavailableError } from "./search.server";
 import { applyMatchAction, matchesByIdeaForNeed, proposeMatch, type MatchActor } from "./match-workflow.server";
 
 /** The engine's candidates read before the filters apply. */
@@ -107,17 +108,36 @@ export async function rankedIdeasForNeed(
   return { ideas: result, pool: ranked.length };
 }
 
+/** The engine's score and reasons for one idea, to keep on a match made from the ranked list; null when search is down. */
+export async function engineViewOfIdea(db: ExchangeDb, meili: Meilisearch, need: NeedRow, ideaSlug: string): Promise<{ score: number; reasons: string[] } | null> {
+  try {
+    const { matches: ranked } = await rankIdeasForNeed(db, meili, need, { limit: RANKED_POOL });
+    const found = ranked.find((match) => match.idea === ideaSlug);
+    return found ? { score: found.score, reasons: found.reasons } : null;
+  } catch (error) {
+    if (error instanceof SearchUnavailableError) return null;
+    throw error;
+  }
+}
+
 /**
  * Shortlists an idea for the commissioner's need, or asks for an introduction to it: makes
  * the match (as the commissioner) when the pair has none, then applies the action, in one
  * transaction so a refused action leaves no match behind. NotFoundError for an unknown idea;
  * MatchConflictError / NotAllowedError from the workflow.
  */
-export function actOnIdeaForNeed(db: ExchangeDb, actor: MatchActor, needId: number, ideaSlug: string, action: CommissionerIdeaAction): MatchRow {
+export function actOnIdeaForNeed(
+  db: ExchangeDb,
+  actor: MatchActor,
+  needId: number,
+  ideaSlug: string,
+  action: CommissionerIdeaAction,
+  engine?: { score: number; reasons: string[] } | null,
+): MatchRow {
   return db.transaction(() => {
     const idea = db.select({ id: ideas.id }).from(ideas).where(eq(ideas.slug, ideaSlug)).get();
     if (!idea) throw new NotFoundError("There is no idea with that address.");
-    const { match } = proposeMatch(db, actor, { needId, ideaId: idea.id });
+    const { match } = proposeMatch(db, actor, { needId, ideaId: idea.id, score: engine?.score, reasons: engine?.reasons });
     return applyMatchAction(db, actor, match.id, { action });
   });
 }

@@ -420,9 +420,19 @@ export default function MatchPage() {
           </div>
         ) : (
           <p className="mt-2">
-            {match.status === "adopted" || match.status === "declined"
-              ? `This match is ${match.status}: nothing more to do here.`
-              : "Nothing for you to do on this match just now."}
+            {match.status === "adopted" && match.party === "commissioner" ? (
+              <>
+                This match is adopted.{" "}
+                <Link to={`/my/outcomes/${match.id}`} className="text-brand-700 underline">
+                  Complete its case study and report outcomes
+                </Link>{" "}
+                (you will be reminded at 6, 12 and 24 months).
+              </>
+            ) : match.status === "adopted" || match.status === "declined" ? (
+              `This match is ${match.status}: nothing more to do here.`
+            ) : (
+              "Nothing for you to do on this match just now."
+            )}
           </p>
         )}
         {match.party === "broker" ? (

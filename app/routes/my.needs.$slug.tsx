@@ -9,7 +9,7 @@ import { Badge } from "../components/tags";
 import { matchDeadlineView, parseNeedMatchFilters } from "../domain/match-display";
 import { needFormSchema, needQualityCheck } from "../domain/need-form";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
-import { actOnIdeaForNeed, isCommissionerIdeaAction, rankedIdeasForNeed, type RankedIdea } from "../models/need-match-list.server";
+import { actOnIdeaForNeed, engineViewOfIdea, isCommissionerIdeaAction, rankedIdeasForNeed, type RankedIdea } from "../models/need-match-list.server";
 import { listMatchesForNeed, MatchConflictError } from "../models/match-workflow.server";
 import { getOwnNeed, IncompleteNeedError, needFormDefaults, updateOwnNeed } from "../models/need-editor.server";
 import { SearchUnavailableError } from "../models/search.server";
@@ -102,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type IdeaActionError = { ideaError: { slug: string; message: string } };
 
 /** Shortlist an idea or ask for an introduction (the match is made first when there is none). */
-function ideaAction(
+async function ideaAction(
   user: { id: string; role: "innovator" | "commissioner" | "broker" | "admin" },
   needSlug: string,
   intent: "shortlist" | "request-introduction",
@@ -114,7 +114,8 @@ function ideaAction(
   if (!ideaSlug) return fail("Choose an idea.", 400);
   const need = loadOwnNeed(user.id, needSlug);
   try {
-    actOnIdeaForNeed(getExchange().db, user, need.id, ideaSlug, intent);
+    const { db, meili } = getExchange();
+    actOnIdeaForNeed(db, user, need.id, ideaSlug, intent, await engineViewOfIdea(db, meili, need, ideaSlug));
   } catch (error) {
     if (error instanceof NotFoundError) return fail("There is no published idea with that address.", 400);
     if (error instanceof MatchConflictError) return fail(error.message, 409);
