@@ -21,7 +21,7 @@ import { importIdeas } from "../app/models/exchange-import.server";
 import { openDatabase, type ExchangeDb } from "../db/client";
 import { caseStudies, ideas, searchOutbox, type CaseStudyRow } from "../db/schema";
 import { createMeiliClient } from "../search/client";
-import { ideaToDocument } from "../search/documents";
+import { ideaToDocument, withContentHash } from "../search/documents";
 import { ensureMeiliServer, type MeiliConnection } from "../search/meili-server";
 import { applyIndexSettings, ensureIndexes } from "../search/settings";
 
@@ -131,7 +131,7 @@ function* documentBatches(db: ExchangeDb, size: number) {
       if (list) list.push(study);
       else byIdea.set(study.ideaId, [study]);
     }
-    yield rows.map((row) => ideaToDocument(row, byIdea.get(row.id) ?? []));
+    yield rows.map((row) => withContentHash(ideaToDocument(row, byIdea.get(row.id) ?? [])));
   }
 }
 

@@ -1,5 +1,6 @@
 // Pure mapping from SQLite rows to Meilisearch documents. The index is derived data:
 // everything here can be rebuilt from the database at any time.
+import crypto from "node:crypto";
 import type { CaseStudyRow, IdeaRow, NeedRow } from "../db/schema";
 
 export type IdeaDocument = {
@@ -93,4 +94,31 @@ export function needToDocument(need: NeedRow): NeedDocument {
     status: need.status,
     updatedAt: need.updatedAt.getTime(),
   };
+}
+
+function stable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stable);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value as Record<string, unknown>)
+        .filter((key) => !key.startsWith("_") && key !== "contentHash")
+        .sort()
+        .map((key) => [key, stable((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}
+
+/** A hash of a document's content (key order, Meilisearch's `_` fields and the stored hash aside). */
+export function documentHash(document: object): string {
+  return crypto.createHash("sha1").update(JSON.stringify(stable(document))).digest("hex");
+}
+
+/**
+ * The document as it is sent to Meilisearch: with its content hash stored in it, so the
+ * reconcile pass reads back only ids and hashes (at 100,000 ideas, 6 MB instead of 230 MB of
+ * JSON to fetch, parse and re-hash every pass).
+ */
+export function withContentHash<T extends object>(document: T): T & { contentHash: string } {
+  return { ...document, contentHash: documentHash(document) };
 }

@@ -11,7 +11,7 @@ import { and, asc, count, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Meilisearch, Task } from "meilisearch";
 import type { ExchangeDb } from "../db/client";
 import { caseStudies, ideas, needs, searchOutbox, type CaseStudyRow, type OutboxRow, type SearchIndexName } from "../db/schema";
-import { ideaToDocument, needToDocument } from "./documents";
+import { ideaToDocument, needToDocument, withContentHash } from "./documents";
 
 export type RelayResult = { applied: number; failed: number; error?: string };
 
@@ -50,7 +50,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 function loadDocuments(db: ExchangeDb, indexName: SearchIndexName, ids: number[]) {
   if (indexName === "needs") {
     const rows = db.select().from(needs).where(inArray(needs.id, ids)).all();
-    return rows.map(needToDocument);
+    return rows.map((row) => withContentHash(needToDocument(row)));
   }
   const rows = db.select().from(ideas).where(inArray(ideas.id, ids)).all();
   const studies = db
@@ -65,7 +65,7 @@ function loadDocuments(db: ExchangeDb, indexName: SearchIndexName, ids: number[]
     if (list) list.push(study);
     else byIdea.set(study.ideaId, [study]);
   }
-  return rows.map((row) => ideaToDocument(row, byIdea.get(row.id) ?? []));
+  return rows.map((row) => withContentHash(ideaToDocument(row, byIdea.get(row.id) ?? [])));
 }
 
 export function pendingOutboxRows(db: Pick<ExchangeDb, "select">, limit: number, now = Date.now()): OutboxRow[] {

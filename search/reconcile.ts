@@ -1,10 +1,10 @@
 // Compares each index with SQLite (document count and a per-document content hash) and
 // repairs drift by enqueueing outbox rows: the relay then reloads each row and upserts or
 // deletes its document, exactly as for any other change.
-import crypto from "node:crypto";
 import type { Meilisearch } from "meilisearch";
 import type { ExchangeDb } from "../db/client";
 import { searchOutbox, type SearchIndexName } from "../db/schema";
+import { documentHash } from "./documents";
 import { outboxLag } from "./outbox-relay";
 import { documentBatches } from "./reindex";
 
@@ -17,29 +17,15 @@ export type IndexDrift = {
   extra: number[];
 };
 
-function stable(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stable);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value as Record<string, unknown>)
-        .filter((key) => !key.startsWith("_"))
-        .sort()
-        .map((key) => [key, stable((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
-}
+export { documentHash };
 
-export function documentHash(document: object): string {
-  return crypto.createHash("sha1").update(JSON.stringify(stable(document))).digest("hex");
-}
-
+/** Each indexed document's stored content hash ("" when it has none: indexed before hashes were stored). */
 async function indexHashes(client: Meilisearch, indexName: SearchIndexName): Promise<Map<number, string>> {
   const hashes = new Map<number, string>();
-  const limit = 1000;
+  const limit = 5000;
   for (let offset = 0; ; offset += limit) {
-    const page = await client.index(indexName).getDocuments({ limit, offset });
-    for (const document of page.results) hashes.set(Number(document.id), documentHash(document));
+    const page = await client.index(indexName).getDocuments<{ id: number; contentHash?: string }>({ fields: ["id", "contentHash"], limit, offset });
+    for (const document of page.results) hashes.set(Number(document.id), typeof document.contentHash === "string" ? document.contentHash : "");
     if (page.results.length < limit) break;
   }
   return hashes;
@@ -57,7 +43,7 @@ export async function findDrift(db: ExchangeDb, client: Meilisearch, indexName: 
       seen.add(document.id);
       const indexed = inIndex.get(document.id);
       if (indexed === undefined) missing.push(document.id);
-      else if (indexed !== documentHash(document)) stale.push(document.id);
+      else if (indexed !== document.contentHash) stale.push(document.id);
     }
   }
   const extra = [...inIndex.keys()].filter((id) => !seen.has(id));

@@ -4,7 +4,7 @@ import { asc, gt, inArray } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { ExchangeDb } from "../db/client";
 import { caseStudies, ideas, needs, type CaseStudyRow, type SearchIndexName } from "../db/schema";
-import { ideaToDocument, needToDocument } from "./documents";
+import { ideaToDocument, needToDocument, withContentHash } from "./documents";
 import { applyIndexSettings, ensureIndexes } from "./settings";
 
 const BATCH = 5000;
@@ -16,7 +16,7 @@ export function* documentBatches(db: ExchangeDb, indexName: SearchIndexName) {
       const rows = db.select().from(needs).where(gt(needs.id, after)).orderBy(asc(needs.id)).limit(BATCH).all();
       if (!rows.length) return;
       after = rows[rows.length - 1].id;
-      yield rows.map(needToDocument);
+      yield rows.map((row) => withContentHash(needToDocument(row)));
     } else {
       const rows = db.select().from(ideas).where(gt(ideas.id, after)).orderBy(asc(ideas.id)).limit(BATCH).all();
       if (!rows.length) return;
@@ -29,7 +29,7 @@ export function* documentBatches(db: ExchangeDb, indexName: SearchIndexName) {
         .all();
       const byIdea = new Map<number, CaseStudyRow[]>();
       for (const study of studies) byIdea.set(study.ideaId, [...(byIdea.get(study.ideaId) ?? []), study]);
-      yield rows.map((row) => ideaToDocument(row, byIdea.get(row.id) ?? []));
+      yield rows.map((row) => withContentHash(ideaToDocument(row, byIdea.get(row.id) ?? [])));
     }
   }
 }
