@@ -10,7 +10,7 @@ import { meanMetrics, rankingMetrics, type RankingMetrics } from "./metrics";
 import { diffusionFit } from "./signals";
 
 const labelledNeed = z.strictObject({
-  split: z.enum(["dev", "heldout"]),
+  split: z.enum(["dev", "heldout", "heldout-2"]),
   need: needFormat,
   judgments: z.record(z.string(), z.int().min(0).max(3)),
 });
@@ -80,8 +80,12 @@ export type NeedResult = {
 
 export type EvaluationReport = {
   needs: NeedResult[];
-  /** Means over all needs, over the dev needs and over the held-out needs. */
-  summary: Record<"all" | "dev" | "heldout", Record<SystemName, RankingMetrics>>;
+  /**
+   * Means over all needs, over the dev needs, over the held-out needs of earlier rounds
+   * (`heldout`), over those written for the latest round (`heldout-2`), and over both
+   * held-out sets together (`heldoutAll`).
+   */
+  summary: Record<"all" | "dev" | "heldout" | "heldout-2" | "heldoutAll", Record<SystemName, RankingMetrics>>;
   /** Means over all needs with the topical grades (no diffusion cap). */
   topicalSummary: Record<SystemName, RankingMetrics>;
   relevantGrade: number;
@@ -116,6 +120,8 @@ export async function evaluate(
       all: summarise(results),
       dev: summarise(results.filter((result) => result.split === "dev")),
       heldout: summarise(results.filter((result) => result.split === "heldout")),
+      "heldout-2": summarise(results.filter((result) => result.split === "heldout-2")),
+      heldoutAll: summarise(results.filter((result) => result.split !== "dev")),
     },
     topicalSummary: summarise(results, "topical"),
     relevantGrade: set.relevantGrade,
@@ -132,6 +138,7 @@ export function formatReport(report: EvaluationReport, options: { perNeed?: bool
     all: report.needs.length,
     dev: report.needs.filter((need) => need.split === "dev").length,
     heldout: report.needs.filter((need) => need.split === "heldout").length,
+    heldout2: report.needs.filter((need) => need.split === "heldout-2").length,
   };
   const header = `${"".padEnd(26)}${"nDCG@10".padStart(9)}${"MRR".padStart(9)}${"recall@10".padStart(11)}`;
   const block = (title: string, metrics: Record<SystemName, RankingMetrics>) => {
@@ -145,13 +152,17 @@ export function formatReport(report: EvaluationReport, options: { perNeed?: bool
   };
   block(`All ${counts.all} labelled needs`, report.summary.all);
   block(`Development needs (${counts.dev})`, report.summary.dev);
-  block(`Held-out needs (${counts.heldout}), never used for tuning`, report.summary.heldout);
+  block(`Held-out needs of earlier rounds (${counts.heldout}), never used for tuning`, report.summary.heldout);
+  if (counts.heldout2 > 0) {
+    block(`Held-out needs of the latest round (${counts.heldout2}), never used for tuning`, report.summary["heldout-2"]);
+    block(`All held-out needs (${counts.heldout + counts.heldout2})`, report.summary.heldoutAll);
+  }
   block(`All needs, topical grades (no cap for ideas outside the accepted routes)`, report.topicalSummary);
   lines.push(`MRR and recall count grade >= ${report.relevantGrade} as relevant; nDCG uses gain 2^grade - 1.`);
   if (options.perNeed) {
-    lines.push("", `${"need".padEnd(48)}${"split".padEnd(9)}${"engine".padStart(8)}${"BM25".padStart(8)}  (nDCG@10)`);
+    lines.push("", `${"need".padEnd(56)}${"split".padEnd(11)}${"engine".padStart(8)}${"BM25".padStart(8)}  (nDCG@10)`);
     for (const need of report.needs) {
-      lines.push(`${need.slug.padEnd(48)}${need.split.padEnd(9)}${fixed(need.metrics.engine.ndcg10).padStart(8)}${fixed(need.metrics.bm25.ndcg10).padStart(8)}`);
+      lines.push(`${need.slug.padEnd(56)}${need.split.padEnd(11)}${fixed(need.metrics.engine.ndcg10).padStart(8)}${fixed(need.metrics.bm25.ndcg10).padStart(8)}`);
     }
   }
   return lines.join("\n");
