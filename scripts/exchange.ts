@@ -2,7 +2,8 @@
 // Meilisearch server with a running app, and never loads demo data.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { Command, Option } from "commander";
+import os from "node:os";
+import { Command, InvalidArgumentError, Option } from "commander";
 import cliProgress from "cli-progress";
 import { ideaFormat, needFormat, validateExchangeFile, formatProblem } from "../app/domain/exchange-format";
 import { roles, type Role } from "../app/domain/vocabulary";
@@ -70,12 +71,29 @@ const program = new Command()
   .description("Command-line tools of the Innovation Exchange (uses DATA_DIR, MEILI_HOST, MEILI_MASTER_KEY)")
   .showHelpAfterError();
 
+function parseNiceness(value: string): number {
+  const niceness = Number(value);
+  if (!Number.isInteger(niceness) || niceness < 0 || niceness > 19) throw new InvalidArgumentError("a whole number from 0 to 19");
+  return niceness;
+}
+
+/** Runs this process at a lower CPU priority (where the system allows it). */
+function lowerPriority(niceness: number): void {
+  try {
+    os.setPriority(Math.max(os.getPriority(), niceness));
+  } catch {
+    // Not permitted here: run at normal priority.
+  }
+}
+
 program
   .command("import")
   .description("Validate a JSON file in the exchange format and upsert its items by slug (ideas are published, needs open)")
   .addArgument(new Command().createArgument("kind", "ideas or needs").choices(["ideas", "needs"]))
   .argument("<file>", "a JSON array of items")
-  .action(async (kind: "ideas" | "needs", file: string) => {
+  .option("--priority <n>", "CPU niceness of the import (0 to 19; a bulk import gives way to the site's searches)", parseNiceness, 10)
+  .action(async (kind: "ideas" | "needs", file: string, options: { priority: number }) => {
+    lowerPriority(options.priority);
     const data = readJsonFile(file);
     const result = kind === "ideas" ? validateExchangeFile(ideaFormat, data) : validateExchangeFile(needFormat, data);
     if (!result.ok) {
