@@ -26,6 +26,7 @@ export type BenchResults = {
     connections: number;
     durationSeconds: number;
     appEnv: Record<string, string>;
+    appNodeArgs?: string;
     appBootBusySeconds: number;
     queryMix: { kind: string; query: string }[];
     emptyQueries: string[];
@@ -81,6 +82,7 @@ export function renderMarkdown(results: BenchResults): string {
     `### Benchmark: ${meta.ideas.toLocaleString("en-GB")} ideas, ${meta.startedAt.slice(0, 10)} (${meta.commit}${meta.dirty ? "+changes" : ""})`,
     "",
     `Node ${meta.node}, ${meta.cpus} cores (${meta.cpuModel}), Meilisearch ${meta.meilisearch}; load average ${meta.loadAverageAtStart[0]} at start, ${meta.loadAverageAtEnd[0]} at end.` +
+      (meta.appNodeArgs ? ` App started with \`${meta.appNodeArgs}\`.` : "") +
       (meta.label ? ` ${meta.label}` : ""),
     "",
     row(["Measure", "p50 ms", "p95 ms", "p99 ms", "Baseline", "Ratio (p95)"]),

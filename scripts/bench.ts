@@ -38,6 +38,7 @@ const options = new Command()
   .option("--out <file>", "results file", "bench/results/latest.json")
   .option("--profile", "write V8 CPU profiles of the app to bench/results/profiles", false)
   .option("--keep", "keep the temporary DATA_DIR", false)
+  .option("--app-node-args <args>", "extra Node.js flags for the app (e.g. \"--max-old-space-size=256\")", "")
   .option("--max-load <n>", "wait (up to 10 min) until the 1-minute load average is below this", Number.parseFloat, 1.5)
   .parse()
   .opts<{
@@ -51,6 +52,7 @@ const options = new Command()
     out: string;
     profile: boolean;
     keep: boolean;
+    appNodeArgs: string;
     maxLoad: number;
   }>();
 
@@ -332,7 +334,7 @@ async function main() {
     app = await startApp({
       dataDir,
       logFile: path.join(dataDir, "app.log"),
-      nodeArgs: options.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+      nodeArgs: [...(options.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...options.appNodeArgs.split(/\s+/).filter(Boolean)],
       env: appEnv,
     });
     const appUrl = app.url;
@@ -474,6 +476,7 @@ async function main() {
         commit: process.env.BENCH_COMMIT ?? git("rev-parse", "--short", "HEAD"),
         dirty: process.env.BENCH_COMMIT ? false : git("status", "--porcelain", "--", "app", "search", "db", "scripts", "bench") !== "",
         appEnv,
+        appNodeArgs: options.appNodeArgs,
         appBootBusySeconds: bootBusySeconds,
         node: process.version,
         cpus: os.cpus().length,
