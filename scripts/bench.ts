@@ -3,8 +3,9 @@
 // the exchange CLI, then measure search latency (raw Meilisearch as the baseline, the search
 // page and the JSON API), capacity, facet cost, search during an import, publish-to-searchable
 // latency, import throughput against raw addDocuments, and resident memory. Writes
-// bench/results/latest.json and prints a Markdown table. See bench/README-performance.md.
+// bench/results/latest.json and prints a Markdown table. See the README, "Performance".
 import { execFileSync } from "node:child_process";
+import { setMaxListeners } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -27,7 +28,7 @@ import { applyIndexSettings, ensureIndexes } from "../search/settings";
 
 const options = new Command()
   .name("bench")
-  .description("Benchmark search and ingestion of the exchange (see bench/README-performance.md)")
+  .description("Benchmark search and ingestion of the exchange (see the README, "Performance")")
   .option("--ideas <n>", "ideas in the corpus", (value) => Number.parseInt(value, 10), 100_000)
   .option("--import-ideas <n>", "ideas imported while searching", (value) => Number.parseInt(value, 10), 10_000)
   .option("--connections <n>", "fixed concurrency of the latency runs", (value) => Number.parseInt(value, 10), 4)
@@ -59,6 +60,9 @@ const options = new Command()
 for (const [name, value] of Object.entries({ ideas: options.ideas, importIdeas: options.importIdeas, connections: options.connections, duration: options.duration, publishes: options.publishes })) {
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
 }
+
+// The raw-ingestion baseline keeps thousands of requests in flight, each with an abort listener.
+setMaxListeners(10_000);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
