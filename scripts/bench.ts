@@ -28,7 +28,7 @@ import { applyIndexSettings, ensureIndexes } from "../search/settings";
 
 const options = new Command()
   .name("bench")
-  .description("Benchmark search and ingestion of the exchange (see the README, "Performance")")
+  .description("Benchmark search and ingestion of the exchange (see the README, Performance)")
   .option("--ideas <n>", "ideas in the corpus", (value) => Number.parseInt(value, 10), 100_000)
   .option("--import-ideas <n>", "ideas imported while searching", (value) => Number.parseInt(value, 10), 10_000)
   .option("--connections <n>", "fixed concurrency of the latency runs", (value) => Number.parseInt(value, 10), 4)
