@@ -32,6 +32,8 @@ export type EngineOptions = {
   minRelevance: number;
   /** Relevance multiplier for ideas sharing no sector with the need (rank.ts). */
   outOfSectorFactor: number;
+  /** Second-stage text score, relative to the best candidate's, above which an out-of-sector idea is penalised less (rank.ts `sectorFactor`). */
+  strongTextMatch: number;
   rrfK: number;
   plan: QueryPlanOptions;
   feedback: FeedbackOptions | false;
@@ -44,6 +46,7 @@ export const defaultEngineOptions: EngineOptions = {
   hitsPerQuery: 40,
   minRelevance: 0.1,
   outOfSectorFactor: 0.5,
+  strongTextMatch: 0.6,
   rrfK: DEFAULT_RRF_K,
   plan: defaultQueryPlan,
   feedback: defaultFeedback,
@@ -170,6 +173,7 @@ export async function rankIdeasForNeed(
   const ranked = rankMatches(pool.candidates(fused, text), needSignals, {
     minRelevance: engine.minRelevance,
     outOfSectorFactor: engine.outOfSectorFactor,
+    strongTextMatch: engine.strongTextMatch,
     weights: engine.weights,
     textWeight: engine.rerank ? engine.rerank.weight : 0,
   });

@@ -5,6 +5,7 @@
 // any idea are dropped, and the rest are weighed by where they appear (title counts most) and
 // how rare they are among the ideas.
 import { correctTypo, idf, prefixDf, type CorpusStats } from "./corpus";
+import { withoutRuledOut } from "./negation";
 import { expandAbbreviations, isStopword, phraseRuns, spellingVariants, tokenize } from "./text";
 
 export type NeedField = "title" | "problem" | "outcomes";
@@ -99,7 +100,12 @@ type Accumulator = {
   frequency: Map<NeedField, number>;
 };
 
-export type KeyTermOptions = { synonyms: Record<string, string[]>; phrases?: Iterable<string> };
+export type KeyTermOptions = {
+  synonyms: Record<string, string[]>;
+  phrases?: Iterable<string>;
+  /** Leave out the sentences in which the commissioner rules an approach out (negation.ts). Default true. */
+  dropRuledOut?: boolean;
+};
 
 /**
  * Extracts the need's key terms, heaviest first. Phrases are pairs of adjacent words that the
@@ -131,7 +137,7 @@ export function extractKeyTerms(need: NeedText, stats: CorpusStats, options: Key
     ["outcomes", need.outcomes ?? ""],
   ];
   for (const [field, rawText] of fields) {
-    const text = expandAbbreviations(rawText);
+    const text = expandAbbreviations(options.dropRuledOut === false ? rawText : withoutRuledOut(rawText));
     for (const run of phraseRuns(text)) {
       const usable = run.map((word) => (placeWords.has(word) ? null : word));
       usable.forEach((word, index) => {

@@ -73,6 +73,13 @@ export type RankOptions = {
    */
   outOfSectorFactor?: number;
   /**
+   * An idea outside the need's sectors whose second-stage text score is at least this share
+   * of the best candidate's is penalised less, and not at all when it matches as well as the
+   * best: a strong match on the whole text is evidence the sectors were drawn too narrowly.
+   * 1 (the default) leaves the factor as it is.
+   */
+  strongTextMatch?: number;
+  /**
    * Share of the text relevance taken from the second-stage text score (each relative to the
    * best candidate's); the rest comes from the fused rank. 0 ignores the text score.
    */
@@ -96,7 +103,8 @@ export function rankMatches(candidates: readonly MatchCandidate[], need: NeedSig
       const sectors = sectorOverlap(idea.sectors, need.sectors);
       const inSector = sectors.shared.length > 0 || !need.sectors.length;
       const textual = (1 - textWeight) * (candidate.fused / best) + (textWeight > 0 ? textWeight * ((candidate.text ?? 0) / bestText) : 0);
-      const relevance = textual * (inSector ? 1 : (options.outOfSectorFactor ?? 1));
+      const textRelative = textWeight > 0 ? (candidate.text ?? 0) / bestText : 0;
+      const relevance = textual * (inSector ? 1 : sectorFactor(options.outOfSectorFactor ?? 1, textRelative, options.strongTextMatch ?? 1));
       const signals = {
         sectors: sectors.score,
         evidence: evidenceStrength(idea.evidenceLevel),
@@ -121,4 +129,14 @@ export function rankMatches(candidates: readonly MatchCandidate[], need: NeedSig
     })
     .filter(({ match }) => match.relevance >= (options.minRelevance ?? 0));
   return scored.sort((a, b) => b.raw - a.raw || b.match.relevance - a.match.relevance || a.match.idea.localeCompare(b.match.idea)).map(({ match }) => match);
+}
+
+/**
+ * The relevance multiplier of an idea sharing no sector with the need: `factor`, rising
+ * linearly to 1 as its text score relative to the best candidate's goes from `threshold` to 1.
+ */
+export function sectorFactor(factor: number, textRelative: number, threshold: number): number {
+  if (threshold >= 1 || textRelative <= threshold) return factor;
+  const strength = Math.min(1, (textRelative - threshold) / (1 - threshold));
+  return factor + (1 - factor) * strength;
 }
