@@ -6,6 +6,7 @@ import { isFiltered, type NeedMatchFilters } from "../domain/match-display";
 import { matchActionLabels } from "../domain/match-workflow";
 import { evidenceLevelLabels, evidenceLevels, matchStatusLabels, sectorLabels, sectors, type MatchStatus } from "../domain/vocabulary";
 import { MarkedText, MatchDeadline, MatchStatusBadge, ProcurementHintBox } from "./match-parts";
+import type { RankedIdea } from "../models/need-match-list.server";
 import { IdeaBadges } from "./tags";
 
 type ExistingMatch = {
@@ -82,21 +83,8 @@ export function NeedMatchList({ matches }: { matches: ExistingMatch[] }) {
   );
 }
 
-type RankedIdeaView = {
-  slug: string;
-  title: string;
-  summary: string;
-  score: number;
-  reasons: string[];
-  fits: boolean;
-  matchedTerms: string[];
-  sectors: string[];
-  diffusionModels: string[];
-  evidenceLevel: number | null;
-  hint: { route: string; detail: string };
-  match: { id: number; status: MatchStatus } | null;
-  actions: ("shortlist" | "request-introduction")[];
-};
+/** A ranked idea as the need page's loader sends it (RankedIdea, with only the hint's words). */
+type RankedIdeaView = Omit<RankedIdea, "hint"> & { hint: Pick<RankedIdea["hint"], "route" | "detail"> };
 
 const MATCHED_TERMS_PREFIX = "matched terms: ";
 
