@@ -20,6 +20,12 @@ const opened: { context: ExchangeContext; dataDir: string }[] = [];
 afterEach(async () => {
   for (const { context, dataDir } of opened.splice(0)) {
     await context.close();
+    // A server started by a killed process or restarted by the watchdog has no owner left to stop it.
+    try {
+      process.kill(meiliPid(dataDir), "SIGKILL");
+    } catch {
+      // already stopped
+    }
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
