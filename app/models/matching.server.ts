@@ -3,7 +3,7 @@
 // fused relevance is combined with structured signals (diffusion fit, sectors, evidence,
 // lifecycle, adoptions). Rows are re-read from SQLite, the source of truth. The pure parts
 // live in search/matching/; this module holds the SQL and the calls to Meilisearch.
-import { and, asc, count, eq, inArray, max } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, max } from "drizzle-orm";
 import type { Meilisearch, MultiSearchResponse } from "meilisearch";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, ideas, needs, type CaseStudyRow, type IdeaRow, type NeedRow } from "../../db/schema";
@@ -82,7 +82,11 @@ export function matchesToJson(need: string, matches: readonly NeedMatch[]) {
 // ---------------------------------------------------------------------------------------
 // Corpus statistics, rebuilt whenever the published ideas or their case studies change.
 
-type CorpusCache = { key: string; stats: CorpusStats };
+type CorpusCache = { key: string; stats: CorpusStats; builtAt: number; buildMs: number };
+/** A rebuild slower than this (a large catalogue) is not repeated for STALE_STATS_MS: word statistics barely move between edits. */
+const SLOW_BUILD_MS = 1000;
+const STALE_STATS_MS = 10 * 60_000;
+const STATS_PAGE = 2000;
 const corpusCache = new WeakMap<ExchangeDb, CorpusCache>();
 
 function publishedCaseStudies(db: ExchangeDb, ideaIds: number[]): Map<number, CaseStudyRow[]> {
@@ -127,11 +131,25 @@ export function corpusStats(db: ExchangeDb): CorpusStats {
   const key = JSON.stringify([ideaState, studyState]);
   const cached = corpusCache.get(db);
   if (cached?.key === key) return cached.stats;
-  const rows = db.select().from(ideas).where(eq(ideas.status, "published")).all();
-  const studies = publishedCaseStudies(db, rows.map((row) => row.id));
-  const stats = buildCorpusStats(rows.map((row) => ({ fields: searchableTexts(row, studies.get(row.id) ?? []), sectors: row.sectors })));
-  corpusCache.set(db, { key, stats });
+  const started = Date.now();
+  if (cached && cached.buildMs > SLOW_BUILD_MS && started - cached.builtAt < STALE_STATS_MS) return cached.stats;
+  const stats = buildCorpusStats(publishedIdeaTexts(db));
+  corpusCache.set(db, { key, stats, builtAt: started, buildMs: Date.now() - started });
   return stats;
+}
+
+/** Each published idea's searchable text, read page by page so a large catalogue is never all in memory. */
+function* publishedIdeaTexts(db: ExchangeDb) {
+  let after = 0;
+  for (;;) {
+    // By primary key, the status checked here: with `status = ?` SQLite would walk the status index every page.
+    const page = db.select().from(ideas).where(gt(ideas.id, after)).orderBy(asc(ideas.id)).limit(STATS_PAGE).all();
+    if (!page.length) return;
+    after = page[page.length - 1].id;
+    const rows = page.filter((row) => row.status === "published");
+    const studies = publishedCaseStudies(db, rows.map((row) => row.id));
+    for (const row of rows) yield { fields: searchableTexts(row, studies.get(row.id) ?? []), sectors: row.sectors };
+  }
 }
 
 // ---------------------------------------------------------------------------------------

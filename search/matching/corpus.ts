@@ -20,13 +20,16 @@ export type CorpusStats = {
 
 export type CorpusDocument = { fields: string[]; sectors?: string[] };
 
-/** Builds the statistics from each idea's searchable text fields. */
-export function buildCorpusStats(input: (CorpusDocument | string[])[]): CorpusStats {
-  const documents = input.map((document) => (Array.isArray(document) ? document : document.fields));
+/** Builds the statistics from each idea's searchable text fields, reading the input once (it may be a generator). */
+export function buildCorpusStats(input: Iterable<CorpusDocument | string[]>): CorpusStats {
   const df = new Map<string, number>();
   const bigramDf = new Map<string, number>();
   const postings = new Map<string, number[]>();
-  documents.forEach((fields, position) => {
+  const sectors: string[][] = [];
+  let position = 0;
+  for (const document of input) {
+    const fields = Array.isArray(document) ? document : document.fields;
+    sectors.push(Array.isArray(document) ? [] : (document.sectors ?? []));
     const words = new Set<string>();
     const bigrams = new Set<string>();
     for (const field of fields) {
@@ -42,9 +45,9 @@ export function buildCorpusStats(input: (CorpusDocument | string[])[]): CorpusSt
       else postings.set(word, [position]);
     }
     for (const bigram of bigrams) bigramDf.set(bigram, (bigramDf.get(bigram) ?? 0) + 1);
-  });
-  const sectors = input.map((document) => (Array.isArray(document) ? [] : (document.sectors ?? [])));
-  return { documentCount: documents.length, df, bigramDf, vocabulary: [...df.keys()].sort(), postings, sectors };
+    position++;
+  }
+  return { documentCount: position, df, bigramDf, vocabulary: [...df.keys()].sort(), postings, sectors };
 }
 
 /** Number of ideas containing a word that starts with `prefix` (Meilisearch matches the last query word as a prefix). */
