@@ -2,22 +2,13 @@
 // and the Meilisearch server the app runs for its DATA_DIR. Everything listens on loopback.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../scripts/lib/free-port";
+
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** Resident and peak resident memory of a process, in MiB (Linux /proc). */
 export function memoryOf(pid: number | undefined): { rssMiB: number; peakMiB: number } | null {

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Command } from "commander";
-import { asc, gt, inArray, max } from "drizzle-orm";
+import { inArray, max } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import { CorpusGenerator, writeIdeasFile } from "../bench/corpus";
 import { runLoad, window, type LoadRequest, type LoadResult } from "../bench/load";
@@ -20,11 +20,12 @@ import { renderMarkdown, type BenchResults, type Target } from "../bench/report"
 import { ratio, summarize, type Summary } from "../bench/stats";
 import { importIdeas } from "../app/models/exchange-import.server";
 import { openDatabase, type ExchangeDb } from "../db/client";
-import { caseStudies, ideas, searchOutbox, type CaseStudyRow } from "../db/schema";
+import { ideas, searchOutbox } from "../db/schema";
 import { createMeiliClient } from "../search/client";
-import { ideaToDocument, withContentHash } from "../search/documents";
 import { ensureMeiliServer, type MeiliConnection } from "../search/meili-server";
+import { documentBatches } from "../search/reindex";
 import { applyIndexSettings, ensureIndexes } from "../search/settings";
+import { buildForProduction, buildIsStale } from "./lib/build";
 
 const options = new Command()
   .name("bench")
@@ -83,30 +84,11 @@ function git(...args: string[]): string {
   }
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 /** The same rule as `npm start`: build when the build is missing or older than the sources. */
 function buildIfNeeded() {
-  const built = fs.existsSync("build/index.js") ? fs.statSync("build/index.js").mtimeMs : 0;
-  const sources = Math.max(...["app", "db", "search"].map(newestMtime));
-  if (built >= sources && fs.existsSync("public/build")) return;
+  if (!buildIsStale()) return;
   log("building the production bundle");
-  try {
-    execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NODE_ENV: "production", VITE_CJS_IGNORE_WARNING: "true" },
-    });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`remix build failed:\n${stdout ?? ""}${stderr ?? ""}`);
-  }
+  buildForProduction({ quiet: true });
 }
 
 async function waitForQuietMachine(maxLoad: number): Promise<number[]> {
@@ -118,28 +100,6 @@ async function waitForQuietMachine(maxLoad: number): Promise<number[]> {
   return os.loadavg().map((value) => Math.round(value * 100) / 100);
 }
 
-/** The search documents of every idea, built from SQLite exactly as the relay builds them. */
-function* documentBatches(db: ExchangeDb, size: number) {
-  let after = 0;
-  for (;;) {
-    const rows = db.select().from(ideas).where(gt(ideas.id, after)).orderBy(asc(ideas.id)).limit(size).all();
-    if (!rows.length) return;
-    after = rows[rows.length - 1].id;
-    const studies = db
-      .select()
-      .from(caseStudies)
-      .where(inArray(caseStudies.ideaId, rows.map((row) => row.id)))
-      .orderBy(asc(caseStudies.position))
-      .all();
-    const byIdea = new Map<number, CaseStudyRow[]>();
-    for (const study of studies) {
-      const list = byIdea.get(study.ideaId);
-      if (list) list.push(study);
-      else byIdea.set(study.ideaId, [study]);
-    }
-    yield rows.map((row) => withContentHash(ideaToDocument(row, byIdea.get(row.id) ?? [])));
-  }
-}
 
 async function waitForIdleMeili(meili: Meilisearch, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -159,7 +119,7 @@ async function rawIngestion(db: ExchangeDb, meili: Meilisearch) {
   await applyIndexSettings(meili, "ideas", uid);
   const payloads: string[] = [];
   let documents = 0;
-  for (const batch of documentBatches(db, 10_000)) {
+  for (const batch of documentBatches(db, "ideas", 10_000)) {
     payloads.push(JSON.stringify(batch));
     documents += batch.length;
   }

@@ -8,10 +8,10 @@
 //   npm run load -- --url http://127.0.0.1:3000   # an exchange already running (demo data loaded)
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import { Command } from "commander";
+import { freePort } from "./lib/free-port";
 
 const options = new Command()
   .name("load")
@@ -25,16 +25,6 @@ const connections = Number(options.connections);
 const duration = Number(options.duration);
 const password = "load test passphrase 2026";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** `npm start` on a fresh DATA_DIR with the demo data; resolves once /healthz answers. */
 async function startExchange(): Promise<{ url: string; stop: () => Promise<void> }> {

@@ -9,16 +9,16 @@ import { applyIndexSettings, ensureIndexes } from "./settings";
 
 const BATCH = 5000;
 
-export function* documentBatches(db: ExchangeDb, indexName: SearchIndexName) {
+export function* documentBatches(db: ExchangeDb, indexName: SearchIndexName, size = BATCH) {
   let after = 0;
   for (;;) {
     if (indexName === "needs") {
-      const rows = db.select().from(needs).where(gt(needs.id, after)).orderBy(asc(needs.id)).limit(BATCH).all();
+      const rows = db.select().from(needs).where(gt(needs.id, after)).orderBy(asc(needs.id)).limit(size).all();
       if (!rows.length) return;
       after = rows[rows.length - 1].id;
       yield rows.map((row) => withContentHash(needToDocument(row)));
     } else {
-      const rows = db.select().from(ideas).where(gt(ideas.id, after)).orderBy(asc(ideas.id)).limit(BATCH).all();
+      const rows = db.select().from(ideas).where(gt(ideas.id, after)).orderBy(asc(ideas.id)).limit(size).all();
       if (!rows.length) return;
       after = rows[rows.length - 1].id;
       const studies = db

@@ -1,34 +1,17 @@
 // Innovators' writes to their own ideas. Ownership is checked here as well as in the routes.
-import { asc, desc, eq, like, or } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, ideaRevisions, ideas, users, type IdeaRow } from "../../db/schema";
 import type { CaseStudyFormValues, IdeaFormValues } from "../domain/idea-form";
-import { slugify } from "../domain/slug";
 import { canSubmitIdea, splitIdeaChanges } from "../domain/review-workflow";
 import type { DiffusionDetails } from "../domain/vocabulary";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchSync } from "./search-outbox.server";
+import { uniqueSlug } from "./unique-slug.server";
 
 export class NotAllowedError extends Error {}
 export class NotFoundError extends Error {}
 
-export function slugifyTitle(title: string): string {
-  return slugify(title, "idea");
-}
-
-function uniqueSlug(db: ExchangeDb, title: string): string {
-  const base = slugifyTitle(title).padEnd(3, "x");
-  const taken = new Set(
-    db
-      .select({ slug: ideas.slug })
-      .from(ideas)
-      .where(or(eq(ideas.slug, base), like(ideas.slug, `${base}-%`)))
-      .all()
-      .map((row) => row.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
 
 export function diffusionDetailsFromForm(values: IdeaFormValues): DiffusionDetails {
   const offers = new Set(values.diffusionModels);
@@ -119,7 +102,7 @@ export function createIdeaDraft(db: ExchangeDb, owner: { id: string; organisatio
       .insert(ideas)
       .values({
         ...ideaColumnsFromForm(values),
-        slug: uniqueSlug(tx as unknown as ExchangeDb, values.title),
+        slug: uniqueSlug(tx, ideas, values.title, "idea"),
         status: submit ? "submitted" : "draft",
         submittedAt: submit ? now : null,
         ownerId: owner.id,

@@ -1,7 +1,7 @@
 // Matches from suggestion to adoption: proposals, the engine's suggestions, each party's
 // actions (app/domain/match-workflow.ts holds the rules), consent-based introductions with a
 // message thread, and what each party may see. Every change is audited and announced.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { ideas, matches, matchMessages, needs, organisations, users, type IdeaRow, type MatchRow, type NeedRow } from "../../db/schema";
 import {
@@ -268,43 +268,31 @@ function toSummary(row: { match: MatchRow; need: MatchSummary["need"]; idea: Mat
   };
 }
 
-/** The matches of one need, for its commissioner or a broker. */
-export function listMatchesForNeed(db: ExchangeDb, needId: number, now = new Date()): MatchSummary[] {
+function listSummaries(db: ExchangeDb, where: SQL | undefined, now: Date): MatchSummary[] {
   return db
     .select(summaryColumns)
     .from(matches)
     .innerJoin(needs, eq(needs.id, matches.needId))
     .innerJoin(ideas, eq(ideas.id, matches.ideaId))
-    .where(eq(matches.needId, needId))
+    .where(where)
     .orderBy(desc(matches.updatedAt), desc(matches.id))
     .all()
     .map((row) => toSummary(row, now));
+}
+
+/** The matches of one need, for its commissioner or a broker. */
+export function listMatchesForNeed(db: ExchangeDb, needId: number, now = new Date()): MatchSummary[] {
+  return listSummaries(db, eq(matches.needId, needId), now);
 }
 
 /** Matches on an innovator's ideas that they may see. */
 export function listMatchesForInnovator(db: ExchangeDb, userId: string, now = new Date()): MatchSummary[] {
-  return db
-    .select(summaryColumns)
-    .from(matches)
-    .innerJoin(needs, eq(needs.id, matches.needId))
-    .innerJoin(ideas, eq(ideas.id, matches.ideaId))
-    .where(and(eq(ideas.ownerId, userId), or(isNotNull(matches.confirmedAt), eq(matches.source, "innovator"))))
-    .orderBy(desc(matches.updatedAt), desc(matches.id))
-    .all()
-    .map((row) => toSummary(row, now));
+  return listSummaries(db, and(eq(ideas.ownerId, userId), or(isNotNull(matches.confirmedAt), eq(matches.source, "innovator"))), now);
 }
 
 /** Matches on a commissioner's needs. */
 export function listMatchesForCommissioner(db: ExchangeDb, userId: string, now = new Date()): MatchSummary[] {
-  return db
-    .select(summaryColumns)
-    .from(matches)
-    .innerJoin(needs, eq(needs.id, matches.needId))
-    .innerJoin(ideas, eq(ideas.id, matches.ideaId))
-    .where(eq(needs.ownerId, userId))
-    .orderBy(desc(matches.updatedAt), desc(matches.id))
-    .all()
-    .map((row) => toSummary(row, now));
+  return listSummaries(db, eq(needs.ownerId, userId), now);
 }
 
 export type MatchQueueFilter = {

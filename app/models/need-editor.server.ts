@@ -1,12 +1,12 @@
 // Commissioners' writes to their own needs: drafts, edits and submission to broker triage.
-import { desc, eq, like, or } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { needs, type NeedRow } from "../../db/schema";
 import { needIsComplete, type NeedFormValues } from "../domain/need-form";
-import { slugify } from "../domain/slug";
 import { recordAudit } from "./audit.server";
 import { NotAllowedError, NotFoundError } from "./idea-editor.server";
 import { enqueueSearchSync } from "./search-outbox.server";
+import { uniqueSlug } from "./unique-slug.server";
 
 export class IncompleteNeedError extends Error {
   constructor() {
@@ -14,19 +14,6 @@ export class IncompleteNeedError extends Error {
   }
 }
 
-function uniqueSlug(db: ExchangeDb, title: string): string {
-  const base = slugify(title, "need").padEnd(3, "x");
-  const taken = new Set(
-    db
-      .select({ slug: needs.slug })
-      .from(needs)
-      .where(or(eq(needs.slug, base), like(needs.slug, `${base}-%`)))
-      .all()
-      .map((row) => row.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
 
 export function needColumnsFromForm(values: NeedFormValues) {
   return {
@@ -85,7 +72,7 @@ export function createNeedDraft(db: ExchangeDb, owner: { id: string; organisatio
       .insert(needs)
       .values({
         ...needColumnsFromForm(values),
-        slug: uniqueSlug(tx as unknown as ExchangeDb, values.title),
+        slug: uniqueSlug(tx, needs, values.title, "need"),
         status: submit ? "submitted" : "draft",
         submittedAt: submit ? now : null,
         ownerId: owner.id,

@@ -8,9 +8,9 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { makeDataDir, repoRoot, testEnvSource } from "./helpers";
+import { freePort } from "../../scripts/lib/free-port";
 
 const buildsDir = path.join(repoRoot, "tmp/prod-build");
 
@@ -85,16 +85,6 @@ export function ensureProductionBuild(): string {
   return appRoot;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 export type ProductionServer = { url: string; dataDir: string; appRoot: string; output: () => string; stop: () => Promise<void> };
 
