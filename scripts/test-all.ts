@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureChromium } from "./lib/browser-preflight";
 
 const VITEST_JSON = "tmp/vitest.json";
 const PLAYWRIGHT_JSON = "tmp/playwright.json";
@@ -100,6 +101,14 @@ function playwrightCounts(exitCode: number): Counts {
   }
   return counts;
 }
+
+// Checked first, so a missing browser is one clear message rather than every browser test failing.
+const chromium = ensureChromium();
+if (!chromium.ok) {
+  console.error(`\n! ${chromium.message}\nNo tests were run.`);
+  process.exit(1);
+}
+if (chromium.installed) console.log(`Installed Chromium at ${chromium.path}.`);
 
 fs.mkdirSync("tmp", { recursive: true });
 for (const file of [VITEST_JSON, PLAYWRIGHT_JSON]) fs.rmSync(file, { force: true });
