@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   auditItemTypes,
   caseStudyStatuses,
@@ -467,3 +467,22 @@ export type MatchRow = typeof matches.$inferSelect;
 export type MatchMessageRow = typeof matchMessages.$inferSelect;
 export type OutcomeReminderRow = typeof outcomeReminders.$inferSelect;
 export type OutcomeUpdateRow = typeof outcomeUpdates.$inferSelect;
+
+/**
+ * Sentence embeddings, addressed by the model and a hash of the text embedded (an idea's or a
+ * need's, search/embeddings/texts.ts), so unchanged text is never embedded twice and an edit
+ * simply misses. Derived data like the search indexes: it can be dropped and recomputed.
+ */
+export const embeddings = sqliteTable(
+  "embeddings",
+  {
+    model: text("model").notNull(),
+    textHash: text("text_hash").notNull(),
+    /** Float32 little-endian, `dimensions` values. */
+    vector: blob("vector", { mode: "buffer" }).notNull(),
+    dimensions: integer("dimensions").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.model, table.textHash] })],
+);
+export type EmbeddingRow = typeof embeddings.$inferSelect;

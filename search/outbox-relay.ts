@@ -12,6 +12,7 @@ import type { Meilisearch, Task } from "meilisearch";
 import type { ExchangeDb } from "../db/client";
 import { caseStudies, ideas, needs, searchOutbox, type CaseStudyRow, type OutboxRow, type SearchIndexName } from "../db/schema";
 import { ideaToDocument, needToDocument, withContentHash } from "./documents";
+import { withIdeaVectors } from "./embeddings/idea-vectors";
 
 export type RelayResult = { applied: number; failed: number; error?: string };
 
@@ -65,7 +66,7 @@ function loadDocuments(db: ExchangeDb, indexName: SearchIndexName, ids: number[]
     if (list) list.push(study);
     else byIdea.set(study.ideaId, [study]);
   }
-  return rows.map((row) => withContentHash(ideaToDocument(row, byIdea.get(row.id) ?? [])));
+  return withIdeaVectors(db, rows.map((row) => ideaToDocument(row, byIdea.get(row.id) ?? []))).map(withContentHash);
 }
 
 export function pendingOutboxRows(db: Pick<ExchangeDb, "select">, limit: number, now = Date.now()): OutboxRow[] {

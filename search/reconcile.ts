@@ -3,8 +3,9 @@
 // deletes its document, exactly as for any other change.
 import type { Meilisearch } from "meilisearch";
 import type { ExchangeDb } from "../db/client";
-import { searchOutbox, type SearchIndexName } from "../db/schema";
+import type { SearchIndexName } from "../db/schema";
 import { documentHash } from "./documents";
+import { enqueueSearchSync } from "./outbox";
 import { outboxLag } from "./outbox-relay";
 import { documentBatches } from "./reindex";
 
@@ -58,13 +59,7 @@ export function driftCount(drift: IndexDrift): number {
 export function repairDrift(db: ExchangeDb, drift: IndexDrift): number {
   const ids = [...drift.missing, ...drift.stale, ...drift.extra];
   if (!ids.length) return 0;
-  db.transaction((tx) => {
-    for (let start = 0; start < ids.length; start += 500) {
-      tx.insert(searchOutbox)
-        .values(ids.slice(start, start + 500).map((documentId) => ({ indexName: drift.indexName, documentId })))
-        .run();
-    }
-  });
+  db.transaction((tx) => enqueueSearchSync(tx, drift.indexName, ids));
   return ids.length;
 }
 

@@ -5,6 +5,7 @@ import type { Meilisearch } from "meilisearch";
 import type { ExchangeDb } from "../db/client";
 import { caseStudies, ideas, needs, type CaseStudyRow, type SearchIndexName } from "../db/schema";
 import { ideaToDocument, needToDocument, withContentHash } from "./documents";
+import { withIdeaVectors } from "./embeddings/idea-vectors";
 import { applyIndexSettings, ensureIndexes } from "./settings";
 
 const BATCH = 5000;
@@ -29,7 +30,7 @@ export function* documentBatches(db: ExchangeDb, indexName: SearchIndexName, siz
         .all();
       const byIdea = new Map<number, CaseStudyRow[]>();
       for (const study of studies) byIdea.set(study.ideaId, [...(byIdea.get(study.ideaId) ?? []), study]);
-      yield rows.map((row) => withContentHash(ideaToDocument(row, byIdea.get(row.id) ?? [])));
+      yield withIdeaVectors(db, rows.map((row) => ideaToDocument(row, byIdea.get(row.id) ?? []))).map(withContentHash);
     }
   }
 }
@@ -44,7 +45,7 @@ export async function reindex(
   const temporary = `${indexName}_reindex`;
   await client.deleteIndexIfExists(temporary);
   await client.createIndex(temporary, { primaryKey: "id" }).waitTask({ timeout: 60_000 });
-  await applyIndexSettings(client, indexName, temporary);
+  if (!(await applyIndexSettings(client, indexName, temporary))) throw new Error(`The fresh index ${temporary} refused its settings`);
   let total = 0;
   for (const documents of documentBatches(db, indexName)) {
     const task = await client.index(temporary).addDocuments(documents, { primaryKey: "id" }).waitTask({ timeout: 600_000 });

@@ -17,6 +17,10 @@ import { buildMatchQueries, defaultQueryPlan, toMultiSearchQueries, type MatchQu
 import { defaultSignalWeights, rankMatches, type MatchCandidate, type ScoredMatch, type SignalWeights } from "../../search/matching/rank";
 import { defaultTextScoreOptions, textScores, type RerankDocument, type TextScoreOptions } from "../../search/matching/rerank";
 import { rerankBySupport, supportCounter, supportsTerm, termMatcher } from "../../search/matching/term-match";
+import { cosine, relativeSimilarities, SEMANTIC_LIST_KEY, semanticSearchQuery } from "../../search/matching/semantic";
+import type { Embedder } from "../../search/embeddings/embedder";
+import { embedCached, readEmbeddings } from "../../search/embeddings/store";
+import { ideaEmbeddingText, needEmbeddingText, textHash } from "../../search/embeddings/texts";
 import { publicServiceSynonyms } from "../../search/synonyms";
 import { lifecyclePhases, type LifecyclePhase } from "../domain/vocabulary";
 import { SearchUnavailableError } from "./search.server";
@@ -40,6 +44,12 @@ export type EngineOptions = {
   weights: SignalWeights;
   /** Second stage (rerank.ts): share of relevance from a BM25F score of the key terms over each candidate's text, and its settings. */
   rerank: { weight: number; text: TextScoreOptions; terms?: "feedback" | "extracted" } | false;
+  /**
+   * Sentence embeddings (semantic.ts), when an embedder is given: `weight` is the share of
+   * relevance from the need–idea similarity, `listWeight` the fusion weight of the vector
+   * query's ranking, `hits` how many ideas it adds to the pool.
+   */
+  semantic: { weight: number; listWeight: number; hits: number } | false;
 };
 
 export const defaultEngineOptions: EngineOptions = {
@@ -52,6 +62,7 @@ export const defaultEngineOptions: EngineOptions = {
   feedback: defaultFeedback,
   weights: defaultSignalWeights,
   rerank: { weight: 0.7, text: defaultTextScoreOptions, terms: "extracted" },
+  semantic: { weight: 0.3, listWeight: 1, hits: 40 },
 };
 
 export type NeedForMatching = Pick<NeedRow, "slug" | "title" | "problem" | "outcomes" | "sectors" | "diffusionModels" | "locality"> & {
@@ -64,7 +75,7 @@ export type NeedForMatching = Pick<NeedRow, "slug" | "title" | "problem" | "outc
 
 export type NeedMatch = ScoredMatch;
 export type NeedMatches = { need: NeedRow; matches: NeedMatch[]; debug?: MatchDebug };
-export type MatchDebug = { keyTerms: KeyTerm[]; queries: MatchQuery[] };
+export type MatchDebug = { keyTerms: KeyTerm[]; queries: MatchQuery[]; semantic?: "used" | "unavailable" | "off"; semanticError?: string };
 
 /** A `limit` as typed by a person: a whole number from 1 to MAX_MATCH_LIMIT; null when invalid, the default when absent. */
 export function parseMatchLimit(value: string | null | undefined): number | null {
@@ -171,7 +182,8 @@ export async function rankIdeasForNeed(
   db: ExchangeDb,
   meili: Meilisearch,
   need: NeedForMatching,
-  options: { limit?: number; debug?: boolean; engine?: Partial<EngineOptions> } = {},
+  /** `embedder`: null matches without the semantic signal; absent, the one registered for `db` (useEmbedderForMatching). */
+  options: { limit?: number; debug?: boolean; engine?: Partial<EngineOptions>; embedder?: Embedder | null } = {},
 ): Promise<{ matches: NeedMatch[]; debug?: MatchDebug }> {
   const limit = options.limit ?? DEFAULT_MATCH_LIMIT;
   const engine = { ...defaultEngineOptions, ...options.engine };
@@ -179,23 +191,52 @@ export async function rankIdeasForNeed(
   const extracted = extractKeyTerms(needText(need), stats, { synonyms: publicServiceSynonyms });
   const keyTerms = engine.feedback ? applyFeedback(extracted, stats, publicServiceSynonyms, engine.feedback, need.sectors) : extracted;
   const queries = buildMatchQueries(keyTerms, need, engine.plan);
-  const debug = options.debug ? { keyTerms, queries } : undefined;
-  if (!queries.length) return { matches: [], debug };
+  const embedder = options.embedder === undefined ? (embedders.get(db) ?? null) : options.embedder;
+  const semantic = engine.semantic && embedder ? await needVector(db, embedder, need) : null;
+  const debug: MatchDebug | undefined = options.debug
+    ? { keyTerms, queries, semantic: !engine.semantic || !embedder ? "off" : semantic?.vector ? "used" : "unavailable", semanticError: semantic?.error }
+    : undefined;
+  if (!queries.length && !semantic?.vector) return { matches: [], debug };
 
   const pool = new CandidatePool(db, termWeigher(keyTerms));
-  const lists = await runQueries(meili, queries, pool, engine.hitsPerQuery);
+  const vectorQuery = semantic?.vector && engine.semantic && embedder ? { model: embedder.model, vector: semantic.vector, hits: engine.semantic.hits, weight: engine.semantic.listWeight } : null;
+  const lists = await runQueries(meili, queries, pool, engine.hitsPerQuery, vectorQuery);
   const needSignals = { sectors: need.sectors, diffusionModels: need.diffusionModels, lifecyclePhase: lifecyclePhaseOf(need) };
   const fused = reciprocalRankFusion(lists, engine.rrfK);
   const rerankTerms = engine.rerank && engine.rerank.terms === "extracted" ? extracted : keyTerms;
   const text = engine.rerank ? textScores(rerankTerms, pool.documents(fused.map((entry) => entry.item)), publicServiceSynonyms, engine.rerank.text) : undefined;
-  const ranked = rankMatches(pool.candidates(fused, text), needSignals, {
+  const similarity = vectorQuery ? pool.similarities(fused.map((entry) => entry.item), vectorQuery.vector, vectorQuery.model) : undefined;
+  const ranked = rankMatches(pool.candidates(fused, text, similarity), needSignals, {
     minRelevance: engine.minRelevance,
     outOfSectorFactor: engine.outOfSectorFactor,
     strongTextMatch: engine.strongTextMatch,
     weights: engine.weights,
     textWeight: engine.rerank ? engine.rerank.weight : 0,
+    semanticWeight: similarity && engine.semantic ? engine.semantic.weight : 0,
   });
   return { matches: ranked.slice(0, limit), debug };
+}
+
+// The embedder the engine uses for a database when a caller passes none: the exchange context
+// registers its own (openExchange), so the site, the CLI and the evaluation all match with it.
+const embedders = new WeakMap<ExchangeDb, Embedder>();
+
+export function useEmbedderForMatching(db: ExchangeDb, embedder: Embedder | null): void {
+  if (embedder) embedders.set(db, embedder);
+  else embedders.delete(db);
+}
+
+/**
+ * The need's sentence embedding (cached in the embeddings table by its text). The model is an
+ * aid, never a dependency: if it cannot answer, matching goes on with the text signals alone.
+ */
+async function needVector(db: ExchangeDb, embedder: Embedder, need: NeedForMatching): Promise<{ vector?: Float32Array; error?: string }> {
+  try {
+    const [vector] = await embedCached(db, embedder, [needEmbeddingText({ ...need, whoIsAffected: need.whoIsAffected ?? null })]);
+    return { vector };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** Weighs a matched word or phrase by the heaviest key term it stands for (0 for none). */
@@ -260,7 +301,22 @@ class CandidatePool {
     return documents;
   }
 
-  candidates(fused: { item: number; score: number }[], text?: Map<number, number>): MatchCandidate[] {
+  /** Each loaded idea's similarity to the need vector, relative to the pool's (ideas without a vector yet count as the least similar). */
+  similarities(ids: number[], vector: Float32Array, model: string): Map<number, number> {
+    const loaded = ids.flatMap((id) => {
+      const document = this.ideasById.get(id)?.document;
+      return document ? [{ id, hash: textHash(ideaEmbeddingText(document)) }] : [];
+    });
+    const vectors = readEmbeddings(this.db, model, loaded.map((entry) => entry.hash));
+    const raw = new Map<number, number>();
+    for (const { id, hash } of loaded) {
+      const ideaVector = vectors.get(hash);
+      if (ideaVector) raw.set(id, cosine(vector, ideaVector));
+    }
+    return relativeSimilarities(raw);
+  }
+
+  candidates(fused: { item: number; score: number }[], text?: Map<number, number>, similarity?: Map<number, number>): MatchCandidate[] {
     return fused.flatMap((entry) => {
       const idea = this.ideasById.get(entry.item);
       if (!idea) return [];
@@ -278,6 +334,7 @@ class CandidatePool {
           },
           fused: entry.score,
           text: text?.get(row.id),
+          semantic: similarity?.get(row.id),
           matchedTerms: matchedTerms(this.positions.get(row.id) ?? [], document, 8, this.weigh),
         },
       ];
@@ -290,15 +347,30 @@ class CandidatePool {
  * published ideas (re-read from SQLite), only hits that genuinely match the query's terms,
  * ordered by how many of them they match (term-match.ts).
  */
-async function runQueries(meili: Meilisearch, queries: MatchQuery[], pool: CandidatePool, hitsPerQuery: number): Promise<RankedList<number>[]> {
+async function runQueries(
+  meili: Meilisearch,
+  queries: MatchQuery[],
+  pool: CandidatePool,
+  hitsPerQuery: number,
+  vectorQuery: { vector: Float32Array; hits: number; weight: number } | null,
+): Promise<RankedList<number>[]> {
   let response: MultiSearchResponse;
+  const multi = toMultiSearchQueries(queries, { limit: hitsPerQuery });
+  if (vectorQuery) multi.push(semanticSearchQuery(vectorQuery.vector, { limit: vectorQuery.hits }));
   try {
-    response = await meili.multiSearch({ queries: toMultiSearchQueries(queries, { limit: hitsPerQuery }) });
+    response = await meili.multiSearch({ queries: multi });
   } catch (error) {
+    // An index still being rebuilt to take the embedder refuses the vector query: match on text.
+    if (vectorQuery) return runQueries(meili, queries, pool, hitsPerQuery, null);
     throw new SearchUnavailableError(error instanceof Error ? error.message : String(error));
   }
   pool.load(response.results.flatMap((result) => result.hits.map((hit) => hit.id as number)));
-  return response.results.map((result, index) => {
+  const semanticResult = vectorQuery ? response.results[queries.length] : undefined;
+  const semanticList: RankedList<number>[] =
+    semanticResult && vectorQuery
+      ? [{ key: SEMANTIC_LIST_KEY, weight: vectorQuery.weight, items: semanticResult.hits.map((hit) => hit.id as number).filter((id) => pool.get(id)) }]
+      : [];
+  return [...semanticList, ...response.results.slice(0, queries.length).map((result, index) => {
     const query = queries[index];
     const support = supportCounter(query.terms, publicServiceSynonyms);
     const hits = result.hits.flatMap((hit) => {
@@ -309,7 +381,7 @@ async function runQueries(meili: Meilisearch, queries: MatchQuery[], pool: Candi
     const ranked = rerankBySupport(hits, (hit) => support(hit.words));
     for (const hit of ranked) pool.addPositions(hit.id, hit.matches);
     return { key: query.id, weight: query.weight, items: ranked.map((hit) => hit.id) };
-  });
+  })];
 }
 
 export function getNeedBySlug(db: ExchangeDb, slug: string, options: { openOnly?: boolean } = {}): NeedRow | null {
@@ -325,7 +397,7 @@ export async function matchNeed(
   db: ExchangeDb,
   meili: Meilisearch,
   needSlug: string,
-  options: { limit?: number; openOnly?: boolean; debug?: boolean; engine?: Partial<EngineOptions> } = {},
+  options: { limit?: number; openOnly?: boolean; debug?: boolean; engine?: Partial<EngineOptions>; embedder?: Embedder | null } = {},
 ): Promise<NeedMatches | null> {
   const need = getNeedBySlug(db, needSlug, options);
   if (!need) return null;

@@ -11,6 +11,11 @@ import { ensureMeiliServer } from "../../search/meili-server";
 import { startOutboxRelay, type OutboxRelay } from "../../search/outbox-relay";
 import { startReconcileSchedule } from "../../search/reconcile";
 import { ensureIndexes } from "../../search/settings";
+import { reindex } from "../../search/reindex";
+import type { Embedder } from "../../search/embeddings/embedder";
+import { startIdeaEmbedding, type IdeaEmbeddingSchedule } from "../../search/embeddings/idea-vectors";
+import { createProcessEmbedder } from "../../search/embeddings/process-embedder";
+import { useEmbedderForMatching } from "../models/matching.server";
 import { readEnv, type ExchangeEnv } from "./env.server";
 
 export type ExchangeContext = {
@@ -19,6 +24,10 @@ export type ExchangeContext = {
   meili: Meilisearch;
   lucia: ReturnType<typeof createLucia>;
   relay: OutboxRelay | null;
+  /** The sentence-embedding model (a child process started on first use), or null with EMBEDDINGS=0. */
+  embedder: Embedder | null;
+  /** The background pass that embeds published ideas (with the relay only). */
+  ideaEmbedding: IdeaEmbeddingSchedule | null;
   close: () => Promise<void>;
 };
 
@@ -74,13 +83,27 @@ export async function openExchange(
   const log = options.log ?? ((message: string) => console.warn(message));
   const database = openDatabase(env.dataDir);
   const meili = await connectMeili(env);
+  let staleIndexes: Awaited<ReturnType<typeof ensureIndexes>> = [];
   try {
-    await ensureIndexes(meili.client);
+    staleIndexes = await ensureIndexes(meili.client);
   } catch (error) {
     // Writes still succeed without Meilisearch; the relay catches up once it answers.
     log(`search: could not prepare indexes at ${meili.host}: ${error instanceof Error ? error.message : error}`);
   }
   const relay = options.relay === false ? null : startOutboxRelay(database.db, meili.client, { intervalMs: env.OUTBOX_INTERVAL_MS, log });
+  // An index built before a new setting it cannot take in place (the embedder) is rebuilt
+  // beside the live one and swapped in; search carries on meanwhile.
+  const rebuilt = Promise.all(
+    staleIndexes.map((name) =>
+      reindex(database.db, meili.client, name).then(
+        (count) => log(`search: rebuilt index ${name} (${count} documents) to apply its new settings`),
+        (error) => log(`search: could not rebuild index ${name}: ${error instanceof Error ? error.message : error}`),
+      ),
+    ),
+  );
+  const embedder = env.EMBEDDINGS === "1" ? createProcessEmbedder() : null;
+  useEmbedderForMatching(database.db, embedder);
+  const ideaEmbedding = embedder && relay ? startIdeaEmbedding(database.db, embedder, { log, onEmbedded: relay.kick }) : null;
   const reconciler = relay
     ? startReconcileSchedule(database.db, meili.client, { intervalMs: env.RECONCILE_INTERVAL_MS, log, onRepair: relay.kick })
     : null;
@@ -111,9 +134,14 @@ export async function openExchange(
     meili: meili.client,
     lucia: createLucia(database.db, env.cookieSecure),
     relay,
+    embedder,
+    ideaEmbedding,
     close: async () => {
       clearInterval(watchdog);
       reconciler?.stop();
+      await ideaEmbedding?.stop();
+      await embedder?.close();
+      await rebuilt;
       await relay?.stop();
       await meili.release();
       database.close();

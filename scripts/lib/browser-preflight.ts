@@ -27,7 +27,7 @@ function apt(args: string[]): boolean {
 }
 
 /** Finds Chromium at CHROMIUM_PATH (default /usr/bin/chromium), installing Debian's package when it can. */
-export function ensureChromium(env: NodeJS.ProcessEnv = process.env): PreflightResult {
+export function ensureChromium(env: Record<string, string | undefined> = process.env): PreflightResult {
   const path = env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
   if (isExecutable(path)) return { ok: true, path, installed: false };
   const howTo = `Install it with \`sudo apt-get update && sudo apt-get install -y chromium\` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.`;

@@ -8,11 +8,16 @@ import { importIdeas, importNeeds } from "../../app/models/exchange-import.serve
 import { matchNeed } from "../../app/models/matching.server";
 import type { ExchangeContext } from "../../app/utils/exchange.server";
 import { Bm25Baseline } from "../../search/matching/bm25-baseline";
-import { baselineIdeaFromFormat, evaluate, loadLabelledSet, type EvaluationReport, type LabelledSet } from "../../search/matching/evaluation";
+import { baselineIdeaFromFormat, evaluate, loadLabelledSet, type EvaluationReport, type LabelledNeed, type LabelledSet } from "../../search/matching/evaluation";
+import type { Embedder } from "../../search/embeddings/embedder";
 import { drainOutbox } from "../../search/outbox-relay";
+import { embedIdeas } from "../../search/embeddings/idea-vectors";
 
 export const demoIdeasFile = path.resolve("db/demo/ideas.json");
 export const labelledSetFile = path.resolve("tests/matching/labelled-set.json");
+/** The independent catalogue and its needs, written before any tuning and never tuned on (tests/matching/blind/README.md). */
+export const blindIdeasFile = path.resolve("tests/matching/blind/ideas.json");
+export const blindLabelledSetFile = path.resolve("tests/matching/blind/labelled-set.json");
 
 export function readDemoIdeas(file = demoIdeasFile): IdeaFormat[] {
   const result = validateExchangeFile(ideaFormat, JSON.parse(fs.readFileSync(file, "utf8")));
@@ -20,7 +25,7 @@ export function readDemoIdeas(file = demoIdeasFile): IdeaFormat[] {
   return result.items;
 }
 
-/** Imports the ideas and the labelled needs (as open needs) and waits until Meilisearch has them. */
+/** Imports the ideas and the labelled needs (as open needs), embeds the ideas when the exchange has a model, and waits until Meilisearch has them. */
 export async function loadEvaluationData(context: ExchangeContext, options: { ideasFile?: string; labelledFile?: string } = {}) {
   const ideas = readDemoIdeas(options.ideasFile);
   const set: LabelledSet = loadLabelledSet(options.labelledFile ?? labelledSetFile, new Set(ideas.map((idea) => idea.slug)));
@@ -28,23 +33,26 @@ export async function loadEvaluationData(context: ExchangeContext, options: { id
   if (!needs.ok) throw new Error(`Labelled needs are invalid:\n${needs.problems.map(formatProblem).join("\n")}`);
   importIdeas(context.db, ideas);
   importNeeds(context.db, needs.items);
-  await drainOutbox(context.db, context.meili, { timeoutMs: 60_000 });
+  if (context.embedder) await embedIdeas(context.db, context.embedder);
+  await drainOutbox(context.db, context.meili, { timeoutMs: 120_000 });
   return { ideas, set };
 }
 
-/** Runs the engine and the baseline on every labelled need, in the same run. */
+/** Runs the engine (and, with a model, the engine without it) and the baseline on every labelled need, in the same run. */
 export async function runMatchingEvaluation(context: ExchangeContext, ideas: IdeaFormat[], set: LabelledSet): Promise<EvaluationReport> {
   const baseline = new Bm25Baseline(ideas.map(baselineIdeaFromFormat));
   const diffusionModels = new Map(ideas.map((idea) => [idea.slug, idea.diffusionModels]));
+  const engine = (embedder: Embedder | null | undefined) => async (entry: LabelledNeed) => {
+    const result = await matchNeed(context.db, context.meili, entry.need.slug, { limit: 10, embedder });
+    if (!result) throw new Error(`Labelled need ${entry.need.slug} was not imported`);
+    return result.matches.map((match) => match.idea);
+  };
   try {
     return await evaluate(
       set,
       {
-        engine: async (entry) => {
-          const result = await matchNeed(context.db, context.meili, entry.need.slug, { limit: 10 });
-          if (!result) throw new Error(`Labelled need ${entry.need.slug} was not imported`);
-          return result.matches.map((match) => match.idea);
-        },
+        engine: engine(context.embedder),
+        ...(context.embedder ? { textOnly: engine(null) } : {}),
         bm25: (entry) => baseline.rank(entry.need, 10),
       },
       (slug) => diffusionModels.get(slug),

@@ -10,7 +10,10 @@ import { meanMetrics, rankingMetrics, type RankingMetrics } from "./metrics";
 import { diffusionFit } from "./signals";
 
 const labelledNeed = z.strictObject({
-  split: z.enum(["dev", "heldout", "heldout-2"]),
+  /** `blind`: a need of the independent catalogue (tests/matching/blind/), never used for tuning. */
+  split: z.enum(["dev", "heldout", "heldout-2", "blind"]),
+  /** How the need's words relate to the ideas' (plain speech, jargon, American usage, a mix). */
+  group: z.enum(["plain", "jargon", "american", "mixed"]).optional(),
   need: needFormat,
   judgments: z.record(z.string(), z.int().min(0).max(3)),
 });
@@ -69,100 +72,135 @@ export function baselineIdeaFromFormat(idea: IdeaFormat): BaselineIdea {
   };
 }
 
-export type SystemName = "engine" | "bm25";
+/** The systems compared: the engine, the engine without its semantic signal, and the BM25 baseline. */
+export const systemNames = ["engine", "textOnly", "bm25"] as const;
+export type SystemName = (typeof systemNames)[number];
+export const systemLabels: Record<SystemName, string> = { engine: "engine", textOnly: "engine, text signals only", bm25: "BM25 (SQLite FTS5)" };
+
 export type NeedResult = {
   slug: string;
   split: LabelledNeed["split"];
-  metrics: Record<SystemName, RankingMetrics>;
-  topical: Record<SystemName, RankingMetrics>;
-  rankings: Record<SystemName, string[]>;
+  group?: LabelledNeed["group"];
+  metrics: Partial<Record<SystemName, RankingMetrics>>;
+  topical: Partial<Record<SystemName, RankingMetrics>>;
+  rankings: Partial<Record<SystemName, string[]>>;
+  /** Ideas outside the need's accepted routes ranked above one inside them (engine's top 10). */
+  diffusionViolations: number;
 };
+
+export type SystemMetrics = Partial<Record<SystemName, RankingMetrics>>;
 
 export type EvaluationReport = {
   needs: NeedResult[];
-  /**
-   * Means over all needs, over the dev needs, over the held-out needs of earlier rounds
-   * (`heldout`), over those written for the latest round (`heldout-2`), and over both
-   * held-out sets together (`heldoutAll`).
-   */
-  summary: Record<"all" | "dev" | "heldout" | "heldout-2" | "heldoutAll", Record<SystemName, RankingMetrics>>;
+  /** Means over all needs, over each split, over all held-out needs together (`heldoutAll`) and over each group (`group:plain`…). */
+  summary: Record<string, SystemMetrics>;
   /** Means over all needs with the topical grades (no diffusion cap). */
-  topicalSummary: Record<SystemName, RankingMetrics>;
+  topicalSummary: SystemMetrics;
   relevantGrade: number;
+  systems: SystemName[];
 };
+
+/** How many ideas that offer none of the need's routes come before an idea that offers one. */
+export function diffusionViolations(ranking: readonly string[], accepted: readonly DiffusionModel[], diffusionModelsOf: (slug: string) => readonly DiffusionModel[] | undefined): number {
+  let outside = 0;
+  let violations = 0;
+  for (const slug of ranking) {
+    const fits = diffusionFit(diffusionModelsOf(slug) ?? [], accepted).fits;
+    if (!fits) outside++;
+    else violations += outside;
+  }
+  return violations;
+}
 
 export async function evaluate(
   set: LabelledSet,
-  systems: Record<SystemName, (entry: LabelledNeed) => Promise<string[]> | string[]>,
+  systems: Partial<Record<SystemName, (entry: LabelledNeed) => Promise<string[]> | string[]>>,
   diffusionModelsOf: (slug: string) => readonly DiffusionModel[] | undefined,
 ): Promise<EvaluationReport> {
+  const names = systemNames.filter((name) => systems[name]);
   const results: NeedResult[] = [];
   for (const entry of set.needs) {
     const graded = effectiveJudgments(entry, diffusionModelsOf);
     const topicalGrades = effectiveJudgments(entry, diffusionModelsOf, { topical: true });
-    const engine = await systems.engine(entry);
-    const bm25 = await systems.bm25(entry);
-    results.push({
-      slug: entry.need.slug,
-      split: entry.split,
-      rankings: { engine, bm25 },
-      metrics: { engine: rankingMetrics(engine, graded, set.relevantGrade), bm25: rankingMetrics(bm25, graded, set.relevantGrade) },
-      topical: { engine: rankingMetrics(engine, topicalGrades, set.relevantGrade), bm25: rankingMetrics(bm25, topicalGrades, set.relevantGrade) },
-    });
+    const result: NeedResult = { slug: entry.need.slug, split: entry.split, group: entry.group, rankings: {}, metrics: {}, topical: {}, diffusionViolations: 0 };
+    for (const name of names) {
+      const ranking = await systems[name]!(entry);
+      result.rankings[name] = ranking;
+      result.metrics[name] = rankingMetrics(ranking, graded, set.relevantGrade);
+      result.topical[name] = rankingMetrics(ranking, topicalGrades, set.relevantGrade);
+    }
+    result.diffusionViolations = diffusionViolations(result.rankings.engine ?? [], entry.need.diffusionModels ?? [], diffusionModelsOf);
+    results.push(result);
   }
-  const summarise = (subset: NeedResult[], key: "metrics" | "topical" = "metrics") => ({
-    engine: meanMetrics(subset.map((result) => result[key].engine)),
-    bm25: meanMetrics(subset.map((result) => result[key].bm25)),
-  });
-  return {
-    needs: results,
-    summary: {
-      all: summarise(results),
-      dev: summarise(results.filter((result) => result.split === "dev")),
-      heldout: summarise(results.filter((result) => result.split === "heldout")),
-      "heldout-2": summarise(results.filter((result) => result.split === "heldout-2")),
-      heldoutAll: summarise(results.filter((result) => result.split !== "dev")),
-    },
-    topicalSummary: summarise(results, "topical"),
-    relevantGrade: set.relevantGrade,
-  };
+  const summarise = (subset: NeedResult[], key: "metrics" | "topical" = "metrics"): SystemMetrics =>
+    Object.fromEntries(names.map((name) => [name, meanMetrics(subset.map((result) => result[key][name]!))]));
+  const summary: Record<string, SystemMetrics> = { all: summarise(results) };
+  for (const split of new Set(results.map((result) => result.split))) summary[split] = summarise(results.filter((result) => result.split === split));
+  const heldout = results.filter((result) => result.split === "heldout" || result.split === "heldout-2");
+  if (heldout.length) summary.heldoutAll = summarise(heldout);
+  for (const group of new Set(results.flatMap((result) => (result.group ? [result.group] : [])))) {
+    summary[`group:${group}`] = summarise(results.filter((result) => result.group === group));
+  }
+  return { needs: results, summary, topicalSummary: summarise(results, "topical"), relevantGrade: set.relevantGrade, systems: names };
 }
 
 const fixed = (value: number) => value.toFixed(3);
-const ratio = (engine: number, baseline: number) => (baseline > 0 ? `${(engine / baseline).toFixed(2)}x` : "n/a");
+const ratio = (value: number, baseline: number) => (baseline > 0 ? `${(value / baseline).toFixed(2)}x` : "n/a");
 
-/** A plain-text table of the summary: one block per subset, engine, BM25 and their ratio. */
-export function formatReport(report: EvaluationReport, options: { perNeed?: boolean } = {}): string {
+const subsetTitles: Record<string, (count: number) => string> = {
+  all: (count) => `All ${count} labelled needs`,
+  dev: (count) => `Development needs (${count}), used for tuning`,
+  heldout: (count) => `Held-out needs of earlier rounds (${count}), never used for tuning`,
+  "heldout-2": (count) => `Held-out needs of the latest round (${count}), never used for tuning`,
+  heldoutAll: (count) => `All held-out needs (${count})`,
+  blind: (count) => `Blind needs (${count}) on a catalogue never tuned on`,
+};
+
+function subsetCount(report: EvaluationReport, key: string): number {
+  if (key === "all") return report.needs.length;
+  if (key === "heldoutAll") return report.needs.filter((need) => need.split === "heldout" || need.split === "heldout-2").length;
+  if (key.startsWith("group:")) return report.needs.filter((need) => need.group === key.slice(6)).length;
+  return report.needs.filter((need) => need.split === key).length;
+}
+
+/** A plain-text table of the summary: one block per subset, each system and its ratio to BM25. */
+export function formatReport(report: EvaluationReport, options: { perNeed?: boolean; title?: string } = {}): string {
   const lines: string[] = [];
-  const counts = {
-    all: report.needs.length,
-    dev: report.needs.filter((need) => need.split === "dev").length,
-    heldout: report.needs.filter((need) => need.split === "heldout").length,
-    heldout2: report.needs.filter((need) => need.split === "heldout-2").length,
-  };
-  const header = `${"".padEnd(26)}${"nDCG@10".padStart(9)}${"MRR".padStart(9)}${"recall@10".padStart(11)}`;
-  const block = (title: string, metrics: Record<SystemName, RankingMetrics>) => {
+  if (options.title) lines.push(options.title, "=".repeat(options.title.length), "");
+  const header = `${"".padEnd(30)}${"nDCG@10".padStart(9)}${"MRR".padStart(9)}${"recall@10".padStart(11)}`;
+  const row = (label: string, values: string[]) => `${label.padEnd(30)}${values[0].padStart(9)}${values[1].padStart(9)}${values[2].padStart(11)}`;
+  const block = (title: string, metrics: SystemMetrics) => {
     lines.push(title, header);
-    lines.push(`${"  engine".padEnd(26)}${fixed(metrics.engine.ndcg10).padStart(9)}${fixed(metrics.engine.mrr).padStart(9)}${fixed(metrics.engine.recall10).padStart(11)}`);
-    lines.push(`${"  BM25 (SQLite FTS5)".padEnd(26)}${fixed(metrics.bm25.ndcg10).padStart(9)}${fixed(metrics.bm25.mrr).padStart(9)}${fixed(metrics.bm25.recall10).padStart(11)}`);
-    lines.push(
-      `${"  engine / BM25".padEnd(26)}${ratio(metrics.engine.ndcg10, metrics.bm25.ndcg10).padStart(9)}${ratio(metrics.engine.mrr, metrics.bm25.mrr).padStart(9)}${ratio(metrics.engine.recall10, metrics.bm25.recall10).padStart(11)}`,
-    );
+    for (const name of report.systems) {
+      const m = metrics[name]!;
+      lines.push(row(`  ${systemLabels[name]}`, [fixed(m.ndcg10), fixed(m.mrr), fixed(m.recall10)]));
+    }
+    const bm25 = metrics.bm25;
+    if (bm25) {
+      for (const name of report.systems.filter((system) => system !== "bm25")) {
+        const m = metrics[name]!;
+        lines.push(row(`  ${name} / BM25`, [ratio(m.ndcg10, bm25.ndcg10), ratio(m.mrr, bm25.mrr), ratio(m.recall10, bm25.recall10)]));
+      }
+    }
     lines.push("");
   };
-  block(`All ${counts.all} labelled needs`, report.summary.all);
-  block(`Development needs (${counts.dev})`, report.summary.dev);
-  block(`Held-out needs of earlier rounds (${counts.heldout}), never used for tuning`, report.summary.heldout);
-  if (counts.heldout2 > 0) {
-    block(`Held-out needs of the latest round (${counts.heldout2}), never used for tuning`, report.summary["heldout-2"]);
-    block(`All held-out needs (${counts.heldout + counts.heldout2})`, report.summary.heldoutAll);
+  const keys = Object.keys(report.summary);
+  const ordered = [...keys.filter((key) => !key.startsWith("group:")), ...keys.filter((key) => key.startsWith("group:"))];
+  const splits = new Set(report.needs.map((need) => need.split));
+  for (const key of ordered) {
+    if (key !== "all" && !key.startsWith("group:") && splits.size === 1) continue;
+    const count = subsetCount(report, key);
+    const title = key.startsWith("group:") ? `Needs written in ${key.slice(6)} words (${count})` : (subsetTitles[key]?.(count) ?? `${key} (${count})`);
+    block(title, report.summary[key]);
   }
   block(`All needs, topical grades (no cap for ideas outside the accepted routes)`, report.topicalSummary);
+  const violations = report.needs.reduce((sum, need) => sum + need.diffusionViolations, 0);
+  lines.push(`Ideas outside a need's accepted routes ranked above one inside them (engine, top 10, all needs): ${violations}`);
   lines.push(`MRR and recall count grade >= ${report.relevantGrade} as relevant; nDCG uses gain 2^grade - 1.`);
   if (options.perNeed) {
-    lines.push("", `${"need".padEnd(56)}${"split".padEnd(11)}${"engine".padStart(8)}${"BM25".padStart(8)}  (nDCG@10)`);
+    lines.push("", `${"need".padEnd(56)}${"split".padEnd(11)}${report.systems.map((name) => name.padStart(9)).join("")}  (nDCG@10)`);
     for (const need of report.needs) {
-      lines.push(`${need.slug.padEnd(56)}${need.split.padEnd(11)}${fixed(need.metrics.engine.ndcg10).padStart(8)}${fixed(need.metrics.bm25.ndcg10).padStart(8)}`);
+      lines.push(`${need.slug.padEnd(56)}${(need.group ?? need.split).padEnd(11)}${report.systems.map((name) => fixed(need.metrics[name]!.ndcg10).padStart(9)).join("")}`);
     }
   }
   return lines.join("\n");

@@ -44,6 +44,8 @@ export type MatchCandidate = {
   fused: number;
   /** Second-stage text score (rerank.ts: BM25F of the key terms over the idea's text), when computed. */
   text?: number;
+  /** Sentence-embedding similarity to the need, relative to the pool's (semantic.ts `relativeSimilarities`), when the model ran. */
+  semantic?: number;
   /** Matched words and phrases, most telling first. */
   matchedTerms: string[];
 };
@@ -84,7 +86,12 @@ export type RankOptions = {
    * best candidate's); the rest comes from the fused rank. 0 ignores the text score.
    */
   textWeight?: number;
+  /** Share of the text relevance taken from the semantic similarity (semantic.ts), when candidates carry one. */
+  semanticWeight?: number;
 };
+
+/** Relative semantic similarity (semantic.ts) from which an idea is said to be close in meaning to the need. */
+const CLOSE_IN_MEANING = 0.6;
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -94,6 +101,7 @@ export function rankMatches(candidates: readonly MatchCandidate[], need: NeedSig
   if (best <= 0) return [];
   const bestText = Math.max(0, ...candidates.map((candidate) => candidate.text ?? 0));
   const textWeight = bestText > 0 ? (options.textWeight ?? 0) : 0;
+  const semanticWeight = candidates.some((candidate) => (candidate.semantic ?? 0) > 0) ? (options.semanticWeight ?? 0) : 0;
   const signalTotal = weights.sectors + weights.evidence + weights.lifecycle + weights.adoptions || 1;
   const needPhase = need.lifecyclePhase ?? null;
   const scored = candidates
@@ -102,7 +110,10 @@ export function rankMatches(candidates: readonly MatchCandidate[], need: NeedSig
       const fit = diffusionFit(idea.diffusionModels, need.diffusionModels);
       const sectors = sectorOverlap(idea.sectors, need.sectors);
       const inSector = sectors.shared.length > 0 || !need.sectors.length;
-      const textual = (1 - textWeight) * (candidate.fused / best) + (textWeight > 0 ? textWeight * ((candidate.text ?? 0) / bestText) : 0);
+      const textual =
+        (1 - textWeight - semanticWeight) * (candidate.fused / best) +
+        (textWeight > 0 ? textWeight * ((candidate.text ?? 0) / bestText) : 0) +
+        semanticWeight * (candidate.semantic ?? 0);
       const textRelative = textWeight > 0 ? (candidate.text ?? 0) / bestText : 0;
       const relevance = textual * (inSector ? 1 : sectorFactor(options.outOfSectorFactor ?? 1, textRelative, options.strongTextMatch ?? 1));
       const signals = {
@@ -120,6 +131,7 @@ export function rankMatches(candidates: readonly MatchCandidate[], need: NeedSig
       const reasons = [
         diffusionReason(fit, idea.diffusionModels),
         shown.length ? `matched terms: ${shown.join(", ")}` : null,
+        semanticWeight > 0 && (candidate.semantic ?? 0) >= CLOSE_IN_MEANING ? "close in meaning to your need" : null,
         sectorReason(sectors.shared),
         evidenceReason(idea.evidenceLevel),
         lifecycleReason(idea.lifecyclePhase, needPhase),

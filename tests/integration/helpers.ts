@@ -34,7 +34,9 @@ export function makeDataDir(label = "exchange-test"): string {
 
 /** The environment of this process with DATA_DIR set and no external Meilisearch. */
 export function testEnvSource(dataDir: string): NodeJS.ProcessEnv {
-  const source: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: "0" };
+  // The embedding model is off unless a test turns it on (matching-embeddings.test.ts): it is a
+  // 300 MB child process that would otherwise start in every test's exchange.
+  const source: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: "0", EMBEDDINGS: "0" };
   delete source.MEILI_HOST;
   delete source.MEILI_MASTER_KEY;
   return source;
@@ -47,11 +49,11 @@ export type TestExchange = ExchangeContext & {
 };
 
 /** Opens the exchange on a DATA_DIR of its own, without the background relay. */
-export async function openTestExchange(dataDir: string = makeDataDir()): Promise<TestExchange> {
+export async function openTestExchange(dataDir: string = makeDataDir(), options: { env?: Record<string, string> } = {}): Promise<TestExchange> {
   let context: ExchangeContext;
   try {
     context = await openExchange({
-      env: readEnv({ ...testEnvSource(dataDir), MEILI_HOST: undefined }),
+      env: readEnv({ ...testEnvSource(dataDir), MEILI_HOST: undefined, ...options.env }),
       relay: false,
       // openExchange only logs when it could not prepare the indexes: no test can pass then.
       log: (message) => {

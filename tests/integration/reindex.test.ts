@@ -97,7 +97,7 @@ describe("reindex", () => {
   it("drops documents that are no longer in SQLite and adds rows the outbox never delivered", async () => {
     await exchange.meili
       .index("ideas")
-      .addDocuments([{ id: 999_999, slug: "ghost", title: "Ghost idea", summary: "Not in the database", status: "published" }])
+      .addDocuments([{ id: 999_999, slug: "ghost", title: "Ghost idea", summary: "Not in the database", status: "published", _vectors: { use: null } }])
       .waitTask();
     // Written to SQLite, but its outbox row is never relayed.
     const draftId = insertIdeaWithStatus(exchange.db, "draft", { slug: "draft-only", title: "Draft only", summary: "Never relayed" });

@@ -1,0 +1,25 @@
+// Vectors as stored (Float32 little-endian blobs) and compared (cosine similarity).
+
+export function vectorToBuffer(vector: Float32Array): Buffer {
+  const buffer = Buffer.alloc(vector.length * 4);
+  for (let i = 0; i < vector.length; i++) buffer.writeFloatLE(vector[i], i * 4);
+  return buffer;
+}
+
+export function bufferToVector(buffer: Buffer): Float32Array {
+  const vector = new Float32Array(buffer.length / 4);
+  for (let i = 0; i < vector.length; i++) vector[i] = buffer.readFloatLE(i * 4);
+  return vector;
+}
+
+export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i] * b[i];
+    normA += a[i] * a[i];
+    normB += b[i] * b[i];
+  }
+  return normA && normB ? dot / Math.sqrt(normA * normB) : 0;
+}
