@@ -11,6 +11,8 @@ import {
   type NeedMatches,
 } from "../../app/models/matching.server";
 import type { ExchangeContext } from "../../app/utils/exchange.server";
+import { embedIdeas } from "../../search/embeddings/idea-vectors";
+import { drainOutbox } from "../../search/outbox-relay";
 
 type MatchOptions = { all?: boolean; limit: number; json?: boolean };
 
@@ -45,6 +47,26 @@ export function formatMatchTable(results: readonly NeedMatches[]): string {
   return lines.join("\n");
 }
 
+/**
+ * Ideas published since the site last ran have no vector yet: embed them (only those) and let
+ * Meilisearch have them, so the CLI ranks as the site will. Without the model, the engine
+ * ranks on the text signals and says so on stderr.
+ */
+async function embedMissingIdeas(context: ExchangeContext): Promise<void> {
+  if (!context.embedder) return;
+  try {
+    const result = await embedIdeas(context.db, context.embedder, {
+      onProgress: (done) => process.stderr.write(`\rEmbedding ideas: ${done}`),
+    });
+    if (result.embedded) {
+      process.stderr.write(`\rEmbedded ${result.embedded} idea(s) in ${(result.ms / 1000).toFixed(1)} s\n`);
+      await drainOutbox(context.db, context.meili, { timeoutMs: 600_000 });
+    }
+  } catch (error) {
+    console.error(`The embedding model is unavailable (${error instanceof Error ? error.message : error}); matching on the text signals alone.`);
+  }
+}
+
 export function registerMatchCommand(
   program: Command,
   helpers: { withExchange: <T>(work: (context: ExchangeContext) => Promise<T>) => Promise<T>; fail: (message: string) => Error },
@@ -60,6 +82,7 @@ export function registerMatchCommand(
       if (options.all && slugs.length) throw helpers.fail("give need slugs or --all, not both");
       if (!options.all && !slugs.length) throw helpers.fail("name at least one need slug, or use --all");
       await helpers.withExchange(async (context) => {
+        await embedMissingIdeas(context);
         const needSlugs = options.all ? openNeedSlugs(context.db) : [...new Set(slugs)];
         const results: NeedMatches[] = [];
         const unknown: string[] = [];

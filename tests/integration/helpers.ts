@@ -192,11 +192,11 @@ export function writeJson(dir: string, name: string, data: unknown): string {
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
 /** Runs `tsx scripts/exchange.ts ...args` from the repository root with DATA_DIR set. */
-export function runCli(args: string[], dataDir: string, timeoutMs = 45_000): Promise<CliResult> {
+export function runCli(args: string[], dataDir: string, timeoutMs = 45_000, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(repoRoot, "node_modules/.bin/tsx"), ["scripts/exchange.ts", ...args], {
       cwd: repoRoot,
-      env: testEnvSource(dataDir),
+      env: { ...testEnvSource(dataDir), ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -15,7 +15,9 @@ import { formatReport, type EvaluationReport, type LabelledSet } from "../../sea
 import { ensureIndexes } from "../../search/settings";
 import { reindex } from "../../search/reindex";
 import { loadEvaluationData, runMatchingEvaluation } from "../../scripts/lib/matching-eval";
-import { openTestExchange, repoRoot, type TestExchange } from "./helpers";
+import { idea, openTestExchange, repoRoot, runCli, type TestExchange } from "./helpers";
+import { importIdeas } from "../../app/models/exchange-import.server";
+import { ideaFormat } from "../../app/domain/exchange-format";
 
 let exchange: TestExchange;
 let ideas: IdeaFormat[];
@@ -67,6 +69,29 @@ describe("sentence embeddings in matching", () => {
     expect(report.needs.reduce((sum, need) => sum + need.diffusionViolations, 0)).toBe(0);
   });
 
+  it("is what `exchange match --all --json` uses, after embedding ideas published since", async () => {
+    importIdeas(exchange.db, [
+      ideaFormat.parse(
+        idea({
+          slug: "blokes-workshop-collective",
+          title: "Workshop collective for retired tradesmen",
+          summary: "Retired dockers and fishermen run a shared workshop where they mend bikes and build benches for the town, and look out for each other.",
+          sectors: ["ageing", "community-neighbourhoods"],
+          diffusionModels: ["uncontrolled"],
+        }),
+      ),
+    ]);
+    const cli = await runCli(["match", "--all", "--json", "--limit", "10"], exchange.dataDir, 180_000, { EMBEDDINGS: "1" });
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stderr).toMatch(/Embedded 1 idea\(s\)/);
+    const output = JSON.parse(cli.stdout) as { need: string; matches: { idea: string; reasons: string[] }[] }[];
+    expect(output).toHaveLength(set.needs.length);
+    const first = output.find((entry) => entry.need === set.needs[0].need.slug)!;
+    const inProcess = await matchNeed(exchange.db, exchange.meili, set.needs[0].need.slug, { limit: 10 });
+    expect(first.matches.map((match) => match.idea)).toEqual(inProcess!.matches.map((match) => match.idea));
+    expect(output.some((entry) => entry.matches.some((match) => match.reasons.includes("close in meaning to your need")))).toBe(true);
+  }, 240_000);
+
   it("matches on the text signals when the model cannot start", async () => {
     const broken = createProcessEmbedder({ workerPath: path.join(repoRoot, "search/embeddings/no-such-worker.ts"), timeoutMs: 20_000 });
     try {
@@ -90,7 +115,8 @@ describe("sentence embeddings in matching", () => {
     await exchange.meili.index("ideas").addDocuments([{ id: 424242, slug: "old-document", title: "Old", status: "published" }]).waitTask();
     expect(await ensureIndexes(exchange.meili)).toEqual(["ideas"]);
     expect((await exchange.meili.index("ideas").getSettings()).embedders ?? {}).toEqual({});
-    expect(await reindex(exchange.db, exchange.meili, "ideas")).toBe(ideas.length);
+    // The demo ideas and the one the CLI test published.
+    expect(await reindex(exchange.db, exchange.meili, "ideas")).toBe(ideas.length + 1);
     expect((await exchange.meili.index("ideas").getSettings()).embedders?.[MEILI_EMBEDDER]).toBeDefined();
     expect(await ensureIndexes(exchange.meili)).toEqual([]);
     const result = await matchNeed(exchange.db, exchange.meili, set.needs[0].need.slug, { limit: 10, debug: true });
