@@ -50,21 +50,37 @@ export function mean(values: readonly number[]): number {
   return values.length ? values.reduce((total, value) => total + value, 0) / values.length : 0;
 }
 
-export type RankingMetrics = { ndcg10: number; mrr: number; recall10: number };
+/**
+ * `relevant`: whether anything is graded at least the relevant grade (MRR and recall mean
+ * nothing otherwise); `judged`: whether anything is graded above 0 (nDCG likewise).
+ */
+export type RankingMetrics = { ndcg10: number; mrr: number; recall10: number; relevant?: boolean; judged?: boolean };
 
 /** nDCG@10, reciprocal rank and recall@10 of one ranking; `minGrade` is the grade counted as relevant. */
 export function rankingMetrics(ranking: readonly string[], judgments: Judgments, minGrade: number): RankingMetrics {
+  const grades = allGrades(judgments);
   return {
     ndcg10: ndcgAt(ranking, judgments, 10),
     mrr: reciprocalRank(ranking, judgments, minGrade),
     recall10: recallAt(ranking, judgments, 10, minGrade),
+    relevant: grades.some((grade) => grade >= minGrade),
+    judged: grades.length > 0,
   };
 }
 
+/**
+ * Means over the needs where each figure means something: nDCG over needs with any judged
+ * idea, MRR and recall over needs with a relevant one (a need the catalogue cannot answer
+ * would score 0 for every system alike).
+ */
 export function meanMetrics(all: readonly RankingMetrics[]): RankingMetrics {
+  const judged = all.filter((metrics) => metrics.judged !== false);
+  const relevant = all.filter((metrics) => metrics.relevant !== false);
   return {
-    ndcg10: mean(all.map((metrics) => metrics.ndcg10)),
-    mrr: mean(all.map((metrics) => metrics.mrr)),
-    recall10: mean(all.map((metrics) => metrics.recall10)),
+    ndcg10: mean(judged.map((metrics) => metrics.ndcg10)),
+    mrr: mean(relevant.map((metrics) => metrics.mrr)),
+    recall10: mean(relevant.map((metrics) => metrics.recall10)),
+    relevant: relevant.length > 0,
+    judged: judged.length > 0,
   };
 }

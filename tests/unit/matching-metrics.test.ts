@@ -42,10 +42,23 @@ describe("ranking metrics", () => {
 
   it("bundles nDCG@10, MRR and recall@10, and averages them", () => {
     const perfect = rankingMetrics(["a", "b", "c"], judgments, 2);
-    expect(perfect).toEqual({ ndcg10: expect.closeTo(1, 10), mrr: 1, recall10: 1 });
+    expect(perfect).toEqual({ ndcg10: expect.closeTo(1, 10), mrr: 1, recall10: 1, relevant: true, judged: true });
     const nothing = rankingMetrics([], judgments, 2);
-    expect(nothing).toEqual({ ndcg10: 0, mrr: 0, recall10: 0 });
-    expect(meanMetrics([perfect, nothing])).toEqual({ ndcg10: expect.closeTo(0.5, 10), mrr: 0.5, recall10: 0.5 });
+    expect(nothing).toEqual({ ndcg10: 0, mrr: 0, recall10: 0, relevant: true, judged: true });
+    expect(meanMetrics([perfect, nothing])).toEqual({ ndcg10: expect.closeTo(0.5, 10), mrr: 0.5, recall10: 0.5, relevant: true, judged: true });
     expect(mean([])).toBe(0);
+  });
+
+  it("averages MRR and recall only over needs with a relevant idea, and nDCG over needs with a judged one", () => {
+    const perfect = rankingMetrics(["a", "b", "c"], judgments, 2);
+    // Only grade-1 ideas: nDCG means something, MRR and recall do not.
+    const onlyRelated = rankingMetrics(["x", "r"], { r: 1 }, 2);
+    expect(onlyRelated).toMatchObject({ relevant: false, judged: true, mrr: 0, recall10: 0 });
+    const unanswerable = rankingMetrics(["x"], {}, 2);
+    expect(unanswerable).toMatchObject({ relevant: false, judged: false });
+    const averaged = meanMetrics([perfect, onlyRelated, unanswerable]);
+    expect(averaged.mrr).toBe(1);
+    expect(averaged.recall10).toBe(1);
+    expect(averaged.ndcg10).toBeCloseTo((1 + onlyRelated.ndcg10) / 2, 10);
   });
 });
