@@ -61,18 +61,32 @@ async function expectIndexEqualsDatabase(context: ExchangeContext) {
   }
 }
 
+/** Waits (bounded) until Meilisearch is indexing a batch of ideas the relay sent. */
+async function waitForIndexingToStart(context: ExchangeContext, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { results } = await context.meili.tasks.getTasks({ indexUids: ["ideas"], types: ["documentAdditionOrUpdate"], statuses: ["processing"], limit: 1 });
+    if (results.length) return;
+    if (Date.now() > deadline) throw new Error(`Meilisearch did not start indexing the import within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 describe("faults", () => {
   it("SIGKILL of Meilisearch during an import loses nothing", async () => {
     const { context, dataDir } = await openLikeTheSite();
     const before = meiliPid(dataDir);
-    importIdeas(context.db, ideas("during-import", 1500));
+    // More ideas than one relay batch (2,000), so the import is still going when the first is indexed.
+    importIdeas(context.db, ideas("during-import", 5000));
     context.relay?.kick();
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await waitForIndexingToStart(context);
     process.kill(before, "SIGKILL");
+    // Killed mid-import: the relay marks rows done only once Meilisearch says their task succeeded.
+    expect(outboxLag(context.db).pending).toBeGreaterThan(0);
     await waitForMeiliRestart(dataDir, before);
     await expectIndexEqualsDatabase(context);
     expect(meiliPid(dataDir)).not.toBe(before);
-    const found = await context.meili.index("ideas").search("during-import idea number 1499");
+    const found = await context.meili.index("ideas").search("during-import idea number 4999");
     expect(found.hits.length).toBeGreaterThan(0);
   });
 
