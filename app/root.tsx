@@ -65,6 +65,21 @@ export function Layout({ children }: { children: ReactNode }) {
                     Needs
                   </NavLink>
                 </li>
+                <li>
+                  <NavLink to="/insights" end className={navClass}>
+                    Insights
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/network" className={navClass}>
+                    Network
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/data" className={navClass}>
+                    Open data
+                  </NavLink>
+                </li>
                 {user?.role === "innovator" ? (
                   <li>
                     <NavLink to="/my/ideas" className={navClass}>

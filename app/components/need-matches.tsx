@@ -36,7 +36,7 @@ export function NeedMatchList({ matches }: { matches: ExistingMatch[] }) {
         <p className="mt-2 rounded bg-slate-50 p-4">No matches yet. Add ideas from the list below to your shortlist, or ask for an introduction.</p>
       ) : (
         <div className="mt-3 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
+          <table className="stacked-table w-full border-collapse text-left text-sm">
             <caption className="sr-only">Matches for this need, with their status</caption>
             <thead>
               <tr className="border-b-2 border-slate-700">
@@ -60,15 +60,15 @@ export function NeedMatchList({ matches }: { matches: ExistingMatch[] }) {
             <tbody>
               {matches.map((match) => (
                 <tr key={match.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4">{match.idea.title}</td>
-                  <td className="py-2 pr-4">
+                  <td data-label="Idea" className="py-2 pr-4">{match.idea.title}</td>
+                  <td data-label="Status" className="py-2 pr-4">
                     <MatchStatusBadge status={match.status} />
                   </td>
-                  <td className="py-2 pr-4">{consentSummary(match)}</td>
-                  <td className="py-2 pr-4">
+                  <td data-label="Introduction" className="py-2 pr-4">{consentSummary(match)}</td>
+                  <td data-label="Deadline" className="py-2 pr-4">
                     <MatchDeadline deadline={match.deadline} />
                   </td>
-                  <td className="py-2">
+                  <td data-label="Match page" className="py-2">
                     <Link to={`/matches/${match.id}`} className="text-brand-700 underline">
                       Open<span className="sr-only"> the match with {match.idea.title}</span>
                     </Link>

@@ -113,12 +113,15 @@ export type MatchSource = (typeof matchSources)[number];
 
 export const caseStudyStatuses = ["piloting", "adopted", "stopped"] as const;
 export type CaseStudyStatus = (typeof caseStudyStatuses)[number];
+export const caseStudyStatusLabels: Record<CaseStudyStatus, string> = { piloting: "Piloting", adopted: "Adopted", stopped: "Stopped" };
 
 export const ideaStatuses = ["draft", "submitted", "published", "archived"] as const;
 export type IdeaStatus = (typeof ideaStatuses)[number];
+export const ideaStatusLabels: Record<IdeaStatus, string> = { draft: "Draft", submitted: "Waiting for review", published: "Published", archived: "Archived" };
 
 export const needStatuses = ["draft", "submitted", "open", "closed"] as const;
 export type NeedStatus = (typeof needStatuses)[number];
+export const needStatusLabels: Record<NeedStatus, string> = { draft: "Draft", submitted: "Waiting for review", open: "Open", closed: "Closed" };
 
 export const roles = ["innovator", "commissioner", "broker", "admin"] as const;
 export type Role = (typeof roles)[number];
@@ -127,6 +130,14 @@ export const selfServiceRoles = ["innovator", "commissioner"] as const satisfies
 
 export const reviewOutcomes = ["published", "changes-requested", "rejected"] as const;
 export type ReviewOutcome = (typeof reviewOutcomes)[number];
+/** Where a case study or an outcome update stands in review, in words. */
+export const reviewStatusLabels: Record<"submitted" | ReviewOutcome, string> = {
+  submitted: "waiting for review",
+  published: "published",
+  "changes-requested": "changes requested",
+  rejected: "rejected",
+};
+export const reviewOutcomeLabels: Record<ReviewOutcome, string> = { published: "published", "changes-requested": "changes requested", rejected: "rejected" };
 
 /** What a broker review queue holds. */
 export const reviewItemTypes = ["idea", "need", "case-study", "outcome-update"] as const;

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { caseStudyStatusLabels } from "../domain/vocabulary";
 import { Badge } from "../components/tags";
 import { exchangeCounts, recentCaseStudies } from "../models/ideas.server";
 import { getExchange } from "../utils/exchange.server";
@@ -74,7 +75,7 @@ export default function Home() {
                   {study.country ? `, ${study.country}` : ""}
                   {study.year ? ` · ${study.year}` : ""}
                 </p>
-                <Badge tone={study.status === "adopted" ? "green" : study.status === "piloting" ? "blue" : "amber"}>{study.status}</Badge>
+                <Badge tone={study.status === "adopted" ? "green" : study.status === "piloting" ? "blue" : "amber"}>{caseStudyStatusLabels[study.status]}</Badge>
                 {study.outcomes ? <p className="mt-2 text-sm">{study.outcomes}</p> : null}
               </li>
             ))}

@@ -88,7 +88,7 @@ function UserForm({ user, organisations, isSelf, lastResult, saved }: { user: Us
         <span className="block text-slate-700">{user.email}</span>
         <span className="block text-slate-700">joined {user.createdAt}</span>
       </th>
-      <td className="py-3 pr-4">
+      <td data-label="Role" className="py-3 pr-4">
         <label htmlFor={fields.role.id} className="sr-only">
           Role of {user.displayName}
         </label>
@@ -103,11 +103,11 @@ function UserForm({ user, organisations, isSelf, lastResult, saved }: { user: Us
         {isSelf ? <input type="hidden" name={fields.role.name} value={user.role} form={form.id} /> : null}
         <ErrorList id={fields.role.errorId} errors={fields.role.errors} />
       </td>
-      <td className="py-3 pr-4">
+      <td data-label="Organisation" className="py-3 pr-4">
         <label htmlFor={fields.organisationId.id} className="sr-only">
           Organisation of {user.displayName}
         </label>
-        <select {...getSelectProps(fields.organisationId)} className="max-w-64 rounded border-2 border-slate-700 bg-white px-2 py-1">
+        <select {...getSelectProps(fields.organisationId)} className="max-w-full rounded border-2 border-slate-700 bg-white px-2 py-1 sm:max-w-64">
           <option value="">No organisation</option>
           {organisations.map((organisation) => (
             <option key={organisation.id} value={organisation.id}>
@@ -168,7 +168,7 @@ export default function AdminUsers() {
           <p className="mt-2 rounded bg-slate-50 p-4">{data.q ? "No users match this search." : "There are no users yet."}</p>
         ) : (
           <div className="mt-2 overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
+            <table className="stacked-table w-full border-collapse text-left text-sm">
               <caption className="sr-only">Users with their role and organisation</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
@@ -205,7 +205,7 @@ export default function AdminUsers() {
           <p className="mt-2 rounded bg-slate-50 p-4">No changes have been made yet.</p>
         ) : (
           <div className="mt-2 overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
+            <table className="stacked-table w-full border-collapse text-left text-sm">
               <caption className="sr-only">Changes to users and organisations, newest first</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
@@ -218,12 +218,12 @@ export default function AdminUsers() {
               <tbody>
                 {data.audit.map((entry) => (
                   <tr key={entry.id} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-4 whitespace-nowrap">{entry.at}</td>
-                    <td className="py-2 pr-4">{entry.actor}</td>
-                    <td className="py-2 pr-4">
+                    <td data-label="When" className="py-2 pr-4 whitespace-nowrap">{entry.at}</td>
+                    <td data-label="Who" className="py-2 pr-4">{entry.actor}</td>
+                    <td data-label="What" className="py-2 pr-4">
                       {entry.action}: {entry.subject}
                     </td>
-                    <td className="py-2">
+                    <td data-label="Before → after" className="py-2">
                       <ul>
                         {entry.changes.map((change) => (
                           <li key={change.field}>

@@ -26,7 +26,7 @@ import {
   type FieldChange,
 } from "../domain/review-display";
 import { decisionLabels, reviewDeadline, reviewItemLabels, type BrokerDecision } from "../domain/review-workflow";
-import { evidenceLevelLabels, evidenceLevels, fundingRouteLabels, type FundingRoute, type ReviewItemType } from "../domain/vocabulary";
+import { caseStudyStatusLabels, reviewStatusLabels, evidenceLevelLabels, evidenceLevels, fundingRouteLabels, ideaStatusLabels, needStatusLabels, reviewOutcomeLabels, type FundingRoute, type ReviewItemType } from "../domain/vocabulary";
 import { addBrokerNote, listAuditLog, listBrokerNotes } from "../models/audit.server";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
 import { suggestAfterOpening } from "../models/match-suggestions.server";
@@ -72,7 +72,7 @@ type ReviewView = {
   facts: Fact[];
   detailRows: DetailRow[];
   pendingChanges: FieldChange[];
-  caseStudies: { id: number; heading: string; status: string; reviewStatus: string; outcomes: string | null; lessons: string | null }[];
+  caseStudies: { id: number; heading: string; status: string; reviewStatus: string; reviewStatusLabel: string; outcomes: string | null; lessons: string | null }[];
   parentIdea: { title: string; link: string } | null;
   evidenceDefaults: { evidenceLevel: string; evidenceJustification: string } | null;
 };
@@ -110,7 +110,7 @@ function loadItem(itemType: ReviewItemType, itemId: number): ReviewView {
     return {
       heading: idea.title,
       subheading: idea.status === "published" ? "Changes to a published idea" : "New idea",
-      status: `${idea.status}${idea.reviewOutcome ? ` (last decision: ${idea.reviewOutcome})` : ""}`,
+      status: `${ideaStatusLabels[idea.status]}${idea.reviewOutcome ? ` (last decision: ${reviewOutcomeLabels[idea.reviewOutcome]})` : ""}`,
       lastReason: idea.reviewReason,
       submitter: item.owner ? `${item.owner.name} (${item.owner.email})` : null,
       submittedAt: idea.submittedAt,
@@ -121,8 +121,9 @@ function loadItem(itemType: ReviewItemType, itemId: number): ReviewView {
       caseStudies: item.caseStudies.map((study) => ({
         id: study.id,
         heading: [study.locality, study.country].filter(Boolean).join(", ") + (study.year ? ` (${study.year})` : ""),
-        status: study.status,
+        status: caseStudyStatusLabels[study.status],
         reviewStatus: study.reviewStatus,
+        reviewStatusLabel: reviewStatusLabels[study.reviewStatus],
         outcomes: study.outcomes,
         lessons: study.lessons,
       })),
@@ -148,7 +149,7 @@ function loadItem(itemType: ReviewItemType, itemId: number): ReviewView {
     return {
       heading: need.title,
       subheading: "New need",
-      status: `${need.status}${need.reviewOutcome ? ` (last decision: ${need.reviewOutcome})` : ""}`,
+      status: `${needStatusLabels[need.status]}${need.reviewOutcome ? ` (last decision: ${reviewOutcomeLabels[need.reviewOutcome]})` : ""}`,
       lastReason: need.reviewReason,
       submitter: item.owner ? `${item.owner.name} (${item.owner.email})` : null,
       submittedAt: need.submittedAt,
@@ -202,7 +203,7 @@ function loadItem(itemType: ReviewItemType, itemId: number): ReviewView {
   const facts: Fact[] = [
     { label: "Place", value: [study.locality, study.country].filter(Boolean).join(", ") },
     { label: "Year", value: study.year ? String(study.year) : "(none)" },
-    { label: "Status", value: study.status },
+    { label: "Status", value: caseStudyStatusLabels[study.status] },
     { label: "Outcomes", value: study.outcomes ?? "(none)", long: true },
     { label: "Lessons (including what failed)", value: study.lessons ?? "(none)", long: true },
   ];
@@ -590,7 +591,7 @@ export default function ReviewItem() {
                     <h4 className="font-semibold">{study.heading}</h4>
                     <p className="text-sm">
                       {study.status}
-                      {study.reviewStatus !== "published" ? ` · review: ${study.reviewStatus}` : ""}
+                      {study.reviewStatus !== "published" ? ` · review: ${study.reviewStatusLabel}` : ""}
                     </p>
                     {study.outcomes ? <p className="mt-2 whitespace-pre-line"><span className="font-semibold">Outcomes: </span>{study.outcomes}</p> : null}
                     {study.lessons ? <p className="mt-2 whitespace-pre-line"><span className="font-semibold">Lessons: </span>{study.lessons}</p> : null}

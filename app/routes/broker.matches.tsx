@@ -23,7 +23,7 @@ import {
   type MatchQueueParams,
 } from "../domain/match-queue";
 import { isMatchOpen, matchStatusDeadlineDays } from "../domain/match-workflow";
-import { matchStatuses, matchStatusLabels } from "../domain/vocabulary";
+import { matchStatuses, matchStatusLabels, needStatusLabels, type NeedStatus } from "../domain/vocabulary";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
 import { loadMatchQueue, openNeedIdBySlug } from "../models/match-queue.server";
 import { suggestMatchesForNeed } from "../models/match-suggestions.server";
@@ -313,7 +313,7 @@ export default function MatchQueue() {
                 The need&apos;s page
               </Link>
             ) : (
-              <span>This need is {need.status}.</span>
+              <span>This need is {(needStatusLabels[need.status as NeedStatus] ?? need.status).toLowerCase()}.</span>
             )}{" "}
             ·{" "}
             <Link to={`/broker/matches${matchQueueSearch({ view: params.view, status: params.status })}`} className="text-brand-700 underline">
@@ -351,7 +351,7 @@ export default function MatchQueue() {
           </div>
         ) : (
           <div className="mt-4 overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
+            <table className="stacked-table w-full border-collapse text-left text-sm">
               <caption className="sr-only">Matches, most urgent first</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
@@ -367,7 +367,7 @@ export default function MatchQueue() {
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.id} className={`border-b border-slate-200 align-top ${row.overdue ? "bg-red-50" : ""}`}>
-                    <th scope="row" className="py-3 pr-4 font-normal">
+                    <th scope="row" data-label="Idea" className="py-3 pr-4 font-normal">
                       <Link to={`/ideas/${row.idea.slug}`} className="font-semibold text-brand-700 underline">
                         {row.idea.title}
                       </Link>
@@ -379,19 +379,19 @@ export default function MatchQueue() {
                         </ul>
                       ) : null}
                     </th>
-                    <td className="py-3 pr-4">
+                    <td data-label="Need" className="py-3 pr-4">
                       <Link to={`/broker/matches${matchQueueSearch({ view: params.view, status: params.status, need: row.need.slug })}`} className="text-brand-700 underline">
                         {row.need.title}
                       </Link>
                       {row.need.locality ? <span className="block text-slate-700">{row.need.locality}</span> : null}
                     </td>
-                    <td className="py-3 pr-4">{row.score === null ? <span className="text-slate-700">none</span> : row.score.toFixed(1)}</td>
-                    <td className="py-3 pr-4">{row.source}</td>
-                    <td className="py-3 pr-4">
+                    <td data-label="Score" className="py-3 pr-4">{row.score === null ? <span className="text-slate-700">none</span> : row.score.toFixed(1)}</td>
+                    <td data-label="Source" className="py-3 pr-4">{row.source}</td>
+                    <td data-label="Status" className="py-3 pr-4">
                       {row.statusLabel}
                       {row.confirmed && (row.status === "suggested" || row.status === "shortlisted") ? <span className="block text-slate-700">confirmed</span> : null}
                     </td>
-                    <td className="py-3 pr-4">
+                    <td data-label="Deadline" className="py-3 pr-4">
                       {row.deadline ? (
                         <>
                           {row.deadline}
@@ -401,7 +401,7 @@ export default function MatchQueue() {
                         <span className="text-slate-700">none</span>
                       )}
                     </td>
-                    <td className="py-3">
+                    <td data-label="Actions" className="py-3">
                       <Link to={`/matches/${row.id}`} className="font-semibold whitespace-nowrap text-brand-700 underline">
                         Open match<span className="sr-only"> #{row.id}: {row.idea.title} for {row.need.title}</span>
                       </Link>

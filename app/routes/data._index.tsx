@@ -41,7 +41,7 @@ function ColumnTable({ caption, columns }: { caption: string; columns: { key: st
   return (
     <details className="mt-3">
       <summary className="cursor-pointer text-brand-700 underline">{caption}</summary>
-      <table className="mt-2 w-full max-w-3xl border-collapse text-left text-sm">
+      <table className="stacked-table mt-2 w-full max-w-3xl border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-slate-400">
@@ -56,10 +56,10 @@ function ColumnTable({ caption, columns }: { caption: string; columns: { key: st
         <tbody>
           {columns.map((column) => (
             <tr key={column.key} className="border-b border-slate-200 align-top">
-              <th scope="row" className="py-1 pr-4 font-mono font-normal">
+              <th scope="row" data-label="Column" className="py-1 pr-4 font-mono font-normal">
                 {column.key}
               </th>
-              <td className="py-1">{column.description}</td>
+              <td data-label="What it holds" className="py-1">{column.description}</td>
             </tr>
           ))}
         </tbody>
@@ -169,7 +169,7 @@ export default function OpenData() {
           Read-only, no key needed. Every response is JSON; an invalid parameter gets status 400 with <Code>{`{ "error": "…", "details": ["…"] }`}</Code> and an
           unknown slug status 404.
         </p>
-        <table className="mt-4 w-full border-collapse text-left text-sm">
+        <table className="stacked-table mt-4 w-full border-collapse text-left text-sm">
           <caption className="sr-only">JSON API endpoints</caption>
           <thead>
             <tr className="border-b border-slate-400">
@@ -187,11 +187,11 @@ export default function OpenData() {
           <tbody>
             {apiEndpoints.map((endpoint) => (
               <tr key={endpoint.path} className="border-b border-slate-200 align-top">
-                <th scope="row" className="py-2 pr-4 font-mono font-normal whitespace-nowrap">
+                <th scope="row" data-label="Request" className="py-2 pr-4 font-mono font-normal whitespace-nowrap">
                   GET {endpoint.path}
                 </th>
-                <td className="py-2 pr-4">{endpoint.description}</td>
-                <td className="py-2">{endpoint.parameters ?? "None"}</td>
+                <td data-label="Returns" className="py-2 pr-4">{endpoint.description}</td>
+                <td data-label="Parameters" className="py-2">{endpoint.parameters ?? "None"}</td>
               </tr>
             ))}
           </tbody>

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Badge, IdeaBadges } from "../components/tags";
-import { diffusionModelLabels, typologyLabels, type DiffusionDetails, type DiffusionModel, type Typology } from "../domain/vocabulary";
+import { caseStudyStatusLabels, diffusionModelLabels, typologyLabels, type DiffusionDetails, type DiffusionModel, type Typology } from "../domain/vocabulary";
 import { FollowButton } from "../components/follow-button";
 import { placeSlug } from "../domain/places";
 import { isFollowing } from "../models/alerts.server";
@@ -179,7 +179,7 @@ export default function IdeaPage() {
                   </Link>
                   {study.year ? ` (${study.year})` : ""}
                 </h3>
-                <Badge tone={statusTone[study.status]}>{study.status}</Badge>
+                <Badge tone={statusTone[study.status]}>{caseStudyStatusLabels[study.status]}</Badge>
                 {study.outcomes ? (
                   <>
                     <h4 className="mt-3 font-semibold">Outcomes</h4>

@@ -8,7 +8,7 @@ import { ErrorList, FormErrorSummary, TextField } from "../components/forms";
 import { IdeaForm } from "../components/idea-form";
 import { Badge } from "../components/tags";
 import { caseStudyFormSchema, ideaFormSchema } from "../domain/idea-form";
-import { caseStudyStatuses } from "../domain/vocabulary";
+import { caseStudyStatuses, caseStudyStatusLabels, reviewStatusLabels } from "../domain/vocabulary";
 import { parseItemId } from "../domain/broker-queue";
 import {
   addCaseStudy,
@@ -282,9 +282,9 @@ export default function EditIdea() {
             <li key={study.id} className="rounded border border-slate-200 p-3">
               <strong>{study.locality}</strong>
               {study.country ? `, ${study.country}` : ""}
-              {study.year ? ` (${study.year})` : ""} · {study.status} ·{" "}
+              {study.year ? ` (${study.year})` : ""} · {caseStudyStatusLabels[study.status]} ·{" "}
               <Badge tone={study.reviewStatus === "published" ? "green" : study.reviewStatus === "submitted" ? "blue" : "amber"}>
-                {study.reviewStatus === "submitted" ? "waiting for review" : study.reviewStatus}
+                {reviewStatusLabels[study.reviewStatus]}
               </Badge>
               {study.reviewReason ? <p className="mt-1 text-sm">Broker’s reason: {study.reviewReason}</p> : null}
               {editable && (study.reviewStatus === "changes-requested" || study.reviewStatus === "rejected") ? (

@@ -249,7 +249,7 @@ export default function NetworkPage() {
           {totalPages > 1 ? `, page ${params.page} of ${totalPages}` : ""}
         </p>
         <div className="mt-2 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
+          <table className="stacked-table w-full border-collapse text-left text-sm">
             <caption className="sr-only">
               Nodes of the adopter network, sorted by {sortLabels[params.sort].toLowerCase()}, {params.dir === "asc" ? "lowest or A first" : "highest or Z first"}
             </caption>
@@ -270,16 +270,16 @@ export default function NetworkPage() {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id} className="border-b border-slate-200">
-                  <th scope="row" className="py-1.5 pr-4 font-normal">
+                  <th scope="row" data-label="Name" className="py-1.5 pr-4 font-normal">
                     <Link to={row.href} className="text-brand-700 underline">
                       {row.label}
                     </Link>
                   </th>
-                  <td className="py-1.5 pr-4">{kindStyles[row.kind].label}</td>
-                  <td className="py-1.5 pr-4 text-right tabular-nums">{row.degree}</td>
-                  <td className="py-1.5 pr-4 text-right tabular-nums">{row.betweenness.toFixed(3)}</td>
-                  <td className="py-1.5 pr-4">{row.mainComponent ? "Main network" : `Separate (${row.componentSize} nodes)`}</td>
-                  <td className="py-1.5">{row.roles.map((role) => roleLabels[role]).join(", ")}</td>
+                  <td data-label="Kind" className="py-1.5 pr-4">{kindStyles[row.kind].label}</td>
+                  <td data-label="Degree" className="py-1.5 pr-4 text-right tabular-nums">{row.degree}</td>
+                  <td data-label="Betweenness" className="py-1.5 pr-4 text-right tabular-nums">{row.betweenness.toFixed(3)}</td>
+                  <td data-label="Group" className="py-1.5 pr-4">{row.mainComponent ? "Main network" : `Separate (${row.componentSize} nodes)`}</td>
+                  <td data-label="Role" className="py-1.5">{row.roles.map((role) => roleLabels[role]).join(", ")}</td>
                 </tr>
               ))}
             </tbody>

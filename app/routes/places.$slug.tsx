@@ -5,6 +5,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Badge } from "../components/tags";
+import { caseStudyStatusLabels } from "../domain/vocabulary";
 import { getNetwork, getPlace } from "../models/network.server";
 import { getExchange } from "../utils/exchange.server";
 
@@ -55,7 +56,7 @@ function StudyList({ studies, showPlace }: { studies: ReturnType<typeof useLoade
             <Link to={`/ideas/${study.ideaSlug}`} className="font-semibold text-brand-700 underline">
               {study.ideaTitle}
             </Link>{" "}
-            <Badge tone={statusTone[study.status]}>{study.status}</Badge>
+            <Badge tone={statusTone[study.status]}>{caseStudyStatusLabels[study.status]}</Badge>
           </p>
           <p className="mt-1 text-sm text-slate-700">
             {showPlace ? study.locality : null}
