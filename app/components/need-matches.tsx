@@ -2,7 +2,7 @@
 // the engine's ranked ideas with reasons, marked terms, procurement hints, GET filters and
 // the shortlist / introduction buttons (plain forms: they work without JavaScript).
 import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
-import { isFiltered, type NeedMatchFilters } from "../domain/match-display";
+import { isFiltered, MATCHES_PER_STEP, needMatchListSearch, visibleMatches, type NeedMatchFilters, type NeedMatchView } from "../domain/match-display";
 import { matchActionLabels } from "../domain/match-workflow";
 import { evidenceLevelLabels, evidenceLevels, matchStatusLabels, sectorLabels, sectors, type MatchStatus } from "../domain/vocabulary";
 import { MarkedText, MatchDeadline, MatchStatusBadge, ProcurementHintBox } from "./match-parts";
@@ -208,22 +208,49 @@ const doneMessages: Record<string, string> = {
   "request-introduction": "You asked for an introduction. A broker confirms the match, then the innovator is asked to agree.",
 };
 
+/** "Show more" and "show weaker matches": plain links (GET), so they work without JavaScript. */
+function MoreMatchesLinks({ filters, view, shown, more, hiddenWeak, weaker }: { filters: NeedMatchFilters; view: NeedMatchView; shown: number; more: number; hiddenWeak: number; weaker: boolean }) {
+  if (!more && !hiddenWeak && !view.weaker) return null;
+  const step = Math.min(MATCHES_PER_STEP, more);
+  return (
+    <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
+      {more ? (
+        <Link to={`.${needMatchListSearch(filters, { shown: shown + MATCHES_PER_STEP, weaker })}#matching-heading`} className="font-semibold text-brand-700 underline" preventScrollReset>
+          Show {step} more {step === 1 ? "match" : "matches"}
+        </Link>
+      ) : null}
+      {hiddenWeak ? (
+        <Link to={`.${needMatchListSearch(filters, { shown: view.shown, weaker: true })}`} className="text-brand-700 underline" preventScrollReset>
+          Show {hiddenWeak} weaker {hiddenWeak === 1 ? "match" : "matches"}
+        </Link>
+      ) : view.weaker ? (
+        <Link to={`.${needMatchListSearch(filters, { shown: view.shown, weaker: false })}`} className="text-brand-700 underline" preventScrollReset>
+          Hide weaker matches
+        </Link>
+      ) : null}
+    </p>
+  );
+}
+
 export function NeedMatchesPanel({
   needSlug,
   filters,
   ranked,
   searchUnavailable,
   ideaError,
+  view,
 }: {
   needSlug: string;
   filters: NeedMatchFilters;
   ranked: { ideas: RankedIdeaView[]; pool: number } | null;
   searchUnavailable: boolean;
   ideaError: { slug: string; message: string } | null;
+  view: NeedMatchView;
 }) {
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
   const doneIdea = ranked?.ideas.find((idea) => idea.slug === searchParams.get("idea"));
+  const list = ranked ? visibleMatches(ranked.ideas, view, doneIdea?.slug ?? ideaError?.slug) : null;
   return (
     <section aria-labelledby="matching-heading" className="mt-10">
       <h2 id="matching-heading" className="text-2xl font-semibold">
@@ -260,14 +287,19 @@ export function NeedMatchesPanel({
             ? "No matching idea passes these filters. Clear or loosen them to see more."
             : "No published idea matches this need yet. A broker can scout for ideas, and you’ll see new matches here as ideas are published."}
         </p>
-      ) : ranked ? (
+      ) : ranked && list ? (
         <>
           <p className="mt-4 text-sm text-slate-700" aria-live="polite">
+            {list.visible.length < ranked.ideas.length ? `Showing ${list.visible.length} of ` : ""}
             {ranked.ideas.length} {ranked.ideas.length === 1 ? "idea" : "ideas"}
-            {isFiltered(filters) ? ` pass your filters (of ${ranked.pool} ranked)` : ""}, best first.
+            {isFiltered(filters) ? ` that pass your filters (of ${ranked.pool} ranked)` : ""}, best first.
+            {list.hiddenWeak ? ` ${list.hiddenWeak} weaker ${list.hiddenWeak === 1 ? "match is" : "matches are"} not shown.` : ""}
           </p>
+          {list.visible.length === 0 ? (
+            <p className="mt-2 rounded bg-slate-50 p-4">Every idea found is only a weak match for this need.</p>
+          ) : null}
           <ol className="mt-2 space-y-6">
-            {ranked.ideas.map((idea, index) => (
+            {list.visible.map((idea, index) => (
               <li key={idea.slug} id={`idea-${idea.slug}`} className="rounded border border-slate-300 p-4">
                 <article aria-labelledby={`idea-${idea.slug}-title`}>
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -300,6 +332,7 @@ export function NeedMatchesPanel({
               </li>
             ))}
           </ol>
+          <MoreMatchesLinks filters={filters} view={view} shown={list.visible.length} more={list.more} hiddenWeak={list.hiddenWeak} weaker={list.weaker} />
         </>
       ) : null}
       <p className="mt-4 text-sm">

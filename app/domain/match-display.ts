@@ -33,6 +33,52 @@ export function needMatchFilterSearch(filters: NeedMatchFilters): string {
   return text ? `?${text}` : "";
 }
 
+/** How many ranked ideas a need's page shows first, and adds with each "Show more". */
+export const MATCHES_PER_STEP = 10;
+/**
+ * Text relevance (relative to the best idea's, rank.ts) below which an idea is a weak match:
+ * left out of the list until the commissioner asks for weaker matches.
+ */
+export const WEAK_MATCH_RELEVANCE = 0.3;
+
+/** What the list shows: how many ideas, and whether weak matches are included. GET parameters `show` and `weaker`. */
+export type NeedMatchView = { shown: number; weaker: boolean };
+
+export function parseNeedMatchView(search: URLSearchParams): NeedMatchView {
+  const show = Number(search.get("show"));
+  const shown = Number.isInteger(show) && show > MATCHES_PER_STEP ? Math.min(show, 50) : MATCHES_PER_STEP;
+  return { shown, weaker: search.get("weaker") === "1" };
+}
+
+/** The query string of a list with these filters and this view (view parameters only when not the default). */
+export function needMatchListSearch(filters: NeedMatchFilters, view: NeedMatchView): string {
+  const search = new URLSearchParams(needMatchFilterSearch(filters).slice(1));
+  if (view.shown > MATCHES_PER_STEP) search.set("show", String(view.shown));
+  if (view.weaker) search.set("weaker", "1");
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+/**
+ * The ideas the list shows: the strong ones (and the weak ones when asked for), the first
+ * `shown`, stretched to include `focus` (the idea just acted on) wherever it is.
+ */
+export function visibleMatches<T extends { slug: string; weak: boolean }>(ideas: readonly T[], view: NeedMatchView, focus?: string | null) {
+  const focusIdea = focus ? ideas.find((idea) => idea.slug === focus) : undefined;
+  const weaker = view.weaker || !!focusIdea?.weak;
+  const eligible = weaker ? ideas : ideas.filter((idea) => !idea.weak);
+  const focusIndex = focusIdea ? eligible.indexOf(focusIdea) : -1;
+  const shown = Math.max(view.shown, focusIndex + 1);
+  return {
+    visible: eligible.slice(0, shown),
+    /** More ideas of the kind shown, beyond `shown`. */
+    more: Math.max(0, eligible.length - shown),
+    /** Weak matches not shown because weaker matches were not asked for. */
+    hiddenWeak: weaker ? 0 : ideas.length - eligible.length,
+    weaker,
+  };
+}
+
 export function isFiltered(filters: NeedMatchFilters): boolean {
   return filters.sector !== null || filters.acceptedOnly || filters.evidenceLevel !== null;
 }

@@ -6,7 +6,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { ExchangeDb } from "../../db/client";
 import { ideas, type MatchRow, type NeedRow } from "../../db/schema";
-import { passesNeedMatchFilters, type NeedMatchFilters } from "../domain/match-display";
+import { passesNeedMatchFilters, WEAK_MATCH_RELEVANCE, type NeedMatchFilters } from "../domain/match-display";
 import { availableMatchActions, type MatchAction } from "../domain/match-workflow";
 import { procurementRouteHint, type ProcurementHint } from "../domain/procurement-hint";
 import type { MatchStatus } from "../domain/vocabulary";
@@ -38,6 +38,8 @@ export type RankedIdea = {
   evidenceLevel: number | null;
   hint: ProcurementHint;
   match: { id: number; status: MatchStatus } | null;
+  /** A weak match: its text relevance is below WEAK_MATCH_RELEVANCE of the best idea's. */
+  weak: boolean;
   actions: CommissionerIdeaAction[];
 };
 
@@ -102,6 +104,7 @@ export async function rankedIdeasForNeed(
         budgetMax: need.budgetMax,
       }),
       match: made ? { id: made.id, status: made.status } : null,
+      weak: match.relevance < WEAK_MATCH_RELEVANCE,
       actions: commissionerActions(made),
     });
   }

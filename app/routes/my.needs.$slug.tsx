@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "../components/error-boundary";
 import { NeedForm } from "../components/need-form";
 import { NeedMatchesPanel, NeedMatchList } from "../components/need-matches";
 import { Badge } from "../components/tags";
-import { matchDeadlineView, parseNeedMatchFilters } from "../domain/match-display";
+import { matchDeadlineView, parseNeedMatchFilters, parseNeedMatchView } from "../domain/match-display";
 import { needFormSchema, needQualityCheck } from "../domain/need-form";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
 import { actOnIdeaForNeed, engineViewOfIdea, isCommissionerIdeaAction, rankedIdeasForNeed, type RankedIdea } from "../models/need-match-list.server";
@@ -35,7 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["commissioner"]);
   const need = loadOwnNeed(user.id, params.slug ?? "");
   const { db, meili } = getExchange();
-  const filters = parseNeedMatchFilters(new URL(request.url).searchParams);
+  const searchParams = new URL(request.url).searchParams;
+  const filters = parseNeedMatchFilters(searchParams);
+  const view = parseNeedMatchView(searchParams);
   let ranked: { ideas: RankedIdea[]; pool: number } | null = null;
   let searchUnavailable = false;
   if (need.status === "open") {
@@ -61,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       need: { slug: need.slug, title: need.title, status: need.status, reviewOutcome: need.reviewOutcome, reviewReason: need.reviewReason },
       filters,
+      view,
       ranked,
       searchUnavailable,
       matches,
@@ -132,7 +135,7 @@ async function ideaAction(
 }
 
 export default function EditNeed() {
-  const { need, defaults, quality, filters, ranked, searchUnavailable, matches } = useLoaderData<typeof loader>();
+  const { need, defaults, quality, filters, view, ranked, searchUnavailable, matches } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const ideaError = data && "ideaError" in data ? data.ideaError : null;
   const actionData = data && "result" in data ? data : undefined;
@@ -171,7 +174,7 @@ export default function EditNeed() {
       ) : null}
       {need.status === "open" || matches.length ? <NeedMatchList matches={matches} /> : null}
       {need.status === "open" ? (
-        <NeedMatchesPanel needSlug={need.slug} filters={filters} ranked={ranked} searchUnavailable={searchUnavailable} ideaError={ideaError} />
+        <NeedMatchesPanel needSlug={need.slug} filters={filters} view={view} ranked={ranked} searchUnavailable={searchUnavailable} ideaError={ideaError} />
       ) : null}
       <section aria-labelledby="edit-heading" className="mt-10">
         <h2 id="edit-heading" className="text-2xl font-semibold">

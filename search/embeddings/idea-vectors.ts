@@ -104,6 +104,8 @@ export function startIdeaEmbedding(
         options.onEmbedded?.();
       }
     } catch (error) {
+      // Stopping ends the model's process under a running pass: not a failure to report.
+      if (controller.signal.aborted) return;
       const message = error instanceof Error ? error.message : String(error);
       if (message !== lastError) options.log?.(`Idea embeddings: ${message} (retrying)`);
       lastError = message;

@@ -2,7 +2,9 @@
 // stopped after a while idle, so the app's own memory stays small and a model crash never takes
 // the site down (the next request starts a new child). Requests wait while the model loads.
 import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { EmbedderUnavailableError, SHIPPED_MODEL, type Embedder } from "./embedder";
 
 export type ProcessEmbedderOptions = {
@@ -10,7 +12,7 @@ export type ProcessEmbedderOptions = {
   idleMs?: number;
   /** Fail a request that takes longer than this (the first one includes loading the model). */
   timeoutMs?: number;
-  /** The worker script; resolved from the working directory (the project root) by default. */
+  /** The worker script (findWorker by default). */
   workerPath?: string;
 };
 
@@ -18,10 +20,24 @@ type Pending = { resolve: (vectors: Float32Array[]) => void; reject: (error: Err
 
 const WORKER = "search/embeddings/embed-worker.ts";
 
+/**
+ * The worker script: under the working directory (the project root for `npm start` and the
+ * CLI), else under a directory above this module (the built server bundle, wherever it runs from).
+ */
+export function findWorker(): string {
+  const candidates = [path.resolve(WORKER)];
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 8; depth++) {
+    candidates.push(path.join(dir, WORKER), path.join(dir, path.basename(WORKER)));
+    dir = path.dirname(dir);
+  }
+  return candidates.find((candidate) => fs.existsSync(candidate)) ?? candidates[0];
+}
+
 export function createProcessEmbedder(options: ProcessEmbedderOptions = {}): Embedder & { readonly running: boolean; readonly pid: number | undefined } {
   const idleMs = options.idleMs ?? 5 * 60_000;
   const timeoutMs = options.timeoutMs ?? 120_000;
-  const workerPath = options.workerPath ?? path.resolve(WORKER);
+  const workerPath = options.workerPath ?? findWorker();
   let child: ChildProcess | null = null;
   let nextId = 1;
   let idleTimer: NodeJS.Timeout | null = null;

@@ -11,7 +11,7 @@ import { diffusionFit } from "./signals";
 
 const labelledNeed = z.strictObject({
   /** `blind`: a need of the independent catalogue (tests/matching/blind/), never used for tuning. */
-  split: z.enum(["dev", "heldout", "heldout-2", "blind"]),
+  split: z.enum(["dev", "heldout", "heldout-2", "blind", "blind-2"]),
   /** How the need's words relate to the ideas' (plain speech, jargon, American usage, a mix). */
   group: z.enum(["plain", "jargon", "american", "mixed"]).optional(),
   need: needFormat,
