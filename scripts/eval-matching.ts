@@ -1,7 +1,7 @@
 // `npm run eval:matching`: measures the matching engine against plain BM25, both computed in
-// this run, on two labelled sets side by side: the tuning set (the demo ideas with
-// tests/matching/labelled-set.json) and the blind set (an independent catalogue with its own
-// needs, tests/matching/blind/, never tuned on). Each set is loaded into a fresh temporary
+// this run, on three labelled sets side by side: the tuning set (the demo ideas with
+// tests/matching/labelled-set.json) and two blind sets (independent catalogues with their own
+// needs, tests/matching/blind/ and blind-2/, never tuned on). Each set is loaded into a fresh temporary
 // DATA_DIR with its own Meilisearch server and the shipped embedding model, then removed.
 import fs from "node:fs";
 import os from "node:os";
@@ -10,12 +10,12 @@ import { Command } from "commander";
 import { readEnv } from "../app/utils/env.server";
 import { openExchange } from "../app/utils/exchange.server";
 import { formatReport, type EvaluationReport } from "../search/matching/evaluation";
-import { blindIdeasFile, blindLabelledSetFile, demoIdeasFile, labelledSetFile, loadEvaluationData, runMatchingEvaluation } from "./lib/matching-eval";
+import { blind2IdeasFile, blind2LabelledSetFile, blindIdeasFile, blindLabelledSetFile, demoIdeasFile, labelledSetFile, loadEvaluationData, runMatchingEvaluation } from "./lib/matching-eval";
 
 const options = new Command()
   .name("eval-matching")
   .description("nDCG@10, MRR and recall@10 of the matching engine beside a BM25 baseline, on the tuning set and the blind set")
-  .option("--set <name>", "tuning, blind or both", "both")
+  .option("--set <name>", "tuning, blind, blind-2 or all", "all")
   .option("--no-embeddings", "run the engine without the sentence-embedding model")
   .option("--per-need", "also print nDCG@10 for every need")
   .option("--json", "print the full reports as JSON")
@@ -25,9 +25,10 @@ const options = new Command()
 const sets = [
   { name: "tuning", title: "Tuning set: the 78 demo ideas (db/demo/ideas.json), tests/matching/labelled-set.json", ideasFile: demoIdeasFile, labelledFile: labelledSetFile },
   { name: "blind", title: "Blind set: an independent catalogue (tests/matching/blind/), never tuned on", ideasFile: blindIdeasFile, labelledFile: blindLabelledSetFile },
-].filter((set) => options.set === "both" || options.set === set.name);
+  { name: "blind-2", title: "Second blind set: another independent catalogue (tests/matching/blind-2/), never tuned on", ideasFile: blind2IdeasFile, labelledFile: blind2LabelledSetFile },
+].filter((set) => options.set === "all" || options.set === set.name);
 if (!sets.length) {
-  console.error(`--set must be tuning, blind or both (got ${options.set})`);
+  console.error(`--set must be tuning, blind, blind-2 or all (got ${options.set})`);
   process.exit(2);
 }
 

@@ -18,6 +18,9 @@ export const labelledSetFile = path.resolve("tests/matching/labelled-set.json");
 /** The independent catalogue and its needs, written before any tuning and never tuned on (tests/matching/blind/README.md). */
 export const blindIdeasFile = path.resolve("tests/matching/blind/ideas.json");
 export const blindLabelledSetFile = path.resolve("tests/matching/blind/labelled-set.json");
+/** A second blind set, written after the first had been measured: tests/matching/blind-2/. */
+export const blind2IdeasFile = path.resolve("tests/matching/blind-2/ideas.json");
+export const blind2LabelledSetFile = path.resolve("tests/matching/blind-2/labelled-set.json");
 
 export function readDemoIdeas(file = demoIdeasFile): IdeaFormat[] {
   const result = validateExchangeFile(ideaFormat, JSON.parse(fs.readFileSync(file, "utf8")));

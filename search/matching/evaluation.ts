@@ -154,6 +154,7 @@ const subsetTitles: Record<string, (count: number) => string> = {
   "heldout-2": (count) => `Held-out needs of the latest round (${count}), never used for tuning`,
   heldoutAll: (count) => `All held-out needs (${count})`,
   blind: (count) => `Blind needs (${count}) on a catalogue never tuned on`,
+  "blind-2": (count) => `Second blind set (${count}), never tuned on`,
 };
 
 function subsetCount(report: EvaluationReport, key: string): number {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { demoPassword, signIn } from "./helpers";
 
 test("an unknown idea shows a 404 page", async ({ page }) => {
   const response = await page.goto("/ideas/no-such-idea-here");
@@ -13,7 +14,24 @@ test("an unknown idea shows a 404 page", async ({ page }) => {
 test("an unknown address shows a 404 page", async ({ page }) => {
   const response = await page.goto("/no/such/page");
   expect(response?.status()).toBe(404);
+  await expect(page).toHaveTitle(/not found/i);
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("If you typed the web address, check it is correct.");
+  await expect(page.getByRole("main")).not.toContainText("route");
+});
+
+test("a signed-in user's 404 page keeps their header, with or without a matching route", async ({ page }) => {
+  await page.goto("/signin");
+  await signIn(page, "broker@demo.example", demoPassword);
+  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+  for (const path of ["/no/such/page", "/ideas/no-such-idea-here"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Review queue" })).toBeVisible();
+    await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  }
 });
 
 test("the ideas API rejects an unknown sector with a 400 JSON message", async ({ request }) => {

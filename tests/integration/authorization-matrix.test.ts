@@ -30,6 +30,8 @@ type Item = "own" | "other";
 type Rule = { describe: string; decide: (visitor: Visitor, item: Item) => Expect };
 
 const anyone: Rule = { describe: "anyone", decide: () => "allow" };
+/** The catch-all not-found route: every address it catches is not found, for everyone. */
+const nobody: Rule = { describe: "nobody (not found)", decide: () => "deny" };
 const signedIn: Rule = { describe: "any signed-in user", decide: (visitor) => (visitor === "public" ? "deny" : "allow") };
 const only = (...roles: Role[]): Rule => ({
   describe: roles.join(" or "),
@@ -63,6 +65,7 @@ const at = (path: string, params: Params = {}) => () => ({ path, params });
 // parallel may get their row before their file lands.)
 const matrix: Record<string, Entry> = {
   "_index.tsx": { target: at("/"), loader: anyone },
+  "$.tsx": { target: at("/no-such-page"), loader: nobody, action: nobody },
   "accessibility.tsx": { target: at("/accessibility"), loader: anyone },
   "account.tsx": { target: at("/account"), loader: signedIn },
   "account_.password.tsx": { target: at("/account/password"), loader: signedIn, action: signedIn },
