@@ -11,7 +11,7 @@ export const ideaFacets = ["sectors", "diffusionModels", "lifecyclePhase", "typo
 export type IdeaFacet = (typeof ideaFacets)[number];
 export type IdeaFilters = Record<IdeaFacet, string[]>;
 
-export type IdeaQueryInput = { q: string; filters: IdeaFilters; page: number; hitsPerPage: number; facets: boolean };
+export type IdeaQueryInput = { q: string; filters: IdeaFilters; page: number; hitsPerPage: number; facets: boolean; sort?: string[] };
 
 const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
@@ -29,6 +29,7 @@ export function buildIdeaSearchQueries(input: IdeaQueryInput): MultiSearchQuery[
     indexUid: "ideas",
     q: input.q,
     filter: buildIdeaFilter(input.filters),
+    sort: input.sort?.length ? input.sort : undefined,
     page: input.page,
     hitsPerPage: input.hitsPerPage,
     // Only the id: rows are re-read from SQLite, and the highlighted title and summary come

@@ -22,7 +22,9 @@ export const ideaIndexSettings: Settings = {
   filterableAttributes: ["sectors", "diffusionModels", "typology", "lifecyclePhase", "evidenceLevel", "takeoverTransfers", "country", "status"],
   sortableAttributes: ["updatedAt", "evidenceLevel", "adoptionCount"],
   displayedAttributes: ["*"],
-  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "evidenceLevel:desc"],
+  // "sort" first: a search sorted by the visitor (newest, strongest evidence) is in that order
+  // strictly; without a sort the rule does nothing and relevance decides.
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", "evidenceLevel:desc"],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
   faceting: { maxValuesPerFacet: 50 },
   pagination: { maxTotalHits: 1000 },

@@ -19,7 +19,8 @@ export const followItemTypes = ["idea", "need"] as const;
 export type FollowItemType = (typeof followItemTypes)[number];
 
 /** The filters of an /ideas search that a saved search keeps (never the page). */
-export type SavedSearchFilters = Omit<IdeaSearchParams, "page">;
+/** What a saved search matches on: the page and the order do not change which ideas match. */
+export type SavedSearchFilters = Omit<IdeaSearchParams, "page" | "sort">;
 
 const listKeys = ["sector", "diffusionModel", "lifecyclePhase", "typology", "evidenceLevel", "transfer"] as const;
 
@@ -30,6 +31,7 @@ const listKeys = ["sector", "diffusionModel", "lifecyclePhase", "typology", "evi
 export function canonicalSearch(search: URLSearchParams | string): { query: string; filters: SavedSearchFilters } | null {
   const params = new URLSearchParams(search);
   params.delete("page");
+  params.delete("sort");
   const parsed = ideaSearchSchema.safeParse(searchParamsToObject(params));
   if (!parsed.success) return null;
   const data = parsed.data;

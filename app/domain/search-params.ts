@@ -19,8 +19,14 @@ const page = z.coerce
 
 const q = z.string().trim().max(200, "q must be at most 200 characters").default("");
 
+/** How `/ideas` and `GET /api/ideas` order results: best match, newest change, strongest evidence. */
+export const ideaSorts = ["relevance", "newest", "evidence"] as const;
+export type IdeaSort = (typeof ideaSorts)[number];
+export const ideaSortLabels: Record<IdeaSort, string> = { relevance: "Best match", newest: "Newest", evidence: "Strongest evidence" };
+
 export const ideaSearchSchema = z.strictObject({
   q,
+  sort: z.enum(ideaSorts, { error: (issue) => `sort must be one of ${ideaSorts.join(", ")} (got "${String(issue.input)}")` }).default("relevance"),
   sector: list(sectors, "sector"),
   diffusionModel: list(diffusionModels, "diffusionModel"),
   lifecyclePhase: list(lifecyclePhases, "lifecyclePhase"),

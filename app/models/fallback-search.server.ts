@@ -51,9 +51,12 @@ export function searchIdeasInSqlite(db: ExchangeDb, params: IdeaSearchParams, fi
   const match = ftsQuery(params.q);
   const where = whereClause(filters, match);
   const offset = (params.page - 1) * IDEAS_PER_PAGE;
-  const order = match
-    ? sql`order by (select bm25(ideas_fts, 10.0, 4.0, 1.0) from ideas_fts where ideas_fts.rowid = ideas.id and ideas_fts match ${match}), ideas.id`
-    : sql`order by ideas.updated_at desc, ideas.id`;
+  const order =
+    params.sort === "evidence"
+      ? sql`order by ideas.evidence_level is null, ideas.evidence_level desc, ideas.updated_at desc, ideas.id`
+      : match && params.sort !== "newest"
+        ? sql`order by (select bm25(ideas_fts, 10.0, 4.0, 1.0) from ideas_fts where ideas_fts.rowid = ideas.id and ideas_fts match ${match}), ideas.id`
+        : sql`order by ideas.updated_at desc, ideas.id`;
   const ids = db.all<{ id: number }>(sql`select ideas.id as id from ideas where ${where} ${order} limit ${IDEAS_PER_PAGE} offset ${offset}`).map((row) => row.id);
   const [{ total }] = db.all<{ total: number }>(sql`select count(*) as total from ideas where ${where}`);
   const facets = Object.fromEntries(

@@ -11,7 +11,7 @@ import {
   type IdeaFacet,
   type IdeaFilters,
 } from "../../search/idea-query";
-import { IDEAS_PER_PAGE, NEEDS_PER_PAGE, type IdeaSearchParams, type NeedSearchParams } from "../domain/search-params";
+import { IDEAS_PER_PAGE, NEEDS_PER_PAGE, type IdeaSearchParams, type IdeaSort, type NeedSearchParams } from "../domain/search-params";
 import { getPublishedIdeaCardsByIds, type IdeaCard } from "./ideas.server";
 import { searchIdeasInSqlite } from "./fallback-search.server";
 import { getOpenNeedsByIds, searchOpenNeedsInSqlite } from "./needs.server";
@@ -74,6 +74,13 @@ function ideaHit(row: IdeaCard, highlight: IdeaHit["highlight"]): IdeaHit {
 
 const strip = (text: string) => text.replaceAll(HIGHLIGHT_PRE, "").replaceAll(HIGHLIGHT_POST, "");
 
+/** Meilisearch's sort for each order (its sortable attributes, search/settings.ts); relevance is its own ranking. */
+const meiliSort: Record<IdeaSort, string[] | undefined> = {
+  relevance: undefined,
+  newest: ["updatedAt:desc"],
+  evidence: ["evidenceLevel:desc", "adoptionCount:desc"],
+};
+
 export async function searchIdeas(
   db: ExchangeDb,
   meili: Meilisearch,
@@ -81,7 +88,7 @@ export async function searchIdeas(
   options: { facets?: boolean } = {},
 ): Promise<IdeaSearchResult> {
   const filters = filtersFromParams(params);
-  const queries = buildIdeaSearchQueries({ q: params.q, filters, page: params.page, hitsPerPage: IDEAS_PER_PAGE, facets: options.facets ?? true });
+  const queries = buildIdeaSearchQueries({ q: params.q, filters, page: params.page, hitsPerPage: IDEAS_PER_PAGE, facets: options.facets ?? true, sort: meiliSort[params.sort] });
   let response: MultiSearchResponse;
   try {
     response = await meili.multiSearch({ queries });

@@ -73,7 +73,7 @@ const apiEndpoints: { path: string; description: string; parameters?: string }[]
     path: "/api/ideas",
     description: "Search published ideas. Returns { hits, total, page, totalPages, facets }, 20 hits a page.",
     parameters:
-      "q (words), sector, diffusionModel, lifecyclePhase, typology, evidenceLevel (repeat a parameter for “any of”, e.g. ?sector=health&sector=ageing), page",
+      "q (words), sector, diffusionModel, lifecyclePhase, typology, evidenceLevel (repeat a parameter for “any of”, e.g. ?sector=health&sector=ageing), sort (relevance, newest or evidence), page",
   },
   { path: "/api/ideas/{slug}", description: "One published idea with its published case studies and route-specific diffusion detail." },
   {

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { SaveSearchButton } from "../components/follow-button";
 import { Highlight } from "../components/highlight";
 import { Pagination } from "../components/pagination";
 import { IdeaBadges } from "../components/tags";
-import { ideaSearchSchema, parseSearch } from "../domain/search-params";
+import { ideaSearchSchema, ideaSortLabels, ideaSorts, parseSearch, type IdeaSort } from "../domain/search-params";
 import {
   diffusionModelLabels,
   diffusionModels,
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = parseSearch(ideaSearchSchema, url.searchParams);
   if (!parsed.ok) {
-    return json({ q: url.searchParams.get("q") ?? "", selected: {}, result: emptyResult, errors: parsed.errors, unavailable: false }, { status: 400 });
+    return json({ q: url.searchParams.get("q") ?? "", sort: "relevance" as IdeaSort, selected: {}, result: emptyResult, errors: parsed.errors, unavailable: false }, { status: 400 });
   }
   const { db, meili } = getExchange();
   const params = parsed.params;
@@ -53,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   const result = await searchIdeas(db, meili, params);
   return json(
-    { q: params.q, selected, result, errors: [] as string[], unavailable: result.degraded },
+    { q: params.q, sort: params.sort, selected, result, errors: [] as string[], unavailable: result.degraded },
     { headers: { "Cache-Control": result.degraded ? "no-store" : "public, max-age=10" } },
   );
 }
@@ -90,7 +90,13 @@ const facetGroups: { param: string; facet: keyof IdeaSearchResult["facets"]; leg
 ];
 
 export default function IdeasSearch() {
-  const { q, selected, result, errors, unavailable } = useLoaderData<typeof loader>();
+  const { q, sort, selected, result, errors, unavailable } = useLoaderData<typeof loader>();
+  // On a phone the filters fold away behind "Filters" so results come first; the page is
+  // rendered with them open (without JavaScript, and on wider screens, they are simply there).
+  const [filtersOpen, setFiltersOpen] = useState(true);
+  useEffect(() => {
+    if (window.matchMedia("(max-width: 47.99rem)").matches) setFiltersOpen(false);
+  }, []);
   const submit = useSubmit();
   const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
@@ -104,7 +110,7 @@ export default function IdeasSearch() {
     timer.current = setTimeout(() => {
       if (!formRef.current) return;
       const data = new FormData(formRef.current);
-      for (const [key, value] of [...data.entries()]) if (value === "") data.delete(key);
+      for (const [key, value] of [...data.entries()]) if (value === "" || (key === "sort" && value === "relevance")) data.delete(key);
       submit(data, { method: "get", replace: true, preventScrollReset: true });
     }, delay);
   };
@@ -165,7 +171,15 @@ export default function IdeasSearch() {
           </p>
         </div>
         <aside className="md:row-span-2 md:row-start-1" aria-label="Filters">
-          <h2 className="text-lg font-semibold">Filter</h2>
+          <details
+            open={filtersOpen}
+            onToggle={(event) => setFiltersOpen((event.currentTarget as HTMLDetailsElement).open)}
+            className="rounded border border-slate-300 p-3 md:border-0 md:p-0"
+          >
+          <summary className="cursor-pointer font-semibold text-brand-700 md:hidden">
+            Filters{anyFilter ? ` (${Object.values(selectedValues).reduce((sum, values) => sum + (values?.length ?? 0), 0)} chosen)` : ""}
+          </summary>
+          <h2 className="hidden text-lg font-semibold md:block">Filter</h2>
           {facetGroups
             // A group with no option to offer (no counts, nothing chosen) is left out.
             .filter((group) => group.options.some((option) => (result.facets[group.facet]?.[option.value] ?? 0) > 0 || selectedValues[group.param]?.includes(option.value)))
@@ -200,14 +214,29 @@ export default function IdeasSearch() {
               </Link>
             ) : null}
           </div>
+          </details>
         </aside>
         <section aria-labelledby="results-heading" className="md:col-start-2">
           <h2 id="results-heading" className="sr-only">
             Results
           </h2>
-          <p role="status" aria-live="polite" className="font-semibold">
-            {searching ? "Searching…" : `${result.total} ${result.total === 1 ? "idea" : "ideas"}${q ? ` for “${q}”` : ""}`}
-          </p>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p role="status" aria-live="polite" className="font-semibold">
+              {searching ? "Searching…" : `${result.total} ${result.total === 1 ? "idea" : "ideas"}${q ? ` for “${q}”` : ""}`}
+            </p>
+            <div className="flex items-center gap-2">
+              <label htmlFor="sort" className="text-sm font-semibold">
+                Sort by
+              </label>
+              <select id="sort" name="sort" defaultValue={sort} key={sort} className="rounded border-2 border-slate-700 bg-white px-2 py-1 text-sm">
+                {ideaSorts.map((value) => (
+                  <option key={value} value={value}>
+                    {ideaSortLabels[value]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
           {result.hits.length === 0 && !errors.length ? (
             <div className="mt-4 rounded bg-slate-50 p-4">
               <p>No ideas match this search.</p>

@@ -49,7 +49,7 @@ test.describe("a newcomer finds an idea", () => {
     const caseStudies = page.getByRole("region", { name: "Case studies" });
     await expect(caseStudies.getByRole("heading", { level: 2, name: "Case studies" })).toBeVisible();
     await expect(caseStudies.getByRole("heading", { level: 3, name: /^Memphis, Tennessee, US/ })).toBeVisible();
-    await expect(caseStudies.getByRole("listitem").first()).toContainText(/adopted|piloting|stopped/);
+    await expect(caseStudies.getByRole("listitem").first()).toContainText(/Adopted|Piloting|Stopped/);
   });
 
   test("a search with no match says so", async ({ page }) => {
@@ -91,5 +91,37 @@ test.describe("without JavaScript", () => {
     await page.getByRole("link", { name: "Clear filters" }).click();
     await expect(page).toHaveURL(/\/ideas\?q=lonelyness$/);
     await expect(resultItems(page)).toHaveCount(unfiltered);
+  });
+});
+
+test.describe("ordering and phones", () => {
+  test("sorting by strongest evidence puts the best-evidenced ideas first, with and without JavaScript", async ({ browser }) => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto("/ideas?q=family");
+      await page.getByLabel("Sort by").selectOption("evidence");
+      if (!javaScriptEnabled) await page.getByRole("button", { name: "Search", exact: true }).click();
+      await expect(page).toHaveURL(/[?&]sort=evidence(&|$)/);
+      await expect(page.getByLabel("Sort by")).toHaveValue("evidence");
+      const levels = await resultItems(page)
+        .getByText(/^Evidence level \d/)
+        .allTextContents();
+      const numbers = levels.map((text) => Number(text.match(/\d/)![0]));
+      expect(numbers.length, `javaScriptEnabled=${javaScriptEnabled}`).toBeGreaterThan(1);
+      expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+      await context.close();
+    }
+  });
+
+  test("on a phone the filters fold away behind Filters, so results come first", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/ideas?q=loneliness");
+    const filters = page.getByRole("complementary", { name: "Filters" });
+    const firstCheckbox = filters.getByRole("checkbox").first();
+    await expect(firstCheckbox).toBeHidden();
+    await expect(resultItems(page).first()).toBeInViewport();
+    await filters.getByText("Filters", { exact: true }).click();
+    await expect(firstCheckbox).toBeVisible();
   });
 });

@@ -173,7 +173,7 @@ export function outboxRows(db: ExchangeDb) {
 }
 
 export function ideaParams(overrides: Partial<IdeaSearchParams> = {}): IdeaSearchParams {
-  return { q: "", sector: [], diffusionModel: [], lifecyclePhase: [], typology: [], evidenceLevel: [], transfer: [], page: 1, ...overrides };
+  return { q: "", sort: "relevance", sector: [], diffusionModel: [], lifecyclePhase: [], typology: [], evidenceLevel: [], transfer: [], page: 1, ...overrides };
 }
 
 export function needParams(overrides: Partial<NeedSearchParams> = {}): NeedSearchParams {

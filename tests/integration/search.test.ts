@@ -8,6 +8,7 @@ import { enqueueSearchSync } from "../../app/models/search-outbox.server";
 import { searchIdeas, searchNeeds } from "../../app/models/search.server";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "../../search/idea-query";
 import { drainOutbox } from "../../search/outbox-relay";
+import { createMeiliClient } from "../../search/client";
 import {
   idea,
   ideaIdBySlug,
@@ -228,6 +229,24 @@ describe("searchIdeas", () => {
     const result = await searchIdeas(exchange.db, exchange.meili, ideaParams());
     expect(result.total).toBe(all.length);
     expect(result.totalPages).toBe(Math.ceil(all.length / IDEAS_PER_PAGE));
+  });
+
+  it("sorts by strongest evidence and by newest change, in Meilisearch and in the SQLite fallback alike", async () => {
+    const byEvidence = await searchIdeas(exchange.db, exchange.meili, ideaParams({ sort: "evidence" }));
+    const levels = byEvidence.hits.map((hit) => hit.evidenceLevel ?? 0);
+    expect(levels).toEqual([...levels].sort((a, b) => b - a));
+    expect(byEvidence.hits[0].slug).toBe("nurse-family-partnership");
+    // Strictly, even when a query's relevance would order them otherwise.
+    const queried = await searchIdeas(exchange.db, exchange.meili, ideaParams({ q: "people", sort: "evidence" }));
+    const queriedLevels = queried.hits.map((hit) => hit.evidenceLevel ?? 0);
+    expect(queriedLevels.length).toBeGreaterThan(1);
+    expect(queriedLevels).toEqual([...queriedLevels].sort((a, b) => b - a));
+    const newest = await searchIdeas(exchange.db, exchange.meili, ideaParams({ sort: "newest" }));
+    expect(newest.total).toBe(all.length);
+    const deadMeili = createMeiliClient("http://127.0.0.1:9", "no-key");
+    const fallback = await searchIdeas(exchange.db, deadMeili, ideaParams({ sort: "evidence" }));
+    expect(fallback.degraded).toBe(true);
+    expect(fallback.hits.map((hit) => hit.evidenceLevel ?? 0)).toEqual(levels);
   });
 
   it("never returns ideas that are not published, though the index holds them", async () => {

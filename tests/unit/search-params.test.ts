@@ -40,6 +40,7 @@ describe("parseSearch (ideas)", () => {
   it("defaults to an empty first-page search", () => {
     expect(ok(ideas(""))).toEqual({
       q: "",
+      sort: "relevance",
       sector: [],
       diffusionModel: [],
       lifecyclePhase: [],
@@ -48,6 +49,14 @@ describe("parseSearch (ideas)", () => {
       transfer: [],
       page: 1,
     });
+  });
+
+  it("reads the order, and says which orders there are when it is unknown", () => {
+    expect(ok(ideas("sort=evidence")).sort).toBe("evidence");
+    expect(ok(ideas("sort=newest")).sort).toBe("newest");
+    const bad = parseSearch(ideaSearchSchema, new URLSearchParams("sort=cheapest"));
+    expect(bad.ok).toBe(false);
+    expect(bad.ok ? [] : bad.errors).toEqual(['sort must be one of relevance, newest, evidence (got "cheapest")']);
   });
 
   it("reads repeated parameters as lists", () => {
