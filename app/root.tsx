@@ -27,6 +27,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/** The main navigation everyone sees, before the links of their role. */
+const publicNav: { to: string; label: string; end?: boolean }[] = [
+  { to: "/ideas", label: "Ideas" },
+  { to: "/needs", label: "Needs" },
+  { to: "/insights", label: "Insights", end: true },
+  { to: "/network", label: "Network" },
+  { to: "/data", label: "Open data" },
+];
+
 function navClass({ isActive }: { isActive: boolean }) {
   return `rounded px-2 py-1 underline-offset-4 hover:underline ${isActive ? "font-semibold underline" : ""}`;
 }
@@ -55,31 +64,13 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
             <nav aria-label="Main">
               <ul className="flex flex-wrap items-center gap-2 text-sm">
-                <li>
-                  <NavLink to="/ideas" className={navClass}>
-                    Ideas
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/needs" className={navClass}>
-                    Needs
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/insights" end className={navClass}>
-                    Insights
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/network" className={navClass}>
-                    Network
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/data" className={navClass}>
-                    Open data
-                  </NavLink>
-                </li>
+                {publicNav.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end} className={navClass}>
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
                 {user?.role === "innovator" ? (
                   <li>
                     <NavLink to="/my/ideas" className={navClass}>
