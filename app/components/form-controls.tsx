@@ -85,7 +85,7 @@ export function RadioGroup({
   const describedBy = [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(" ") || undefined;
   const initial = typeof field.initialValue === "string" ? field.initialValue : undefined;
   return (
-    <fieldset className="mb-5" aria-describedby={describedBy} aria-invalid={field.errors?.length ? true : undefined}>
+    <fieldset id={field.id} className="mb-5" aria-describedby={describedBy} aria-invalid={field.errors?.length ? true : undefined}>
       <legend className="font-semibold">{legend}</legend>
       <Hint id={hintId}>{hint}</Hint>
       <ErrorList id={field.errorId} errors={field.errors} />
@@ -137,7 +137,7 @@ export function CheckboxGroup({
 }) {
   const initial = ([] as string[]).concat((field.initialValue as string[] | string | undefined) ?? []);
   return (
-    <fieldset className="mb-5" aria-describedby={field.errors?.length ? field.errorId : undefined}>
+    <fieldset id={field.id} className="mb-5" aria-describedby={field.errors?.length ? field.errorId : undefined}>
       <legend className="font-semibold">{legend}</legend>
       <ErrorList id={field.errorId} errors={field.errors} />
       <div className={`mt-1 grid gap-1 ${columns === 2 ? "sm:grid-cols-2" : ""}`}>

@@ -1,5 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps } from "@conform-to/react";
+import { useEffect, useRef, type MouseEvent } from "react";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
   if (!errors?.length) return null;
@@ -15,12 +16,59 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   );
 }
 
-export function FormErrorSummary({ id, errors }: { id: string; errors?: string[] | null }) {
-  if (!errors?.length) return null;
+/**
+ * The GOV.UK error summary: at the top of the form, every problem listed, each linked to its
+ * field (conform's field ids are `${formId}-${name}`), and focused when it appears so a screen
+ * reader hears it and a keyboard user starts from it. Without JavaScript it is still the first
+ * thing in the form, announced as an alert, and its links still jump to the fields.
+ */
+export function FormErrorSummary({
+  id,
+  errors,
+  formId,
+  fieldErrors,
+}: {
+  id: string;
+  errors?: string[] | null;
+  formId?: string;
+  fieldErrors?: Record<string, string[] | null | undefined>;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const fields = formId && fieldErrors ? Object.entries(fieldErrors).filter(([name, messages]) => name !== "" && messages?.length) : [];
+  const formLevel = errors ?? [];
+  const count = formLevel.length + fields.length;
+  const signature = JSON.stringify([formLevel, fields]);
+  useEffect(() => {
+    if (count) ref.current?.focus();
+  }, [count, signature]);
+  if (!count) return null;
+  const focusField = (event: MouseEvent<HTMLAnchorElement>, target: string) => {
+    const element = document.getElementById(target);
+    if (!element) return;
+    event.preventDefault();
+    const input = element.matches("input, select, textarea") ? element : element.querySelector<HTMLElement>("input, select, textarea");
+    (input ?? element).scrollIntoView({ block: "center" });
+    (input ?? element).focus();
+  };
   return (
-    <div id={id} role="alert" className="mb-6 rounded border-l-4 border-red-700 bg-red-50 p-4">
-      <h2 className="font-semibold">There is a problem</h2>
-      <ErrorList errors={errors} />
+    <div id={id} ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${id}-title`} className="mb-6 rounded border-4 border-red-700 p-4 focus:outline-4">
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        There is a problem
+      </h2>
+      <ul className="mt-2 space-y-1">
+        {formLevel.map((error) => (
+          <li key={`form-${error}`} className="font-semibold text-red-800">
+            {error}
+          </li>
+        ))}
+        {fields.map(([name, messages]) => (
+          <li key={name}>
+            <a href={`#${formId}-${name}`} onClick={(event) => focusField(event, `${formId}-${name}`)} className="font-semibold text-red-800 underline">
+              {messages![0]}
+            </a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

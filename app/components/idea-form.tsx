@@ -97,7 +97,7 @@ export function IdeaForm({
 
   return (
     <>
-      <FormErrorSummary id={form.errorId} errors={form.errors} />
+      <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
       {Object.values(fields).some((field) => field.errors?.length) ? (
         <div role="alert" className="mb-6 rounded border-l-4 border-red-700 bg-red-50 p-4">
           <h2 className="font-semibold">There is a problem: nothing was saved</h2>

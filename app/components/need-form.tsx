@@ -87,7 +87,7 @@ export function NeedForm({
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
       <div>
-        <FormErrorSummary id={form.errorId} errors={form.errors} />
+        <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
         <Form method="post" {...getFormProps(form)} onInput={(event) => setQuality(needQualityCheck(valuesFromForm(event.currentTarget)))}>
           <fieldset className="mb-8 rounded border border-slate-300 p-4">
             <legend className="px-1 text-xl font-semibold">The challenge</legend>

@@ -79,7 +79,7 @@ export default function ChangePassword() {
         </div>
       ) : null}
       <p className="mt-2 mb-6 text-slate-700">Changing it signs you out on every other device and browser.</p>
-      <FormErrorSummary id={form.errorId} errors={form.errors} />
+      <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
       <Form method="post" {...getFormProps(form)}>
         <TextField label="Current password" field={fields.currentPassword} type="password" autoComplete="current-password" />
         <TextField label="New password" hint={passwordHint} field={fields.newPassword} type="password" autoComplete="new-password" />

@@ -56,7 +56,7 @@ export default function AccountSettings() {
           <p className="font-semibold">Your settings have been saved.</p>
         </div>
       ) : null}
-      <FormErrorSummary id={form.errorId} errors={form.errors} />
+      <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
       <Form method="post" {...getFormProps(form)} className="mt-6">
         <RadioGroup
           key={preference}

@@ -62,7 +62,7 @@ function CreateForm({ lastResult }: { lastResult?: SubmissionResult<string[]> })
   });
   return (
     <Form method="post" {...getFormProps(form)} className="mt-2 max-w-xl rounded border border-slate-300 p-4">
-      <FormErrorSummary id={form.errorId} errors={form.errors} />
+      <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
       <input type="hidden" name="intent" value="create" />
       <TextField label="Organisation name" hint="For example: Northshire County Council" field={fields.name} />
       <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">

@@ -352,7 +352,7 @@ function DecisionForm({ itemType, lastResult, evidenceDefaults }: { itemType: Re
   };
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-2xl rounded border border-slate-300 p-4">
-      <FormErrorSummary id={form.errorId} errors={form.errors} />
+      <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
       <input type="hidden" name="intent" value="decide" />
       <RadioGroup
         legend="Decision"
@@ -402,7 +402,7 @@ function NoteForm({ lastResult }: { lastResult: SubmissionResult<string[]> | und
   });
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-2xl">
-      <FormErrorSummary id={form.errorId} errors={form.errors} />
+      <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
       <input type="hidden" name="intent" value="note" />
       <TextareaField label="Add a private note" hint="Other brokers and admins see notes; the submitter never does." field={fields.body} rows={3} />
       <button type="submit" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold hover:bg-slate-100">

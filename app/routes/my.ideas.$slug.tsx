@@ -137,7 +137,7 @@ function CaseStudyForm({ lastResult }: { lastResult: SubmissionResult<string[]> 
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 rounded border border-slate-300 p-4">
       <h3 className="mb-4 text-lg font-semibold">Add a case study</h3>
-      <FormErrorSummary id={form.errorId} errors={form.errors} />
+      <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
       <TextField label="Place" hint="The locality where it was tried" field={fields.locality} />
       <TextField label="Country code (optional)" field={fields.country} />
       <TextField label="Year (optional)" field={fields.year} />
@@ -183,7 +183,7 @@ function ResubmitCaseStudyForm({ study, lastResult }: { study: StudyDefaults; la
     <details className="mt-2" open={!!lastResult?.error}>
       <summary className="cursor-pointer font-semibold text-brand-700 underline">Edit and resubmit this case study</summary>
       <Form method="post" {...getFormProps(form)} className="mt-2 rounded border border-slate-300 p-4">
-        <FormErrorSummary id={form.errorId} errors={form.errors} />
+        <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
         <input type="hidden" name="caseStudyId" value={study.id} />
         <TextField label="Place" hint="The locality where it was tried" field={fields.locality} />
         <TextField label="Country code (optional)" field={fields.country} />

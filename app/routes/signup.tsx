@@ -63,12 +63,12 @@ export default function Signup() {
           Sign in
         </Link>
       </p>
-      <FormErrorSummary id={form.errorId} errors={form.errors} />
+      <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
       <Form method="post" {...getFormProps(form)}>
         <TextField label="Your name" field={fields.displayName} autoComplete="name" />
         <TextField label="Email address" field={fields.email} type="email" autoComplete="email" />
         <TextField label="Password" hint={passwordHint} field={fields.password} type="password" autoComplete="new-password" />
-        <fieldset className="mb-5" aria-describedby={fields.role.errors?.length ? fields.role.errorId : undefined}>
+        <fieldset id={fields.role.id} className="mb-5" aria-describedby={fields.role.errors?.length ? fields.role.errorId : undefined}>
           <legend className="font-semibold">How will you use the exchange?</legend>
           <ErrorList id={fields.role.errorId} errors={fields.role.errors} />
           {[

@@ -93,6 +93,12 @@ test.describe("accounts without JavaScript", () => {
     await expect(page.getByLabel("Password", { exact: true })).toHaveAccessibleDescription(/at least 8 characters/);
     await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
     await expect(page.getByRole("group", { name: "How will you use the exchange?" })).toContainText("Choose whether");
+    // The error summary comes first and links each problem to its field, without JavaScript too.
+    const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary.getByRole("link", { name: "Enter your name" })).toHaveAttribute("href", /#.+-displayName$/);
+    await expect(summary.getByRole("link", { name: /Choose whether/ })).toBeVisible();
+    await summary.getByRole("link", { name: "Enter your name" }).click();
+    await expect(page).toHaveURL(/#.+-displayName$/);
     // The valid answer is kept.
     await expect(page.getByLabel("Email address")).toHaveValue(email);
 

@@ -27,9 +27,16 @@ test("an idea goes from draft to published through broker review", async ({ brow
   await waitForHydration(innovator);
   await innovator.getByLabel(/^Franchise/).check();
   await innovator.getByRole("button", { name: "Save draft" }).click();
-  await expect(innovator.getByText("Enter a title")).toBeVisible();
-  await expect(innovator.getByText("Choose at least one sector")).toBeVisible();
-  await expect(innovator.getByText("Enter the fee model for franchise adopters")).toBeVisible();
+  // The GOV.UK error summary: focused, every problem linked to its field.
+  const summary = innovator.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toBeFocused();
+  for (const message of ["Enter a title", "Choose at least one sector", "Enter the fee model for franchise adopters"]) {
+    await expect(summary.getByRole("link", { name: message })).toBeVisible();
+  }
+  await summary.getByRole("link", { name: "Enter a title" }).click();
+  await expect(innovator.locator("input:focus")).toHaveAttribute("name", "title");
+  await summary.getByRole("link", { name: "Choose at least one sector" }).click();
+  await expect(innovator.locator("input:focus")).toHaveAttribute("name", "sectors");
   await innovator.goto("/my/ideas");
   await expect(innovator.getByText("You have not written any ideas yet")).toBeVisible();
 
@@ -55,7 +62,7 @@ test("an idea goes from draft to published through broker review", async ({ brow
   await waitForHydration(broker);
   await broker.getByLabel("Request changes").check();
   await broker.getByRole("button", { name: "Record decision" }).click();
-  await expect(broker.getByText("Say what needs to change: the submitter will see it")).toBeVisible();
+  await expect(broker.getByRole("alert").filter({ hasText: "There is a problem" }).getByRole("link", { name: "Say what needs to change: the submitter will see it" })).toBeVisible();
   await broker.getByLabel("Reason the submitter will see").fill("Say how many new sites you can support each year.");
   await broker.getByRole("button", { name: "Record decision" }).click();
   await expect(broker.getByText("This item is not waiting for review")).toBeVisible();
