@@ -107,11 +107,11 @@ function Reason({ reason }: { reason: string }) {
 function FilterForm({ filters }: { filters: NeedMatchFilters }) {
   return (
     <Form method="get" className="mt-4 flex flex-wrap items-end gap-4 rounded border border-slate-300 bg-slate-50 p-4" aria-label="Filter matching ideas">
-      <div>
+      <div className="max-w-full">
         <label htmlFor="filter-sector" className="block font-semibold">
           Sector
         </label>
-        <select id="filter-sector" name="sector" defaultValue={filters.sector ?? ""} className="mt-1 rounded border-2 border-slate-700 bg-white px-3 py-2">
+        <select id="filter-sector" name="sector" defaultValue={filters.sector ?? ""} className="mt-1 max-w-full rounded border-2 border-slate-700 bg-white px-3 py-2">
           <option value="">Any sector</option>
           {sectors.map((sector) => (
             <option key={sector} value={sector}>
@@ -120,7 +120,7 @@ function FilterForm({ filters }: { filters: NeedMatchFilters }) {
           ))}
         </select>
       </div>
-      <div>
+      <div className="max-w-full">
         <label htmlFor="filter-evidence" className="block font-semibold">
           Minimum evidence level
         </label>
@@ -128,7 +128,7 @@ function FilterForm({ filters }: { filters: NeedMatchFilters }) {
           id="filter-evidence"
           name="evidenceLevel"
           defaultValue={filters.evidenceLevel ? String(filters.evidenceLevel) : ""}
-          className="mt-1 rounded border-2 border-slate-700 bg-white px-3 py-2"
+          className="mt-1 max-w-full rounded border-2 border-slate-700 bg-white px-3 py-2"
         >
           <option value="">Any level</option>
           {evidenceLevels.map((level) => (
