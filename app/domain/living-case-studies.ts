@@ -111,9 +111,5 @@ export function formatDay(date: Date): string {
   return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
 
-export const reviewStatusText: Record<ReviewStatus, string> = {
-  submitted: "Waiting for a broker",
-  published: "Published",
-  "changes-requested": "Changes requested",
-  rejected: "Rejected",
-};
+/** The review states in words (one table for every kind of submission: vocabulary.ts). */
+export { reviewStatusLabels as reviewStatusText } from "./vocabulary";

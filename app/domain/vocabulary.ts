@@ -121,7 +121,7 @@ export const ideaStatusLabels: Record<IdeaStatus, string> = { draft: "Draft", su
 
 export const needStatuses = ["draft", "submitted", "open", "closed"] as const;
 export type NeedStatus = (typeof needStatuses)[number];
-export const needStatusLabels: Record<NeedStatus, string> = { draft: "Draft", submitted: "Waiting for review", open: "Open", closed: "Closed" };
+export const needStatusLabels: Record<NeedStatus, string> = { draft: "Draft", submitted: "Waiting for a broker", open: "Open", closed: "Closed" };
 
 export const roles = ["innovator", "commissioner", "broker", "admin"] as const;
 export type Role = (typeof roles)[number];
@@ -130,14 +130,13 @@ export const selfServiceRoles = ["innovator", "commissioner"] as const satisfies
 
 export const reviewOutcomes = ["published", "changes-requested", "rejected"] as const;
 export type ReviewOutcome = (typeof reviewOutcomes)[number];
-/** Where a case study or an outcome update stands in review, in words. */
+/** Where a submission (a case study, an outcome update, a decision on an idea or need) stands in review, in words. */
 export const reviewStatusLabels: Record<"submitted" | ReviewOutcome, string> = {
-  submitted: "waiting for review",
-  published: "published",
-  "changes-requested": "changes requested",
-  rejected: "rejected",
+  submitted: "Waiting for a broker",
+  published: "Published",
+  "changes-requested": "Changes requested",
+  rejected: "Rejected",
 };
-export const reviewOutcomeLabels: Record<ReviewOutcome, string> = { published: "published", "changes-requested": "changes requested", rejected: "rejected" };
 
 /** What a broker review queue holds. */
 export const reviewItemTypes = ["idea", "need", "case-study", "outcome-update"] as const;

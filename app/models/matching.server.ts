@@ -232,7 +232,7 @@ export function useEmbedderForMatching(db: ExchangeDb, embedder: Embedder | null
  */
 async function needVector(db: ExchangeDb, embedder: Embedder, need: NeedForMatching): Promise<{ vector?: Float32Array; error?: string }> {
   try {
-    const [vector] = await embedCached(db, embedder, [needEmbeddingText({ ...need, whoIsAffected: need.whoIsAffected ?? null })]);
+    const [vector] = await embedCached(db, embedder, [needEmbeddingText(need)]);
     return { vector };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };

@@ -26,7 +26,7 @@ import {
   type FieldChange,
 } from "../domain/review-display";
 import { decisionLabels, reviewDeadline, reviewItemLabels, type BrokerDecision } from "../domain/review-workflow";
-import { caseStudyStatusLabels, reviewStatusLabels, evidenceLevelLabels, evidenceLevels, fundingRouteLabels, ideaStatusLabels, needStatusLabels, reviewOutcomeLabels, type FundingRoute, type ReviewItemType } from "../domain/vocabulary";
+import { caseStudyStatusLabels, reviewStatusLabels, evidenceLevelLabels, evidenceLevels, fundingRouteLabels, ideaStatusLabels, needStatusLabels, type FundingRoute, type ReviewItemType } from "../domain/vocabulary";
 import { addBrokerNote, listAuditLog, listBrokerNotes } from "../models/audit.server";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
 import { suggestAfterOpening } from "../models/match-suggestions.server";
@@ -110,7 +110,7 @@ function loadItem(itemType: ReviewItemType, itemId: number): ReviewView {
     return {
       heading: idea.title,
       subheading: idea.status === "published" ? "Changes to a published idea" : "New idea",
-      status: `${ideaStatusLabels[idea.status]}${idea.reviewOutcome ? ` (last decision: ${reviewOutcomeLabels[idea.reviewOutcome]})` : ""}`,
+      status: `${ideaStatusLabels[idea.status]}${idea.reviewOutcome ? ` (last decision: ${reviewStatusLabels[idea.reviewOutcome].toLowerCase()})` : ""}`,
       lastReason: idea.reviewReason,
       submitter: item.owner ? `${item.owner.name} (${item.owner.email})` : null,
       submittedAt: idea.submittedAt,
@@ -123,7 +123,7 @@ function loadItem(itemType: ReviewItemType, itemId: number): ReviewView {
         heading: [study.locality, study.country].filter(Boolean).join(", ") + (study.year ? ` (${study.year})` : ""),
         status: caseStudyStatusLabels[study.status],
         reviewStatus: study.reviewStatus,
-        reviewStatusLabel: reviewStatusLabels[study.reviewStatus],
+        reviewStatusLabel: reviewStatusLabels[study.reviewStatus].toLowerCase(),
         outcomes: study.outcomes,
         lessons: study.lessons,
       })),
@@ -149,7 +149,7 @@ function loadItem(itemType: ReviewItemType, itemId: number): ReviewView {
     return {
       heading: need.title,
       subheading: "New need",
-      status: `${needStatusLabels[need.status]}${need.reviewOutcome ? ` (last decision: ${reviewOutcomeLabels[need.reviewOutcome]})` : ""}`,
+      status: `${needStatusLabels[need.status]}${need.reviewOutcome ? ` (last decision: ${reviewStatusLabels[need.reviewOutcome].toLowerCase()})` : ""}`,
       lastReason: need.reviewReason,
       submitter: item.owner ? `${item.owner.name} (${item.owner.email})` : null,
       submittedAt: need.submittedAt,

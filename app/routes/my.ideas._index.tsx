@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ideaStatusLabels, type IdeaStatus } from "../domain/vocabulary";
 import { Badge } from "../components/tags";
 import { ideaAwaitingReview, listOwnIdeas } from "../models/idea-editor.server";
 import { getExchange } from "../utils/exchange.server";
@@ -28,7 +29,7 @@ export function statusText(idea: { status: string; reviewOutcome: string | null;
   if (idea.status === "published" && idea.hasPendingChanges && idea.reviewOutcome === "changes-requested") return "Published; changes requested";
   if (idea.status === "draft" && idea.reviewOutcome === "changes-requested") return "Changes requested";
   if (idea.status === "archived" && idea.reviewOutcome === "rejected") return "Rejected";
-  return { draft: "Draft", submitted: "Waiting for review", published: "Published", archived: "Archived" }[idea.status] ?? idea.status;
+  return ideaStatusLabels[idea.status as IdeaStatus] ?? idea.status;
 }
 
 export default function MyIdeas() {

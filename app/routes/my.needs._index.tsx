@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { needStatusLabels, type NeedStatus } from "../domain/vocabulary";
 import { Badge } from "../components/tags";
 import { listOwnNeeds } from "../models/need-editor.server";
 import { getExchange } from "../utils/exchange.server";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function needStatusText(need: { status: string; reviewOutcome: string | null }) {
   if (need.status === "draft" && need.reviewOutcome === "changes-requested") return "Changes requested";
   if (need.status === "closed" && need.reviewOutcome === "rejected") return "Rejected";
-  return { draft: "Draft", submitted: "Waiting for a broker", open: "Open", closed: "Closed" }[need.status] ?? need.status;
+  return needStatusLabels[need.status as NeedStatus] ?? need.status;
 }
 
 export default function MyNeeds() {

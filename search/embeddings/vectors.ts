@@ -12,14 +12,10 @@ export function bufferToVector(buffer: Buffer): Float32Array {
   return vector;
 }
 
-export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
+/** Cosine similarity of two unit vectors (what the embedders return): their dot product. */
+export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    normA += a[i] * a[i];
-    normB += b[i] * b[i];
-  }
-  return normA && normB ? dot / Math.sqrt(normA * normB) : 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) dot += a[i] * b[i];
+  return dot;
 }

@@ -8,6 +8,7 @@
 //            is a share of its text relevance (rank.ts `semanticWeight`).
 import type { MultiSearchQuery } from "meilisearch";
 import { MEILI_EMBEDDER } from "../embeddings/embedder";
+export { cosine } from "../embeddings/vectors";
 
 export const SEMANTIC_LIST_KEY = "semantic";
 
@@ -21,14 +22,6 @@ export function semanticSearchQuery(vector: Float32Array, options: { limit: numb
     limit: options.limit,
     attributesToRetrieve: ["id"],
   };
-}
-
-/** Dot product of two unit vectors: their cosine similarity. */
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) dot += a[i] * b[i];
-  return dot;
 }
 
 /**

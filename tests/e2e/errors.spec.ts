@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoPassword, signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 test("an unknown idea shows a 404 page", async ({ page }) => {
   const response = await page.goto("/ideas/no-such-idea-here");
@@ -21,9 +21,7 @@ test("an unknown address shows a 404 page", async ({ page }) => {
 });
 
 test("a signed-in user's 404 page keeps their header, with or without a matching route", async ({ page }) => {
-  await page.goto("/signin");
-  await signIn(page, "broker@demo.example", demoPassword);
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+  await signInAs(page, "broker@demo.example");
   for (const path of ["/no/such/page", "/ideas/no-such-idea-here"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);

@@ -28,6 +28,13 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
+/** Signs in as a demo account (demo password) and waits until the sign-in page has been left. */
+export async function signInAs(page: Page, email: string) {
+  await page.goto("/signin");
+  await signIn(page, email, demoPassword);
+  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+}
+
 const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** Runs axe on the whole page and fails with a readable list of violations. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demoPassword, signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 // Every page at a phone's width (390px): nothing may make the page scroll sideways. Wide
 // tables become one block per row (`stacked-table` in app/styles/app.css).
@@ -24,12 +24,6 @@ async function linksFrom(page: Page, path: string, pattern: RegExp, limit = 2): 
   await page.goto(path);
   const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
   return [...new Set(hrefs.filter((href) => pattern.test(href)))].slice(0, limit);
-}
-
-async function signInAs(page: Page, email: string) {
-  await page.goto("/signin");
-  await signIn(page, email, demoPassword);
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
 }
 
 test("public pages do not scroll sideways at 390px", async ({ page }) => {
