@@ -183,7 +183,7 @@ export default function BrokerQueue() {
           </div>
         ) : (
           <div className="mt-4 overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
+            <table className="stacked-table w-full border-collapse text-left text-sm">
               <caption className="sr-only">Items waiting for review</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
@@ -204,25 +204,25 @@ export default function BrokerQueue() {
                   const canRelease = item.claimedBy && (mine || isAdmin);
                   return (
                     <tr key={`${item.itemType}-${item.itemId}`} className={`border-b border-slate-200 align-top ${item.overdue ? "bg-red-50" : ""}`}>
-                      <td className="py-3 pr-4">
+                      <td data-label="Type" className="py-3 pr-4">
                         {reviewItemLabels[item.itemType]}
                         <span className="block text-slate-700">{item.detail}</span>
                       </td>
-                      <th scope="row" className="py-3 pr-4 font-normal">
+                      <th scope="row" data-label="Title" className="py-3 pr-4 font-normal">
                         <Link to={`/broker/${item.itemType}/${item.itemId}`} className="font-semibold text-brand-700 underline">
                           {item.title}
                         </Link>
                       </th>
-                      <td className="py-3 pr-4">{item.submitterName ?? "(unknown)"}</td>
-                      <td className="py-3 pr-4">
+                      <td data-label="Submitted by" className="py-3 pr-4">{item.submitterName ?? "(unknown)"}</td>
+                      <td data-label="Waiting" className="py-3 pr-4">
                         {item.age}
                         <span className="block text-slate-700">since {item.submittedOn}</span>
                       </td>
-                      <td className="py-3 pr-4">
+                      <td data-label="Deadline" className="py-3 pr-4">
                         {item.deadline}
                         <span className="block">{item.overdue ? <Badge tone="amber">Overdue: {item.deadlineWords}</Badge> : <span className="text-slate-700">{item.deadlineWords}</span>}</span>
                       </td>
-                      <td className="py-3 pr-4">{item.claimedBy ? (mine ? "You" : item.claimedBy.name) : <span className="text-slate-700">Unclaimed</span>}</td>
+                      <td data-label="Claimed by" className="py-3 pr-4">{item.claimedBy ? (mine ? "You" : item.claimedBy.name) : <span className="text-slate-700">Unclaimed</span>}</td>
                       <td className="py-3">
                         {!item.claimedBy || canRelease ? (
                           <Form method="post" action={`/broker?index${search ? `&${search.slice(1)}` : ""}`}>
