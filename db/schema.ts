@@ -7,6 +7,7 @@ import {
   lifecyclePhases,
   matchSources,
   matchStatuses,
+  needQuestionStatuses,
   needStatuses,
   notificationPreferences,
   reviewItemTypes,
@@ -486,3 +487,64 @@ export const embeddings = sqliteTable(
   (table) => [primaryKey({ columns: [table.model, table.textHash] })],
 );
 export type EmbeddingRow = typeof embeddings.$inferSelect;
+
+/** Clarification questions innovators ask on an open need; the answer is public, the asker may stay anonymous. */
+export const needQuestions = sqliteTable(
+  "need_questions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    needId: integer("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    askerId: text("asker_id").references(() => users.id, { onDelete: "set null" }),
+    /** When set, the public sees "An innovator" instead of the asker's name and organisation. */
+    anonymous: integer("anonymous", { mode: "boolean" }).notNull().default(true),
+    question: text("question").notNull(),
+    answer: text("answer"),
+    answeredById: text("answered_by_id").references(() => users.id, { onDelete: "set null" }),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
+    status: text("status", { enum: needQuestionStatuses }).notNull().default("open"),
+    /** A broker's reason for hiding the question, shown to the asker and the commissioner. */
+    moderationReason: text("moderation_reason"),
+    moderatedById: text("moderated_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index("need_questions_need_idx").on(table.needId, table.status, table.id)],
+);
+export type NeedQuestionRow = typeof needQuestions.$inferSelect;
+
+/** A broker's rubric scores for one review of a queue item (criteria per item type in app/domain/review-rubric.ts). */
+export const reviewScores = sqliteTable(
+  "review_scores",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemType: text("item_type", { enum: reviewItemTypes }).notNull(),
+    itemId: integer("item_id").notNull(),
+    brokerId: text("broker_id").references(() => users.id, { onDelete: "set null" }),
+    /** Criterion key -> score. */
+    scores: text("scores", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    total: integer("total").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("review_scores_item_idx").on(table.itemType, table.itemId, table.id)],
+);
+export type ReviewScoreRow = typeof reviewScores.$inferSelect;
+
+/** Who is responsible for a queue item or a match: one assignee per item, set by a broker. */
+export const assignments = sqliteTable(
+  "assignments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemType: text("item_type", { enum: auditItemTypes }).notNull(),
+    itemId: integer("item_id").notNull(),
+    assigneeId: text("assignee_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    assignedById: text("assigned_by_id").references(() => users.id, { onDelete: "set null" }),
+    note: text("note"),
+    assignedAt: createdAt(),
+  },
+  (table) => [uniqueIndex("assignments_item_idx").on(table.itemType, table.itemId), index("assignments_assignee_idx").on(table.assigneeId)],
+);
+export type AssignmentRow = typeof assignments.$inferSelect;

@@ -145,6 +145,10 @@ export type ReviewItemType = (typeof reviewItemTypes)[number];
 export const auditItemTypes = [...reviewItemTypes, "match"] as const;
 export type AuditItemType = (typeof auditItemTypes)[number];
 
+/** A clarification question on a need: waiting for the commissioner, answered (public), or hidden by a broker. */
+export const needQuestionStatuses = ["open", "answered", "hidden"] as const;
+export type NeedQuestionStatus = (typeof needQuestionStatuses)[number];
+
 export const notificationPreferences = ["immediately", "daily", "off"] as const;
 export type NotificationPreference = (typeof notificationPreferences)[number];
 
