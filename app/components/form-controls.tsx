@@ -163,3 +163,56 @@ export function CheckboxGroup({
     </fieldset>
   );
 }
+
+/**
+ * The GOV.UK date input: day, month and year boxes in a fieldset, with one error for the date.
+ * `error` is the date's own field (its id is the fieldset's, so the error summary's link lands
+ * here and focuses the day box).
+ */
+export function DateInput({
+  legend,
+  hint,
+  error,
+  day,
+  month,
+  year,
+}: {
+  legend: string;
+  hint?: ReactNode;
+  error: AnyField;
+  day: AnyField;
+  month: AnyField;
+  year: AnyField;
+}) {
+  const hintId = hint ? `${error.id}-hint` : undefined;
+  const invalid = !!error.errors?.length;
+  const describedBy = [hintId, invalid ? error.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  const box = (field: AnyField, label: string, width: string, inputMode: "numeric" | "text" = "numeric") => (
+    <div>
+      <label htmlFor={field.id} className="block">
+        {label}
+      </label>
+      <input
+        id={field.id}
+        name={field.name}
+        defaultValue={(field.initialValue as string | undefined) ?? ""}
+        key={field.key}
+        inputMode={inputMode}
+        aria-invalid={invalid || undefined}
+        className={`mt-1 ${width} rounded border-2 px-2 py-2 ${invalid ? "border-red-700" : "border-slate-700"}`}
+      />
+    </div>
+  );
+  return (
+    <fieldset id={error.id} className="mb-5" role="group" aria-describedby={describedBy}>
+      <legend className="font-semibold">{legend}</legend>
+      <Hint id={hintId}>{hint}</Hint>
+      <ErrorList id={error.errorId} errors={error.errors} />
+      <div className="mt-1 flex flex-wrap gap-3">
+        {box(day, "Day", "w-14")}
+        {box(month, "Month", "w-14", "text")}
+        {box(year, "Year", "w-20")}
+      </div>
+    </fieldset>
+  );
+}

@@ -2,10 +2,10 @@
 // validates); with JavaScript, route-specific sections follow the chosen diffusion models
 // and similar published ideas are suggested while the title and summary are written.
 import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useFetcher } from "@remix-run/react";
-import { useEffect, useState, type ReactNode } from "react";
-import { ideaFormSchema } from "../domain/idea-form";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ideaFormSchemaFor } from "../domain/idea-form";
 import {
   diffusionModelLabels,
   diffusionModels,
@@ -16,6 +16,7 @@ import {
   takeoverTransfers,
   typologies,
   typologyLabels,
+  type DiffusionModel,
 } from "../domain/vocabulary";
 import { CheckboxGroup, TextareaField } from "./form-controls";
 import { ErrorList, FormErrorSummary, TextField } from "./forms";
@@ -72,20 +73,30 @@ export function IdeaForm({
   defaultValue,
   slug,
   submitLabel,
+  alwaysComplete = false,
+  routesWithoutDetail = [],
 }: {
   lastResult: SubmissionResult<string[]> | null | undefined;
   defaultValue?: Record<string, unknown>;
   slug?: string;
   submitLabel: string;
+  /** An idea brokers have seen is checked in full on every save: there is no draft to keep. */
+  alwaysComplete?: boolean;
+  routesWithoutDetail?: DiffusionModel[];
 }) {
+  // Revalidation on input carries no submit button: check as the last submit did.
+  const lastIntent = useRef("save");
   const [form, typedFields] = useForm({
     id: "idea-form",
     lastResult,
     defaultValue: defaultValue as Record<string, string> | undefined,
-    constraint: getZodConstraint(ideaFormSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ideaFormSchema }),
+    onValidate: ({ formData }) => {
+      lastIntent.current = String(formData.get("intent") ?? lastIntent.current);
+      const complete = alwaysComplete || lastIntent.current === "submit";
+      return parseWithZod(formData, { schema: ideaFormSchemaFor({ complete, routesWithoutDetail }) });
+    },
   });
   const fields = typedFields as unknown as Record<string, AnyField>;
   const initialModels = ([] as string[]).concat((fields.diffusionModels.initialValue as string[] | string | undefined) ?? []);
@@ -185,9 +196,11 @@ export function IdeaForm({
           <TextareaField label="Costs (optional)" field={fields.costs} rows={3} />
         </Section>
         <div className="flex flex-wrap gap-3">
-          <button type="submit" name="intent" value="save" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
-            Save draft
-          </button>
+          {alwaysComplete ? null : (
+            <button type="submit" name="intent" value="save" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
+              Save draft
+            </button>
+          )}
           <button type="submit" name="intent" value="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             {submitLabel}
           </button>

@@ -2,10 +2,11 @@
 // challenge are still missing. Works without JavaScript (the server runs the same check);
 // with JavaScript the checklist updates as the commissioner writes.
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useState } from "react";
-import { needFormSchema, needQualityCheck, type NeedFormValues, type QualityItem } from "../domain/need-form";
+import { useRef, useState } from "react";
+import { parseDateParts, parseMoney } from "../domain/input-parsers";
+import { needFormSchemaFor, needQualityCheck, type NeedFormValues, type QualityItem } from "../domain/need-form";
 import {
   diffusionModelLabels,
   diffusionModels,
@@ -16,7 +17,7 @@ import {
   sectorLabels,
   sectors,
 } from "../domain/vocabulary";
-import { CheckboxGroup, SelectField, TextareaField } from "./form-controls";
+import { CheckboxGroup, DateInput, SelectField, TextareaField } from "./form-controls";
 import { FormErrorSummary, TextField } from "./forms";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -47,17 +48,22 @@ export function QualityCheckList({ items }: { items: QualityItem[] }) {
   );
 }
 
+/** The quality check's view of the form as typed, read with the same parsers the server uses. */
 function valuesFromForm(form: HTMLFormElement): Partial<NeedFormValues> {
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? "").trim() || undefined;
-  const number = (name: string) => (text(name) !== undefined && !Number.isNaN(Number(text(name))) ? Number(text(name)) : undefined);
+  const money = (name: string) => {
+    const parsed = parseMoney(text(name) ?? "", "");
+    return parsed.ok ? parsed.value : undefined;
+  };
+  const deadline = parseDateParts({ day: text("deadlineDay"), month: text("deadlineMonth"), year: text("deadlineYear") }, "");
   return {
     problem: text("problem"),
     whoIsAffected: text("whoIsAffected"),
     outcomes: text("outcomes"),
-    budgetMin: number("budgetMin"),
-    budgetMax: number("budgetMax"),
-    deadline: text("deadline"),
+    budgetMin: money("budgetMin"),
+    budgetMax: money("budgetMax"),
+    deadline: deadline.ok ? (deadline.value ?? undefined) : undefined,
     diffusionModels: data.getAll("diffusionModels") as NeedFormValues["diffusionModels"],
   };
 }
@@ -67,20 +73,27 @@ export function NeedForm({
   defaultValue,
   submitLabel,
   initialQuality,
+  alwaysComplete = false,
 }: {
   lastResult: SubmissionResult<string[]> | null | undefined;
   defaultValue?: Record<string, unknown>;
   submitLabel: string;
   initialQuality: QualityItem[];
+  /** A need brokers have seen is checked in full on every save, not only on submit. */
+  alwaysComplete?: boolean;
 }) {
+  // Revalidation on input carries no submit button: check as the last submit did.
+  const lastIntent = useRef("save");
   const [form, typedFields] = useForm({
     id: "need-form",
     lastResult,
     defaultValue: defaultValue as Record<string, string> | undefined,
-    constraint: getZodConstraint(needFormSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: needFormSchema }),
+    onValidate: ({ formData }) => {
+      lastIntent.current = String(formData.get("intent") ?? lastIntent.current);
+      return parseWithZod(formData, { schema: needFormSchemaFor({ complete: alwaysComplete || lastIntent.current === "submit" }) });
+    },
   });
   const fields = typedFields as unknown as Record<string, AnyField>;
   const [quality, setQuality] = useState(initialQuality);
@@ -109,10 +122,17 @@ export function NeedForm({
             <legend className="px-1 text-xl font-semibold">Place, money and time</legend>
             <TextField label="Place (optional)" field={fields.locality} />
             <TextField label="Country code (optional)" hint="Two letters, like GB" field={fields.country} />
-            <TextField label="Lowest budget, in pounds" field={fields.budgetMin} />
-            <TextField label="Highest budget, in pounds" field={fields.budgetMax} />
+            <TextField label="Lowest budget" hint="In pounds, like £20,000 or £20k" field={fields.budgetMin} />
+            <TextField label="Highest budget" hint="In pounds, like £50,000 or £50k" field={fields.budgetMax} />
             <CheckboxGroup legend="Funding routes you can use" field={fields.fundingRoutes} options={fundingRoutes.map((value) => ({ value, label: fundingRouteLabels[value] }))} />
-            <TextField label="Deadline" hint="A date, like 2027-03-31" field={fields.deadline} />
+            <DateInput
+              legend="Deadline"
+              hint="When you need a decision or a start. For example, 31 3 2027"
+              error={fields.deadline}
+              day={fields.deadlineDay}
+              month={fields.deadlineMonth}
+              year={fields.deadlineYear}
+            />
           </fieldset>
           <fieldset className="mb-8 rounded border border-slate-300 p-4">
             <legend className="px-1 text-xl font-semibold">Routes to adoption you can accept</legend>
@@ -124,9 +144,11 @@ export function NeedForm({
             />
           </fieldset>
           <div className="flex flex-wrap gap-3">
-            <button type="submit" name="intent" value="save" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
-              Save draft
-            </button>
+            {alwaysComplete ? null : (
+              <button type="submit" name="intent" value="save" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
+                Save draft
+              </button>
+            )}
             <button type="submit" name="intent" value="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               {submitLabel}
             </button>

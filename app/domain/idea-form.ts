@@ -1,24 +1,31 @@
 // The innovator's idea form: every field of the exchange format plus the route-specific
 // detail of each diffusion model offered. Shared by the server action and the browser.
 import { z } from "zod";
-import { caseStudyStatuses, diffusionModels, lifecyclePhases, sectors, takeoverTransfers, typologies } from "./vocabulary";
+import { caseStudyStatuses, diffusionModels, lifecyclePhases, sectors, takeoverTransfers, typologies, type DiffusionDetails, type DiffusionModel } from "./vocabulary";
 
 const required = (label: string, max: number) =>
   z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${label[0].toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
 const optional = (label: string, max: number) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional();
 
-export const ideaFormSchema = z
+/**
+ * The idea form. A draft saves whatever is there (only a title, so it can be found again);
+ * submitting, or editing an idea brokers have seen, checks everything, including the detail
+ * of each route offered, except routes the live idea already offered without that detail
+ * (`routesWithoutDetail`: many demo ideas), so an unrelated edit is never blocked by them.
+ */
+export function ideaFormSchemaFor({ complete, routesWithoutDetail = [] }: { complete: boolean; routesWithoutDetail?: readonly DiffusionModel[] }) {
+  return z
   .object({
     title: required("a title", 200),
-    summary: required("a one-paragraph summary", 2000),
+    summary: complete ? required("a one-paragraph summary", 2000) : z.string().trim().max(2000, "Summary must be 2000 characters or fewer").default(""),
     problem: optional("The problem", 10000),
     solution: optional("How it works", 10000),
     evidence: optional("Evidence", 10000),
-    sectors: z.array(z.enum(sectors), { error: "Choose at least one sector" }).min(1, "Choose at least one sector"),
+    sectors: complete ? z.array(z.enum(sectors), { error: "Choose at least one sector" }).min(1, "Choose at least one sector") : z.array(z.enum(sectors)).default([]),
     typology: z.array(z.enum(typologies)).optional(),
-    diffusionModels: z
-      .array(z.enum(diffusionModels), { error: "Choose at least one way the idea can spread" })
-      .min(1, "Choose at least one way the idea can spread"),
+    diffusionModels: complete
+      ? z.array(z.enum(diffusionModels), { error: "Choose at least one way the idea can spread" }).min(1, "Choose at least one way the idea can spread")
+      : z.array(z.enum(diffusionModels)).default([]),
     lifecyclePhase: z.enum(lifecyclePhases).optional(),
     originLocality: optional("Place of origin", 200),
     originCountry: z
@@ -56,11 +63,12 @@ export const ideaFormSchema = z
     growthInvestmentNeeded: optional("Investment needed", 2000),
   })
   .superRefine((idea, ctx) => {
-    if (!idea || typeof idea !== "object") return;
+    if (!complete || !idea || typeof idea !== "object") return;
     const need = (condition: boolean, path: string, message: string) => {
       if (!condition) ctx.addIssue({ code: "custom", path: [path], message });
     };
     const offers = new Set(Array.isArray(idea.diffusionModels) ? idea.diffusionModels : []);
+    for (const model of routesWithoutDetail) offers.delete(model);
     if (offers.has("uncontrolled")) need(!!idea.uncontrolledLicence, "uncontrolledLicence", "Enter the licence adopters copy it under, like CC BY 4.0");
     if (offers.has("franchise")) {
       need(!!idea.franchiseFeeModel, "franchiseFeeModel", "Enter the fee model for franchise adopters");
@@ -73,8 +81,21 @@ export const ideaFormSchema = z
     if (offers.has("growth")) need(!!idea.growthCapacity, "growthCapacity", "Describe your capacity to expand");
     // Run even when other fields are invalid, so every missing route detail is reported at once.
   }, { when: () => true });
+}
 
-export type IdeaFormValues = z.infer<typeof ideaFormSchema>;
+export const ideaFormSchema = ideaFormSchemaFor({ complete: true });
+
+export type IdeaFormValues = z.output<typeof ideaFormSchema>;
+
+/** The routes an idea offers whose detail is missing (what submitting would ask for). */
+export function routesMissingDetail(models: readonly DiffusionModel[], details: DiffusionDetails): DiffusionModel[] {
+  return models.filter((model) => {
+    if (model === "uncontrolled") return !details.uncontrolled?.licence;
+    if (model === "franchise") return !details.franchise?.feeModel || !details.franchise?.coreElements;
+    if (model === "takeover") return !details.takeover?.transfers?.length || !details.takeover?.terms;
+    return !details.growth?.capacity;
+  });
+}
 
 export const caseStudyFormSchema = z.object({
   locality: required("the place", 200),

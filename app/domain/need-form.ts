@@ -1,45 +1,72 @@
 // The commissioner's need form and its quality check: the parts of a good challenge that
 // buyers' needs on other platforms so often leave out. Shared by the server and the browser.
 import { z } from "zod";
+import { parseDateParts, parseMoney } from "./input-parsers";
 import { diffusionModels, fundingRoutes, lifecyclePhases, sectors } from "./vocabulary";
 
 const optional = (label: string, max: number) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional();
 const money = (label: string) =>
-  z.coerce
-    .number({ error: `Enter ${label} as a whole number of pounds, like 50000` })
-    .int(`Enter ${label} as a whole number of pounds, like 50000`)
-    .min(0, `${label[0].toUpperCase()}${label.slice(1)} must not be negative`)
-    .max(1_000_000_000, `${label[0].toUpperCase()}${label.slice(1)} is implausibly large`)
-    .optional();
+  z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text?.trim()) return undefined;
+      const parsed = parseMoney(text, label);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    });
+const dateBox = z.string().trim().max(40, "Enter the date as day, month and year").optional();
 
-export const needFormSchema = z
-  .object({
-    title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(200, "Title must be 200 characters or fewer"),
-    problem: z.string({ error: "Describe the problem" }).trim().min(1, "Describe the problem").max(10000, "The problem must be 10,000 characters or fewer"),
-    whoIsAffected: optional("Who is affected", 2000),
-    outcomes: optional("What success looks like", 5000),
-    currentPhase: z.enum(lifecyclePhases).optional(),
-    constraints: optional("Constraints", 5000),
-    sectors: z.array(z.enum(sectors), { error: "Choose at least one sector" }).min(1, "Choose at least one sector"),
-    locality: optional("Place", 200),
-    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Enter a two-letter country code, like GB").optional(),
-    budgetMin: money("the lowest budget"),
-    budgetMax: money("the highest budget"),
-    fundingRoutes: z.array(z.enum(fundingRoutes)).optional(),
-    diffusionModels: z.array(z.enum(diffusionModels)).optional(),
-    deadline: z.iso.date("Enter the deadline as a date, like 2027-03-31").optional(),
-  })
-  .superRefine(
-    (need, ctx) => {
-      if (!need || typeof need !== "object") return;
-      if (typeof need.budgetMin === "number" && typeof need.budgetMax === "number" && need.budgetMax < need.budgetMin) {
-        ctx.addIssue({ code: "custom", path: ["budgetMax"], message: "The highest budget must not be less than the lowest" });
-      }
-    },
-    { when: () => true },
-  );
+/**
+ * The need form. A draft saves whatever is there (only a title, so it can be found again);
+ * submitting, or editing a need brokers have already seen, checks everything. The deadline is
+ * the GOV.UK date input: three boxes, read by input-parsers.ts.
+ */
+export function needFormSchemaFor({ complete }: { complete: boolean }) {
+  return z
+    .object({
+      title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(200, "Title must be 200 characters or fewer"),
+      problem: complete
+        ? z.string({ error: "Describe the problem" }).trim().min(1, "Describe the problem").max(10000, "The problem must be 10,000 characters or fewer")
+        : z.string().trim().max(10000, "The problem must be 10,000 characters or fewer").default(""),
+      whoIsAffected: optional("Who is affected", 2000),
+      outcomes: optional("What success looks like", 5000),
+      currentPhase: z.enum(lifecyclePhases).optional(),
+      constraints: optional("Constraints", 5000),
+      sectors: complete
+        ? z.array(z.enum(sectors), { error: "Choose at least one sector" }).min(1, "Choose at least one sector")
+        : z.array(z.enum(sectors)).default([]),
+      locality: optional("Place", 200),
+      country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Enter a two-letter country code, like GB").optional(),
+      budgetMin: money("the lowest budget"),
+      budgetMax: money("the highest budget"),
+      fundingRoutes: z.array(z.enum(fundingRoutes)).optional(),
+      diffusionModels: z.array(z.enum(diffusionModels)).optional(),
+      deadlineDay: dateBox,
+      deadlineMonth: dateBox,
+      deadlineYear: dateBox,
+    })
+    .superRefine(
+      (need, ctx) => {
+        if (!need || typeof need !== "object") return;
+        if (typeof need.budgetMin === "number" && typeof need.budgetMax === "number" && need.budgetMax < need.budgetMin) {
+          ctx.addIssue({ code: "custom", path: ["budgetMax"], message: "The highest budget must not be less than the lowest" });
+        }
+        const deadline = parseDateParts({ day: need.deadlineDay, month: need.deadlineMonth, year: need.deadlineYear }, "The deadline");
+        if (!deadline.ok) ctx.addIssue({ code: "custom", path: ["deadline"], message: deadline.message });
+      },
+      { when: () => true },
+    )
+    .transform(({ deadlineDay, deadlineMonth, deadlineYear, ...need }) => {
+      const deadline = parseDateParts({ day: deadlineDay, month: deadlineMonth, year: deadlineYear }, "The deadline");
+      return { ...need, deadline: deadline.ok && deadline.value ? deadline.value : undefined };
+    });
+}
 
-export type NeedFormValues = z.infer<typeof needFormSchema>;
+export const needFormSchema = needFormSchemaFor({ complete: true });
+
+export type NeedFormValues = z.output<typeof needFormSchema>;
 
 export type QualityItem = { key: string; label: string; present: boolean; advice: string };
 

@@ -2,6 +2,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { needs, type NeedRow } from "../../db/schema";
+import { datePartsOf } from "../domain/input-parsers";
 import { needIsComplete, type NeedFormValues } from "../domain/need-form";
 import { recordAudit } from "./audit.server";
 import { NotAllowedError, NotFoundError } from "./idea-editor.server";
@@ -49,7 +50,7 @@ export function needFormDefaults(need: NeedRow): Record<string, unknown> {
     budgetMax: need.budgetMax?.toString() ?? "",
     fundingRoutes: need.fundingRoutes,
     diffusionModels: need.diffusionModels,
-    deadline: need.deadline ?? "",
+    ...Object.fromEntries(Object.entries(datePartsOf(need.deadline)).map(([part, value]) => [`deadline${part[0].toUpperCase()}${part.slice(1)}`, value])),
   };
 }
 

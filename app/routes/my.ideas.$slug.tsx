@@ -7,8 +7,8 @@ import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ErrorList, FormErrorSummary, TextField } from "../components/forms";
 import { IdeaForm } from "../components/idea-form";
 import { Badge } from "../components/tags";
-import { caseStudyFormSchema, ideaFormSchema } from "../domain/idea-form";
-import { caseStudyStatuses, caseStudyStatusLabels, reviewStatusLabels } from "../domain/vocabulary";
+import { caseStudyFormSchema, ideaFormSchemaFor, routesMissingDetail } from "../domain/idea-form";
+import { caseStudyStatuses, caseStudyStatusLabels, reviewStatusLabels, type DiffusionDetails, type DiffusionModel } from "../domain/vocabulary";
 import { parseItemId } from "../domain/broker-queue";
 import {
   addCaseStudy,
@@ -54,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         hasPendingChanges: !!idea.pendingChanges,
       },
       defaults: formDefaultsForIdea(idea),
+      validation: ideaValidation(idea),
       caseStudies: caseStudies.map((study) => ({
         id: study.id,
         locality: study.locality,
@@ -70,6 +71,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+/** How the form is checked: in full once brokers have seen the idea, sparing routes it went live without detail for. */
+function ideaValidation(idea: { status: string; diffusionModels: DiffusionModel[]; diffusionDetails: DiffusionDetails }) {
+  return {
+    alwaysComplete: idea.status !== "draft",
+    routesWithoutDetail: idea.status === "published" ? routesMissingDetail(idea.diffusionModels, idea.diffusionDetails) : [],
+  };
+}
+
 const outcomeMessages: Record<IdeaUpdateOutcome | "draft", string> = {
   saved: "Your changes are saved.",
   draft: "Your draft is saved.",
@@ -82,7 +91,7 @@ const outcomeMessages: Record<IdeaUpdateOutcome | "draft", string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["innovator"]);
   const slug = params.slug ?? "";
-  loadOwnIdea(user.id, slug);
+  const ownIdea = loadOwnIdea(user.id, slug);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const { db, relay } = getExchange();
@@ -115,7 +124,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       relay?.kick();
       return json({ form: "resubmit-case-study" as const, caseStudyId, result: submission.reply({ resetForm: true }), message: "Case study sent to a broker for review again." });
     }
-    const submission = parseWithZod(formData, { schema: ideaFormSchema });
+    const validation = ideaValidation(ownIdea);
+    const submission = parseWithZod(formData, {
+      schema: ideaFormSchemaFor({ complete: validation.alwaysComplete || intent === "submit", routesWithoutDetail: validation.routesWithoutDetail }),
+    });
     if (submission.status !== "success") return json({ form: "idea" as const, result: submission.reply(), message: null }, { status: 400 });
     const outcome = updateOwnIdea(db, user.id, slug, submission.value, intent === "submit");
     relay?.kick();
@@ -223,7 +235,7 @@ function ResubmitCaseStudyForm({ study, lastResult }: { study: StudyDefaults; la
 }
 
 export default function EditIdea() {
-  const { idea, defaults, caseStudies } = useLoaderData<typeof loader>();
+  const { idea, defaults, validation, caseStudies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = searchParams.get("saved");
@@ -266,7 +278,9 @@ export default function EditIdea() {
             lastResult={actionData?.form === "idea" ? actionData.result : null}
             defaultValue={defaults}
             slug={idea.slug}
-            submitLabel={idea.status === "published" ? "Save and send changes for review" : idea.reviewOutcome === "changes-requested" ? "Resubmit for review" : "Submit for review"}
+            alwaysComplete={validation.alwaysComplete}
+            routesWithoutDetail={validation.routesWithoutDetail}
+            submitLabel={idea.status !== "draft" ? "Save changes" : idea.reviewOutcome === "changes-requested" ? "Resubmit for review" : "Submit for review"}
           />
         ) : (
           <p className="rounded bg-slate-50 p-4">This idea can no longer be edited.</p>

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { IdeaForm } from "../components/idea-form";
-import { ideaFormSchema } from "../domain/idea-form";
+import { ideaFormSchemaFor } from "../domain/idea-form";
 import { createIdeaDraft } from "../models/idea-editor.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
@@ -18,9 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["innovator"]);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: ideaFormSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const submit = formData.get("intent") === "submit";
+  const submission = parseWithZod(formData, { schema: ideaFormSchemaFor({ complete: submit }) });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const idea = createIdeaDraft(getExchange().db, { id: user.id, organisationId: user.organisationId }, submission.value, submit);
   getExchange().relay?.kick();
   return redirect(`/my/ideas/${idea.slug}?saved=${submit ? "submitted" : "draft"}`);

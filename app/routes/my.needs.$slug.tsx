@@ -7,7 +7,7 @@ import { NeedForm } from "../components/need-form";
 import { NeedMatchesPanel, NeedMatchList } from "../components/need-matches";
 import { Badge } from "../components/tags";
 import { matchDeadlineView, parseNeedMatchFilters, parseNeedMatchView } from "../domain/match-display";
-import { needFormSchema, needQualityCheck } from "../domain/need-form";
+import { needFormSchemaFor, needQualityCheck } from "../domain/need-form";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
 import { actOnIdeaForNeed, engineViewOfIdea, isCommissionerIdeaAction, rankedIdeasForNeed, type RankedIdea } from "../models/need-match-list.server";
 import { listMatchesForNeed, MatchConflictError } from "../models/match-workflow.server";
@@ -16,6 +16,8 @@ import { SearchUnavailableError } from "../models/search.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { needStatusText } from "./my.needs._index";
+import { OwnerQuestionsSection } from "../components/need-questions";
+import { answerQuestionAction, ownerQuestionsData } from "../utils/need-questions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.need.title ?? "Need"}: ${data?.need.status === "open" ? "matching ideas" : "edit"} | Innovation Exchange` },
@@ -67,6 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ranked,
       searchUnavailable,
       matches,
+      // Clarification questions from innovators, each waiting one with an answer form.
+      questions: ownerQuestionsData(need, searchParams),
       defaults: needFormDefaults(need),
       quality: needQualityCheck({
         problem: need.problem,
@@ -85,11 +89,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["commissioner"]);
   const slug = params.slug ?? "";
-  loadOwnNeed(user.id, slug);
+  const need = loadOwnNeed(user.id, slug);
   const formData = await request.formData();
   const intent = formData.get("intent");
+  if (intent === "answer-question") return answerQuestionAction(user, need, formData);
   if (isCommissionerIdeaAction(intent)) return ideaAction(user, slug, intent, formData.get("idea"), new URL(request.url));
-  const submission = parseWithZod(formData, { schema: needFormSchema });
+  const submission = parseWithZod(formData, { schema: needFormSchemaFor({ complete: intent === "submit" || need.status !== "draft" }) });
   if (submission.status !== "success") return json({ result: submission.reply(), message: null }, { status: 400 });
   try {
     const outcome = updateOwnNeed(getExchange().db, user.id, slug, submission.value, formData.get("intent") === "submit");
@@ -135,7 +140,7 @@ async function ideaAction(
 }
 
 export default function EditNeed() {
-  const { need, defaults, quality, filters, view, ranked, searchUnavailable, matches } = useLoaderData<typeof loader>();
+  const { need, defaults, quality, filters, view, ranked, searchUnavailable, matches, questions } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const ideaError = data && "ideaError" in data ? data.ideaError : null;
   const actionData = data && "result" in data ? data : undefined;
@@ -176,6 +181,9 @@ export default function EditNeed() {
       {need.status === "open" ? (
         <NeedMatchesPanel needSlug={need.slug} filters={filters} view={view} ranked={ranked} searchUnavailable={searchUnavailable} ideaError={ideaError} />
       ) : null}
+      {need.status === "open" || questions.questions.length ? (
+        <OwnerQuestionsSection needSlug={need.slug} {...questions} lastAnswer={data && "answerQuestion" in data ? data.answerQuestion : null} />
+      ) : null}
       <section aria-labelledby="edit-heading" className="mt-10">
         <h2 id="edit-heading" className="text-2xl font-semibold">
           {need.status === "open" ? "Edit the need" : "The need"}
@@ -185,6 +193,7 @@ export default function EditNeed() {
             <p className="rounded bg-slate-50 p-4">This need is closed.</p>
           ) : (
             <NeedForm
+              alwaysComplete={need.status !== "draft"}
               lastResult={actionData?.result}
               defaultValue={defaults}
               initialQuality={quality}

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { NeedForm } from "../components/need-form";
-import { needFormSchema, needQualityCheck } from "../domain/need-form";
+import { needFormSchemaFor, needQualityCheck } from "../domain/need-form";
 import { createNeedDraft, IncompleteNeedError } from "../models/need-editor.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
@@ -18,9 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["commissioner"]);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: needFormSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const submit = formData.get("intent") === "submit";
+  const submission = parseWithZod(formData, { schema: needFormSchemaFor({ complete: submit }) });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   try {
     const need = createNeedDraft(getExchange().db, { id: user.id, organisationId: user.organisationId }, submission.value, submit);
     getExchange().relay?.kick();

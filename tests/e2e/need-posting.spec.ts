@@ -32,8 +32,10 @@ test("a commissioner's need passes the quality check and broker triage", async (
   await commissioner.getByLabel("Who is affected").fill("About 2,000 people over 75 living alone in 40 villages");
   await commissioner.getByLabel("What success looks like").fill("Fewer people telling the annual survey they are lonely");
   await commissioner.getByLabel("Ageing").check();
-  await commissioner.getByLabel("Highest budget, in pounds").fill("60000");
-  await commissioner.getByLabel("Deadline", { exact: true }).fill("2027-06-30");
+  await commissioner.getByLabel("Highest budget").fill("£60k");
+  await commissioner.getByLabel("Day").fill("30");
+  await commissioner.getByLabel("Month").fill("6");
+  await commissioner.getByLabel("Year").fill("2027");
   await commissioner.getByLabel(/^Franchise/).check();
   await expect(check).toContainText("Every part of a good challenge is present");
   await commissioner.getByRole("button", { name: "Submit to a broker" }).click();

@@ -43,7 +43,7 @@ const xss = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "jav
 /** Field names of the app's forms, so random forms often get past the first check. */
 const knownFields = [
   "intent", "email", "password", "displayName", "role", "organisation", "redirectTo", "currentPassword", "newPassword", "confirmPassword",
-  "whoIsAffected", "currentPhase", "constraints", "budgetMin", "budgetMax", "fundingRoutes", "deadline",
+  "whoIsAffected", "currentPhase", "constraints", "budgetMin", "budgetMax", "fundingRoutes", "deadlineDay", "deadlineMonth", "deadlineYear",
   "title", "summary", "problem", "solution", "evidence", "sectors", "typology", "diffusionModels", "lifecyclePhase", "originLocality",
   "originCountry", "costs", "tags", "uncontrolledLicence", "uncontrolledReplicationPack", "franchiseFeeModel", "franchiseCoreElements",
   "franchiseAdaptableElements", "franchiseAdoptersPerYear", "takeoverTransfers", "takeoverTerms", "growthCapacity", "growthInvestmentNeeded",
@@ -87,7 +87,7 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
   ];
   const need: [string, string][] = [
     ["title", "A fuzzed need"], ["problem", "Older residents in villages see nobody for days and their GP visits rise every winter."], ["sectors", "ageing"],
-    ["whoIsAffected", "People over 75"], ["outcomes", "Fewer lonely people"], ["budgetMax", "50000"], ["deadline", "2027-03-31"], ["diffusionModels", "franchise"],
+    ["whoIsAffected", "People over 75"], ["outcomes", "Fewer lonely people"], ["budgetMax", "£50k"], ["deadlineDay", "31"], ["deadlineMonth", "3"], ["deadlineYear", "2027"], ["diffusionModels", "franchise"],
   ];
   const claim: [string, string][] = [["intent", "claim"], ["itemType", "idea"], ["itemId", String(harness.fixtures.submittedIdeaId)]];
   return {

@@ -94,8 +94,8 @@ function submittedNeed(title: string) {
     whoIsAffected: "Primary school children and their parents",
     outcomes: "Fewer cars at the school gate, cleaner air and more children walking or cycling",
     sectors: ["transport", "children-families"],
-    budgetMax: "80000",
-    deadline: "2027-07-31",
+    budgetMax: "£80,000",
+    deadlineDay: "31/07/2027",
     diffusionModels: ["uncontrolled"],
   });
   return createNeedDraft(db, { id: people.commissioner.id, organisationId: null }, values, true);
