@@ -12,6 +12,7 @@ import { reviewItemLabels } from "../domain/review-workflow";
 import { reviewItemTypes, type ReviewItemType } from "../domain/vocabulary";
 import { claimItem, listReviewQueue, releaseItem, ReviewConflictError, type QueueItem } from "../models/review.server";
 import { listMatchQueue } from "../models/match-workflow.server";
+import { countQuestionsByStatus } from "../models/need-questions.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 
@@ -53,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   const matchQueue = { awaiting: listMatchQueue(db, { view: "awaiting", pageSize: 1 }, now).total, overdue: listMatchQueue(db, { view: "overdue", pageSize: 1 }, now).total };
   return json(
-    { params, items: items.map((item) => toRow(item, now)), summary, matchQueue, serviceLevelDays: days, userId: user.id, isAdmin: user.role === "admin" },
+    { params, items: items.map((item) => toRow(item, now)), summary, matchQueue, questionsWaiting: countQuestionsByStatus(db).open, serviceLevelDays: days, userId: user.id, isAdmin: user.role === "admin" },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -121,7 +122,7 @@ function FilterForm({ params }: { params: QueueParams }) {
 }
 
 export default function BrokerQueue() {
-  const { params, items, summary, matchQueue, serviceLevelDays, userId, isAdmin } = useLoaderData<typeof loader>();
+  const { params, items, summary, matchQueue, questionsWaiting, serviceLevelDays, userId, isAdmin } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -153,6 +154,13 @@ export default function BrokerQueue() {
         <Link to="/broker/matches/new" className="text-brand-700 underline">
           Propose a match
         </Link>
+      </p>
+      <p className="mt-2">
+        Questions on needs:{" "}
+        <Link to="/broker/questions" className="text-brand-700 underline">
+          {questionsWaiting} waiting for a commissioner's answer
+        </Link>
+        .
       </p>
       {actionData?.error ? (
         <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-4">

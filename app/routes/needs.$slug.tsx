@@ -13,6 +13,8 @@ import { getOptionalUser, requireRole } from "../utils/session.server";
 import { PutForwardForm } from "../components/put-forward-form";
 import { firstErrors, MATCH_TEXT_MAX, putForwardSchema } from "../domain/match-queue";
 import { ideasToPutForward, putForwardIdea } from "../models/match-queue.server";
+import { NeedQuestionsSection } from "../components/need-questions";
+import { askQuestionAction, publicQuestionsData } from "../utils/need-questions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.need.title} | Innovation Exchange` : "Need not found | Innovation Exchange" },
@@ -30,13 +32,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const putForward = ownIdeas.length
     ? { ideas: ownIdeas, done: ownIdeas.find((idea) => idea.matched && idea.slug === forwarded) ?? null }
     : null;
-  return json({ need, follow, similar, putForward });
+  // Clarification questions: answered ones for everyone, the innovator's own waiting ones, the form.
+  const questions = publicQuestionsData(need, user, new URL(request.url).searchParams);
+  return json({ need, follow, similar, putForward, questions });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["innovator"]);
   const slug = params.slug ?? "";
-  const form = Object.fromEntries(await request.formData());
+  const formData = await request.formData();
+  if (formData.get("intent") === "ask-question") return askQuestionAction(user, slug, formData);
+  const form = Object.fromEntries(formData);
   const values = { idea: typeof form.idea === "string" ? form.idea.slice(0, 200) : "", note: typeof form.note === "string" ? form.note.slice(0, MATCH_TEXT_MAX + 100) : "" };
   const parsed = putForwardSchema.safeParse(form);
   if (!parsed.success) {
@@ -52,8 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NeedPage() {
-  const { need, follow, similar, putForward } = useLoaderData<typeof loader>();
-  const putForwardResult = useActionData<typeof action>();
+  const { need, follow, similar, putForward, questions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const putForwardResult = actionData && "errors" in actionData ? actionData : null;
   return (
     <article>
       <p className="text-sm">
@@ -75,6 +82,7 @@ export default function NeedPage() {
         </section>
       ) : null}
       {putForward ? <PutForwardForm needSlug={need.slug} ideas={putForward.ideas} done={putForward.done} result={putForwardResult} /> : null}
+      <NeedQuestionsSection needSlug={need.slug} {...questions} lastResult={actionData && "askQuestion" in actionData ? actionData.askQuestion : null} />
       <SimilarNeedsSection needs={similar.needs} degraded={similar.degraded} />
     </article>
   );

@@ -89,6 +89,8 @@ const matrix: Record<string, Entry> = {
   // The brokers' match queue (confirm, decline, refresh suggestions) and their proposal form.
   "broker.matches.tsx": { target: at("/broker/matches"), loader: only("broker", "admin"), action: only("broker", "admin") },
   "broker.matches_.new.tsx": { target: at("/broker/matches/new"), loader: only("broker", "admin"), action: only("broker", "admin") },
+  // Clarification questions on needs: brokers moderate (hide with a reason, restore).
+  "broker.questions.tsx": { target: at("/broker/questions"), loader: only("broker", "admin"), action: only("broker", "admin") },
   "broker.$itemType.$itemId.tsx": {
     target: (fx) => ({ path: `/broker/idea/${fx.submittedIdeaId}`, params: { itemType: "idea", itemId: String(fx.submittedIdeaId) } }),
     loader: only("broker", "admin"),
@@ -154,7 +156,7 @@ const matrix: Record<string, Entry> = {
   "network.tsx": { target: at("/network"), loader: anyone },
   "places.$slug.tsx": { target: (fx) => ({ path: `/places/${fx.placeSlug}`, params: { slug: fx.placeSlug } }), loader: anyone },
   "needs._index.tsx": { target: at("/needs?q=need"), loader: anyone },
-  // Anyone reads an open need; only innovators put one of their ideas forward for it.
+  // Anyone reads an open need; only innovators put one of their ideas forward for it, or ask its commissioner a question.
   "needs.$slug.tsx": { target: (fx) => ({ path: `/needs/${fx.openNeedSlug}`, params: { slug: fx.openNeedSlug } }), loader: anyone, action: only("innovator") },
   "notifications.tsx": { target: at("/notifications"), loader: signedIn, action: signedIn },
   "organisations._index.tsx": { target: at("/organisations"), loader: anyone },

@@ -50,12 +50,14 @@ const knownFields = [
   "locality", "country", "year", "status", "outcomes", "lessons", "decision", "reason", "evidenceLevel", "evidenceJustification", "body",
   "itemType", "itemId", "userId", "organisationId", "name", "notificationPreference", "q", "page", "idea", "rationale", "milestone", "updateId", "caseStudyId",
   "matchId", "need", "note",
+  "question", "showName", "answer", "questionId",
 ];
 const intents = [
   "submit", "save", "claim", "release", "note", "decide", "add-case-study", "mark-all-read", "create", "rename", "update-user",
   "shortlist", "request-introduction", "confirm", "opt-in", "start-pilot", "adopt", "decline", "message",
   "add-update", "edit-case-study", "resubmit-update", "resubmit-case-study",
   "propose", "refresh", "put-forward",
+  "ask-question", "answer-question", "hide-question", "restore-question",
 ];
 const vocabulary = [
   ...sectors, ...diffusionModels, ...typologies, ...lifecyclePhases, ...caseStudyStatuses, ...notificationPreferences, ...reviewItemTypes,
@@ -125,7 +127,14 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
       [["intent", "refresh"], ["need", harness.fixtures.openNeedSlug]],
     ],
     "broker.matches_.new.tsx": [[["intent", "propose"], ["need", harness.fixtures.openNeedSlug], ["idea", harness.fixtures.publishedIdeaSlug], ["note", "They fit."]]],
-    "needs.$slug.tsx": [[["intent", "put-forward"], ["idea", "matched-idea"], ["note", "Sheds in towns too."]]],
+    "needs.$slug.tsx": [
+      [["intent", "put-forward"], ["idea", "matched-idea"], ["note", "Sheds in towns too."]],
+      [["intent", "ask-question"], ["question", "Is the budget for one year?"], ["showName", "on"]],
+    ],
+    "broker.questions.tsx": [
+      [["intent", "hide-question"], ["questionId", "1"], ["reason", "Names a member of staff."]],
+      [["intent", "restore-question"], ["questionId", "1"]],
+    ],
     "broker.$itemType.$itemId.tsx": [claim, [["intent", "note"], ["body", "A note."]], [["intent", "decide"], ["decision", "request-changes"], ["reason", "More detail, please."]]],
     "admin.organisations.tsx": [[["intent", "create"], ["name", "Fuzz Organisation"]]],
     "admin._index.tsx": [[["intent", "update-user"], ["userId", harness.fixtures.users.otherInnovator.id], ["role", "innovator"]]],

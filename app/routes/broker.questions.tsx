@@ -1,0 +1,225 @@
+// The brokers' moderation list of clarification questions on needs: every question, newest
+// first, by state (waiting for the commissioner, answered, hidden), with who asked (brokers see
+// the name even when the public does not). Hiding needs a reason the asker is told; a hidden
+// question can be restored. Views are GET links and hide/restore are POST forms, so it all
+// works without JavaScript.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { TextareaField } from "../components/form-controls";
+import { FormErrorSummary } from "../components/forms";
+import { Badge } from "../components/tags";
+import { formatDate } from "../domain/broker-queue";
+import {
+  brokerQuestionViewLabels,
+  brokerQuestionViews,
+  moderateQuestionSchema,
+  needQuestionStatusLabels,
+  parseBrokerQuestionView,
+  type BrokerQuestionView,
+} from "../domain/need-questions";
+import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
+import { BROKER_QUESTIONS_LIMIT, countQuestionsByStatus, hideQuestion, listQuestionsForBrokers, QuestionConflictError, restoreQuestion } from "../models/need-questions.server";
+import { getExchange } from "../utils/exchange.server";
+import { requireRole } from "../utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Questions on needs | Innovation Exchange" }];
+
+const brokerRoles = ["broker", "admin"] as const;
+
+const notices = {
+  hidden: "Question hidden: it is no longer on the need's page, and the person who asked has been told your reason.",
+  restored: "Question restored: it is back where it was, and the person who asked has been told.",
+} as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, brokerRoles);
+  const url = new URL(request.url);
+  const view = parseBrokerQuestionView(url.searchParams);
+  const { db } = getExchange();
+  const counts = countQuestionsByStatus(db);
+  const done = url.searchParams.get("done");
+  return json(
+    {
+      view,
+      counts: { ...counts, all: counts.open + counts.answered + counts.hidden },
+      questions: listQuestionsForBrokers(db, view),
+      notice: done && done in notices ? notices[done as keyof typeof notices] : null,
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+type ActionResult = { questionId: string; result: SubmissionResult<string[]> };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, brokerRoles);
+  const formData = await request.formData();
+  const raw = formData.get("questionId");
+  const questionId = typeof raw === "string" ? raw.slice(0, 20) : "";
+  const submission = parseWithZod(formData, { schema: moderateQuestionSchema });
+  if (submission.status !== "success") return json<ActionResult>({ questionId, result: submission.reply() }, { status: 400 });
+  const value = submission.value;
+  try {
+    const actor = { id: user.id, role: user.role };
+    if (value.intent === "hide-question") hideQuestion(getExchange().db, actor, value.questionId, value.reason);
+    else restoreQuestion(getExchange().db, actor, value.questionId);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
+    if (error instanceof NotAllowedError) throw new Response(error.message, { status: 403 });
+    if (error instanceof QuestionConflictError) return json<ActionResult>({ questionId, result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
+    throw error;
+  }
+  // Back to the same view, at the question.
+  const view = parseBrokerQuestionView(new URL(request.url).searchParams);
+  const search = new URLSearchParams({ ...(view !== "all" ? { view } : {}), done: value.intent === "hide-question" ? "hidden" : "restored" });
+  return redirect(`/broker/questions?${search}#question-${value.questionId}`);
+}
+
+function ViewTabs({ view, counts }: { view: BrokerQuestionView; counts: Record<BrokerQuestionView, number> }) {
+  return (
+    <nav aria-label="Question views" className="mt-6">
+      <ul className="flex flex-wrap gap-2 border-b-2 border-slate-300">
+        {brokerQuestionViews.map((option) => {
+          const current = option === view;
+          return (
+            <li key={option}>
+              <Link
+                to={option === "all" ? "/broker/questions" : `/broker/questions?view=${option}`}
+                aria-current={current ? "page" : undefined}
+                className={`-mb-0.5 inline-block rounded-t border-2 px-4 py-2 ${current ? "border-slate-300 border-b-white bg-white font-semibold" : "border-transparent text-brand-700 underline"}`}
+              >
+                {brokerQuestionViewLabels[option]} ({counts[option]})
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function HideForm({ questionId, view, lastResult }: { questionId: number; view: BrokerQuestionView; lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm({
+    id: `hide-${questionId}`,
+    lastResult,
+    constraint: getZodConstraint(moderateQuestionSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: moderateQuestionSchema }),
+  });
+  const busy = useNavigation().formData?.get("questionId") === String(questionId);
+  return (
+    <details className="mt-3" open={!!lastResult}>
+      <summary className="cursor-pointer font-semibold text-brand-700 underline">Hide this question</summary>
+      <Form method="post" action={view === "all" ? "/broker/questions" : `/broker/questions?view=${view}`} {...getFormProps(form)} className="mt-2 max-w-2xl">
+        <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
+        <input type="hidden" name="intent" value="hide-question" />
+        <input type="hidden" name="questionId" value={questionId} />
+        <TextareaField label="Reason" hint="The person who asked will see it. The question disappears from the need's page." field={fields.reason} rows={3} />
+        <button type="submit" disabled={busy} className="rounded border-2 border-red-800 px-4 py-2 font-semibold text-red-800 hover:bg-red-50">
+          Hide the question
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+function RestoreForm({ questionId, view, lastResult }: { questionId: number; view: BrokerQuestionView; lastResult?: SubmissionResult<string[]> }) {
+  const [form] = useForm({ id: `restore-${questionId}`, lastResult });
+  const busy = useNavigation().formData?.get("questionId") === String(questionId);
+  return (
+    <Form method="post" action={view === "all" ? "/broker/questions" : `/broker/questions?view=${view}`} {...getFormProps(form)} className="mt-3">
+      <FormErrorSummary id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="restore-question" />
+      <input type="hidden" name="questionId" value={questionId} />
+      <button type="submit" disabled={busy} className="rounded border-2 border-slate-700 px-4 py-2 font-semibold hover:bg-slate-100">
+        Restore the question
+      </button>
+    </Form>
+  );
+}
+
+export default function BrokerQuestions() {
+  const { view, counts, questions, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const resultFor = (id: number) => (actionData && actionData.questionId === String(id) ? actionData.result : undefined);
+  return (
+    <div>
+      <p className="text-sm">
+        <Link to="/broker" className="text-brand-700 underline">
+          Review queue
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">Questions on needs</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        Innovators' clarification questions to commissioners. Answered questions are public on the need's page, with the asker's name only if they chose to show it. Hide a
+        question (or its answer) that breaks the exchange's rules; the person who asked is told your reason.
+      </p>
+      {notice ? (
+        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+          {notice}
+        </div>
+      ) : null}
+      {actionData && !questions.some((item) => String(item.id) === actionData.questionId) ? (
+        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-4">
+          That did not work: reload the page and try again.
+        </div>
+      ) : null}
+      <ViewTabs view={view} counts={counts} />
+      {questions.length === 0 ? (
+        <p className="mt-6 rounded bg-slate-50 p-4">{view === "all" ? "No questions have been asked yet." : `No questions are ${brokerQuestionViewLabels[view].toLowerCase()}.`}</p>
+      ) : (
+        <ol className="mt-6 space-y-4">
+          {questions.map((item) => (
+            <li key={item.id} id={`question-${item.id}`} className={`max-w-4xl rounded border p-4 ${item.status === "hidden" ? "border-amber-600 bg-amber-50" : "border-slate-300"}`}>
+              <p className="text-sm">
+                <Badge tone={item.status === "answered" ? "green" : item.status === "hidden" ? "amber" : "slate"}>{needQuestionStatusLabels[item.status]}</Badge>{" "}
+                on{" "}
+                {item.need.status === "open" ? (
+                  <Link to={`/needs/${item.need.slug}#questions`} className="text-brand-700 underline">
+                    {item.need.title}
+                  </Link>
+                ) : (
+                  <span>
+                    {item.need.title} ({item.need.status})
+                  </span>
+                )}
+              </p>
+              <p className="mt-1 text-sm text-slate-700">
+                Asked by {item.askerName ?? "(a deleted account)"}
+                {item.askerOrganisation ? `, ${item.askerOrganisation}` : ""} on {formatDate(new Date(item.askedAt))}
+                {item.anonymous ? " · shown to the public as “An innovator”" : " · name shown to the public"}
+              </p>
+              <p className="mt-2 font-semibold whitespace-pre-line break-words">{item.question}</p>
+              {item.answer ? (
+                <div className="mt-2 border-l-4 border-brand-700 pl-3">
+                  <p className="text-sm text-slate-700">The commissioner answered{item.answeredAt ? ` on ${formatDate(new Date(item.answeredAt))}` : ""}:</p>
+                  <p className="whitespace-pre-line break-words">{item.answer}</p>
+                </div>
+              ) : null}
+              {item.status === "hidden" ? (
+                <>
+                  <p className="mt-2 text-sm">
+                    Hidden{item.moderatorName ? ` by ${item.moderatorName}` : ""}
+                    {item.moderationReason ? `: ${item.moderationReason}` : ""}
+                  </p>
+                  <RestoreForm questionId={item.id} view={view} lastResult={resultFor(item.id)} />
+                </>
+              ) : (
+                <HideForm questionId={item.id} view={view} lastResult={resultFor(item.id)} />
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {questions.length >= BROKER_QUESTIONS_LIMIT ? <p className="mt-4 text-slate-700">Showing the newest {BROKER_QUESTIONS_LIMIT}.</p> : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
