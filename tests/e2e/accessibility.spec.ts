@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, signUp, uniqueEmail, waitForHydration } from "./helpers";
+import { expectNoAxeViolations, signInAs, signUp, uniqueEmail, waitForHydration } from "./helpers";
 
 // axe (WCAG 2.0, 2.1 and 2.2 A and AA) on every page template.
 test.describe("axe finds no violations", () => {
@@ -86,6 +86,14 @@ test.describe("axe finds no violations", () => {
   test("account", async ({ page }) => {
     await signUp(page, { email: uniqueEmail("axe") });
     await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await waitForHydration(page);
+    await expectNoAxeViolations(page);
+  });
+
+  test("questions on needs (brokers' moderation list)", async ({ page }) => {
+    await signInAs(page, "broker@demo.example");
+    await page.goto("/broker/questions");
+    await expect(page.getByRole("heading", { level: 1, name: "Questions on needs" })).toBeVisible();
     await waitForHydration(page);
     await expectNoAxeViolations(page);
   });

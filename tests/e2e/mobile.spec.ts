@@ -52,6 +52,7 @@ test("a commissioner's pages do not scroll sideways at 390px", async ({ page }) 
 test("a broker's pages do not scroll sideways at 390px", async ({ page }) => {
   await signInAs(page, "broker@demo.example");
   const pages = ["/broker", "/broker/matches", "/broker/matches?view=all", "/broker/matches/new", "/insights/brokers"];
+  pages.push("/broker/questions");
   pages.push(...(await linksFrom(page, "/broker", /^\/broker\/(idea|need|case-study|outcome-update)[a-z-]*\/\d+$/)));
   pages.push(...(await linksFrom(page, "/broker/matches", /^\/matches\/\d+$/)));
   for (const path of pages) await expectNoHorizontalOverflow(page, path);
