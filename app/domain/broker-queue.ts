@@ -8,7 +8,8 @@ export type QueueClaimFilter = (typeof queueClaimFilters)[number];
 export const queueSorts = ["oldest", "newest"] as const;
 export type QueueSort = (typeof queueSorts)[number];
 
-export type QueueParams = { type: ReviewItemType | null; claim: QueueClaimFilter; overdue: boolean; sort: QueueSort };
+/** `assignedToMe`: the "Assigned to me" view (`assigned=me`), left out when off. */
+export type QueueParams = { type: ReviewItemType | null; claim: QueueClaimFilter; overdue: boolean; sort: QueueSort; assignedToMe?: true };
 
 export const defaultQueueParams: QueueParams = { type: null, claim: "any", overdue: false, sort: "oldest" };
 
@@ -22,6 +23,7 @@ const queueParamsSchema = z.object({
   claim: lenient(queueClaimFilters),
   overdue: z.literal("1").optional().catch(undefined),
   sort: lenient(queueSorts),
+  assigned: z.literal("me").optional().catch(undefined),
 });
 
 export function parseQueueParams(search: URLSearchParams): QueueParams {
@@ -30,12 +32,14 @@ export function parseQueueParams(search: URLSearchParams): QueueParams {
     claim: search.get("claim") || undefined,
     overdue: search.get("overdue") || undefined,
     sort: search.get("sort") || undefined,
+    assigned: search.get("assigned") || undefined,
   });
   return {
     type: raw.type ?? null,
     claim: raw.claim ?? defaultQueueParams.claim,
     overdue: raw.overdue === "1",
     sort: raw.sort ?? defaultQueueParams.sort,
+    ...(raw.assigned === "me" ? { assignedToMe: true as const } : {}),
   };
 }
 
@@ -46,6 +50,7 @@ export function queueSearch(params: QueueParams): string {
   if (params.claim !== defaultQueueParams.claim) search.set("claim", params.claim);
   if (params.overdue) search.set("overdue", "1");
   if (params.sort !== defaultQueueParams.sort) search.set("sort", params.sort);
+  if (params.assignedToMe) search.set("assigned", "me");
   const text = search.toString();
   return text ? `?${text}` : "";
 }

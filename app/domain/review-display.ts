@@ -83,6 +83,8 @@ export function formatFieldValue(field: string, value: unknown): string {
     return rows.length ? rows.map((row) => `${row.model}: ${row.label}: ${row.value}`).join("\n") : "(none)";
   }
   if (Array.isArray(value)) return value.map(String).join(", ");
+  // A rubric scoring (review-rubric.ts): "Evidence 3, Cost clarity 2".
+  if (field === "scores" && typeof value === "object") return Object.entries(value as Record<string, unknown>).map(([key, score]) => `${fieldLabel(key)} ${String(score)}`).join(", ");
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }

@@ -3,7 +3,7 @@
 // with reasons; all audited.
 import { and, asc, eq, isNotNull, ne, or } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
-import { caseStudies, ideaRevisions, ideas, needs, outcomeUpdates, reviewClaims, users } from "../../db/schema";
+import { assignments, caseStudies, ideaRevisions, ideas, needs, outcomeUpdates, reviewClaims, users } from "../../db/schema";
 import { outcomeMilestoneLabel, outcomePageLink, outcomeUpdateName } from "../domain/living-case-studies";
 import {
   decisionNeedsReason,
@@ -173,6 +173,8 @@ export function releaseItem(db: ExchangeDb, brokerId: string, itemType: ReviewIt
     if (!existing) return;
     if (existing.brokerId !== brokerId && !options.force) throw new ReviewConflictError("Only the broker who claimed this item can release it");
     tx.delete(reviewClaims).where(eq(reviewClaims.id, existing.id)).run();
+    // An assignment is a claim made for the assignee (assignments.server.ts): it ends with the claim.
+    dropAssignment(tx, itemType, itemId);
     recordAudit(tx, {
       itemType,
       itemId,
@@ -198,8 +200,14 @@ function checkReason(input: DecisionInput) {
   if (decisionNeedsReason(input.decision) && !input.reason?.trim()) throw new NotAllowedError("Give a reason the submitter will see");
 }
 
+function dropAssignment(tx: Pick<ExchangeDb, "delete">, itemType: ReviewItemType, itemId: number) {
+  tx.delete(assignments).where(and(eq(assignments.itemType, itemType), eq(assignments.itemId, itemId))).run();
+}
+
+/** A decision ends the item's claim and its assignment: a resubmission starts a fresh review. */
 function dropClaim(tx: Pick<ExchangeDb, "delete">, itemType: ReviewItemType, itemId: number) {
   tx.delete(reviewClaims).where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId))).run();
+  dropAssignment(tx, itemType, itemId);
 }
 
 function outcomeOf(decision: BrokerDecision) {

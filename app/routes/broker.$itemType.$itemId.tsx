@@ -8,10 +8,12 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
+import { AssignForm, CurrentAssignment } from "../components/assign-form";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { RadioGroup, SelectField, TextareaField } from "../components/form-controls";
 import { ErrorList, FormErrorSummary } from "../components/forms";
 import { budgetText, deadlineText } from "../components/need-facts";
+import { LatestScore, ScoreForm } from "../components/review-score";
 import { Badge } from "../components/tags";
 import { decisionSchema, JUSTIFICATION_MAX, noteSchema, toDecisionInput } from "../domain/broker-forms";
 import { outcomeMilestoneLabel } from "../domain/living-case-studies";
@@ -27,7 +29,11 @@ import {
 } from "../domain/review-display";
 import { decisionLabels, reviewDeadline, reviewItemLabels, type BrokerDecision } from "../domain/review-workflow";
 import { caseStudyStatusLabels, reviewStatusLabels, evidenceLevelLabels, evidenceLevels, fundingRouteLabels, ideaStatusLabels, needStatusLabels, type FundingRoute, type ReviewItemType } from "../domain/vocabulary";
+import { assigneeOptions, assignSchema } from "../domain/assignment";
+import { formatRubricTotal, rubricSchema, scoreRows } from "../domain/review-rubric";
+import { AssigneeError, assignItem, getAssignment, listAssignableBrokers } from "../models/assignments.server";
 import { addBrokerNote, listAuditLog, listBrokerNotes } from "../models/audit.server";
+import { latestReviewScore, myLatestScores, saveReviewScore, ScoreValidationError } from "../models/review-rubric.server";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
 import { suggestAfterOpening } from "../models/match-suggestions.server";
 import {
@@ -251,6 +257,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             }
           : null,
       claim: claim ? { brokerId: claim.brokerId, name: claim.name, claimedAt: formatDateTime(claim.claimedAt) } : null,
+      ...rubricAndAssignment(user.id, itemType, itemId),
       userId: user.id,
       isAdmin: user.role === "admin",
       notes: listBrokerNotes(db, itemType, itemId).map((note) => ({ id: note.id, body: note.body, author: note.authorName ?? "(former user)", at: formatDateTime(note.createdAt) })),
@@ -267,7 +274,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type ActionResult = { intent: "decide" | "note"; result: SubmissionResult<string[]> } | { intent: "claim"; error: string };
+/** The item's latest rubric score, this broker's last scores (to fill the form), its assignment and who can be assigned. */
+function rubricAndAssignment(userId: string, itemType: ReviewItemType, itemId: number) {
+  const { db } = getExchange();
+  const score = latestReviewScore(db, itemType, itemId);
+  const assignment = getAssignment(db, itemType, itemId);
+  return {
+    score: score ? { total: formatRubricTotal(score.total, itemType), by: score.brokerName ?? "(former user)", at: formatDateTime(score.createdAt), rows: scoreRows(itemType, score.scores) } : null,
+    myScores: myLatestScores(db, userId, itemType, itemId),
+    assignment: assignment ? { ...assignment, assignedAt: formatDateTime(assignment.assignedAt) } : null,
+    assignees: assigneeOptions(listAssignableBrokers(db), userId),
+  };
+}
+
+type ActionResult = { intent: "decide" | "note" | "score" | "assign"; result: SubmissionResult<string[]> } | { intent: "claim"; error: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, brokerRoles);
@@ -296,9 +316,48 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${self}#notes`);
   }
 
+  if (intent === "score") {
+    const submission = parseWithZod(formData, { schema: rubricSchema(itemType) });
+    if (submission.status !== "success") return json<ActionResult>({ intent: "score", result: submission.reply() }, { status: 400 });
+    const { intent: _intent, ...scores } = submission.value;
+    try {
+      saveReviewScore(db, user.id, itemType, itemId, scores);
+    } catch (error) {
+      if (error instanceof ScoreValidationError) {
+        const fieldErrors = Object.fromEntries(Object.entries(error.errors).map(([key, message]) => [key, [message]]));
+        return json<ActionResult>({ intent: "score", result: submission.reply({ fieldErrors }) }, { status: 400 });
+      }
+      throw error;
+    }
+    return redirect(`${self}?done=scored`);
+  }
+
+  if (intent === "assign") {
+    const submission = parseWithZod(formData, { schema: assignSchema });
+    if (submission.status !== "success") return json<ActionResult>({ intent: "assign", result: submission.reply() }, { status: 400 });
+    try {
+      assignItem(db, user, { itemType, itemId, assigneeId: submission.value.assigneeId, note: submission.value.note });
+    } catch (error) {
+      if (error instanceof AssigneeError) return json<ActionResult>({ intent: "assign", result: submission.reply({ fieldErrors: { assigneeId: [error.message] } }) }, { status: 400 });
+      if (error instanceof ReviewConflictError) return json<ActionResult>({ intent: "assign", result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
+      if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
+      throw error;
+    }
+    return redirect(`${self}?done=assigned`);
+  }
+
   if (intent === "decide") {
     const submission = parseWithZod(formData, { schema: decisionSchema(itemType) });
     if (submission.status !== "success") return json<ActionResult>({ intent: "decide", result: submission.reply() }, { status: 400 });
+    // A rejection cannot be undone: it happens only on its own confirmation page, with the reason carried there.
+    if (submission.value.decision === "reject") {
+      const claim = getClaim(db, itemType, itemId);
+      if (!isAwaitingReview(db, itemType, itemId)) return json<ActionResult>({ intent: "decide", result: submission.reply({ formErrors: ["This item is not waiting for review"] }) }, { status: 409 });
+      if (claim && claim.brokerId !== user.id) {
+        return json<ActionResult>({ intent: "decide", result: submission.reply({ formErrors: ["Another broker has claimed this item: only they can decide it"] }) }, { status: 409 });
+      }
+      return redirect(`${self}/confirm-reject?${new URLSearchParams({ reason: submission.value.reason ?? "" })}`);
+    }
     try {
       const decide = itemType === "idea" ? decideIdea : itemType === "need" ? decideNeed : itemType === "outcome-update" ? decideOutcomeUpdate : decideCaseStudy;
       decide(db, user.id, itemId, toDecisionInput(itemType, submission.value));
@@ -348,7 +407,7 @@ function DecisionForm({ itemType, lastResult, evidenceDefaults }: { itemType: Re
           ? "It shows, dated, under its case study on the idea's page."
           : "It goes live on the exchange.",
     "request-changes": "It goes back to the submitter with your reason; they can resubmit.",
-    reject: "It is closed with your reason.",
+    reject: "It is closed with your reason. You will be asked to confirm on the next page.",
   };
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-2xl rounded border border-slate-300 p-4">
@@ -412,6 +471,11 @@ function NoteForm({ lastResult }: { lastResult: SubmissionResult<string[]> | und
   );
 }
 
+const doneMessages: Record<string, string> = {
+  scored: "Score saved. It is in the audit log and shown in the queue.",
+  assigned: "Assigned. The broker has been told, and it is claimed for them.",
+};
+
 const decidedMessages: Record<string, string> = {
   publish: "Published. The submitter has been told.",
   "request-changes": "Changes requested. The submitter has been told, with your reason.",
@@ -423,6 +487,7 @@ export default function ReviewItem() {
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const [searchParams] = useSearchParams();
   const decided = searchParams.get("decided");
+  const done = searchParams.get("done");
   const claimedByMe = data.claim?.brokerId === data.userId;
   const claimedByOther = data.claim && !claimedByMe;
   return (
@@ -446,11 +511,18 @@ export default function ReviewItem() {
           </p>
         </div>
       ) : null}
+      {done && doneMessages[done] ? (
+        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+          <p className="font-semibold">{done === "assigned" && data.assignment ? `Assigned to ${data.assignment.assigneeId === data.userId ? "you" : data.assignment.assigneeName}. ${data.assignment.assigneeId === data.userId ? "It is claimed for you." : "They have been told, and it is claimed for them."}` : doneMessages[done]}</p>
+        </div>
+      ) : null}
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
         <dt className="font-semibold">Status</dt>
         <dd>{data.status}</dd>
         <dt className="font-semibold">Submitted by</dt>
         <dd>{data.submitter ?? "(unknown)"}</dd>
+        <dt className="font-semibold">Score</dt>
+        <dd>{data.score ? data.score.total : "Not scored"}</dd>
         {data.timing ? (
           <>
             <dt className="font-semibold">Submitted</dt>
@@ -521,6 +593,18 @@ export default function ReviewItem() {
               {data.claim ? (claimedByMe ? "Release my claim" : "Release their claim") : "Claim this item"}
             </button>
           </Form>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="assign-heading" className="mt-4 max-w-3xl rounded border border-slate-300 p-4">
+        <h2 id="assign-heading" className="text-lg font-semibold">
+          Assignment
+        </h2>
+        <CurrentAssignment assignment={data.assignment} viewerId={data.userId} />
+        {data.awaiting && (!data.claim || claimedByMe || data.isAdmin) ? (
+          <AssignForm options={data.assignees} currentAssigneeId={data.assignment?.assigneeId ?? null} lastResult={actionData?.intent === "assign" ? actionData.result : undefined} />
+        ) : data.awaiting ? (
+          <p className="mt-1 text-slate-700">{data.claim?.name} has claimed it: only they or an admin can assign it to someone else.</p>
         ) : null}
       </section>
 
@@ -601,6 +685,11 @@ export default function ReviewItem() {
             )}
           </>
         ) : null}
+      </Panel>
+
+      <Panel id="score-heading" title="Score this item">
+        <LatestScore score={data.score} />
+        <ScoreForm itemType={data.itemType} defaults={data.myScores} lastResult={actionData?.intent === "score" ? actionData.result : undefined} />
       </Panel>
 
       <Panel id="decision-heading" title="Decision">

@@ -8,8 +8,11 @@ import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Badge } from "../components/tags";
 import { claimSchema } from "../domain/broker-forms";
 import { describeDeadline, formatAge, formatDate, parseQueueParams, queueSearch, type QueueParams } from "../domain/broker-queue";
+import { formatRubricTotal } from "../domain/review-rubric";
 import { reviewItemLabels } from "../domain/review-workflow";
-import { reviewItemTypes, type ReviewItemType } from "../domain/vocabulary";
+import { matchStatusLabels, reviewItemTypes, type ReviewItemType } from "../domain/vocabulary";
+import { assignmentsByItem, listAssignedMatches } from "../models/assignments.server";
+import { latestTotals } from "../models/review-rubric.server";
 import { claimItem, listReviewQueue, releaseItem, ReviewConflictError, type QueueItem } from "../models/review.server";
 import { listMatchQueue } from "../models/match-workflow.server";
 import { countQuestionsByStatus } from "../models/need-questions.server";
@@ -22,7 +25,11 @@ const brokerRoles = ["broker", "admin"] as const;
 
 const typePlurals: Record<ReviewItemType, string> = { idea: "Ideas", need: "Needs", "case-study": "Case studies", "outcome-update": "Outcome updates" };
 
-function toRow(item: QueueItem, now: Date) {
+type Extras = { totals: Map<string, number>; assigned: Map<string, { id: string; name: string }> };
+
+function toRow(item: QueueItem, now: Date, extras: Extras) {
+  const key = `${item.itemType}:${item.itemId}`;
+  const total = extras.totals.get(key);
   return {
     itemType: item.itemType,
     itemId: item.itemId,
@@ -35,6 +42,8 @@ function toRow(item: QueueItem, now: Date) {
     deadlineWords: describeDeadline(item.deadline, now),
     overdue: item.overdue,
     claimedBy: item.claimedBy,
+    score: total === undefined ? null : formatRubricTotal(total, item.itemType),
+    assignedTo: extras.assigned.get(key) ?? null,
   };
 }
 
@@ -45,16 +54,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const days = env.REVIEW_SERVICE_LEVEL_DAYS;
   const all = listReviewQueue(db, user.id, {}, now, days);
-  const items = listReviewQueue(db, user.id, { type: params.type ?? undefined, claim: params.claim, overdueOnly: params.overdue, sort: params.sort }, now, days);
+  // Scores and assignments (issue 13): the Score and Assigned to columns, and the "Assigned to me" view.
+  const extras: Extras = { totals: latestTotals(db, reviewItemTypes), assigned: assignmentsByItem(db, reviewItemTypes) };
+  const assignedToMe = (item: QueueItem) => extras.assigned.get(`${item.itemType}:${item.itemId}`)?.id === user.id;
+  const items = listReviewQueue(db, user.id, { type: params.type ?? undefined, claim: params.claim, overdueOnly: params.overdue, sort: params.sort }, now, days).filter(
+    (item) => !params.assignedToMe || assignedToMe(item),
+  );
+  const assignedMatches = listAssignedMatches(db, user.id).map((match) => ({
+    id: match.id,
+    title: `${match.ideaTitle} for ${match.needTitle}`,
+    status: matchStatusLabels[match.status],
+    deadline: match.dueAt ? formatDate(match.dueAt) : null,
+    assignedBy: match.assignedByName,
+    note: match.note,
+  }));
   const summary = {
     total: all.length,
     overdue: all.filter((item) => item.overdue).length,
     mine: all.filter((item) => item.claimedBy?.id === user.id).length,
+    assignedToMe: all.filter(assignedToMe).length + assignedMatches.length,
     byType: Object.fromEntries(reviewItemTypes.map((type) => [type, all.filter((item) => item.itemType === type).length])) as Record<ReviewItemType, number>,
   };
   const matchQueue = { awaiting: listMatchQueue(db, { view: "awaiting", pageSize: 1 }, now).total, overdue: listMatchQueue(db, { view: "overdue", pageSize: 1 }, now).total };
   return json(
-    { params, items: items.map((item) => toRow(item, now)), summary, matchQueue, questionsWaiting: countQuestionsByStatus(db).open, serviceLevelDays: days, userId: user.id, isAdmin: user.role === "admin" },
+    { params, items: items.map((item) => toRow(item, now, extras)), summary, matchQueue, assignedMatches: params.assignedToMe ? assignedMatches : [], questionsWaiting: countQuestionsByStatus(db).open, serviceLevelDays: days, userId: user.id, isAdmin: user.role === "admin" },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -105,6 +128,10 @@ function FilterForm({ params }: { params: QueueParams }) {
         <input id="overdue" type="checkbox" name="overdue" value="1" defaultChecked={params.overdue} className="size-4" />
         <label htmlFor="overdue">Overdue only</label>
       </div>
+      <div className="flex items-center gap-2">
+        <input id="assigned" type="checkbox" name="assigned" value="me" defaultChecked={params.assignedToMe} className="size-4" />
+        <label htmlFor="assigned">Assigned to me</label>
+      </div>
       <div>
         <label htmlFor="sort" className="block font-semibold">
           Sort
@@ -122,11 +149,11 @@ function FilterForm({ params }: { params: QueueParams }) {
 }
 
 export default function BrokerQueue() {
-  const { params, items, summary, matchQueue, questionsWaiting, serviceLevelDays, userId, isAdmin } = useLoaderData<typeof loader>();
+  const { params, items, summary, matchQueue, assignedMatches, questionsWaiting, serviceLevelDays, userId, isAdmin } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const filtered = Boolean(params.type || params.claim !== "any" || params.overdue);
+  const filtered = Boolean(params.type || params.claim !== "any" || params.overdue || params.assignedToMe);
   const search = queueSearch(params);
   return (
     <div>
@@ -139,7 +166,11 @@ export default function BrokerQueue() {
         <strong>{summary.total}</strong> waiting: {summary.byType.idea} {summary.byType.idea === 1 ? "idea" : "ideas"}, {summary.byType.need}{" "}
         {summary.byType.need === 1 ? "need" : "needs"}, {summary.byType["case-study"]} case {summary.byType["case-study"] === 1 ? "study" : "studies"}, {summary.byType["outcome-update"]} outcome{" "}
         {summary.byType["outcome-update"] === 1 ? "update" : "updates"}.{" "}
-        {summary.overdue ? <strong className="text-red-800">{summary.overdue} overdue.</strong> : "None overdue."} {summary.mine} claimed by you.
+        {summary.overdue ? <strong className="text-red-800">{summary.overdue} overdue.</strong> : "None overdue."} {summary.mine} claimed by you.{" "}
+        <Link to="/broker?assigned=me" className="text-brand-700 underline">
+          {summary.assignedToMe} assigned to you
+        </Link>
+        .
       </p>
       <p className="mt-2">
         Matches:{" "}
@@ -201,6 +232,8 @@ export default function BrokerQueue() {
                   <th scope="col" className="py-2 pr-4">Waiting</th>
                   <th scope="col" className="py-2 pr-4">Deadline</th>
                   <th scope="col" className="py-2 pr-4">Claimed by</th>
+                  <th scope="col" className="py-2 pr-4">Assigned to</th>
+                  <th scope="col" className="py-2 pr-4">Score</th>
                   <th scope="col" className="py-2">
                     <span className="sr-only">Actions</span>
                   </th>
@@ -231,6 +264,10 @@ export default function BrokerQueue() {
                         <span className="block">{item.overdue ? <Badge tone="amber">Overdue: {item.deadlineWords}</Badge> : <span className="text-slate-700">{item.deadlineWords}</span>}</span>
                       </td>
                       <td data-label="Claimed by" className="py-3 pr-4">{item.claimedBy ? (mine ? "You" : item.claimedBy.name) : <span className="text-slate-700">Unclaimed</span>}</td>
+                      <td data-label="Assigned to" className="py-3 pr-4">
+                        {item.assignedTo ? (item.assignedTo.id === userId ? "You" : item.assignedTo.name) : <span className="text-slate-700">No one</span>}
+                      </td>
+                      <td data-label="Score" className="py-3 pr-4 whitespace-nowrap">{item.score ?? <span className="text-slate-700">Not scored</span>}</td>
                       <td className="py-3">
                         {!item.claimedBy || canRelease ? (
                           <Form method="post" action={`/broker?index${search ? `&${search.slice(1)}` : ""}`}>
@@ -257,7 +294,37 @@ export default function BrokerQueue() {
           </div>
         )}
       </section>
+      {params.assignedToMe ? <AssignedMatches matches={assignedMatches} /> : null}
     </div>
+  );
+}
+
+function AssignedMatches({ matches }: { matches: { id: number; title: string; status: string; deadline: string | null; assignedBy: string | null; note: string | null }[] }) {
+  return (
+    <section aria-labelledby="assigned-matches-heading" className="mt-10">
+      <h2 id="assigned-matches-heading" className="text-xl font-semibold">
+        Matches assigned to you
+      </h2>
+      {matches.length === 0 ? (
+        <p className="mt-2 text-slate-700">No open matches are assigned to you.</p>
+      ) : (
+        <ul className="mt-3 max-w-3xl space-y-3">
+          {matches.map((match) => (
+            <li key={match.id} className="rounded border border-slate-300 p-3">
+              <Link to={`/matches/${match.id}`} className="font-semibold text-brand-700 underline">
+                {match.title}
+              </Link>
+              <p className="text-sm">
+                {match.status}
+                {match.deadline ? ` · due ${match.deadline}` : ""}
+                {match.assignedBy ? ` · assigned by ${match.assignedBy}` : ""}
+              </p>
+              {match.note ? <p className="mt-1 text-sm whitespace-pre-line text-slate-700">Note: “{match.note}”</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -24,6 +24,7 @@ import {
 } from "../domain/match-queue";
 import { isMatchOpen, matchStatusDeadlineDays } from "../domain/match-workflow";
 import { matchStatuses, matchStatusLabels, needStatusLabels, type NeedStatus } from "../domain/vocabulary";
+import { assignmentsByItem } from "../models/assignments.server";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
 import { loadMatchQueue, openNeedIdBySlug } from "../models/match-queue.server";
 import { suggestMatchesForNeed } from "../models/match-suggestions.server";
@@ -81,7 +82,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       params,
-      rows: queue.items.map((match) => toRow(match, now)),
+      rows: (() => {
+        const assigned = assignmentsByItem(getExchange().db, ["match"]);
+        return queue.items.map((match) => ({ ...toRow(match, now), assignedTo: assigned.get(`match:${match.id}`)?.name ?? null }));
+      })(),
       total: queue.total,
       totalPages: queue.totalPages,
       counts: queue.counts,
@@ -405,6 +409,12 @@ export default function MatchQueue() {
                       <Link to={`/matches/${row.id}`} className="font-semibold whitespace-nowrap text-brand-700 underline">
                         Open match<span className="sr-only"> #{row.id}: {row.idea.title} for {row.need.title}</span>
                       </Link>
+                      <p className="mt-1 text-slate-700">
+                        Assigned to {row.assignedTo ?? "no one"} ·{" "}
+                        <Link to={`/broker/matches/${row.id}/assign`} className="whitespace-nowrap text-brand-700 underline">
+                          Assign<span className="sr-only"> match #{row.id}</span>
+                        </Link>
+                      </p>
                       <RowActions row={row} formAction={formAction} actionData={actionData} busy={busy} />
                     </td>
                   </tr>

@@ -96,6 +96,17 @@ const matrix: Record<string, Entry> = {
     loader: only("broker", "admin"),
     action: only("broker", "admin"),
   },
+  // Reject confirmation (issue 13): its own page; and assigning a match to a broker.
+  "broker.$itemType.$itemId_.confirm-reject.tsx": {
+    target: (fx) => ({ path: `/broker/idea/${fx.submittedIdeaId}/confirm-reject?reason=Not+public-service`, params: { itemType: "idea", itemId: String(fx.submittedIdeaId) } }),
+    loader: only("broker", "admin"),
+    action: only("broker", "admin"),
+  },
+  "broker.matches_.$id.assign.tsx": {
+    target: (fx) => ({ path: `/broker/matches/${fx.ownMatchId}/assign`, params: { id: String(fx.ownMatchId) } }),
+    loader: only("broker", "admin"),
+    action: only("broker", "admin"),
+  },
   // Open data (issue 7): public downloads and the feed.
   "data._index.tsx": { target: at("/data"), loader: anyone },
   "data.ideas[.]csv.ts": { target: at("/data/ideas.csv"), loader: anyone },
