@@ -1,6 +1,8 @@
 // Open data: the columns of the CSV downloads and the Atom feed as text. Pure: the rows
 // come from app/models/open-data.server.ts, the CSV writing from csv-stringify there.
 
+import { caseStudyPath } from "./case-studies";
+
 /** Lists (sectors, tags…) are written into one CSV cell joined by this separator. */
 export const CSV_LIST_SEPARATOR = "; ";
 
@@ -67,6 +69,7 @@ export type OpenNeedRow = {
 };
 
 export type OpenCaseStudyRow = {
+  id: number;
   ideaSlug: string;
   ideaTitle: string;
   position: number;
@@ -134,7 +137,7 @@ export function caseStudyColumns(base: string): CsvColumn<OpenCaseStudyRow>[] {
   return [
     { key: "ideaSlug", description: "The idea adopted or tried", value: (row) => row.ideaSlug },
     { key: "ideaTitle", description: "Name of the idea", value: (row) => row.ideaTitle },
-    { key: "ideaUrl", description: "The idea's page, where the case study is shown", value: (row) => absoluteUrl(base, `/ideas/${row.ideaSlug}`) },
+    { key: "ideaUrl", description: "The idea's page, which lists all its case studies", value: (row) => absoluteUrl(base, `/ideas/${row.ideaSlug}`) },
     { key: "position", description: "Order of the case study within its idea, from 1", value: (row) => row.position },
     { key: "locality", description: "Where it was tried", value: (row) => row.locality },
     { key: "country", description: "Two-letter country code", value: (row) => row.country },
@@ -142,6 +145,7 @@ export function caseStudyColumns(base: string): CsvColumn<OpenCaseStudyRow>[] {
     { key: "status", description: "piloting, adopted or stopped", value: (row) => row.status },
     { key: "outcomes", description: "What changed", value: (row) => row.outcomes },
     { key: "lessons", description: "What worked and what failed", value: (row) => row.lessons },
+    { key: "url", description: "The case study's own page on the exchange", value: (row) => absoluteUrl(base, caseStudyPath(row.ideaSlug, row.id)) },
   ];
 }
 

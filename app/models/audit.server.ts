@@ -16,10 +16,13 @@ export function recordAudit(
     before?: Record<string, unknown> | null;
     after?: Record<string, unknown> | null;
     reason?: string | null;
+    /** When it happened, if not now (demo data records a backdated history). */
+    at?: Date;
   },
 ): void {
+  const { at, ...fields } = entry;
   tx.insert(auditLog)
-    .values({ ...entry, before: entry.before ?? null, after: entry.after ?? null, reason: entry.reason ?? null })
+    .values({ ...fields, before: entry.before ?? null, after: entry.after ?? null, reason: entry.reason ?? null, ...(at ? { createdAt: at } : {}) })
     .run();
 }
 

@@ -4,11 +4,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
-import { ideas, matches, needs } from "../../db/schema";
+import { ideaRevisions, ideas, matches, needs } from "../../db/schema";
+import { ideaFormSchemaFor, routesMissingDetail } from "../domain/idea-form";
 import { DAY_MS, type MatchAction } from "../domain/match-workflow";
 import { ideaFormat, needFormat, validateExchangeFile, formatProblem } from "../domain/exchange-format";
 import type { Role } from "../domain/vocabulary";
 import { importIdeas, importNeeds } from "./exchange-import.server";
+import { formDefaultsForIdea, updateOwnIdea } from "./idea-editor.server";
 import { applyMatchAction, postMatchMessage, proposeMatch, type MatchActor } from "./match-workflow.server";
 import { createUser, getUserByEmail } from "./users.server";
 
@@ -51,7 +53,53 @@ export async function loadDemoData(db: ExchangeDb): Promise<{ ideas: number; nee
   db.update(ideas).set({ ownerId: innovator.id }).where(inArray(ideas.slug, ownedIdeas)).run();
   db.update(needs).set({ ownerId: commissioner.id, organisationId: commissioner.organisationId }).where(eq(needs.status, "open")).run();
   loadDemoMatches(db);
+  loadDemoRevisions(db);
   return { ideas: ideaItems.length, needs: needItems.length };
+}
+
+/**
+ * Two dated edits the demo innovator made to a published idea they own, saved through the
+ * idea editor's own code (updateOwnIdea), so the idea page has a history to show.
+ */
+const demoRevisions: { idea: string; daysAgo: number; change: (values: Record<string, unknown>) => Record<string, unknown> }[] = [
+  {
+    idea: "social-prescribing-bromley-by-bow",
+    daysAgo: 64,
+    change: (values) => ({
+      ...values,
+      costs:
+        "Link worker salaries (in England, reimbursed to primary care networks through the Additional Roles Reimbursement Scheme) plus the often unfunded cost to voluntary groups of taking on referrals.",
+      tags: "link workers, primary care, wellbeing, loneliness",
+    }),
+  },
+  {
+    idea: "social-prescribing-bromley-by-bow",
+    daysAgo: 12,
+    change: (values) => ({
+      ...values,
+      solution:
+        "A referral route from primary care to link workers who spend time with each person, agree what matters to them and introduce them to local groups and services. Link workers hold caseloads of about 250 people a year and follow each person up after a few weeks to check the introduction worked.",
+    }),
+  },
+];
+
+/** Records the demo revisions of ideas that have none yet (so it can run again safely). */
+export function loadDemoRevisions(db: ExchangeDb, now = new Date()): number {
+  const innovator = getUserByEmail(db, demoAccounts[0].email);
+  if (!innovator) return 0;
+  let made = 0;
+  for (const slug of new Set(demoRevisions.map((revision) => revision.idea))) {
+    const idea = db.select().from(ideas).where(eq(ideas.slug, slug)).get();
+    if (!idea || idea.status !== "published" || idea.ownerId !== innovator.id) continue;
+    if (db.select({ id: ideaRevisions.id }).from(ideaRevisions).where(eq(ideaRevisions.ideaId, idea.id)).get()) continue;
+    for (const revision of demoRevisions.filter((candidate) => candidate.idea === slug)) {
+      const current = db.select().from(ideas).where(eq(ideas.id, idea.id)).get()!;
+      const schema = ideaFormSchemaFor({ complete: true, routesWithoutDetail: routesMissingDetail(current.diffusionModels, current.diffusionDetails) });
+      const values = schema.parse(revision.change(formDefaultsForIdea(current)));
+      if (updateOwnIdea(db, innovator.id, slug, values, false, new Date(now.getTime() - revision.daysAgo * DAY_MS)) === "published-at-once") made++;
+    }
+  }
+  return made;
 }
 
 type DemoStep = { daysAgo: number; by: "broker" | "commissioner" | "innovator" } & ({ action: MatchAction; text?: string } | { message: string });

@@ -124,11 +124,10 @@ export type IdeaUpdateOutcome = "saved" | "submitted" | "published-at-once" | "s
  * idea, edits to the diffusion models, their detail or the evidence wait for review (the
  * idea stays live); other edits publish at once, with a revision and an audit entry.
  */
-export function updateOwnIdea(db: ExchangeDb, ownerId: string, slug: string, values: IdeaFormValues, submit: boolean): IdeaUpdateOutcome {
+export function updateOwnIdea(db: ExchangeDb, ownerId: string, slug: string, values: IdeaFormValues, submit: boolean, now = new Date()): IdeaUpdateOutcome {
   return db.transaction((tx) => {
     const idea = getOwnIdea(tx as unknown as ExchangeDb, ownerId, slug);
     const columns = ideaColumnsFromForm(values);
-    const now = new Date();
     if (idea.status === "archived") throw new NotAllowedError("This idea was rejected or archived and can no longer be edited");
     if (idea.status !== "published") {
       const becomesSubmitted = submit && canSubmitIdea(idea.status);
@@ -160,8 +159,9 @@ export function updateOwnIdea(db: ExchangeDb, ownerId: string, slug: string, val
     let outcome: IdeaUpdateOutcome = "unchanged";
     if (published.changes.length) {
       tx.update(ideas).set({ ...(immediate as Partial<IdeaColumns>), updatedAt: now }).where(eq(ideas.id, idea.id)).run();
-      tx.insert(ideaRevisions).values({ ideaId: idea.id, actorId: ownerId, changes: published.changes }).run();
+      tx.insert(ideaRevisions).values({ ideaId: idea.id, actorId: ownerId, changes: published.changes, createdAt: now }).run();
       recordAudit(tx, {
+        at: now,
         itemType: "idea",
         itemId: idea.id,
         actorId: ownerId,

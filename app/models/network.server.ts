@@ -8,10 +8,13 @@ import { caseStudies, ideas, matches, needs, organisations } from "../../db/sche
 import { slugify } from "../domain/slug";
 import { buildNetwork, layoutNetwork, placeSlug, type Network, type NetworkInput, type NetworkLayout } from "../utils/network.server";
 
-/** The organisation node of a name: the organisation's own page when one with that slug has an account. */
-function organisationRef(name: string, registered: Set<string>) {
+/**
+ * The organisation node of a name, with its profile page: every organisation named on a
+ * published idea has one (getOrganisationProfile), and so does every registered organisation.
+ */
+function organisationRef(name: string, registered: Set<string>, namedOnPublishedIdea = false) {
   const key = slugify(name, "organisation");
-  return { key, name, slug: registered.has(key) ? key : null };
+  return { key, name, slug: namedOnPublishedIdea || registered.has(key) ? key : null };
 }
 
 export function networkInput(db: ExchangeDb): NetworkInput {
@@ -55,13 +58,13 @@ export function networkInput(db: ExchangeDb): NetworkInput {
     .all();
   return {
     ideas: ideaRows.map((row) => {
-      const name = row.organisationText ?? row.organisationName;
+      const name = row.organisationText?.trim() || row.organisationName;
       return {
         slug: row.slug,
         title: row.title,
         originLocality: row.originLocality,
         originCountry: row.originCountry,
-        organisation: name ? organisationRef(name, registered) : null,
+        organisation: name ? organisationRef(name, registered, true) : null,
       };
     }),
     caseStudies: studyRows.map((row) => ({ ...row, status: row.status as "piloting" | "adopted" })),

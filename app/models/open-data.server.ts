@@ -20,6 +20,7 @@ import {
 } from "../domain/open-data";
 import { caseStudyStatuses, sectorLabels, type Sector } from "../domain/vocabulary";
 import { placeSlug } from "../domain/places";
+import { caseStudyPath } from "../domain/case-studies";
 
 export function listOpenIdeas(db: ExchangeDb): OpenIdeaRow[] {
   // Written out in full: inside a subquery drizzle leaves column names unqualified, and "id"
@@ -82,6 +83,7 @@ export function listOpenNeeds(db: ExchangeDb): OpenNeedRow[] {
 export function listOpenCaseStudies(db: ExchangeDb): OpenCaseStudyRow[] {
   const rows = db
     .select({
+      id: caseStudies.id,
       ideaSlug: ideas.slug,
       ideaTitle: ideas.title,
       locality: caseStudies.locality,
@@ -156,7 +158,7 @@ export function feedEntries(db: ExchangeDb, base: string, limit = FEED_ENTRIES):
       (study): FeedEntry => ({
         id: tagUri(authority, `case-study/${study.ideaSlug}/${placeSlug(study.locality, study.country)}${study.year ? `-${study.year}` : ""}`),
         title: `Case study: ${study.ideaTitle} in ${study.locality}${study.country ? `, ${study.country}` : ""} (${statusWords[study.status]})`,
-        link: absoluteUrl(base, `/ideas/${study.ideaSlug}#case-studies`),
+        link: absoluteUrl(base, caseStudyPath(study.ideaSlug, study.id)),
         updated: study.createdAt,
         summary: study.outcomes ?? study.ideaSummary,
         categories: [{ term: "case-study", label: "Case study" }, ...categories(study.ideaSectors)],

@@ -1,8 +1,9 @@
 // Organisations: the public organisation page and the admins' list, create and rename.
 import { and, asc, count, eq, inArray, ne, or } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
-import { ideas, needs, organisations, users, type OrganisationRow } from "../../db/schema";
+import { caseStudies, ideas, matches, needs, organisations, users, type OrganisationRow } from "../../db/schema";
 import { organisationSlug } from "../domain/admin-forms";
+import { organisationSlugOf } from "../domain/case-studies";
 import { recordAdminAudit } from "./audit.server";
 import { NotFoundError } from "./idea-editor.server";
 
@@ -24,8 +25,87 @@ function memberIds(db: ExchangeDb, organisationId: number) {
   return db.select({ id: users.id }).from(users).where(eq(users.organisationId, organisationId));
 }
 
-/** Published ideas of an organisation: recorded against it, or owned by one of its members. */
-export function listOrganisationIdeas(db: ExchangeDb, organisationId: number) {
+/**
+ * The organisation named on each published idea: the name written on the idea, else the
+ * registered organisation it was recorded against (the name the idea page shows).
+ */
+function publishedIdeaOrganisations(db: ExchangeDb) {
+  return db
+    .select({ id: ideas.id, text: ideas.organisation, registered: organisations.name })
+    .from(ideas)
+    .leftJoin(organisations, eq(organisations.id, ideas.organisationId))
+    .where(eq(ideas.status, "published"))
+    .all()
+    .flatMap((row) => {
+      const name = row.text?.trim() || row.registered;
+      return name ? [{ id: row.id, name, slug: organisationSlugOf(name) }] : [];
+    });
+}
+
+export type OrganisationProfile = {
+  name: string;
+  slug: string;
+  /** The registered organisation (with accounts), or null for one only named on published ideas. */
+  organisationId: number | null;
+  /** Published ideas that name this organisation. */
+  namedIdeaIds: number[];
+};
+
+/**
+ * Every organisation with published items has a profile: a registered organisation (whose
+ * members post needs and ideas) by its slug, or an organisation named on published ideas by
+ * the slug of that name. Null when neither exists.
+ */
+export function getOrganisationProfile(db: ExchangeDb, slug: string): OrganisationProfile | null {
+  const registered = getOrganisationBySlug(db, slug);
+  const named = publishedIdeaOrganisations(db).filter((row) => row.slug === slug);
+  if (registered) return { name: registered.name, slug: registered.slug, organisationId: registered.id, namedIdeaIds: named.map((row) => row.id) };
+  if (!named.length) return null;
+  return { name: named[0].name, slug, organisationId: null, namedIdeaIds: named.map((row) => row.id) };
+}
+
+/** The public list of organisations: the registered ones and those named on published ideas, by name. */
+export function listPublicOrganisations(db: ExchangeDb): { slug: string; name: string }[] {
+  const bySlug = new Map<string, string>();
+  for (const row of db.select({ slug: organisations.slug, name: organisations.name }).from(organisations).all()) bySlug.set(row.slug, row.name);
+  for (const row of publishedIdeaOrganisations(db)) if (!bySlug.has(row.slug)) bySlug.set(row.slug, row.name);
+  return [...bySlug].map(([slug, name]) => ({ slug, name })).sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+}
+
+/**
+ * Published case studies of published ideas that a registered organisation adopted: drafted
+ * from a match with one of its needs (living case studies).
+ */
+export function listOrganisationCaseStudies(db: ExchangeDb, organisationId: number) {
+  return db
+    .select({
+      id: caseStudies.id,
+      ideaSlug: ideas.slug,
+      ideaTitle: ideas.title,
+      locality: caseStudies.locality,
+      country: caseStudies.country,
+      year: caseStudies.year,
+      status: caseStudies.status,
+    })
+    .from(caseStudies)
+    .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
+    .innerJoin(matches, eq(matches.id, caseStudies.matchId))
+    .innerJoin(needs, eq(needs.id, matches.needId))
+    .where(and(eq(ideas.status, "published"), eq(caseStudies.reviewStatus, "published"), eq(needs.organisationId, organisationId)))
+    .orderBy(asc(ideas.title), asc(caseStudies.id))
+    .all();
+}
+
+/**
+ * Published ideas of an organisation: recorded against it, owned by one of its members, or
+ * (namedIdeaIds, from its profile) naming it.
+ */
+export function listOrganisationIdeas(db: ExchangeDb, organisationId: number | null, namedIdeaIds: number[] = []) {
+  const conditions = [
+    ...(organisationId !== null ? [eq(ideas.organisationId, organisationId), inArray(ideas.ownerId, memberIds(db, organisationId))] : []),
+    ...(namedIdeaIds.length ? [inArray(ideas.id, namedIdeaIds)] : []),
+  ];
+  if (!conditions.length) return [];
   return db
     .select({
       id: ideas.id,
@@ -38,9 +118,16 @@ export function listOrganisationIdeas(db: ExchangeDb, organisationId: number) {
       evidenceLevel: ideas.evidenceLevel,
     })
     .from(ideas)
-    .where(and(eq(ideas.status, "published"), or(eq(ideas.organisationId, organisationId), inArray(ideas.ownerId, memberIds(db, organisationId)))))
+    .where(and(eq(ideas.status, "published"), or(...conditions)))
     .orderBy(asc(ideas.title))
     .all();
+}
+
+/** The organisation a need is from (recorded against it, else its poster's), for a link to its profile. */
+export function needOrganisation(db: ExchangeDb, need: { organisationId: number | null; ownerId: string | null }): { name: string; slug: string } | null {
+  const organisationId = need.organisationId ?? (need.ownerId ? (db.select({ id: users.organisationId }).from(users).where(eq(users.id, need.ownerId)).get()?.id ?? null) : null);
+  const organisation = organisationId ? getOrganisation(db, organisationId) : null;
+  return organisation ? { name: organisation.name, slug: organisation.slug } : null;
 }
 
 /** Open needs of an organisation: recorded against it, or posted by one of its members. */

@@ -9,10 +9,12 @@ import { placeSlug } from "../domain/places";
 import { isFollowing } from "../models/alerts.server";
 import { listRevisions } from "../models/idea-editor.server";
 import { getPublishedIdea } from "../models/ideas.server";
-import { publishedOutcomeUpdates } from "../models/living-case-studies.server";
+import { getOrganisation } from "../models/organisations.server";
+import { outcomeUpdateViews } from "../models/case-studies.server";
+import { caseStudyPath, organisationSlugOf } from "../domain/case-studies";
+import { revisionChangeViews } from "../domain/idea-revisions";
 import { listAdopters } from "../models/who-else.server";
 import { WhoElseSection } from "../components/who-else";
-import { formatDay, outcomeMilestoneLabel } from "../domain/living-case-studies";
 import { getExchange } from "../utils/exchange.server";
 import { getOptionalUser } from "../utils/session.server";
 import { renderMarkdown } from "../utils/markdown.server";
@@ -31,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: revision.id,
     at: revision.createdAt.toISOString(),
     by: revision.actorName,
-    fields: revision.changes.map((change) => change.field),
+    changes: revisionChangeViews(revision.changes),
   }));
   const html = {
     problem: renderMarkdown(idea.problem),
@@ -40,19 +42,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     costs: renderMarkdown(idea.costs),
   };
   const { pendingChanges: _pending, reviewReason: _reason, ...publicIdea } = idea;
-  const updates = publishedOutcomeUpdates(getExchange().db, idea.caseStudies.map((study) => study.id));
-  const outcomeUpdates = Object.fromEntries(
-    [...updates].map(([caseStudyId, list]) => [
-      caseStudyId,
-      list.map((update) => {
-        // Dated when the commissioner wrote it (the broker's review may come days later).
-        const date = update.submittedAt ?? update.publishedAt;
-        return { id: update.id, label: outcomeMilestoneLabel(update.monthsAfterAdoption), outcomes: update.outcomes, at: date?.toISOString() ?? null, on: date ? formatDay(date) : null };
-      }),
-    ]),
-  );
+  const outcomeUpdates = outcomeUpdateViews(getExchange().db, idea.caseStudies.map((study) => study.id));
   const adopters = listAdopters(getExchange().db, idea.id);
-  return json({ idea: publicIdea, html, revisions, follow, outcomeUpdates, adopters });
+  // The name written on the idea, else the registered organisation it was recorded against: either has a profile.
+  const organisationName = idea.organisation?.trim() || (idea.organisationId ? getOrganisation(getExchange().db, idea.organisationId)?.name : null);
+  const organisation = organisationName ? { name: organisationName, slug: organisationSlugOf(organisationName) } : null;
+  return json({ idea: publicIdea, html, revisions, follow, outcomeUpdates, adopters, organisation });
 }
 
 const statusTone = { adopted: "green", piloting: "blue", stopped: "amber" } as const;
@@ -112,7 +107,7 @@ function DiffusionDetailsSection({ details }: { details: DiffusionDetails }) {
 }
 
 export default function IdeaPage() {
-  const { idea, html, revisions, follow, outcomeUpdates, adopters } = useLoaderData<typeof loader>();
+  const { idea, html, revisions, follow, outcomeUpdates, adopters, organisation } = useLoaderData<typeof loader>();
   return (
     <article>
       <p className="text-sm">
@@ -125,10 +120,14 @@ export default function IdeaPage() {
       <IdeaBadges sectors={idea.sectors} diffusionModels={idea.diffusionModels} lifecyclePhase={idea.lifecyclePhase} evidenceLevel={idea.evidenceLevel} />
       <FollowButton itemType="idea" slug={idea.slug} following={follow.following} signedIn={follow.signedIn} />
       <dl className="mt-6 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-        {idea.organisation ? (
+        {organisation ? (
           <>
             <dt className="font-semibold">Organisation</dt>
-            <dd>{idea.organisation}</dd>
+            <dd>
+              <Link to={`/organisations/${organisation.slug}`} className="text-brand-700 underline">
+                {organisation.name}
+              </Link>
+            </dd>
           </>
         ) : null}
         {idea.originLocality || idea.originCountry ? (
@@ -173,7 +172,7 @@ export default function IdeaPage() {
             {idea.caseStudies.map((study) => (
               <li key={study.id} className="rounded border border-slate-300 p-4">
                 <h3 className="text-lg font-semibold">
-                  <Link to={`/places/${placeSlug(study.locality, study.country)}`} className="text-brand-700 underline">
+                  <Link to={caseStudyPath(idea.slug, study.id)} className="text-brand-700 underline">
                     {study.locality}
                     {study.country ? `, ${study.country}` : ""}
                   </Link>
@@ -213,6 +212,11 @@ export default function IdeaPage() {
                     </ol>
                   </>
                 ) : null}
+                <p className="mt-3 text-sm">
+                  <Link to={`/places/${placeSlug(study.locality, study.country)}`} className="text-brand-700 underline">
+                    More from {study.locality}
+                  </Link>
+                </p>
               </li>
             ))}
           </ul>
@@ -224,11 +228,44 @@ export default function IdeaPage() {
           <h2 id="history-heading" className="text-xl font-semibold">
             History
           </h2>
-          <ol className="mt-2 space-y-1 text-sm">
+          <p className="mt-1 max-w-3xl text-sm text-slate-700">Every change made to this idea since it was published, newest first.</p>
+          <ol className="mt-3 max-w-3xl space-y-2">
             {revisions.map((revision) => (
               <li key={revision.id}>
-                <time dateTime={revision.at}>{new Date(revision.at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}</time>
-                {revision.by ? ` by ${revision.by}` : ""}: changed {revision.fields.join(", ")}
+                <details className="rounded border border-slate-300 p-3">
+                  <summary className="cursor-pointer">
+                    <time dateTime={revision.at}>{new Date(revision.at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}</time>
+                    {revision.by ? ` by ${revision.by}` : ""}: changed {revision.changes.map((change) => change.label).join(", ")}
+                  </summary>
+                  <dl className="mt-3 space-y-4 text-sm">
+                    {revision.changes.map((change) => (
+                      <div key={change.field}>
+                        <dt className="font-semibold">
+                          {change.label}
+                          {change.excerpt ? <span className="font-normal text-slate-700"> (the passage that changed)</span> : null}
+                        </dt>
+                        <dd className="mt-1 grid gap-2 md:grid-cols-2">
+                          <div className="rounded bg-slate-50 p-2">
+                            <p className="text-xs font-semibold uppercase tracking-wide text-slate-700">Before</p>
+                            <p className="whitespace-pre-line break-words">
+                              {change.before.lead}
+                              <del className="bg-red-100">{change.before.changed}</del>
+                              {change.before.trail}
+                            </p>
+                          </div>
+                          <div className="rounded bg-slate-50 p-2">
+                            <p className="text-xs font-semibold uppercase tracking-wide text-slate-700">After</p>
+                            <p className="whitespace-pre-line break-words">
+                              {change.after.lead}
+                              <ins className="bg-green-100 no-underline">{change.after.changed}</ins>
+                              {change.after.trail}
+                            </p>
+                          </div>
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                </details>
               </li>
             ))}
           </ol>

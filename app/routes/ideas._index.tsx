@@ -8,6 +8,7 @@ import { Pagination } from "../components/pagination";
 import { IdeaBadges } from "../components/tags";
 import { ideaSearchSchema, ideaSortLabels, ideaSorts, parseSearch, type IdeaSort } from "../domain/search-params";
 import {
+  caseStudyStatusLabels,
   diffusionModelLabels,
   diffusionModels,
   evidenceLevelLabels,
@@ -20,6 +21,8 @@ import {
   typologyLabels,
 } from "../domain/vocabulary";
 import { searchIdeas, type IdeaSearchResult } from "../models/search.server";
+import { caseStudiesMatchingQuery, type CaseStudyMatch } from "../models/case-studies.server";
+import { caseStudyPath, caseStudyPlace, organisationPath } from "../domain/case-studies";
 import { getExchange } from "../utils/exchange.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -39,7 +42,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = parseSearch(ideaSearchSchema, url.searchParams);
   if (!parsed.ok) {
-    return json({ q: url.searchParams.get("q") ?? "", sort: "relevance" as IdeaSort, selected: {}, result: emptyResult, errors: parsed.errors, unavailable: false }, { status: 400 });
+    return json(
+      { q: url.searchParams.get("q") ?? "", sort: "relevance" as IdeaSort, selected: {}, result: emptyResult, caseStudyMatches: {} as Record<string, CaseStudyMatch[]>, errors: parsed.errors, unavailable: false },
+      { status: 400 },
+    );
   }
   const { db, meili } = getExchange();
   const params = parsed.params;
@@ -52,8 +58,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     transfer: params.transfer,
   };
   const result = await searchIdeas(db, meili, params);
+  // The case studies of the ideas on this page that hold the query's words, each linked to its
+  // own page (one small query, only when there is a query).
+  const caseStudyMatches = params.q ? caseStudiesMatchingQuery(db, result.hits.map((hit) => hit.slug), params.q) : {};
   return json(
-    { q: params.q, sort: params.sort, selected, result, errors: [] as string[], unavailable: result.degraded },
+    { q: params.q, sort: params.sort, selected, result, caseStudyMatches, errors: [] as string[], unavailable: result.degraded },
     { headers: { "Cache-Control": result.degraded ? "no-store" : "public, max-age=10" } },
   );
 }
@@ -90,7 +99,7 @@ const facetGroups: { param: string; facet: keyof IdeaSearchResult["facets"]; leg
 ];
 
 export default function IdeasSearch() {
-  const { q, sort, selected, result, errors, unavailable } = useLoaderData<typeof loader>();
+  const { q, sort, selected, result, caseStudyMatches, errors, unavailable } = useLoaderData<typeof loader>();
   // On a phone the filters fold away behind "Filters" so results come first; the page is
   // rendered with them open (without JavaScript, and on wider screens, they are simply there).
   const [filtersOpen, setFiltersOpen] = useState(true);
@@ -259,10 +268,32 @@ export default function IdeasSearch() {
                     Also matched: “<Highlight text={hit.highlight.snippet} />”
                   </p>
                 ) : null}
+                {caseStudyMatches[hit.slug]?.length ? (
+                  <div className="mt-2 text-sm">
+                    <p className="font-semibold">Case studies matching “{q}”:</p>
+                    <ul className="mt-1 list-disc pl-5">
+                      {caseStudyMatches[hit.slug].map((study) => (
+                        <li key={study.id}>
+                          <Link to={caseStudyPath(hit.slug, study.id)} className="text-brand-700 underline">
+                            {caseStudyPlace(study)}
+                          </Link>
+                          <span className="text-slate-700"> · {caseStudyStatusLabels[study.status]}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
                 <IdeaBadges sectors={hit.sectors} diffusionModels={hit.diffusionModels} lifecyclePhase={hit.lifecyclePhase} evidenceLevel={hit.evidenceLevel} />
                 <p className="mt-1 text-sm text-slate-700">
                   {hit.caseStudyCount} case {hit.caseStudyCount === 1 ? "study" : "studies"}
-                  {hit.organisation ? ` · ${hit.organisation}` : ""}
+                  {hit.organisation ? (
+                    <>
+                      {" · "}
+                      <Link to={organisationPath(hit.organisation)} className="text-brand-700 underline">
+                        {hit.organisation}
+                      </Link>
+                    </>
+                  ) : null}
                 </p>
               </li>
             ))}

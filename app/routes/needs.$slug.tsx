@@ -6,6 +6,7 @@ import { FollowButton } from "../components/follow-button";
 import { NeedFacts } from "../components/need-facts";
 import { isFollowing } from "../models/alerts.server";
 import { getOpenNeed } from "../models/needs.server";
+import { needOrganisation } from "../models/organisations.server";
 import { findSimilarOpenNeeds } from "../models/similar-needs.server";
 import { SimilarNeedsSection } from "../components/similar-needs";
 import { getExchange } from "../utils/exchange.server";
@@ -34,7 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : null;
   // Clarification questions: answered ones for everyone, the innovator's own waiting ones, the form.
   const questions = publicQuestionsData(need, user, new URL(request.url).searchParams);
-  return json({ need, follow, similar, putForward, questions });
+  const organisation = needOrganisation(getExchange().db, need);
+  return json({ need, follow, similar, putForward, questions, organisation });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -58,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NeedPage() {
-  const { need, follow, similar, putForward, questions } = useLoaderData<typeof loader>();
+  const { need, follow, similar, putForward, questions, organisation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const putForwardResult = actionData && "errors" in actionData ? actionData : null;
   return (
@@ -69,6 +71,14 @@ export default function NeedPage() {
         </Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">{need.title}</h1>
+      {organisation ? (
+        <p className="mt-2">
+          Posted by{" "}
+          <Link to={`/organisations/${organisation.slug}`} className="text-brand-700 underline">
+            {organisation.name}
+          </Link>
+        </p>
+      ) : null}
       <FollowButton itemType="need" slug={need.slug} following={follow.following} signedIn={follow.signedIn} />
       <NeedFacts {...need} />
       <section className="mt-6">

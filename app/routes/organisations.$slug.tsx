@@ -1,11 +1,14 @@
-// An organisation's public page: its published ideas and open needs.
+// An organisation's public page: its published ideas, open needs and the case studies of what
+// it adopted. Organisations only named on published ideas (no accounts) have one too.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { budgetText, deadlineText } from "../components/need-facts";
 import { IdeaBadges } from "../components/tags";
-import { getOrganisationBySlug, listOrganisationIdeas, listOrganisationNeeds } from "../models/organisations.server";
+import { caseStudyPath, caseStudyPlace } from "../domain/case-studies";
+import { caseStudyStatusLabels } from "../domain/vocabulary";
+import { getOrganisationProfile, listOrganisationCaseStudies, listOrganisationIdeas, listOrganisationNeeds } from "../models/organisations.server";
 import { getExchange } from "../utils/exchange.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -15,20 +18,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { db } = getExchange();
-  const organisation = getOrganisationBySlug(db, params.slug ?? "");
+  const organisation = getOrganisationProfile(db, params.slug ?? "");
   if (!organisation) throw new Response("There is no organisation at this address.", { status: 404 });
+  const registered = organisation.organisationId;
   return json(
     {
       organisation: { name: organisation.name, slug: organisation.slug },
-      ideas: listOrganisationIdeas(db, organisation.id),
-      needs: listOrganisationNeeds(db, organisation.id),
+      ideas: listOrganisationIdeas(db, registered, organisation.namedIdeaIds),
+      needs: registered === null ? [] : listOrganisationNeeds(db, registered),
+      caseStudies: registered === null ? [] : listOrganisationCaseStudies(db, registered),
     },
     { headers: { "Cache-Control": "public, max-age=30" } },
   );
 }
 
 export default function OrganisationPage() {
-  const { organisation, ideas, needs } = useLoaderData<typeof loader>();
+  const { organisation, ideas, needs, caseStudies } = useLoaderData<typeof loader>();
   return (
     <div>
       <p className="text-sm">
@@ -39,6 +44,7 @@ export default function OrganisationPage() {
       <h1 className="mt-2 text-3xl font-bold">{organisation.name}</h1>
       <p className="mt-2 text-slate-700">
         {ideas.length} published {ideas.length === 1 ? "idea" : "ideas"} · {needs.length} open {needs.length === 1 ? "need" : "needs"}
+        {caseStudies.length ? ` · ${caseStudies.length} ${caseStudies.length === 1 ? "case study" : "case studies"} of what it adopted` : ""}
       </p>
       <section aria-labelledby="ideas-heading" className="mt-8">
         <h2 id="ideas-heading" className="text-2xl font-semibold">
@@ -87,6 +93,23 @@ export default function OrganisationPage() {
           </ul>
         )}
       </section>
+      {caseStudies.length ? (
+        <section aria-labelledby="case-studies-heading" className="mt-10">
+          <h2 id="case-studies-heading" className="text-2xl font-semibold">
+            Case studies of what it adopted
+          </h2>
+          <ul className="mt-4 space-y-3">
+            {caseStudies.map((study) => (
+              <li key={study.id}>
+                <Link to={caseStudyPath(study.ideaSlug, study.id)} className="text-brand-700 underline">
+                  {study.ideaTitle} in {caseStudyPlace(study)}
+                </Link>
+                <span className="text-sm text-slate-700"> · {caseStudyStatusLabels[study.status]}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -23,6 +23,8 @@ import {
 } from "./route-harness";
 import { addOutcomeFixtures, outcomeFixtures } from "./outcome-fixtures";
 import { addMatchFixtures } from "./match-fixtures";
+import { caseStudies } from "../../db/schema";
+import { ideaIdBySlug } from "./helpers";
 
 type Expect = "allow" | "deny";
 type Item = "own" | "other";
@@ -118,6 +120,11 @@ const matrix: Record<string, Entry> = {
   "healthz.ts": { target: at("/healthz"), loader: anyone },
   "ideas._index.tsx": { target: at("/ideas?q=idea"), loader: anyone },
   "ideas.$slug.tsx": { target: (fx) => ({ path: `/ideas/${fx.publishedIdeaSlug}`, params: { slug: fx.publishedIdeaSlug } }), loader: anyone },
+  // A published case study's own page (added to the published idea in beforeAll).
+  "ideas.$slug_.case-studies.$id.tsx": {
+    target: (fx) => ({ path: `/ideas/${fx.publishedIdeaSlug}/case-studies/${publishedCaseStudyId}`, params: { slug: fx.publishedIdeaSlug, id: String(publishedCaseStudyId) } }),
+    loader: anyone,
+  },
   "insights._index.tsx": { target: at("/insights"), loader: anyone },
   "insights.brokers.tsx": { target: at("/insights/brokers"), loader: only("broker", "admin") },
   "my.ideas._index.tsx": { target: at("/my/ideas"), loader: only("innovator") },
@@ -182,6 +189,7 @@ const matrix: Record<string, Entry> = {
 };
 
 let harness: Harness;
+let publishedCaseStudyId = 0;
 const modules = new Map<string, RouteModule>();
 const files = routeFiles();
 
@@ -189,6 +197,11 @@ beforeAll(async () => {
   harness = await openHarness();
   addOutcomeFixtures(harness);
   addMatchFixtures(harness);
+  publishedCaseStudyId = harness.exchange.db
+    .insert(caseStudies)
+    .values({ ideaId: ideaIdBySlug(harness.exchange.db, harness.fixtures.publishedIdeaSlug), locality: "Kirklees", country: "GB", status: "adopted", reviewStatus: "published" })
+    .returning({ id: caseStudies.id })
+    .get().id;
   for (const file of files) modules.set(file, await importRoute(file));
 });
 

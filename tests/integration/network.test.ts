@@ -77,7 +77,8 @@ describe("the adopter network", () => {
     expect(node("place:gloucestershire-gb").betweenness).toBeGreaterThan(node("idea:time-banking").betweenness / 2);
     expect(node("idea:casserole-club").degree).toBe(5); // origin, organisation, Gloucestershire, Leeds, the council
     expect(node("organisation:shed-network").href).toBe("/organisations/shed-network");
-    expect(node("organisation:timebanking-uk").href).toBeNull();
+    // Named on a published idea, without an account: it has a profile all the same.
+    expect(node("organisation:timebanking-uk").href).toBe("/organisations/timebanking-uk");
     expect(network.nodes.some((candidate) => candidate.id === "place:rotherham-gb")).toBe(false);
   });
 
@@ -103,9 +104,9 @@ describe("the adopter network", () => {
     expect(reversed.rows.map((row) => row.label)).toEqual(places.rows.map((row) => row.label).reverse());
     // Nonsense falls back to the defaults rather than failing.
     expect((await table("?sort=bogus&kind=planet&page=-4")).params).toMatchObject({ sort: "betweenness", dir: "desc", kind: "all", page: 1 });
-    // Organisations without an account link to a search for their ideas.
+    // Organisations without an account, named on published ideas, link to their profile.
     const timebanking = (await table("?kind=organisation")).rows.find((row) => row.label === "Timebanking UK")!;
-    expect(timebanking.href).toBe("/ideas?q=Timebanking+UK");
+    expect(timebanking.href).toBe("/organisations/timebanking-uk");
   });
 
   it("lays the diagram out with every node when there are few", async () => {

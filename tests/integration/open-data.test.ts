@@ -4,6 +4,7 @@
 // and only public data is in any of them.
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseStudies, needs } from "../../db/schema";
 import { ideaFormat, needFormat, validateExchangeFile } from "../../app/domain/exchange-format";
@@ -171,6 +172,7 @@ describe("CSV downloads", () => {
 
   it("case-studies.csv has only the published case studies of published ideas, in order", async () => {
     const { records } = await csv("data.case-studies[.]csv.ts", "/data/case-studies.csv");
+    const studyId = (locality: string) => source.db.select({ id: caseStudies.id }).from(caseStudies).where(eq(caseStudies.locality, locality)).get()!.id;
     expect(records).toEqual([
       {
         ideaSlug: "mens-sheds",
@@ -183,8 +185,21 @@ describe("CSV downloads", () => {
         status: "adopted",
         outcomes: 'Fewer GP visits, "better mood"',
         lessons: "Keep it member-led.",
+        url: `http://exchange.test/ideas/mens-sheds/case-studies/${studyId("Cork")}`,
       },
-      { ideaSlug: "mens-sheds", ideaTitle: tricky.title, ideaUrl: "http://exchange.test/ideas/mens-sheds", position: "2", locality: "Bolton", country: "", year: "", status: "piloting", outcomes: "", lessons: "" },
+      {
+        ideaSlug: "mens-sheds",
+        ideaTitle: tricky.title,
+        ideaUrl: "http://exchange.test/ideas/mens-sheds",
+        position: "2",
+        locality: "Bolton",
+        country: "",
+        year: "",
+        status: "piloting",
+        outcomes: "",
+        lessons: "",
+        url: `http://exchange.test/ideas/mens-sheds/case-studies/${studyId("Bolton")}`,
+      },
     ]);
     expect(listOpenCaseStudies(source.db)).toHaveLength(2);
   });
@@ -216,6 +231,9 @@ describe("the Atom feed", () => {
     expect(entries).toHaveLength(3);
     expect(xml).toContain("<title type=\"text\">Case study: Men’s sheds, &quot;workshops&quot; &amp; more in Cork, IE (adopted)</title>");
     expect(xml).toContain("<id>tag:exchange.test,2026:case-study/mens-sheds/cork-ie-2011</id>");
+    // A case study's entry links to its own page.
+    const cork = source.db.select({ id: caseStudies.id }).from(caseStudies).where(eq(caseStudies.locality, "Cork")).get()!.id;
+    expect(xml).toContain(`<link rel="alternate" type="text/html" href="http://exchange.test/ideas/mens-sheds/case-studies/${cork}"/>`);
     expect(xml).toContain("<id>tag:exchange.test,2026:need/lonely-older-men</id>");
     expect(xml).toContain('<link rel="alternate" type="text/html" href="http://exchange.test/needs/lonely-older-men"/>');
     expect(xml).not.toContain("Awaiting review town");
