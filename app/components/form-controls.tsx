@@ -166,8 +166,8 @@ export function CheckboxGroup({
 
 /**
  * The GOV.UK date input: day, month and year boxes in a fieldset, with one error for the date.
- * `error` is the date's own field (its id is the fieldset's, so the error summary's link lands
- * here and focuses the day box).
+ * `error` is the date's own field: the day box takes its id, so the error summary's link lands
+ * on the first box, with JavaScript or without.
  */
 export function DateInput({
   legend,
@@ -187,13 +187,13 @@ export function DateInput({
   const hintId = hint ? `${error.id}-hint` : undefined;
   const invalid = !!error.errors?.length;
   const describedBy = [hintId, invalid ? error.errorId : undefined].filter(Boolean).join(" ") || undefined;
-  const box = (field: AnyField, label: string, width: string, inputMode: "numeric" | "text" = "numeric") => (
+  const box = (field: AnyField, label: string, width: string, inputMode: "numeric" | "text" = "numeric", id = field.id) => (
     <div>
-      <label htmlFor={field.id} className="block">
+      <label htmlFor={id} className="block">
         {label}
       </label>
       <input
-        id={field.id}
+        id={id}
         name={field.name}
         defaultValue={(field.initialValue as string | undefined) ?? ""}
         key={field.key}
@@ -204,12 +204,12 @@ export function DateInput({
     </div>
   );
   return (
-    <fieldset id={error.id} className="mb-5" role="group" aria-describedby={describedBy}>
+    <fieldset className="mb-5" role="group" aria-describedby={describedBy}>
       <legend className="font-semibold">{legend}</legend>
       <Hint id={hintId}>{hint}</Hint>
       <ErrorList id={error.errorId} errors={error.errors} />
       <div className="mt-1 flex flex-wrap gap-3">
-        {box(day, "Day", "w-14")}
+        {box(day, "Day", "w-14", "numeric", error.id)}
         {box(month, "Month", "w-14", "text")}
         {box(year, "Year", "w-20")}
       </div>

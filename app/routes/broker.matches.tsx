@@ -137,6 +137,9 @@ export async function action({ request }: ActionFunctionArgs) {
     }
   }
 
+  if (input.intent === "decline" && form.confirmed !== "yes") {
+    return redirect(`/matches/${input.matchId}/confirm/decline?${new URLSearchParams({ returnTo: `/broker/matches${matchQueueSearch(parseMatchQueueParams(new URL(request.url).searchParams))}` })}`, 303);
+  }
   try {
     const text = input.intent === "confirm" ? input.rationale : input.reason;
     applyMatchAction(db, { id: user.id, role: user.role }, input.matchId, { action: input.intent, text });
@@ -236,8 +239,10 @@ function RowActions({ row, formAction, actionData, busy }: { row: Row; formActio
           </button>
         </Form>
       ) : null}
-      <Form method="post" action={formAction} className="mt-3">
+      {/* Declining cannot be undone: the reason goes to the match's confirmation page first. */}
+      <Form method="post" action={`/matches/${row.id}/confirm/decline`} className="mt-3">
         <input type="hidden" name="matchId" value={row.id} />
+        <input type="hidden" name="returnTo" value={formAction} />
         <label htmlFor={`reason-${row.id}`} className="block font-semibold">
           Reason for declining
         </label>

@@ -26,27 +26,12 @@ import {
   type MatchActor,
 } from "../models/match-workflow.server";
 import { getExchange } from "../utils/exchange.server";
+import { matchIdFrom, matchViewOrThrow as viewOrThrow } from "../utils/match-route.server";
 import { requireUser } from "../utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Match: ${data.match.idea.title} for ${data.match.need.title} | Innovation Exchange` : "Match | Innovation Exchange" },
 ];
-
-function matchIdFrom(params: LoaderFunctionArgs["params"]): number {
-  const id = parseItemId(params.id);
-  if (id === null) throw new Response("There is no match at this address.", { status: 404 });
-  return id;
-}
-
-function viewOrThrow(actor: MatchActor, matchId: number) {
-  try {
-    return getMatchView(getExchange().db, actor, matchId);
-  } catch (error) {
-    if (error instanceof NotFoundError) throw new Response("There is no match at this address.", { status: 404 });
-    if (error instanceof NotAllowedError) throw new Response("This match is visible only to its commissioner, its innovator and brokers.", { status: 403 });
-    throw error;
-  }
-}
 
 const statusOf = (value: unknown): string | null =>
   value && typeof value === "object" && "status" in value && typeof value.status === "string" ? value.status : null;
@@ -114,6 +99,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionError = { intent: MatchAction | "message"; field: "rationale" | "reason" | "body" | null; message: string };
 
+function needsConfirmation(action: MatchAction): action is "adopt" | "decline" {
+  return action === "adopt" || action === "decline";
+}
+
 function isMatchAction(value: unknown): value is MatchAction {
   return (matchActions as readonly unknown[]).includes(value);
 }
@@ -144,6 +133,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (!isMatchAction(intent)) return fail({ intent: "message", field: null, message: "That request was not understood." }, 400);
+  // Adoption and declining cannot be undone: they happen on their confirmation page.
+  if (needsConfirmation(intent)) return redirect(`/matches/${matchId}/confirm/${intent}`, 303);
   const field = matchActionField(intent);
   const raw = field ? formData.get(field) : null;
   const text = typeof raw === "string" ? raw.trim() : "";
@@ -203,7 +194,7 @@ const actionHints: Partial<Record<MatchAction, Record<MatchParty, string>>> = {
   "opt-in": { innovator: "Your contact details are shared with the commissioner once they have asked for an introduction too.", commissioner: "", broker: "" },
 };
 
-function ActionForm({ action, party, error }: { action: MatchAction; party: MatchParty; error: ActionError | null }) {
+function ActionForm({ matchId, action, party, error }: { matchId: number; action: MatchAction; party: MatchParty; error: ActionError | null }) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === action;
   const field = matchActionField(action);
@@ -213,7 +204,12 @@ function ActionForm({ action, party, error }: { action: MatchAction; party: Matc
   const message = error?.intent === action ? error.message : null;
   const danger = action === "decline";
   return (
-    <Form method="post" className={`rounded border p-4 ${danger ? "border-red-300" : "border-slate-300"}`} aria-labelledby={`${action}-legend`}>
+    <Form
+      method="post"
+      action={needsConfirmation(action) ? `/matches/${matchId}/confirm/${action}` : undefined}
+      className={`rounded border p-4 ${danger ? "border-red-300" : "border-slate-300"}`}
+      aria-labelledby={`${action}-legend`}
+    >
       <h3 id={`${action}-legend`} className="font-semibold">
         {matchActionLabels[action]}
       </h3>
@@ -415,7 +411,7 @@ export default function MatchPage() {
         {match.actions.length ? (
           <div className="mt-3 grid max-w-3xl gap-4">
             {match.actions.map((action) => (
-              <ActionForm key={action} action={action} party={match.party} error={error} />
+              <ActionForm key={action} matchId={match.id} action={action} party={match.party} error={error} />
             ))}
           </div>
         ) : (

@@ -31,6 +31,8 @@ test("public pages do not scroll sideways at 390px", async ({ page }) => {
   pages.push(...(await linksFrom(page, "/ideas", /^\/ideas\/[a-z0-9-]+$/)));
   pages.push(...(await linksFrom(page, "/needs", /^\/needs\/[a-z0-9-]+$/)));
   pages.push(...(await linksFrom(page, "/network", /^\/(places|organisations)\/[a-z0-9-]+$/)));
+  pages.push(...(await linksFrom(page, "/ideas/nurse-family-partnership", /^\/ideas\/[a-z0-9-]+\/case-studies\/\d+$/)));
+  pages.push("/ideas/social-prescribing-bromley-by-bow", "/organisations/northshire-county-council");
   for (const path of pages) await expectNoHorizontalOverflow(page, path);
 });
 
@@ -54,7 +56,9 @@ test("a broker's pages do not scroll sideways at 390px", async ({ page }) => {
   const pages = ["/broker", "/broker/matches", "/broker/matches?view=all", "/broker/matches/new", "/insights/brokers"];
   pages.push("/broker/questions");
   pages.push(...(await linksFrom(page, "/broker", /^\/broker\/(idea|need|case-study|outcome-update)[a-z-]*\/\d+$/)));
-  pages.push(...(await linksFrom(page, "/broker/matches", /^\/matches\/\d+$/)));
+  const matchPages = await linksFrom(page, "/broker/matches", /^\/matches\/\d+$/);
+  // A match's confirmation page for declining (open matches in the broker's queue can be declined).
+  pages.push(...matchPages, ...matchPages.slice(0, 1).map((match) => `${match}/confirm/decline`));
   for (const path of pages) await expectNoHorizontalOverflow(page, path);
 });
 

@@ -148,6 +148,16 @@ const matrix: Record<string, Entry> = {
     loader: matchParty,
     action: matchParty,
   },
+  // Recording adoption and declining are confirmed on a page of their own (issue 13, item 6).
+  "matches.$id_.confirm.$action.tsx": {
+    owned: true,
+    target: (fx, item) => {
+      const id = String(item === "own" ? fx.ownMatchId : fx.otherMatchId);
+      return { path: `/matches/${id}/confirm/decline`, params: { id, action: "decline" } };
+    },
+    loader: matchParty,
+    action: matchParty,
+  },
   "my.matches.tsx": { target: at("/my/matches"), loader: only("innovator", "commissioner") },
   "my.needs._index.tsx": { target: at("/my/needs"), loader: only("commissioner") },
   // Living case studies (issue 4): outcome updates, by the commissioner of the adopted match only.

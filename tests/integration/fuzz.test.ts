@@ -49,7 +49,7 @@ const knownFields = [
   "franchiseAdaptableElements", "franchiseAdoptersPerYear", "takeoverTransfers", "takeoverTerms", "growthCapacity", "growthInvestmentNeeded",
   "locality", "country", "year", "status", "outcomes", "lessons", "decision", "reason", "evidenceLevel", "evidenceJustification", "body",
   "itemType", "itemId", "userId", "organisationId", "name", "notificationPreference", "q", "page", "idea", "rationale", "milestone", "updateId", "caseStudyId",
-  "matchId", "need", "note",
+  "matchId", "need", "note", "confirmed", "returnTo",
   "question", "showName", "answer", "questionId",
 ];
 const intents = [
@@ -111,6 +111,11 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
       [["intent", "opt-in"]],
       [["intent", "start-pilot"]],
       [["intent", "message"], ["body", "Hello from the fuzzer."]],
+    ],
+    "matches.$id_.confirm.$action.tsx": [
+      [["reason", "Not a fit after all."], ["returnTo", "/broker/matches?view=open"]],
+      [["confirmed", "yes"], ["reason", "Not a fit after all."]],
+      [["confirmed", "yes"]],
     ],
     "my.outcomes.$matchId.tsx": [
       [["intent", "add-update"], ["milestone", "6"], ["outcomes", "Falls admissions fell 14% against last winter in the pilot wards."]],
@@ -177,6 +182,12 @@ function paramsArbitrary(file: string, harness: Harness, junkWeight = 1): fc.Arb
   if (file === "matches.$id.tsx") {
     const ids = [fx.ownMatchId, fx.ownMatchId, fx.otherMatchId].map(String);
     return real(fc.constantFrom(...ids), fc.oneof(junk, fc.integer().map(String))).map((id) => ({ path: `/matches/${encodeURIComponent(id)}`, params: { id } }));
+  }
+  if (file === "matches.$id_.confirm.$action.tsx") {
+    const ids = [fx.ownMatchId, fx.ownMatchId, fx.otherMatchId].map(String);
+    return fc
+      .tuple(real(fc.constantFrom(...ids), fc.oneof(junk, fc.integer().map(String))), real(fc.constantFrom("adopt", "decline"), junk))
+      .map(([id, action]) => ({ path: `/matches/${encodeURIComponent(id)}/confirm/${encodeURIComponent(action)}`, params: { id, action } }));
   }
   if (file === "my.outcomes.$matchId.tsx") {
     const ids = [outcomeFixtures.ownAdoptedMatchId, outcomeFixtures.ownAdoptedMatchId, outcomeFixtures.otherAdoptedMatchId].map(String);

@@ -13,12 +13,18 @@ let harness: Harness;
 let needPage: RouteModule;
 let matchPage: RouteModule;
 let myMatches: RouteModule;
+let confirmPage: RouteModule;
 
 const needSlug = "lonely-older-men-in-dale";
 
 beforeAll(async () => {
   harness = await openHarness();
-  [needPage, matchPage, myMatches] = await Promise.all([importRoute("my.needs.$slug.tsx"), importRoute("matches.$id.tsx"), importRoute("my.matches.tsx")]);
+  [needPage, matchPage, myMatches, confirmPage] = await Promise.all([
+    importRoute("my.needs.$slug.tsx"),
+    importRoute("matches.$id.tsx"),
+    importRoute("my.matches.tsx"),
+    importRoute("matches.$id_.confirm.$action.tsx"),
+  ]);
   const { exchange, fixtures } = harness;
   await importIdeasAndSync(
     exchange,
@@ -82,6 +88,9 @@ const openNeed = (query = "") => call("loader", needPage, "commissioner", `/my/n
 const actOnIdea = (form: Record<string, string>, query = "") => call("action", needPage, "commissioner", `/my/needs/${needSlug}${query}`, { slug: needSlug }, form);
 const viewMatch = (visitor: Visitor, id: number | string) => call("loader", matchPage, visitor, `/matches/${id}`, { id: String(id) });
 const postMatch = (visitor: Visitor, id: number, form: Record<string, string>) => call("action", matchPage, visitor, `/matches/${id}`, { id: String(id) }, form);
+
+const confirmStep = (visitor: Visitor, id: number, step: string, form: Record<string, string>) =>
+  call("action", confirmPage, visitor, `/matches/${id}/confirm/${step}`, { id: String(id), action: step }, form);
 
 const matchCount = () => harness.exchange.db.select({ n: count() }).from(matches).get()!.n;
 function matchOf(ideaSlug: string) {
@@ -278,15 +287,40 @@ describe("a match from shortlist to pilot", () => {
     expect(piloting.history[0].change).toBe("Introduced → Piloting");
   });
 
-  it("requires a reason to decline, then shows it", async () => {
+  it("declines only on the confirmation page, which requires a reason, then shows it", async () => {
     const otherId = matchOf("befriending-calls")!.id;
-    const empty = await postMatch("commissioner", otherId, { intent: "decline" });
+    const statusNow = () => matchOf("befriending-calls")!.status;
+    // Straight to the match: sent to confirm, nothing changes.
+    const direct = await postMatch("commissioner", otherId, { intent: "decline", reason: "We can only buy a licensed model." });
+    expect(direct.status).toBe(303);
+    expect(direct.headers.get("Location")).toBe(`/matches/${otherId}/confirm/decline`);
+    expect(statusNow()).toBe("shortlisted");
+    // The match page's form brings the reason to the confirmation page: shown again, nothing changes.
+    const asked = await confirmStep("commissioner", otherId, "decline", { reason: "We can only buy a licensed model.", returnTo: "https://evil.example/" });
+    expect(asked.status).toBe(200);
+    expect(await asked.json()).toEqual({ reason: "We can only buy a licensed model.", error: null, returnTo: `/matches/${otherId}` });
+    expect(statusNow()).toBe("shortlisted");
+    const page: Json = await (await call("loader", confirmPage, "commissioner", `/matches/${otherId}/confirm/decline`, { id: String(otherId), action: "decline" })).json();
+    expect(page).toMatchObject({ action: "decline", match: { id: otherId, status: "shortlisted", idea: { title: "Telephone befriending" } } });
+    // Confirmed without a reason: refused, nothing changes.
+    const empty = await confirmStep("commissioner", otherId, "decline", { confirmed: "yes", reason: "  " });
     expect(empty.status).toBe(400);
-    expect(((await empty.json()) as Json).error.field).toBe("reason");
-    expect((await postMatch("commissioner", otherId, { intent: "decline", reason: "We can only buy a licensed model." })).status).toBe(302);
+    expect(((await empty.json()) as Json).error).toBe("Give a reason for declining: the other side will see it");
+    expect(statusNow()).toBe("shortlisted");
+    // Someone else's match, or a step that is not confirmable: 403 / 404.
+    expect((await confirmStep("otherCommissioner" as Visitor, otherId, "decline", { confirmed: "yes", reason: "Not mine" })).status).toBe(403);
+    expect((await confirmStep("commissioner", otherId, "shortlist", { confirmed: "yes" })).status).toBe(404);
+    expect(statusNow()).toBe("shortlisted");
+
+    const yes = await confirmStep("commissioner", otherId, "decline", { confirmed: "yes", reason: "We can only buy a licensed model." });
+    expect(yes.status).toBe(302);
+    expect(yes.headers.get("Location")).toBe(`/matches/${otherId}?done=decline`);
     const data: Json = await (await viewMatch("commissioner", otherId)).json();
     expect(data.match).toMatchObject({ status: "declined", declineReason: "We can only buy a licensed model.", declinedFrom: "shortlisted", actions: [] });
-    expect((await postMatch("commissioner", otherId, { intent: "decline", reason: "Again" })).status).toBe(409);
+    // Done already: the confirmation page sends the viewer back to the match.
+    const again = await confirmStep("commissioner", otherId, "decline", { confirmed: "yes", reason: "Again" });
+    expect(again.status).toBe(302);
+    expect(again.headers.get("Location")).toBe(`/matches/${otherId}`);
   });
 });
 

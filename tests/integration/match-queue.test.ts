@@ -257,10 +257,15 @@ describe("the queue's views", () => {
 
     const noReason = await call(queueRoute.action, "/broker/matches", { as: "broker", form: { intent: "decline", matchId: String(match.id) } });
     expect(noReason.status).toBe(400);
-    const declined = await call(queueRoute.action, "/broker/matches", { as: "broker", form: { intent: "decline", matchId: String(match.id), reason: "The commissioner wants a franchise." } });
+    // Declining is confirmed on the match's own page first.
+    const unconfirmed = await call(queueRoute.action, "/broker/matches?view=open", { as: "broker", form: { intent: "decline", matchId: String(match.id), reason: "The commissioner wants a franchise." } });
+    expect(unconfirmed.status).toBe(303);
+    expect(unconfirmed.headers.get("Location")).toBe(`/matches/${match.id}/confirm/decline?returnTo=${encodeURIComponent("/broker/matches?view=open")}`);
+    expect(db.select().from(matches).where(eq(matches.id, match.id)).get()!.status).toBe("shortlisted");
+    const declined = await call(queueRoute.action, "/broker/matches", { as: "broker", form: { intent: "decline", matchId: String(match.id), reason: "The commissioner wants a franchise.", confirmed: "yes" } });
     expect(declined.status).toBe(302);
     expect(db.select().from(matches).where(eq(matches.id, match.id)).get()).toMatchObject({ status: "declined", declineReason: "The commissioner wants a franchise.", declinedFrom: "shortlisted" });
-    expect((await call(queueRoute.action, "/broker/matches", { as: "broker", form: { intent: "decline", matchId: "99999", reason: "x" } })).status).toBe(404);
+    expect((await call(queueRoute.action, "/broker/matches", { as: "broker", form: { intent: "decline", matchId: "99999", reason: "x", confirmed: "yes" } })).status).toBe(404);
     expect(matchCount()).toBe(before);
   });
 });
