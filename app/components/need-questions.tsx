@@ -118,7 +118,11 @@ export function NeedQuestionsSection({ needSlug, answered, mine, viewer, asked, 
           </ul>
         </div>
       ) : null}
-      {viewer === "innovator" ? <AskQuestionForm needSlug={needSlug} lastResult={lastResult ?? undefined} /> : null}
+      {viewer === "innovator" ? (
+        // Keyed by how many questions the viewer has asked here: after a question is sent (a
+        // redirect back to this page) the form starts empty again, the name box unticked.
+        <AskQuestionForm key={mine.length + answered.filter((item) => item.mine).length} needSlug={needSlug} lastResult={lastResult ?? undefined} />
+      ) : null}
       {viewer === "public" ? (
         <p className="mt-4">
           <Link to={`/signin?${new URLSearchParams({ redirectTo: `/needs/${needSlug}` })}`} className="font-semibold text-brand-700 underline">

@@ -43,6 +43,9 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   await expect(innovator.getByRole("status").filter({ hasText: "Your question has been sent to the commissioner" })).toBeVisible();
   const waiting = section.getByRole("listitem").filter({ hasText: question });
   await expect(waiting).toContainText("Waiting for an answer");
+  // The form starts again empty, the name box unticked (a second question is not named by accident).
+  await expect(section.getByLabel("Your question")).toHaveValue("");
+  await expect(section.getByLabel("Show my name with the question")).not.toBeChecked();
 
   // The commissioner answers from their need screen.
   const commissioner = await (await browser.newContext({ javaScriptEnabled })).newPage();
