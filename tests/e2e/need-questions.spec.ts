@@ -15,7 +15,7 @@ async function anOpenNeed(page: Page, index: number): Promise<string> {
 
 async function journey(browser: Browser, javaScriptEnabled: boolean) {
   // Five people, each signing in (an argon2 hash each) on a 2-core machine shared with the build.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const ready = async (page: Page) => {
     if (javaScriptEnabled) await waitForHydration(page);
   };
@@ -54,6 +54,7 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   await ready(commissioner);
   const item = commissioner.getByRole("listitem").filter({ hasText: question });
   await expect(item).toContainText("Asked by An innovator");
+  if (javaScriptEnabled) await expectNoAxeViolations(commissioner);
   await item.getByLabel("Your answer").fill(answer);
   await item.getByRole("button", { name: /Publish your answer/ }).click();
   await expect(commissioner.getByRole("status").filter({ hasText: "Your answer is published on the need's page" })).toBeVisible();
@@ -83,6 +84,7 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   await ready(broker);
   const row = broker.getByRole("listitem").filter({ hasText: question });
   await expect(row).toContainText("Asked by Ines Innovator");
+  if (javaScriptEnabled) await expectNoAxeViolations(broker);
   await row.getByText("Hide this question").click();
   await row.getByLabel("Reason").fill("It gives a figure the council has not agreed.");
   await row.getByRole("button", { name: "Hide the question" }).click();
