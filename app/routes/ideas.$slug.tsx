@@ -249,7 +249,7 @@ export default function IdeaPage() {
                             <p className="text-xs font-semibold uppercase tracking-wide text-slate-700">Before</p>
                             <p className="whitespace-pre-line break-words">
                               {change.before.lead}
-                              <del className="bg-red-100">{change.before.changed}</del>
+                              {change.before.changed ? <del className="bg-red-100">{change.before.changed}</del> : null}
                               {change.before.trail}
                             </p>
                           </div>
@@ -257,7 +257,7 @@ export default function IdeaPage() {
                             <p className="text-xs font-semibold uppercase tracking-wide text-slate-700">After</p>
                             <p className="whitespace-pre-line break-words">
                               {change.after.lead}
-                              <ins className="bg-green-100 no-underline">{change.after.changed}</ins>
+                              {change.after.changed ? <ins className="bg-green-100 no-underline">{change.after.changed}</ins> : null}
                               {change.after.trail}
                             </p>
                           </div>

@@ -87,7 +87,7 @@ export default function CaseStudyPage() {
         {adopter ? adopter.name : place} {statusSentence[study.status]}
         {study.year ? `, from ${study.year}` : ""}.
       </p>
-      <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+      <dl className="mt-6 grid grid-cols-1 gap-x-6 sm:grid-cols-[auto_1fr] sm:gap-y-2 text-sm [&_dd]:mb-2 sm:[&_dd]:mb-0">
         <dt className="font-semibold">Idea</dt>
         <dd>
           <Link to={`/ideas/${idea.slug}`} className="text-brand-700 underline">

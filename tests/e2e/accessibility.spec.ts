@@ -43,6 +43,29 @@ test.describe("axe finds no violations", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("case-study page", async ({ page }) => {
+    await page.goto("/ideas/nurse-family-partnership");
+    await page.getByRole("region", { name: "Case studies" }).getByRole("link", { name: "Denver, Colorado, US" }).click();
+    await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toBeVisible();
+    await waitForHydration(page);
+    await expectNoAxeViolations(page);
+  });
+
+  test("idea page with its history open", async ({ page }) => {
+    await page.goto("/ideas/social-prescribing-bromley-by-bow");
+    for (const summary of await page.getByRole("region", { name: "History" }).locator("summary").all()) await summary.click();
+    await expect(page.getByRole("region", { name: "History" }).locator("ins").first()).toBeVisible();
+    await waitForHydration(page);
+    await expectNoAxeViolations(page);
+  });
+
+  test("organisation profile", async ({ page }) => {
+    await page.goto("/organisations/northshire-county-council");
+    await expect(page.getByRole("heading", { level: 1, name: "Northshire County Council" })).toBeVisible();
+    await waitForHydration(page);
+    await expectNoAxeViolations(page);
+  });
+
   test("needs list", async ({ page }) => {
     await page.goto("/needs");
     await expect(page.getByRole("heading", { level: 1, name: "Open needs" })).toBeVisible();

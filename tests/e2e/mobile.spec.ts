@@ -56,6 +56,10 @@ test("a broker's pages do not scroll sideways at 390px", async ({ page }) => {
   const pages = ["/broker", "/broker/matches", "/broker/matches?view=all", "/broker/matches/new", "/insights/brokers"];
   pages.push("/broker/questions");
   pages.push(...(await linksFrom(page, "/broker", /^\/broker\/(idea|need|case-study|outcome-update)[a-z-]*\/\d+$/)));
+  // The "Assigned to me" view, assigning a match, and a queue item's reject confirmation (when the queue has items).
+  pages.push("/broker?assigned=me");
+  pages.push(...(await linksFrom(page, "/broker/matches?view=open", /^\/broker\/matches\/\d+\/assign$/, 1)));
+  pages.push(...(await linksFrom(page, "/broker", /^\/broker\/(idea|need|case-study|outcome-update)\/\d+$/, 1)).map((link) => `${link}/confirm-reject?reason=Not+a+public-service+innovation`));
   const matchPages = await linksFrom(page, "/broker/matches", /^\/matches\/\d+$/);
   // A match's confirmation page for declining (open matches in the broker's queue can be declined).
   pages.push(...matchPages, ...matchPages.slice(0, 1).map((match) => `${match}/confirm/decline`));

@@ -192,7 +192,7 @@ describe("the demo idea with a history", () => {
     expect(latest.changes[0]).toMatchObject({ field: "solution", label: "How it works", before: { changed: "" }, excerpt: true });
     expect(latest.changes[0].after.changed).toContain("caseloads of about 250 people");
     expect(earlier.changes.map((change: { label: string }) => change.label)).toEqual(["Costs", "Tags"]);
-    expect(earlier.changes[1].before.changed).toBe("link workers, primary care, wellbeing");
-    expect(earlier.changes[1].after.changed).toBe("link workers, primary care, wellbeing, loneliness");
+    expect(earlier.changes[1]).toMatchObject({ before: { lead: "link workers, primary care, ", changed: "wellbeing" }, after: { changed: "wellbeing, loneliness" } });
+    expect(earlier.changes[0].after.changed).toContain("Additional Roles Reimbursement Scheme");
   });
 });

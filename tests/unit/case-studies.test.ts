@@ -25,12 +25,13 @@ describe("which case studies match a query", () => {
 });
 
 describe("a revision's changes", () => {
-  it("shows short text whole and long text as the changed passage with a few words around it", () => {
+  it("marks the changed words, showing short text whole and long text as the changed passage with a few words around it", () => {
     expect(changedPassage("A short text.", "A shorter text.")).toEqual({
-      before: { lead: "", changed: "A short text.", trail: "" },
-      after: { lead: "", changed: "A shorter text.", trail: "" },
+      before: { lead: "A ", changed: "short", trail: " text." },
+      after: { lead: "A ", changed: "shorter", trail: " text." },
       excerpt: false,
     });
+    expect(changedPassage("(none)", "New text")).toMatchObject({ before: { changed: "(none)" }, after: { changed: "New text" } });
     const words = Array.from({ length: 60 }, (_, index) => `w${index}`);
     const after = [...words.slice(0, 30), "NEW", ...words.slice(31)];
     const passage = changedPassage(words.join(" "), after.join(" "));
@@ -38,13 +39,14 @@ describe("a revision's changes", () => {
     expect(passage.before.changed).toBe("w30");
     expect(passage.after.changed).toBe("NEW");
     expect(passage.before.lead).toBe("…w22 w23 w24 w25 w26 w27 w28 w29 ");
+    expect(passage.before.trail).toBe(" w31 w32 w33 w34 w35 w36 w37 w38…");
     expect(passage.after.trail).toBe(" w31 w32 w33 w34 w35 w36 w37 w38…");
   });
 
   it("labels fields and turns vocabulary keys into words", () => {
     const [change] = revisionChangeViews([{ field: "sectors", before: ["health"], after: ["health", "ageing"] }]);
     expect(change.label).toBe("Sectors");
-    expect(change.before.changed).toBe("Health");
-    expect(change.after.changed).toMatch(/^Health, /);
+    expect(change.before.lead + change.before.changed).toBe("Health");
+    expect(change.after.lead + change.after.changed).toMatch(/^Health, /);
   });
 });
