@@ -24,9 +24,13 @@ export function diffusionDetailsFromForm(values: IdeaFormValues): DiffusionDetai
       adaptableElements: values.franchiseAdaptableElements,
       adoptersPerYear: values.franchiseAdoptersPerYear,
     };
-  if (offers.has("takeover")) details.takeover = { transfers: values.takeoverTransfers ?? [], terms: values.takeoverTerms };
+  if (offers.has("takeover")) details.takeover = { transfers: values.takeoverTransfers?.length ? values.takeoverTransfers : undefined, terms: values.takeoverTerms };
   if (offers.has("growth")) details.growth = { capacity: values.growthCapacity, investmentNeeded: values.growthInvestmentNeeded };
-  return JSON.parse(JSON.stringify(details)) as DiffusionDetails; // drops undefined keys
+  // Only what was written: an untouched route leaves no empty object behind, so saving a live
+  // idea whose routes had no detail does not look like a change to its routes.
+  const written = JSON.parse(JSON.stringify(details)) as Record<string, Record<string, unknown>>; // drops undefined keys
+  for (const [model, detail] of Object.entries(written)) if (Object.keys(detail).length === 0) delete written[model];
+  return written as DiffusionDetails;
 }
 
 /** The form's values as idea columns. */

@@ -23,7 +23,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("status").filter({ hasText: "Your changes are published." })).toBeVisible();
       await expect(page.getByRole("alert")).toHaveCount(0);
       await page.goto("/ideas/nhs-direct");
-      await expect(page.getByText(`tag-${suffix}`)).toBeVisible();
+      await expect(page.getByRole("definition").filter({ hasText: `tag-${suffix}` })).toBeVisible();
     });
 
     test("an innovator saves a draft with only a title, and submitting it lists what is missing", async ({ page }) => {
@@ -40,11 +40,11 @@ for (const javaScriptEnabled of [true, false]) {
       await ready(page, javaScriptEnabled);
       await page.getByRole("button", { name: "Submit for review" }).click();
       const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
-      await expect(summary).toBeFocused();
+      if (javaScriptEnabled) await expect(summary).toBeFocused();
       for (const message of ["Enter a one-paragraph summary", "Choose at least one sector", "Choose at least one way the idea can spread"]) {
         await expect(summary.getByRole("link", { name: message })).toBeVisible();
       }
-      await expectNoAxeViolations(page);
+      if (javaScriptEnabled) await expectNoAxeViolations(page);
       await page.goto("/my/ideas");
       await expect(page.getByRole("link", { name: title })).toBeVisible();
     });
@@ -81,7 +81,7 @@ for (const javaScriptEnabled of [true, false]) {
       await summary.getByRole("link", { name: "The deadline must be a real date" }).click();
       if (javaScriptEnabled) await expect(page.getByLabel("Day")).toBeFocused();
       else await expect(page).toHaveURL(/#need-form-deadline$/);
-      await page.reload();
+      await page.goto(page.url().replace(/#.*$/, ""));
       await expect(page.getByLabel("Month")).toHaveValue("12");
     });
   });
