@@ -14,6 +14,7 @@ import { formatDateTime, parseItemId } from "../domain/broker-queue";
 import { consentText, matchActionField, matchDeadlineView, matchDoneMessages, matchHistoryLabels } from "../domain/match-display";
 import { matchActionLabels, matchActions, type MatchAction, type MatchParty } from "../domain/match-workflow";
 import { matchStatusLabels, type MatchStatus } from "../domain/vocabulary";
+import { getAssignment } from "../models/assignments.server";
 import { listAuditLog } from "../models/audit.server";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
 import {
@@ -92,6 +93,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         })),
       },
       history,
+      // Brokers: who follows this match up (issue 13); assigned on /broker/matches/:id/assign.
+      assignedTo: view.party === "broker" ? (getAssignment(getExchange().db, "match", matchId)?.assigneeName ?? null) : null,
     },
     { headers: { "Cache-Control": "private, no-store" } }
   );
@@ -280,7 +283,7 @@ function ContactCard({ title, contact }: { title: string; contact: { name: strin
 }
 
 export default function MatchPage() {
-  const { match, history } = useLoaderData<typeof loader>();
+  const { match, history, assignedTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const error = actionData && "error" in actionData ? actionData.error : null;
   const [searchParams] = useSearchParams();
@@ -431,6 +434,14 @@ export default function MatchPage() {
             )}
           </p>
         )}
+        {match.party === "broker" ? (
+          <p className="mt-3">
+            Assigned to {assignedTo ?? "no one"} ·{" "}
+            <Link to={`/broker/matches/${match.id}/assign`} className="text-brand-700 underline">
+              Assign this match
+            </Link>
+          </p>
+        ) : null}
         {match.party === "broker" ? (
           <p className="mt-3">
             <Link to="/broker/matches" className="text-brand-700 underline">

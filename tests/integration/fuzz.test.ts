@@ -51,6 +51,7 @@ const knownFields = [
   "itemType", "itemId", "userId", "organisationId", "name", "notificationPreference", "q", "page", "idea", "rationale", "milestone", "updateId", "caseStudyId",
   "matchId", "need", "note", "confirmed", "returnTo",
   "question", "showName", "answer", "questionId",
+  "assigneeId", "transferability", "costClarity", "diffusionFit", "problemClarity", "outcomeClarity", "budgetRoute", "outcomeEvidence", "evidenceOfChange", "candour",
 ];
 const intents = [
   "submit", "save", "claim", "release", "note", "decide", "add-case-study", "mark-all-read", "create", "rename", "update-user",
@@ -58,6 +59,7 @@ const intents = [
   "add-update", "edit-case-study", "resubmit-update", "resubmit-case-study",
   "propose", "refresh", "put-forward",
   "ask-question", "answer-question", "hide-question", "restore-question",
+  "score", "assign",
 ];
 const vocabulary = [
   ...sectors, ...diffusionModels, ...typologies, ...lifecyclePhases, ...caseStudyStatuses, ...notificationPreferences, ...reviewItemTypes,
@@ -140,7 +142,13 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
       [["intent", "hide-question"], ["questionId", "1"], ["reason", "Names a member of staff."]],
       [["intent", "restore-question"], ["questionId", "1"]],
     ],
-    "broker.$itemType.$itemId.tsx": [claim, [["intent", "note"], ["body", "A note."]], [["intent", "decide"], ["decision", "request-changes"], ["reason", "More detail, please."]]],
+    "broker.$itemType.$itemId.tsx": [claim, [["intent", "note"], ["body", "A note."]], [["intent", "decide"], ["decision", "request-changes"], ["reason", "More detail, please."]],
+      [["intent", "score"], ["evidence", "3"], ["transferability", "4"], ["costClarity", "2"], ["diffusionFit", "4"]],
+      [["intent", "assign"], ["assigneeId", harness.fixtures.users.broker.id], ["note", "Yours."]],
+      [["intent", "decide"], ["decision", "reject"], ["reason", "Not a public-service innovation."]]],
+    // Issue 13: scoring, assigning, and the reject confirmation page.
+    "broker.$itemType.$itemId_.confirm-reject.tsx": [[["reason", "Not a public-service innovation."]]],
+    "broker.matches_.$id.assign.tsx": [[["intent", "assign"], ["assigneeId", harness.fixtures.users.broker.id], ["note", "Chase the council."]]],
     "admin.organisations.tsx": [[["intent", "create"], ["name", "Fuzz Organisation"]]],
     "admin._index.tsx": [[["intent", "update-user"], ["userId", harness.fixtures.users.otherInnovator.id], ["role", "innovator"]]],
   };
@@ -198,6 +206,16 @@ function paramsArbitrary(file: string, harness: Harness, junkWeight = 1): fc.Arb
       fc.constant({ itemType: "idea", itemId: String(fx.submittedIdeaId) }),
       fc.record({ itemType: fc.oneof(fc.constantFrom(...reviewItemTypes), junk), itemId: fc.oneof(fc.integer().map(String), junk) }),
     ).map((params) => ({ path: `/broker/${encodeURIComponent(params.itemType)}/${encodeURIComponent(params.itemId)}`, params }));
+  }
+  if (file === "broker.$itemType.$itemId_.confirm-reject.tsx") {
+    return real(
+      fc.constant({ itemType: "idea", itemId: String(fx.submittedIdeaId) }),
+      fc.record({ itemType: fc.oneof(fc.constantFrom(...reviewItemTypes), junk), itemId: fc.oneof(fc.integer().map(String), junk) }),
+    ).map((params) => ({ path: `/broker/${encodeURIComponent(params.itemType)}/${encodeURIComponent(params.itemId)}/confirm-reject`, params }));
+  }
+  if (file === "broker.matches_.$id.assign.tsx") {
+    const ids = [fx.ownMatchId, fx.otherMatchId].map(String);
+    return real(fc.constantFrom(...ids), fc.oneof(junk, fc.integer().map(String))).map((id) => ({ path: `/broker/matches/${encodeURIComponent(id)}/assign`, params: { id } }));
   }
   if (file === "$.tsx") {
     // The catch-all not-found route: any path at all.
