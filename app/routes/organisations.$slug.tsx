@@ -23,7 +23,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const registered = organisation.organisationId;
   return json(
     {
-      organisation: { name: organisation.name, slug: organisation.slug },
+      // Organisations only named on published ideas have no accounts, so no needs of their own.
+      organisation: { name: organisation.name, slug: organisation.slug, registered: registered !== null },
       ideas: listOrganisationIdeas(db, registered, organisation.namedIdeaIds),
       needs: registered === null ? [] : listOrganisationNeeds(db, registered),
       caseStudies: registered === null ? [] : listOrganisationCaseStudies(db, registered),
@@ -43,7 +44,8 @@ export default function OrganisationPage() {
       </p>
       <h1 className="mt-2 text-3xl font-bold">{organisation.name}</h1>
       <p className="mt-2 text-slate-700">
-        {ideas.length} published {ideas.length === 1 ? "idea" : "ideas"} · {needs.length} open {needs.length === 1 ? "need" : "needs"}
+        {ideas.length} published {ideas.length === 1 ? "idea" : "ideas"}
+        {organisation.registered ? ` · ${needs.length} open ${needs.length === 1 ? "need" : "needs"}` : ""}
         {caseStudies.length ? ` · ${caseStudies.length} ${caseStudies.length === 1 ? "case study" : "case studies"} of what it adopted` : ""}
       </p>
       <section aria-labelledby="ideas-heading" className="mt-8">
@@ -68,31 +70,33 @@ export default function OrganisationPage() {
           </ul>
         )}
       </section>
-      <section aria-labelledby="needs-heading" className="mt-10">
-        <h2 id="needs-heading" className="text-2xl font-semibold">
-          Open needs
-        </h2>
-        {needs.length === 0 ? (
-          <p className="mt-2 rounded bg-slate-50 p-4">{organisation.name} has no open needs.</p>
-        ) : (
-          <ul className="mt-4 space-y-5">
-            {needs.map((need) => {
-              const facts = [need.locality, budgetText(need.budgetMin, need.budgetMax), need.deadline ? `deadline ${deadlineText(need.deadline)}` : null].filter(Boolean);
-              return (
-                <li key={need.id} className="border-b border-slate-200 pb-4">
-                  <h3 className="text-lg font-semibold">
-                    <Link to={`/needs/${need.slug}`} className="text-brand-700 underline-offset-4 hover:underline">
-                      {need.title}
-                    </Link>
-                  </h3>
-                  <p className="mt-1 line-clamp-3">{need.problem}</p>
-                  {facts.length ? <p className="mt-1 text-sm text-slate-700">{facts.join(" · ")}</p> : null}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
+      {organisation.registered ? (
+        <section aria-labelledby="needs-heading" className="mt-10">
+          <h2 id="needs-heading" className="text-2xl font-semibold">
+            Open needs
+          </h2>
+          {needs.length === 0 ? (
+            <p className="mt-2 rounded bg-slate-50 p-4">{organisation.name} has no open needs.</p>
+          ) : (
+            <ul className="mt-4 space-y-5">
+              {needs.map((need) => {
+                const facts = [need.locality, budgetText(need.budgetMin, need.budgetMax), need.deadline ? `deadline ${deadlineText(need.deadline)}` : null].filter(Boolean);
+                return (
+                  <li key={need.id} className="border-b border-slate-200 pb-4">
+                    <h3 className="text-lg font-semibold">
+                      <Link to={`/needs/${need.slug}`} className="text-brand-700 underline-offset-4 hover:underline">
+                        {need.title}
+                      </Link>
+                    </h3>
+                    <p className="mt-1 line-clamp-3">{need.problem}</p>
+                    {facts.length ? <p className="mt-1 text-sm text-slate-700">{facts.join(" · ")}</p> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+      ) : null}
       {caseStudies.length ? (
         <section aria-labelledby="case-studies-heading" className="mt-10">
           <h2 id="case-studies-heading" className="text-2xl font-semibold">

@@ -150,7 +150,7 @@ describe("case studies in search", () => {
 describe("organisation profiles", () => {
   it("exist for every organisation named on a published idea, with its ideas, and are listed", async () => {
     const trust = await load("organisations.$slug.tsx", "/organisations/casserole-trust", { slug: "casserole-trust" });
-    expect(trust.organisation).toEqual({ name: "Casserole Trust", slug: "casserole-trust" });
+    expect(trust.organisation).toEqual({ name: "Casserole Trust", slug: "casserole-trust", registered: false });
     expect(trust.ideas.map((row: { slug: string }) => row.slug)).toEqual(["casserole-club"]);
     expect(trust.needs).toEqual([]);
     const list = await load("organisations._index.tsx", "/organisations");
