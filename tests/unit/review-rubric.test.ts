@@ -4,6 +4,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { assigneeOptions, assignmentNotification, assignSchema } from "../../app/domain/assignment";
+import { defaultQueueParams, parseQueueParams, queueSearch } from "../../app/domain/broker-queue";
 import { auditChangeRows } from "../../app/domain/review-display";
 import {
   checkScores,
@@ -119,6 +120,14 @@ describe("assignment", () => {
     expect(parseWithZod(form({ intent: "assign", assigneeId: "" }), { schema: assignSchema }).reply().error).toEqual({ assigneeId: ["Choose who to assign it to"] });
     expect(parseWithZod(form({ intent: "assign", assigneeId: "u1" }), { schema: assignSchema }).status).toBe("success");
     expect(parseWithZod(form({ intent: "assign", assigneeId: "u1", note: "x".repeat(501) }), { schema: assignSchema }).reply().error).toEqual({ note: ["Keep the note to 500 characters or fewer"] });
+  });
+
+  it("reads and writes the queue's Assigned to me view (assigned=me), ignoring other values", () => {
+    const params = parseQueueParams(new URLSearchParams("assigned=me&type=idea"));
+    expect(params).toEqual({ ...defaultQueueParams, type: "idea", assignedToMe: true });
+    expect(queueSearch(params)).toBe("?type=idea&assigned=me");
+    expect(parseQueueParams(new URLSearchParams("assigned=you")).assignedToMe).toBeUndefined();
+    expect(queueSearch(defaultQueueParams)).toBe("");
   });
 
   it("tells the assignee who assigned what, with the note", () => {
