@@ -2,7 +2,7 @@
 // Each entry is one search-page URL; the raw Meilisearch baseline sends exactly the
 // multi-search the app builds for that URL (same filters, facets and highlighting).
 import { ideaSearchSchema, IDEAS_PER_PAGE, parseSearch } from "../app/domain/search-params";
-import { filtersFromParams } from "../app/models/search.server";
+import { filtersFromParams } from "../app/domain/idea-facets";
 import { buildIdeaSearchQueries } from "../search/idea-query";
 
 export type MixEntry = { kind: "plain" | "filtered" | "browse"; params: [string, string][] };

@@ -2,26 +2,19 @@
 // disjunctive: the counts of a facet group ignore that group's own selection, so every
 // option shows how many results choosing it would add.
 import type { FacetDistribution, MultiSearchQuery } from "meilisearch";
+import { ideaFacets, type IdeaFacet, type IdeaFilters } from "../app/domain/idea-facets";
+import { allOf, anyOf, PUBLISHED_IDEAS, type MeiliFilter } from "./filters";
 
 export const HIGHLIGHT_PRE = "\u0002";
 export const HIGHLIGHT_POST = "\u0003";
 
-// takeoverTransfers: what an adopter takes over (staff, assets, data, intellectual property).
-export const ideaFacets = ["sectors", "diffusionModels", "lifecyclePhase", "typology", "evidenceLevel", "takeoverTransfers"] as const;
-export type IdeaFacet = (typeof ideaFacets)[number];
-export type IdeaFilters = Record<IdeaFacet, string[]>;
-
 export type IdeaQueryInput = { q: string; filters: IdeaFilters; page: number; hitsPerPage: number; facets: boolean; sort?: string[] };
 
-const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-
-export function buildIdeaFilter(filters: IdeaFilters, except?: IdeaFacet): (string | string[])[] {
-  const clauses: (string | string[])[] = ['status = "published"'];
-  for (const facet of ideaFacets) {
-    if (facet === except || !filters[facet].length) continue;
-    clauses.push(filters[facet].map((value) => `${facet} = ${facet === "evidenceLevel" ? Number(value) : quote(value)}`));
-  }
-  return clauses;
+export function buildIdeaFilter(filters: IdeaFilters, except?: IdeaFacet): MeiliFilter {
+  return allOf(
+    PUBLISHED_IDEAS,
+    ...ideaFacets.filter((facet) => facet !== except).map((facet) => anyOf(facet, facet === "evidenceLevel" ? filters[facet].map(Number) : filters[facet])),
+  );
 }
 
 export function buildIdeaSearchQueries(input: IdeaQueryInput): MultiSearchQuery[] {

@@ -2,18 +2,7 @@
 // form), how it is described, and what counts as news for a follower. Pure.
 import { z } from "zod";
 import { ideaSearchSchema, searchParamsToObject, type IdeaSearchParams } from "./search-params";
-import {
-  diffusionModelLabels,
-  evidenceLevelLabels,
-  lifecyclePhaseLabels,
-  sectorLabels,
-  typologyLabels,
-  type DiffusionModel,
-  type EvidenceLevel,
-  type LifecyclePhase,
-  type Sector,
-  type Typology,
-} from "./vocabulary";
+import { ideaFacetParams, ideaFacetRegistry, optionLabel, type IdeaFacetParam } from "./idea-facets";
 
 export const followItemTypes = ["idea", "need"] as const;
 export type FollowItemType = (typeof followItemTypes)[number];
@@ -22,7 +11,6 @@ export type FollowItemType = (typeof followItemTypes)[number];
 /** What a saved search matches on: the page and the order do not change which ideas match. */
 export type SavedSearchFilters = Omit<IdeaSearchParams, "page" | "sort">;
 
-const listKeys = ["sector", "diffusionModel", "lifecyclePhase", "typology", "evidenceLevel", "transfer"] as const;
 
 /**
  * The /ideas query string in one form (keys in a fixed order, values sorted, no page), so the
@@ -38,16 +26,11 @@ export function canonicalSearch(search: URLSearchParams | string): { query: stri
   const sorted = <T extends string>(values: T[]): T[] => [...new Set(values)].sort();
   const filters: SavedSearchFilters = {
     q: data.q,
-    sector: sorted(data.sector),
-    diffusionModel: sorted(data.diffusionModel),
-    lifecyclePhase: sorted(data.lifecyclePhase),
-    typology: sorted(data.typology),
-    evidenceLevel: sorted(data.evidenceLevel),
-    transfer: sorted(data.transfer),
+    ...(Object.fromEntries(ideaFacetParams.map((param) => [param, sorted(data[param])])) as Record<IdeaFacetParam, string[]>),
   };
   const query = new URLSearchParams();
   if (filters.q) query.set("q", filters.q);
-  for (const key of listKeys) for (const value of filters[key]) query.append(key, value);
+  for (const key of ideaFacetParams) for (const value of filters[key]) query.append(key, value);
   return { query: query.toString(), filters };
 }
 
@@ -55,14 +38,9 @@ export function canonicalSearch(search: URLSearchParams | string): { query: stri
 export function describeSearch(filters: SavedSearchFilters): string {
   const parts: string[] = [];
   if (filters.q) parts.push(`“${filters.q}”`);
-  const groups = [
-    filters.sector.map((value) => sectorLabels[value as Sector]),
-    filters.diffusionModel.map((value) => diffusionModelLabels[value as DiffusionModel].split(" (")[0]),
-    filters.lifecyclePhase.map((value) => `${lifecyclePhaseLabels[value as LifecyclePhase]} phase`),
-    filters.typology.map((value) => typologyLabels[value as Typology]),
-    filters.evidenceLevel.map((value) => `evidence ${evidenceLevelLabels[Number(value) as EvidenceLevel].split(":")[0]}`),
-    (filters.transfer ?? []).map((value) => `takeover with ${value.replace("-", " ")}`),
-  ].filter((group) => group.length);
+  const groups = ideaFacetRegistry
+    .map((entry) => (filters[entry.param] ?? []).map((value) => entry.describe({ value, label: optionLabel(entry, value) })))
+    .filter((group) => group.length);
   const facets = groups.map((group) => group.join(" or ")).join("; ");
   if (!parts.length && !facets) return "All new ideas";
   return [...parts, facets].filter(Boolean).join(" in ");

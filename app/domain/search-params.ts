@@ -1,7 +1,8 @@
 // Query parameters of the public idea and need searches (the page URL and the JSON API
 // share them, so a URL always carries the whole state of a search).
 import { z } from "zod";
-import { diffusionModels, fundingRoutes, lifecyclePhases, sectors, takeoverTransfers, typologies } from "./vocabulary";
+import { ideaFacetParams, ideaFacetRegistry, type IdeaFacetParam } from "./idea-facets";
+import { diffusionModels, fundingRoutes, sectors } from "./vocabulary";
 
 export const IDEAS_PER_PAGE = 20;
 export const NEEDS_PER_PAGE = 20;
@@ -24,15 +25,18 @@ export const ideaSorts = ["relevance", "newest", "evidence"] as const;
 export type IdeaSort = (typeof ideaSorts)[number];
 export const ideaSortLabels: Record<IdeaSort, string> = { relevance: "Best match", newest: "Newest", evidence: "Strongest evidence" };
 
+/** One list parameter per facet of the registry, each accepting only that facet's options. */
+function ideaFacetLists() {
+  type FacetList = ReturnType<typeof list<[string, ...string[]]>>;
+  return Object.fromEntries(
+    ideaFacetRegistry.map((entry) => [entry.param, list(entry.options.map((option) => option.value) as [string, ...string[]], entry.param)]),
+  ) as Record<IdeaFacetParam, FacetList>;
+}
+
 export const ideaSearchSchema = z.strictObject({
   q,
   sort: z.enum(ideaSorts, { error: (issue) => `sort must be one of ${ideaSorts.join(", ")} (got "${String(issue.input)}")` }).default("relevance"),
-  sector: list(sectors, "sector"),
-  diffusionModel: list(diffusionModels, "diffusionModel"),
-  lifecyclePhase: list(lifecyclePhases, "lifecyclePhase"),
-  typology: list(typologies, "typology"),
-  evidenceLevel: list(["1", "2", "3", "4", "5"], "evidenceLevel"),
-  transfer: list(takeoverTransfers, "transfer"),
+  ...ideaFacetLists(),
   page,
 });
 export type IdeaSearchParams = z.infer<typeof ideaSearchSchema>;
@@ -46,7 +50,7 @@ export const needSearchSchema = z.strictObject({
 });
 export type NeedSearchParams = z.infer<typeof needSearchSchema>;
 
-const multiKeys = new Set(["sector", "diffusionModel", "lifecyclePhase", "typology", "evidenceLevel", "transfer", "fundingRoute"]);
+const multiKeys = new Set<string>([...ideaFacetParams, "sector", "diffusionModel", "fundingRoute"]);
 
 /** Turns URLSearchParams into the object the schemas read: repeated keys become lists. */
 export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {

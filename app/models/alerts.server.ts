@@ -5,6 +5,8 @@
 // restart, and an import that rewrites rows without changing them announces nothing.
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gt, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
+import { filtersFromParams } from "../domain/idea-facets";
+import { ideaFacetConditions } from "./fallback-search.server";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, follows, ideas, needs, savedSearches } from "../../db/schema";
 import {
@@ -162,14 +164,7 @@ function allWords(q: string): string | null {
 /** Published ideas first published in (after, upTo] that a saved search matches, oldest first. */
 export function newIdeasMatching(db: Reader, filters: SavedSearchFilters, after: Date, upTo: Date) {
   const clauses: SQL[] = [eq(ideas.status, "published"), isNotNull(ideas.publishedAt), gt(ideas.publishedAt, after), lte(ideas.publishedAt, upTo)];
-  const anyOf = (column: string, values: string[]) =>
-    sql`exists (select 1 from json_each(${sql.raw(column)}) where value in (${sql.join(values.map((value) => sql`${value}`), sql`, `)}))`;
-  if (filters.sector.length) clauses.push(anyOf("ideas.sectors", filters.sector));
-  if (filters.diffusionModel.length) clauses.push(anyOf("ideas.diffusion_models", filters.diffusionModel));
-  if (filters.typology.length) clauses.push(anyOf("ideas.typology", filters.typology));
-  if (filters.lifecyclePhase.length) clauses.push(inArray(ideas.lifecyclePhase, filters.lifecyclePhase));
-  if (filters.evidenceLevel.length) clauses.push(inArray(ideas.evidenceLevel, filters.evidenceLevel.map(Number)));
-  if (filters.transfer?.length) clauses.push(anyOf("json_extract(ideas.diffusion_details, '$.takeover.transfers')", filters.transfer));
+  clauses.push(...ideaFacetConditions(filtersFromParams(filters)));
   const match = allWords(filters.q);
   if (match) clauses.push(sql`ideas.id in (select rowid from ideas_fts where ideas_fts match ${match})`);
   return db

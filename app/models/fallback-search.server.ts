@@ -3,7 +3,7 @@
 // page still works; the UI says search is in reduced mode.
 import { sql, type SQL } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
-import { ideaFacets, type IdeaFacet, type IdeaFilters } from "../../search/idea-query";
+import { ideaFacets, type IdeaFacet, type IdeaFilters } from "../domain/idea-facets";
 import { IDEAS_PER_PAGE, type IdeaSearchParams } from "../domain/search-params";
 import { getPublishedIdeaCardsByIds } from "./ideas.server";
 
@@ -25,17 +25,24 @@ export function ftsQuery(q: string): string | null {
   return unique.length ? unique.map((word) => `"${word}"*`).join(" OR ") : null;
 }
 
-function whereClause(filters: IdeaFilters, match: string | null, except?: IdeaFacet): SQL {
-  const clauses: SQL[] = [sql`ideas.status = 'published'`];
-  if (match) clauses.push(sql`ideas.id in (select rowid from ideas_fts where ideas_fts match ${match})`);
+/** The selected facets as SQL conditions on `ideas` (any of a facet's values; every facet). */
+export function ideaFacetConditions(filters: IdeaFilters, except?: IdeaFacet): SQL[] {
+  const conditions: SQL[] = [];
   for (const facet of ideaFacets) {
     const values = filters[facet];
     if (facet === except || !values.length) continue;
     const list = sql.join(values.map((value) => sql`${value}`), sql`, `);
     const arrayColumn = arrayColumns[facet];
-    if (arrayColumn) clauses.push(sql`exists (select 1 from json_each(${arrayColumn}) where value in (${list}))`);
-    else clauses.push(sql`${scalarColumns[facet]!} in (${list})`);
+    if (arrayColumn) conditions.push(sql`exists (select 1 from json_each(${arrayColumn}) where value in (${list}))`);
+    else conditions.push(sql`${scalarColumns[facet]!} in (${list})`);
   }
+  return conditions;
+}
+
+function whereClause(filters: IdeaFilters, match: string | null, except?: IdeaFacet): SQL {
+  const clauses: SQL[] = [sql`ideas.status = 'published'`];
+  if (match) clauses.push(sql`ideas.id in (select rowid from ideas_fts where ideas_fts match ${match})`);
+  clauses.push(...ideaFacetConditions(filters, except));
   return sql.join(clauses, sql` and `);
 }
 

@@ -2,15 +2,9 @@
 // the visibility filter (published ideas, open needs) is added here on the server.
 import type { Meilisearch, MultiSearchResponse } from "meilisearch";
 import type { ExchangeDb } from "../../db/client";
-import {
-  HIGHLIGHT_POST,
-  HIGHLIGHT_PRE,
-  buildIdeaSearchQueries,
-  ideaFacets,
-  mergeFacets,
-  type IdeaFacet,
-  type IdeaFilters,
-} from "../../search/idea-query";
+import { anyOf, allOf, OPEN_NEEDS } from "../../search/filters";
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE, buildIdeaSearchQueries, mergeFacets } from "../../search/idea-query";
+import { filtersFromParams, ideaFacets, type IdeaFacet, type IdeaFilters } from "../domain/idea-facets";
 import { IDEAS_PER_PAGE, NEEDS_PER_PAGE, type IdeaSearchParams, type IdeaSort, type NeedSearchParams } from "../domain/search-params";
 import { getPublishedIdeaCardsByIds, type IdeaCard } from "./ideas.server";
 import { searchIdeasInSqlite } from "./fallback-search.server";
@@ -44,16 +38,7 @@ export type IdeaSearchResult = {
 
 export class SearchUnavailableError extends Error {}
 
-export function filtersFromParams(params: IdeaSearchParams): IdeaFilters {
-  return {
-    sectors: params.sector,
-    diffusionModels: params.diffusionModel,
-    lifecyclePhase: params.lifecyclePhase,
-    typology: params.typology,
-    evidenceLevel: params.evidenceLevel,
-    takeoverTransfers: params.transfer,
-  };
-}
+
 
 function ideaHit(row: IdeaCard, highlight: IdeaHit["highlight"]): IdeaHit {
   return {
@@ -125,7 +110,7 @@ export async function searchIdeas(
   };
 }
 
-export { ideaFacets };
+
 
 function degradedIdeaSearch(db: ExchangeDb, params: IdeaSearchParams, filters: IdeaFilters): IdeaSearchResult {
   const { rows, total, facets } = searchIdeasInSqlite(db, params, filters);
@@ -140,11 +125,7 @@ function degradedIdeaSearch(db: ExchangeDb, params: IdeaSearchParams, filters: I
 }
 
 export async function searchNeeds(db: ExchangeDb, meili: Meilisearch, params: NeedSearchParams) {
-  const quote = (value: string) => `"${value}"`;
-  const filter: (string | string[])[] = ['status = "open"'];
-  if (params.sector.length) filter.push(params.sector.map((value) => `sectors = ${quote(value)}`));
-  if (params.diffusionModel.length) filter.push(params.diffusionModel.map((value) => `diffusionModels = ${quote(value)}`));
-  if (params.fundingRoute.length) filter.push(params.fundingRoute.map((value) => `fundingRoutes = ${quote(value)}`));
+  const filter = allOf(OPEN_NEEDS, anyOf("sectors", params.sector), anyOf("diffusionModels", params.diffusionModel), anyOf("fundingRoutes", params.fundingRoute));
   let result;
   try {
     result = await meili.index("needs").search(params.q, {

@@ -4,6 +4,7 @@
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { ExchangeDb } from "../../db/client";
+import { allOf, anyOf, OPEN_NEEDS } from "../../search/filters";
 import { needs, type NeedRow } from "../../db/schema";
 import { fuseRanks, rankSimilarNeeds, similarNeedsQueries, SIMILAR_NEEDS_LIMIT } from "../domain/similar-needs";
 import { getOpenNeedsByIds } from "./needs.server";
@@ -24,7 +25,7 @@ export async function findSimilarOpenNeeds(
   const queries = similarNeedsQueries(need);
   if (!queries.length || !need.sectors.length) return { degraded: false, needs: [] };
   // Only needs sharing a sector: a single shared word ("people", "home") is not similarity.
-  const filter = ['status = "open"', need.sectors.map((sector) => `sectors = "${sector}"`)];
+  const filter = allOf(OPEN_NEEDS, anyOf("sectors", need.sectors));
   let ids: number[];
   try {
     const response = await meili.multiSearch({

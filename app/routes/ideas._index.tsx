@@ -7,19 +7,8 @@ import { Highlight } from "../components/highlight";
 import { Pagination } from "../components/pagination";
 import { IdeaBadges } from "../components/tags";
 import { ideaSearchSchema, ideaSortLabels, ideaSorts, parseSearch, type IdeaSort } from "../domain/search-params";
-import {
-  caseStudyStatusLabels,
-  diffusionModelLabels,
-  diffusionModels,
-  evidenceLevelLabels,
-  lifecyclePhaseLabels,
-  lifecyclePhases,
-  sectorLabels,
-  sectors,
-  takeoverTransfers,
-  typologies,
-  typologyLabels,
-} from "../domain/vocabulary";
+import { caseStudyStatusLabels } from "../domain/vocabulary";
+import { ideaFacetParams, ideaFacetRegistry, ideaFacets, type IdeaFacetParam } from "../domain/idea-facets";
 import { searchIdeas, type IdeaSearchResult } from "../models/search.server";
 import { caseStudiesMatchingQuery, type CaseStudyMatch } from "../models/case-studies.server";
 import { caseStudyPath, caseStudyPlace, organisationPath } from "../domain/case-studies";
@@ -35,7 +24,7 @@ const emptyResult: IdeaSearchResult = {
   total: 0,
   page: 1,
   totalPages: 0,
-  facets: { sectors: {}, diffusionModels: {}, lifecyclePhase: {}, typology: {}, evidenceLevel: {}, takeoverTransfers: {} },
+  facets: Object.fromEntries(ideaFacets.map((facet) => [facet, {}])) as IdeaSearchResult["facets"],
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -49,14 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const { db, meili } = getExchange();
   const params = parsed.params;
-  const selected = {
-    sector: params.sector,
-    diffusionModel: params.diffusionModel,
-    lifecyclePhase: params.lifecyclePhase,
-    typology: params.typology,
-    evidenceLevel: params.evidenceLevel,
-    transfer: params.transfer,
-  };
+  const selected = Object.fromEntries(ideaFacetParams.map((param) => [param, params[param]])) as Record<IdeaFacetParam, string[]>;
   const result = await searchIdeas(db, meili, params);
   // The case studies of the ideas on this page that hold the query's words, each linked to its
   // own page (one small query, only when there is a query).
@@ -67,36 +49,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-type FacetOption = { value: string; label: string };
-
-const facetGroups: { param: string; facet: keyof IdeaSearchResult["facets"]; legend: string; options: FacetOption[] }[] = [
-  { param: "sector", facet: "sectors", legend: "Sector", options: sectors.map((value) => ({ value, label: sectorLabels[value] })) },
-  {
-    param: "diffusionModel",
-    facet: "diffusionModels",
-    legend: "Diffusion model",
-    options: diffusionModels.map((value) => ({ value, label: diffusionModelLabels[value] })),
-  },
-  {
-    param: "lifecyclePhase",
-    facet: "lifecyclePhase",
-    legend: "Lifecycle phase",
-    options: lifecyclePhases.map((value) => ({ value, label: lifecyclePhaseLabels[value] })),
-  },
-  { param: "typology", facet: "typology", legend: "Typology", options: typologies.map((value) => ({ value, label: typologyLabels[value] })) },
-  {
-    param: "evidenceLevel",
-    facet: "evidenceLevel",
-    legend: "Evidence level",
-    options: ([1, 2, 3, 4, 5] as const).map((value) => ({ value: String(value), label: evidenceLevelLabels[value] })),
-  },
-  {
-    param: "transfer",
-    facet: "takeoverTransfers",
-    legend: "What transfers in a takeover",
-    options: takeoverTransfers.map((value) => ({ value, label: value.replace("-", " ") })),
-  },
-];
+/** The filter groups, straight from the facet registry. */
+const facetGroups = ideaFacetRegistry.map((entry) => ({ param: entry.param, facet: entry.field, legend: entry.legend, options: entry.options }));
 
 export default function IdeasSearch() {
   const { q, sort, selected, result, caseStudyMatches, errors, unavailable } = useLoaderData<typeof loader>();

@@ -17,6 +17,7 @@
 import type { MultiSearchQuery } from "meilisearch";
 import type { KeyTerm, NeedField } from "./key-terms";
 import { tokenize } from "./text";
+import { anyOf, PUBLISHED_IDEAS } from "../filters";
 
 export const MAX_QUERY_WORDS = 10;
 
@@ -71,12 +72,11 @@ export const defaultQueryPlan: QueryPlanOptions = {
   leadWithCentral: true,
 };
 
-const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
-export const PUBLISHED_FILTER = 'status = "published"';
+export const PUBLISHED_FILTER = PUBLISHED_IDEAS;
 
 export function sectorFilter(sectors: readonly string[]): string[] {
-  return sectors.map((sector) => `sectors = ${quote(sector)}`);
+  return anyOf("sectors", sectors);
 }
 
 /** Words as Meilisearch counts them. */

@@ -8,6 +8,7 @@
 //            is a share of its text relevance (rank.ts `semanticWeight`).
 import type { MultiSearchQuery } from "meilisearch";
 import { MEILI_EMBEDDER } from "../embeddings/embedder";
+import { PUBLISHED_IDEAS } from "../filters";
 export { cosine } from "../embeddings/vectors";
 
 export const SEMANTIC_LIST_KEY = "semantic";
@@ -18,7 +19,7 @@ export function semanticSearchQuery(vector: Float32Array, options: { limit: numb
     q: "",
     vector: Array.from(vector),
     hybrid: { embedder: MEILI_EMBEDDER, semanticRatio: 1 },
-    filter: ['status = "published"'],
+    filter: [PUBLISHED_IDEAS],
     limit: options.limit,
     attributesToRetrieve: ["id"],
   };

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  HIGHLIGHT_POST,
-  HIGHLIGHT_PRE,
-  buildIdeaFilter,
-  buildIdeaSearchQueries,
-  ideaFacets,
-  mergeFacets,
-  type IdeaFilters,
-} from "../../search/idea-query";
+import { ideaFacets, type IdeaFilters } from "../../app/domain/idea-facets";
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE, buildIdeaFilter, buildIdeaSearchQueries, mergeFacets } from "../../search/idea-query";
 
 const noFilters = (): IdeaFilters => ({ sectors: [], diffusionModels: [], lifecyclePhase: [], typology: [], evidenceLevel: [], takeoverTransfers: [] });
 const filters = (overrides: Partial<IdeaFilters>): IdeaFilters => ({ ...noFilters(), ...overrides });
