@@ -1,6 +1,7 @@
 // "Who else is trying this?" on an idea's page: places and organisations that adopted,
 // piloted or stopped it, grouped by stage.
 import { Link } from "@remix-run/react";
+import { organisationPath } from "../domain/case-studies";
 import { placeSlug } from "../domain/places";
 import { adopterName, adopterStageLabels, adopterStages, type Adopter, type AdopterStage } from "../domain/who-else";
 
@@ -29,11 +30,21 @@ export function WhoElseSection({ adopters }: { adopters: Record<AdopterStage, Ad
                       {/* Case-study places have place pages; a match's locality may not. */}
                       {adopter.locality && adopter.source === "case-study" ? (
                         <Link to={`/places/${placeSlug(adopter.locality, adopter.country)}`} className="text-brand-700 underline">
-                          {adopterName(adopter)}
+                          {adopterName({ ...adopter, organisation: null })}
                         </Link>
                       ) : (
-                        adopterName(adopter)
+                        adopterName({ ...adopter, organisation: null })
                       )}
+                      {/* The adopting organisation (a need's registered organisation) links to its profile. */}
+                      {adopter.organisation && adopter.organisation.toLowerCase() !== adopter.locality?.toLowerCase() ? (
+                        <>
+                          {adopter.locality ? " (" : null}
+                          <Link to={organisationPath(adopter.organisation)} className="text-brand-700 underline">
+                            {adopter.organisation}
+                          </Link>
+                          {adopter.locality ? ")" : null}
+                        </>
+                      ) : null}
                       {adopter.year ? <span className="text-sm text-slate-700"> · {adopter.year}</span> : null}
                     </li>
                   ))}

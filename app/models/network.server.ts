@@ -109,6 +109,7 @@ export function getNetworkWithLayout(db: ExchangeDb): { network: Network; layout
 // Place pages
 
 export type PlaceStudy = {
+  id: number;
   ideaSlug: string;
   ideaTitle: string;
   locality: string;
@@ -122,6 +123,7 @@ export type PlaceStudy = {
 export function getPlace(db: ExchangeDb, slug: string) {
   const studies: PlaceStudy[] = db
     .select({
+      id: caseStudies.id,
       ideaSlug: ideas.slug,
       ideaTitle: ideas.title,
       locality: caseStudies.locality,

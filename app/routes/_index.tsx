@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { caseStudyStatusLabels } from "../domain/vocabulary";
+import { caseStudyPath } from "../domain/case-studies";
 import { Badge } from "../components/tags";
 import { exchangeCounts, recentCaseStudies } from "../models/ideas.server";
 import { getExchange } from "../utils/exchange.server";
@@ -71,8 +72,10 @@ export default function Home() {
                   </Link>
                 </h3>
                 <p className="text-sm text-slate-700">
-                  {study.locality}
-                  {study.country ? `, ${study.country}` : ""}
+                  <Link to={caseStudyPath(study.ideaSlug, study.id)} className="text-brand-700 underline">
+                    {study.locality}
+                    {study.country ? `, ${study.country}` : ""}
+                  </Link>
                   {study.year ? ` · ${study.year}` : ""}
                 </p>
                 <Badge tone={study.status === "adopted" ? "green" : study.status === "piloting" ? "blue" : "amber"}>{caseStudyStatusLabels[study.status]}</Badge>

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { caseStudyPath } from "../domain/case-studies";
 import { Badge } from "../components/tags";
 import { caseStudyStatusLabels } from "../domain/vocabulary";
 import { getNetwork, getPlace } from "../models/network.server";
@@ -64,6 +65,11 @@ function StudyList({ studies, showPlace }: { studies: ReturnType<typeof useLoade
             {study.year ? `since ${study.year}` : showPlace ? "" : "year not recorded"}
           </p>
           {study.outcomes ? <p className="mt-1">{study.outcomes}</p> : null}
+          <p className="mt-1 text-sm">
+            <Link to={caseStudyPath(study.ideaSlug, study.id)} className="text-brand-700 underline">
+              The case study of {study.ideaTitle} in {study.locality}
+            </Link>
+          </p>
         </li>
       ))}
     </ul>

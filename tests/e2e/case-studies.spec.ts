@@ -46,6 +46,9 @@ async function organisationLinks(page: Page) {
   await expect(page).toHaveURL(/\/organisations\/[a-z0-9-]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.getByRole("region", { name: "Published ideas" }).getByRole("link", { name: "Men's Sheds" })).toBeVisible();
+  // "Who else is trying this?": the council piloting social prescribing links to its profile.
+  await page.goto("/ideas/social-prescribing-bromley-by-bow");
+  await expect(page.getByRole("region", { name: "Who else is trying this?" }).getByRole("link", { name: "Northshire County Council" })).toHaveAttribute("href", "/organisations/northshire-county-council");
   // The demo commissioner's council posts the open needs: each need page links to its profile.
   await page.goto("/needs/rural-loneliness-older-people-marlbury");
   await page.getByRole("link", { name: "Northshire County Council" }).click();

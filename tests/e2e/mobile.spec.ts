@@ -31,8 +31,12 @@ test("public pages do not scroll sideways at 390px", async ({ page }) => {
   pages.push(...(await linksFrom(page, "/ideas", /^\/ideas\/[a-z0-9-]+$/)));
   pages.push(...(await linksFrom(page, "/needs", /^\/needs\/[a-z0-9-]+$/)));
   pages.push(...(await linksFrom(page, "/network", /^\/(places|organisations)\/[a-z0-9-]+$/)));
-  pages.push(...(await linksFrom(page, "/ideas/nurse-family-partnership", /^\/ideas\/[a-z0-9-]+\/case-studies\/\d+$/)));
-  pages.push("/ideas/social-prescribing-bromley-by-bow", "/organisations/northshire-county-council");
+  for (const path of pages) await expectNoHorizontalOverflow(page, path);
+});
+
+test("case-study pages, an idea with its history and organisation profiles do not scroll sideways at 390px", async ({ page }) => {
+  const pages = await linksFrom(page, "/ideas/nurse-family-partnership", /^\/ideas\/[a-z0-9-]+\/case-studies\/\d+$/);
+  pages.push("/ideas/social-prescribing-bromley-by-bow", "/organisations/northshire-county-council", "/organisations/wigan-council");
   for (const path of pages) await expectNoHorizontalOverflow(page, path);
 });
 

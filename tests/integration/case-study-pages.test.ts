@@ -67,7 +67,7 @@ beforeAll(async () => {
     .run();
   db.insert(outcomeUpdates).values({ caseStudyId: adopted.caseStudyId, matchId: adopted.matchId, monthsAfterAdoption: 12, outcomes: "Not reviewed yet.", reviewStatus: "submitted", submittedAt: new Date() }).run();
   ids.living = adopted.caseStudyId;
-  for (const file of ["ideas.$slug_.case-studies.$id.tsx", "ideas.$slug.tsx", "ideas._index.tsx", "organisations.$slug.tsx", "organisations._index.tsx", "needs.$slug.tsx", "feed[.]atom.ts"]) {
+  for (const file of ["ideas.$slug_.case-studies.$id.tsx", "ideas.$slug.tsx", "ideas._index.tsx", "organisations.$slug.tsx", "organisations._index.tsx", "needs.$slug.tsx", "feed[.]atom.ts", "_index.tsx", "places.$slug.tsx"]) {
     routes[file] = await importRoute(file);
   }
 });
@@ -119,6 +119,13 @@ describe("a case study's own page", () => {
     expect(data.idea.caseStudies.map((study: { id: number }) => study.id)).toEqual([studyId("Cork"), studyId("Bolton"), ids.living]);
     expect(data.organisation).toEqual({ name: "Casserole Trust", slug: "casserole-trust" });
     expect(data.outcomeUpdates[ids.living]).toHaveLength(1);
+  });
+
+  it("is linked from the home page's recent case studies and from its place's page", async () => {
+    const home = await load("_index.tsx", "/");
+    expect(home.caseStudies.map((study: { id: number }) => study.id)).toContain(studyId("Cork"));
+    const place = await load("places.$slug.tsx", "/places/cork-ie", { slug: "cork-ie" });
+    expect(place.studies).toEqual([expect.objectContaining({ id: studyId("Cork"), ideaSlug: "casserole-club" })]);
   });
 
   it("is what the feed's case-study entries link to", async () => {
