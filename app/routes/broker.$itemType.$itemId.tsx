@@ -602,7 +602,7 @@ export default function ReviewItem() {
         </h2>
         <CurrentAssignment assignment={data.assignment} viewerId={data.userId} />
         {data.awaiting && (!data.claim || claimedByMe || data.isAdmin) ? (
-          <AssignForm options={data.assignees} currentAssigneeId={data.assignment?.assigneeId ?? null} lastResult={actionData?.intent === "assign" ? actionData.result : undefined} />
+          <AssignForm key={data.assignment?.assignedAt ?? "none"} options={data.assignees} currentAssigneeId={data.assignment?.assigneeId ?? null} lastResult={actionData?.intent === "assign" ? actionData.result : undefined} />
         ) : data.awaiting ? (
           <p className="mt-1 text-slate-700">{data.claim?.name} has claimed it: only they or an admin can assign it to someone else.</p>
         ) : null}
@@ -689,7 +689,7 @@ export default function ReviewItem() {
 
       <Panel id="score-heading" title="Score this item">
         <LatestScore score={data.score} />
-        <ScoreForm itemType={data.itemType} defaults={data.myScores} lastResult={actionData?.intent === "score" ? actionData.result : undefined} />
+        <ScoreForm key={data.score?.at ?? "none"} itemType={data.itemType} defaults={data.myScores} lastResult={actionData?.intent === "score" ? actionData.result : undefined} />
       </Panel>
 
       <Panel id="decision-heading" title="Decision">

@@ -105,7 +105,7 @@ export default function AssignMatch() {
         </h2>
         <CurrentAssignment assignment={data.assignment} viewerId={data.userId} />
         {data.open ? (
-          <AssignForm options={data.assignees} currentAssigneeId={data.assignment?.assigneeId ?? null} lastResult={actionData?.result} />
+          <AssignForm key={data.assignment?.assignedAt ?? "none"} options={data.assignees} currentAssigneeId={data.assignment?.assigneeId ?? null} lastResult={actionData?.result} />
         ) : (
           <p className="mt-2">This match is {matchStatusLabels[data.status].toLowerCase()}: there is nothing left to assign.</p>
         )}

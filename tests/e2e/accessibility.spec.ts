@@ -121,6 +121,20 @@ test.describe("axe finds no violations", () => {
     await expectNoAxeViolations(page);
   });
 
+  // Issue 13 (the item page's rubric and the reject confirmation are checked in broker-rubric-assignment.spec.ts, which creates a queue item).
+  test("the broker queue's Assigned to me view and assigning a match", async ({ page }) => {
+    await signInAs(page, "broker@demo.example");
+    await page.goto("/broker?assigned=me");
+    await expect(page.getByRole("heading", { name: "Matches assigned to you" })).toBeVisible();
+    await waitForHydration(page);
+    await expectNoAxeViolations(page);
+    await page.goto("/broker/matches?view=open");
+    await page.getByRole("link", { name: /^Assign match #/ }).first().click();
+    await expect(page.getByRole("heading", { name: "Assignment" })).toBeVisible();
+    await waitForHydration(page);
+    await expectNoAxeViolations(page);
+  });
+
   test("404", async ({ page }) => {
     await page.goto("/ideas/no-such-idea-here");
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
