@@ -27,3 +27,11 @@ export function reciprocalRankFusion<T>(lists: readonly RankedList<T>[], k = DEF
   }
   return [...fused.values()].sort((a, b) => b.score - a.score || a.bestRank - b.bestRank);
 }
+
+/** Fusion of plain ranked id lists, each weighing the same: ids found by more lists, higher up, first. */
+export function fuseRankedIds<T>(lists: readonly (readonly T[])[], k = DEFAULT_RRF_K): T[] {
+  return reciprocalRankFusion(
+    lists.map((items, index) => ({ key: String(index), weight: 1, items })),
+    k,
+  ).map((entry) => entry.item);
+}

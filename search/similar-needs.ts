@@ -1,58 +1,27 @@
 // "Similar open needs elsewhere" on a need's page: the search query built from the need, and the
-// ranking used when Meilisearch is down (shared sectors and shared words). Pure.
-import type { Sector } from "./vocabulary";
+// ranking used when Meilisearch is down (shared sectors and shared words), on the shared text
+// toolkit (./text.ts) and rank fusion (./fusion.ts). Pure.
+import type { Sector } from "../app/domain/vocabulary";
+import { distinctWords, stem } from "./text";
 
 export const SIMILAR_NEEDS_LIMIT = 5;
 
-const STOPWORDS = new Set(
-  (
-    "a about after all also an and any are as at be been but by can could do does for from has have how in into is it its more most " +
-    "need needs new not of on or our over people so some such than that the their them there these they this those through to too " +
-    "us was we were what when where which who will with without would you your"
-  ).split(" "),
-);
-
-/** Distinctive words of a text in order of first use (lower case, at least 3 letters, no stopwords). */
+/** Distinctive words of a text in order of first use (the shared text toolkit's). */
 export function needKeyTerms(text: string, max = 10): string[] {
-  const seen = new Set<string>();
-  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}-]+/u)) {
-    const clean = word.replace(/^-+|-+$/g, "");
-    if (clean.length < 3 || STOPWORDS.has(clean) || /^\d+$/.test(clean)) continue;
-    seen.add(clean);
-    if (seen.size >= max) break;
-  }
-  return [...seen];
+  return distinctWords(text, max);
 }
 
 /**
  * The Meilisearch queries for needs like this one. Meilisearch reads at most 10 words and a
  * hit must contain at least the first (or, by frequency, the rarest) of them, so one query
  * finds only needs sharing that word. So: the key terms together (title words first), plus
- * each of the first few on its own, fused by rank (fuseRanks): a need sharing several
+ * each of the first few on its own, fused by rank (fuseRankedIds): a need sharing several
  * terms rises, and any one shared term can find it.
  */
 export function similarNeedsQueries(need: { title: string; problem: string }, singles = 6): string[] {
   const terms = needKeyTerms(`${need.title} ${need.problem}`, 10);
   if (!terms.length) return [];
   return [terms.join(" "), ...terms.slice(0, singles)];
-}
-
-/** Reciprocal rank fusion of ranked id lists (k = 60): ids found by more lists, higher up, first. */
-export function fuseRanks(lists: readonly (readonly number[])[], k = 60): number[] {
-  const score = new Map<number, number>();
-  const first = new Map<number, number>();
-  lists.forEach((list, listIndex) =>
-    list.forEach((id, rank) => {
-      score.set(id, (score.get(id) ?? 0) + 1 / (k + rank + 1));
-      if (!first.has(id)) first.set(id, listIndex * 10_000 + rank);
-    }),
-  );
-  return [...score.keys()].sort((a, b) => score.get(b)! - score.get(a)! || first.get(a)! - first.get(b)!);
-}
-
-/** A crude stem, enough to let "carers" meet "carer" and "visits" meet "visiting" in the fallback. */
-function stem(word: string): string {
-  return word.replace(/(ing|ers|er|es|s)$/, "").slice(0, 8);
 }
 
 export type NeedForSimilarity = { id: number; title: string; problem: string; sectors: readonly (Sector | string)[]; updatedAt: Date };

@@ -225,3 +225,23 @@ export function expandAbbreviations(text: string): string {
     return expansion ? ` ${expansion} ` : match;
   });
 }
+
+/**
+ * The distinctive words of a text in order of first use: tokenised as Meilisearch splits,
+ * no stopwords, no bare numbers, at least `minLength` letters, each once. The query words for
+ * "similar ideas" and "similar needs" (Meilisearch reads at most 10 words of a query).
+ */
+export function distinctWords(text: string, max = 10, minLength = 3): string[] {
+  const seen = new Set<string>();
+  for (const token of tokenize(text)) {
+    if (token.length < minLength || isStopword(token) || /^\d+$/.test(token)) continue;
+    seen.add(token);
+    if (seen.size >= max) break;
+  }
+  return [...seen];
+}
+
+/** A crude stem, enough to let "carers" meet "carer" and "visits" meet "visiting" where no search engine ranks. */
+export function stem(word: string): string {
+  return word.replace(/(ing|ers|er|es|s)$/, "").slice(0, 8);
+}

@@ -10,7 +10,7 @@ import { caseStudies, ideas, needs, type CaseStudyRow, type IdeaRow, type NeedRo
 import { ideaToDocument } from "../../search/documents";
 import { buildCorpusStats, type CorpusStats } from "../../search/matching/corpus";
 import { applyFeedback, defaultFeedback, type FeedbackOptions } from "../../search/matching/feedback";
-import { DEFAULT_RRF_K, reciprocalRankFusion, type RankedList } from "../../search/matching/fusion";
+import { DEFAULT_RRF_K, reciprocalRankFusion, type RankedList } from "../../search/fusion";
 import { extractKeyTerms, type KeyTerm } from "../../search/matching/key-terms";
 import { matchedTerms, matchedWords, type MatchesPosition } from "../../search/matching/matched-terms";
 import { buildMatchQueries, defaultQueryPlan, toMultiSearchQueries, type MatchQuery, type QueryPlanOptions } from "../../search/matching/queries";

@@ -2,7 +2,8 @@
 // the visibility filter (published ideas, open needs) is added here on the server.
 import type { Meilisearch, MultiSearchResponse } from "meilisearch";
 import type { ExchangeDb } from "../../db/client";
-import { anyOf, allOf, OPEN_NEEDS } from "../../search/filters";
+import { anyOf, allOf, OPEN_NEEDS, PUBLISHED_IDEAS } from "../../search/filters";
+import { distinctWords } from "../../search/text";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, buildIdeaSearchQueries, mergeFacets } from "../../search/idea-query";
 import { filtersFromParams, ideaFacets, type IdeaFacet, type IdeaFilters } from "../domain/idea-facets";
 import { IDEAS_PER_PAGE, NEEDS_PER_PAGE, type IdeaSearchParams, type IdeaSort, type NeedSearchParams } from "../domain/search-params";
@@ -151,30 +152,15 @@ export async function searchNeeds(db: ExchangeDb, meili: Meilisearch, params: Ne
   };
 }
 
-const STOPWORDS = new Set(
-  "a an and are as at be by for from has have in into is it its of on or our that the their this to was we were which with will".split(" "),
-);
-
-/** Key words of a title and summary, at most 10 (Meilisearch reads only the first 10 words). */
-export function keyTerms(text: string, max = 10): string[] {
-  const seen = new Set<string>();
-  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}'-]+/u)) {
-    if (word.length < 3 || STOPWORDS.has(word) || seen.has(word)) continue;
-    seen.add(word);
-    if (seen.size >= max) break;
-  }
-  return [...seen];
-}
-
 export async function findSimilarIdeas(
   db: ExchangeDb,
   meili: Meilisearch,
   input: { title: string; summary: string; exclude?: string },
 ): Promise<{ slug: string; title: string; summary: string }[]> {
-  const terms = keyTerms(`${input.title} ${input.title} ${input.summary}`);
+  const terms = distinctWords(`${input.title} ${input.summary}`);
   if (terms.length < 2) return [];
   const result = await meili.index("ideas").search(terms.join(" "), {
-    filter: ['status = "published"'],
+    filter: [PUBLISHED_IDEAS],
     limit: 5,
     attributesToRetrieve: ["id", "slug"],
     matchingStrategy: "frequency",

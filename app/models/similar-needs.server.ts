@@ -1,12 +1,13 @@
 // "Similar open needs elsewhere" on a need's page: Meilisearch's needs index queried with the
 // need's key terms (together and one by one, fused), among open needs sharing a sector; when Meilisearch is unreachable, open needs sharing a sector, ranked by
-// shared sectors and words in SQLite (app/domain/similar-needs.ts).
+// shared sectors and words in SQLite (search/similar-needs.ts).
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { ExchangeDb } from "../../db/client";
 import { allOf, anyOf, OPEN_NEEDS } from "../../search/filters";
 import { needs, type NeedRow } from "../../db/schema";
-import { fuseRanks, rankSimilarNeeds, similarNeedsQueries, SIMILAR_NEEDS_LIMIT } from "../domain/similar-needs";
+import { fuseRankedIds } from "../../search/fusion";
+import { rankSimilarNeeds, similarNeedsQueries, SIMILAR_NEEDS_LIMIT } from "../../search/similar-needs";
 import { getOpenNeedsByIds } from "./needs.server";
 
 export type SimilarNeed = { slug: string; title: string; locality: string | null; country: string | null; sectors: string[] };
@@ -31,7 +32,7 @@ export async function findSimilarOpenNeeds(
     const response = await meili.multiSearch({
       queries: queries.map((q) => ({ indexUid: "needs", q, filter, limit: limit + 5, attributesToRetrieve: ["id"] })),
     });
-    ids = fuseRanks(response.results.map((result) => result.hits.map((hit) => hit.id as number))).filter((id) => id !== need.id);
+    ids = fuseRankedIds(response.results.map((result) => result.hits.map((hit) => hit.id as number))).filter((id) => id !== need.id);
   } catch {
     return { degraded: true, needs: similarInSqlite(db, need, limit).map(toSimilar) };
   }

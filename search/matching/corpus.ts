@@ -2,7 +2,7 @@
 // adjacent words occurs. Key-term extraction uses them to weigh a need's words (a word found
 // in every idea says little; one found in three says a lot), to keep only words that can
 // match something, and to map a commissioner's spelling or typo onto the word the ideas use.
-import { phraseRuns, tokenize } from "./text";
+import { phraseRuns, tokenize } from "../text";
 
 export type CorpusStats = {
   documentCount: number;

@@ -6,7 +6,7 @@
 // that grows with how much of the best ideas' score it accounts for.
 import { wordsWithPrefix, type CorpusStats } from "./corpus";
 import type { KeyTerm } from "./key-terms";
-import { tokenize } from "./text";
+import { tokenize } from "../text";
 
 export type FeedbackOptions = {
   /** Ideas taken as the first pass's best. */

@@ -6,7 +6,7 @@
 // how rare they are among the ideas.
 import { correctTypo, idf, prefixDf, type CorpusStats } from "./corpus";
 import { withoutRuledOut } from "./negation";
-import { expandAbbreviations, isStopword, phraseRuns, spellingVariants, tokenize } from "./text";
+import { expandAbbreviations, isStopword, phraseRuns, spellingVariants, tokenize } from "../text";
 
 export type NeedField = "title" | "problem" | "outcomes";
 export type NeedText = { title: string; problem: string; outcomes?: string | null; locality?: string | null };

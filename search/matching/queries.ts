@@ -16,7 +16,7 @@
 // solution), not where it ran or who ran it.
 import type { MultiSearchQuery } from "meilisearch";
 import type { KeyTerm, NeedField } from "./key-terms";
-import { tokenize } from "./text";
+import { tokenize } from "../text";
 import { anyOf, PUBLISHED_IDEAS } from "../filters";
 
 export const MAX_QUERY_WORDS = 10;

@@ -8,7 +8,7 @@
 // (for a synonym of several words, "older people") the whole synonym in sequence.
 import type { KeyTerm } from "./key-terms";
 import { termMatcher, type TermMatcher } from "./term-match";
-import { tokenize } from "./text";
+import { tokenize } from "../text";
 
 export const rerankFields = ["title", "tags", "summary", "problem", "solution", "evidence", "caseStudies"] as const;
 export type RerankField = (typeof rerankFields)[number];

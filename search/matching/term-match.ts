@@ -5,7 +5,7 @@
 // query counts only when a matched word is the term itself, an inflection of it, a spelling
 // variant or a word of one of its synonyms.
 import type { KeyTerm } from "./key-terms";
-import { spellingVariants, tokenize } from "./text";
+import { spellingVariants, tokenize } from "../text";
 
 // Endings that keep a word in its family: inflections and the common derivations
 // ("stigma" -> "stigmatising", "isolate" -> "isolation").

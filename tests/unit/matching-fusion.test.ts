@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RRF_K, reciprocalRankFusion } from "../../search/matching/fusion";
+import { DEFAULT_RRF_K, reciprocalRankFusion } from "../../search/fusion";
 
 describe("reciprocal rank fusion", () => {
   it("sums weight / (k + rank) over the lists an item appears in", () => {

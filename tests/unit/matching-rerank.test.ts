@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rankMatches, type MatchCandidate } from "../../search/matching/rank";
 import { countMatches, defaultTextScoreOptions, termPatterns, textScores, type RerankDocument } from "../../search/matching/rerank";
-import { tokenize } from "../../search/matching/text";
+import { tokenize } from "../../search/text";
 
 const synonyms: Record<string, string[]> = {
   elderly: ["older people", "seniors"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandAbbreviations, isStopword, phraseRuns, spellingVariants, tokenize } from "../../search/matching/text";
+import { expandAbbreviations, isStopword, phraseRuns, spellingVariants, tokenize } from "../../search/text";
 
 describe("text handling for matching", () => {
   it("tokenises like Meilisearch: lower case, no accents, split on punctuation and hyphens", () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { fuseRanks, needKeyTerms, rankSimilarNeeds, similarNeedsQueries } from "../../app/domain/similar-needs";
+import { fuseRankedIds as fuseRanks } from "../../search/fusion";
+import { needKeyTerms, rankSimilarNeeds, similarNeedsQueries } from "../../search/similar-needs";
 
 const base = { updatedAt: new Date("2026-01-01T00:00:00Z") };
 
 describe("similar needs", () => {
   it("builds the query from distinctive words, the title's first, at most ten", () => {
-    expect(needKeyTerms("The loneliness of older people in our rural villages")).toEqual(["loneliness", "older", "rural", "villages"]);
+    expect(needKeyTerms("The loneliness of older people in our rural villages")).toEqual(["loneliness", "older", "people", "rural", "villages"]);
     const [together, ...singles] = similarNeedsQueries({ title: "Winter falls at home", problem: "Older residents fall at home each winter and wait hours for an ambulance; admissions rise every year across the county." });
     expect(together.split(" ")).toHaveLength(10);
     expect(together.startsWith("winter falls home")).toBe(true);
