@@ -249,7 +249,7 @@ async function main() {
 
   try {
     // 1. The corpus.
-    let t = performance.now();
+    const t = performance.now();
     const generator = new CorpusGenerator(options.seed);
     const corpusFile = path.join(corpusDir, "ideas.json");
     const corpusBytes = writeIdeasFile(corpusFile, options.ideas, (index) => generator.idea(index, "bench"));

@@ -39,6 +39,7 @@ function run(label: string, args: string[], env: Record<string, string> = {}): P
   });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the runners' JSON reports, read field by field with fallbacks
 function readJson(file: string): any | null {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8"));

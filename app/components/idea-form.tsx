@@ -19,7 +19,7 @@ import {
   type DiffusionModel,
 } from "../domain/vocabulary";
 import { CheckboxGroup, TextareaField } from "./form-controls";
-import { ErrorList, FormErrorSummary, TextField } from "./forms";
+import { FormErrorSummary, TextField } from "./forms";
 
 function Section({ title, children, hint }: { title: string; children: ReactNode; hint?: string }) {
   return (

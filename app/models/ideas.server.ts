@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, ideas, needs, type CaseStudyRow, type IdeaRow } from "../../db/schema";
 

@@ -182,7 +182,7 @@ export async function rankIdeasForNeed(
   db: ExchangeDb,
   meili: Meilisearch,
   need: NeedForMatching,
-  /** `embedder`: null matches without the semantic signal; absent, the one registered for `db` (useEmbedderForMatching). */
+  /** `embedder`: null matches without the semantic signal; absent, the one registered for `db` (registerEmbedderForMatching). */
   options: { limit?: number; debug?: boolean; engine?: Partial<EngineOptions>; embedder?: Embedder | null } = {},
 ): Promise<{ matches: NeedMatch[]; debug?: MatchDebug }> {
   const limit = options.limit ?? DEFAULT_MATCH_LIMIT;
@@ -221,7 +221,7 @@ export async function rankIdeasForNeed(
 // registers its own (openExchange), so the site, the CLI and the evaluation all match with it.
 const embedders = new WeakMap<ExchangeDb, Embedder>();
 
-export function useEmbedderForMatching(db: ExchangeDb, embedder: Embedder | null): void {
+export function registerEmbedderForMatching(db: ExchangeDb, embedder: Embedder | null): void {
   if (embedder) embedders.set(db, embedder);
   else embedders.delete(db);
 }

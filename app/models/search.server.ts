@@ -5,7 +5,7 @@ import type { ExchangeDb } from "../../db/client";
 import { anyOf, allOf, OPEN_NEEDS, PUBLISHED_IDEAS } from "../../search/filters";
 import { distinctWords } from "../../search/text";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, buildIdeaSearchQueries, mergeFacets } from "../../search/idea-query";
-import { filtersFromParams, ideaFacets, type IdeaFacet, type IdeaFilters } from "../domain/idea-facets";
+import { filtersFromParams, type IdeaFacet, type IdeaFilters } from "../domain/idea-facets";
 import { IDEAS_PER_PAGE, NEEDS_PER_PAGE, type IdeaSearchParams, type IdeaSort, type NeedSearchParams } from "../domain/search-params";
 import { getPublishedIdeaCardsByIds, type IdeaCard } from "./ideas.server";
 import { searchIdeasInSqlite } from "./fallback-search.server";

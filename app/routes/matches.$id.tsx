@@ -10,22 +10,14 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { MatchDeadline, MatchStatusBadge, ProcurementHintBox } from "../components/match-parts";
 import { budgetText } from "../components/need-facts";
-import { formatDateTime, parseItemId } from "../domain/broker-queue";
+import { formatDateTime } from "../domain/broker-queue";
 import { consentText, matchActionField, matchDeadlineView, matchDoneMessages, matchHistoryLabels } from "../domain/match-display";
 import { matchActionLabels, matchActions, type MatchAction, type MatchParty } from "../domain/match-workflow";
 import { matchStatusLabels, type MatchStatus } from "../domain/vocabulary";
 import { getAssignment } from "../models/assignments.server";
 import { listAuditLog } from "../models/audit.server";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
-import {
-  applyMatchAction,
-  getMatchView,
-  MatchConflictError,
-  MAX_MATCH_TEXT,
-  MAX_MESSAGE_LENGTH,
-  postMatchMessage,
-  type MatchActor,
-} from "../models/match-workflow.server";
+import { applyMatchAction, MatchConflictError, MAX_MATCH_TEXT, MAX_MESSAGE_LENGTH, postMatchMessage } from "../models/match-workflow.server";
 import { getExchange } from "../utils/exchange.server";
 import { matchIdFrom, matchViewOrThrow as viewOrThrow } from "../utils/match-route.server";
 import { requireUser } from "../utils/session.server";

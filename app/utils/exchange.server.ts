@@ -15,7 +15,7 @@ import { reindex } from "../../search/reindex";
 import type { Embedder } from "../../search/embeddings/embedder";
 import { startIdeaEmbedding, type IdeaEmbeddingSchedule } from "../../search/embeddings/idea-vectors";
 import { createProcessEmbedder } from "../../search/embeddings/process-embedder";
-import { useEmbedderForMatching } from "../models/matching.server";
+import { registerEmbedderForMatching } from "../models/matching.server";
 import { readEnv, type ExchangeEnv } from "./env.server";
 
 export type ExchangeContext = {
@@ -102,7 +102,7 @@ export async function openExchange(
     ),
   );
   const embedder = env.EMBEDDINGS === "1" ? createProcessEmbedder() : null;
-  useEmbedderForMatching(database.db, embedder);
+  registerEmbedderForMatching(database.db, embedder);
   const ideaEmbedding = embedder && relay ? startIdeaEmbedding(database.db, embedder, { log, onEmbedded: relay.kick }) : null;
   const reconciler = relay
     ? startReconcileSchedule(database.db, meili.client, { intervalMs: env.RECONCILE_INTERVAL_MS, log, onRepair: relay.kick })

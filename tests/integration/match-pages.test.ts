@@ -81,7 +81,7 @@ async function call(kind: "loader" | "action", mod: RouteModule, visitor: Visito
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 type Json = any;
 
 const openNeed = (query = "") => call("loader", needPage, "commissioner", `/my/needs/${needSlug}${query}`, { slug: needSlug });

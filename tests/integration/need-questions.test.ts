@@ -48,7 +48,7 @@ async function call(kind: "loader" | "action", mod: RouteModule, visitor: Visito
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 type Json = any;
 
 const ask = (visitor: Visitor, form: Record<string, string>, slug = needSlug) => call("action", publicPage, visitor, `/needs/${slug}`, { slug }, { intent: "ask-question", ...form });
