@@ -71,18 +71,105 @@ const sectorWords: Record<Sector, string[]> = {
 const tagPool = [
   ...new Set([
     ...Object.values(sectorWords).flat(),
-    "prevention", "peer-led", "co-production", "early intervention", "payment by results", "asset-based",
-    "pop-up", "social value", "community anchor", "design thinking", "self-management", "replication",
-    "fidelity", "strengths-based", "innovation lab", "time banking", "mentoring", "outreach", "social prescribing",
-    "micro-enterprise", "citizen science", "user research", "shared services", "open source", "volunteering",
+    "prevention",
+    "peer-led",
+    "co-production",
+    "early intervention",
+    "payment by results",
+    "asset-based",
+    "pop-up",
+    "social value",
+    "community anchor",
+    "design thinking",
+    "self-management",
+    "replication",
+    "fidelity",
+    "strengths-based",
+    "innovation lab",
+    "time banking",
+    "mentoring",
+    "outreach",
+    "social prescribing",
+    "micro-enterprise",
+    "citizen science",
+    "user research",
+    "shared services",
+    "open source",
+    "volunteering",
   ]),
 ];
 
-const placeStarts = ["Ash", "Brad", "Chester", "Dun", "Elm", "Fair", "Glen", "Hart", "Ing", "Kings", "Lang", "Mar", "North", "Oak", "Pen", "Ravens", "Stan", "Thorn", "Upper", "Wester", "Bright", "Cold", "Deer", "East", "Gold"];
+const placeStarts = [
+  "Ash",
+  "Brad",
+  "Chester",
+  "Dun",
+  "Elm",
+  "Fair",
+  "Glen",
+  "Hart",
+  "Ing",
+  "Kings",
+  "Lang",
+  "Mar",
+  "North",
+  "Oak",
+  "Pen",
+  "Ravens",
+  "Stan",
+  "Thorn",
+  "Upper",
+  "Wester",
+  "Bright",
+  "Cold",
+  "Deer",
+  "East",
+  "Gold",
+];
 const placeEnds = ["ford", "ton", "ham", "bury", "by", "wick", "field", "ley", "mouth", "stead", "bridge", "worth", "combe", "port", "dale"];
-const regions = ["Lancashire", "Yorkshire", "Kent", "Devon", "Cumbria", "Essex", "Norfolk", "Fife", "Gwynedd", "Antrim", "Surrey", "Durham", "Cornwall", "Somerset"];
-const countries = [["GB", 70], ["US", 8], ["AU", 4], ["NL", 3], ["DK", 3], ["FI", 2], ["NZ", 2], ["CA", 2], ["DE", 2], ["FR", 1], ["SE", 1], ["BR", 1], ["IT", 1]] as const;
-const orgKinds = ["Council", "Trust", "Foundation", "Partnership", "Community Interest Company", "Housing Association", "Clinical Commissioning Group", "Police", "Network", "Co-operative"];
+const regions = [
+  "Lancashire",
+  "Yorkshire",
+  "Kent",
+  "Devon",
+  "Cumbria",
+  "Essex",
+  "Norfolk",
+  "Fife",
+  "Gwynedd",
+  "Antrim",
+  "Surrey",
+  "Durham",
+  "Cornwall",
+  "Somerset",
+];
+const countries = [
+  ["GB", 70],
+  ["US", 8],
+  ["AU", 4],
+  ["NL", 3],
+  ["DK", 3],
+  ["FI", 2],
+  ["NZ", 2],
+  ["CA", 2],
+  ["DE", 2],
+  ["FR", 1],
+  ["SE", 1],
+  ["BR", 1],
+  ["IT", 1],
+] as const;
+const orgKinds = [
+  "Council",
+  "Trust",
+  "Foundation",
+  "Partnership",
+  "Community Interest Company",
+  "Housing Association",
+  "Clinical Commissioning Group",
+  "Police",
+  "Network",
+  "Co-operative",
+];
 
 type Chain = { starts: string[]; next: Map<string, string[]> };
 
@@ -145,7 +232,9 @@ export class CorpusGenerator {
   }
 
   private title(topics: string[]): string {
-    const words = this.prose(wordCount(this.random, 6, 2, 12), topics).replace(/[.!?]+/g, "").split(" ");
+    const words = this.prose(wordCount(this.random, 6, 2, 12), topics)
+      .replace(/[.!?]+/g, "")
+      .split(" ");
     const title = words.slice(0, Math.max(2, Math.min(12, words.length))).join(" ");
     return (title.charAt(0).toUpperCase() + title.slice(1)).slice(0, 180);
   }
@@ -156,10 +245,27 @@ export class CorpusGenerator {
 
   idea(index: number, slugPrefix: string): IdeaFormat {
     const random = this.random;
-    const ideaSectors = distinctSkewed(random, sectors, weighted(random, [[1, 45], [2, 40], [3, 15]] as const), 0.7) as Sector[];
+    const ideaSectors = distinctSkewed(
+      random,
+      sectors,
+      weighted(random, [
+        [1, 45],
+        [2, 40],
+        [3, 15],
+      ] as const),
+      0.7,
+    ) as Sector[];
     const topics = ideaSectors.flatMap((sector) => sectorWords[sector]);
     const maybe = (probability: number, make: () => string) => (random() < probability ? make() : undefined);
-    const caseStudyCount = weighted(random, [[0, 20], [1, 35], [2, 25], [3, 10], [4, 6], [6, 3], [10, 1]] as const);
+    const caseStudyCount = weighted(random, [
+      [0, 20],
+      [1, 35],
+      [2, 25],
+      [3, 10],
+      [4, 6],
+      [6, 3],
+      [10, 1],
+    ] as const);
     const item: IdeaFormat = {
       slug: `${slugPrefix}-${index.toString(36)}`,
       title: this.title(topics),
@@ -167,20 +273,68 @@ export class CorpusGenerator {
       problem: maybe(0.85, () => this.prose(wordCount(random, 25, 8, 300), topics)),
       solution: maybe(0.9, () => this.prose(wordCount(random, 35, 8, 500), topics)),
       evidence: maybe(0.7, () => this.prose(wordCount(random, 25, 8, 300), topics)),
-      evidenceLevel: random() < 0.9 ? weighted(random, [[1, 35], [2, 30], [3, 20], [4, 10], [5, 5]] as const) : undefined,
+      evidenceLevel:
+        random() < 0.9
+          ? weighted(random, [
+              [1, 35],
+              [2, 30],
+              [3, 20],
+              [4, 10],
+              [5, 5],
+            ] as const)
+          : undefined,
       sectors: ideaSectors,
-      typology: distinctSkewed(random, typologies, weighted(random, [[0, 10], [1, 55], [2, 35]] as const), 0.5),
-      diffusionModels: distinctSkewed(random, diffusionModels, weighted(random, [[1, 70], [2, 25], [3, 5]] as const), 0.8),
-      lifecyclePhase: random() < 0.9 ? weighted(random, lifecyclePhases.map((phase, rank) => [phase, [5, 20, 35, 25, 15][rank]] as const)) : undefined,
+      typology: distinctSkewed(
+        random,
+        typologies,
+        weighted(random, [
+          [0, 10],
+          [1, 55],
+          [2, 35],
+        ] as const),
+        0.5,
+      ),
+      diffusionModels: distinctSkewed(
+        random,
+        diffusionModels,
+        weighted(random, [
+          [1, 70],
+          [2, 25],
+          [3, 5],
+        ] as const),
+        0.8,
+      ),
+      lifecyclePhase:
+        random() < 0.9
+          ? weighted(
+              random,
+              lifecyclePhases.map((phase, rank) => [phase, [5, 20, 35, 25, 15][rank]] as const),
+            )
+          : undefined,
       origin: random() < 0.85 ? { locality: this.place(), country: weighted(random, countries) } : undefined,
       organisation: maybe(0.8, () => `${pick(random, placeStarts)}${pick(random, placeEnds)} ${pick(random, orgKinds)}`),
       costs: maybe(0.5, () => this.prose(wordCount(random, 13, 5, 80), [])),
-      tags: distinctSkewed(random, tagPool, weighted(random, [[0, 10], [2, 30], [3, 40], [5, 15], [8, 5]] as const), 0.6),
+      tags: distinctSkewed(
+        random,
+        tagPool,
+        weighted(random, [
+          [0, 10],
+          [2, 30],
+          [3, 40],
+          [5, 15],
+          [8, 5],
+        ] as const),
+        0.6,
+      ),
       caseStudies: Array.from({ length: caseStudyCount }, () => ({
         locality: this.place(),
         country: weighted(random, countries),
         year: 1998 + Math.floor(random() * 28),
-        status: weighted(random, [["adopted", 50], ["piloting", 35], ["stopped", 15]] as const),
+        status: weighted(random, [
+          ["adopted", 50],
+          ["piloting", 35],
+          ["stopped", 15],
+        ] as const),
         outcomes: maybe(0.9, () => this.prose(wordCount(random, 15, 5, 120), topics)),
         lessons: maybe(0.8, () => this.prose(wordCount(random, 15, 5, 120), topics)),
       })),

@@ -42,19 +42,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   });
   const instance = autocannon(
     {
-    url: options.url,
-    connections: options.connections,
-    duration: options.durationSeconds,
-    amount: options.amount,
-    overallRate: options.overallRate,
-    timeout: 10,
-    // The rows are re-read with every request, so nothing here is cached by the client.
-    requests: options.requests.map((request) => ({
-      method: request.method ?? "GET",
-      path: request.path,
-      body: request.body,
-      headers: request.headers,
-    })),
+      url: options.url,
+      connections: options.connections,
+      duration: options.durationSeconds,
+      amount: options.amount,
+      overallRate: options.overallRate,
+      timeout: 10,
+      // The rows are re-read with every request, so nothing here is cached by the client.
+      requests: options.requests.map((request) => ({
+        method: request.method ?? "GET",
+        path: request.path,
+        body: request.body,
+        headers: request.headers,
+      })),
     },
     (error, result) => finish(error, result),
   );

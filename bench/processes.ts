@@ -6,9 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { freePort } from "../scripts/lib/free-port";
 
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 
 /** Resident and peak resident memory of a process, in MiB (Linux /proc). */
 export function memoryOf(pid: number | undefined): { rssMiB: number; peakMiB: number } | null {

@@ -30,8 +30,20 @@ export const queryMix: MixEntry[] = [
   { kind: "filtered", params: q("nurses", ["typology", "service"], ["sector", "health"]) },
   { kind: "browse", params: [] },
   { kind: "browse", params: [["sector", "health"]] },
-  { kind: "browse", params: [["sector", "housing"], ["diffusionModel", "takeover"]] },
-  { kind: "browse", params: [["evidenceLevel", "5"], ["page", "2"]] },
+  {
+    kind: "browse",
+    params: [
+      ["sector", "housing"],
+      ["diffusionModel", "takeover"],
+    ],
+  },
+  {
+    kind: "browse",
+    params: [
+      ["evidenceLevel", "5"],
+      ["page", "2"],
+    ],
+  },
   { kind: "filtered", params: q("community", ["page", "3"]) },
   { kind: "plain", params: q("health", ["page", "5"]) },
 ];

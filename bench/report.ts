@@ -134,7 +134,12 @@ export function renderMarkdown(results: BenchResults): string {
     row(["Target", "Measured", "Limit", "Met"]),
     row(["---", "---:", "---:", ":---:"]),
     ...results.targets.map((target) =>
-      row([target.name, `${ms(target.value)} ${target.unit}`, `${target.atLeast ? "≥" : "≤"} ${ms(target.limit)} ${target.unit}`, target.met ? "yes" : "**no**"]),
+      row([
+        target.name,
+        `${ms(target.value)} ${target.unit}`,
+        `${target.atLeast ? "≥" : "≤"} ${ms(target.limit)} ${target.unit}`,
+        target.met ? "yes" : "**no**",
+      ]),
     ),
   ];
   return lines.join("\n");

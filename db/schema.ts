@@ -87,16 +87,25 @@ export const ideas = sqliteTable(
     evidence: text("evidence"),
     evidenceLevel: integer("evidence_level"),
     sectors: text("sectors", { mode: "json" }).$type<Sector[]>().notNull(),
-    typology: text("typology", { mode: "json" }).$type<Typology[]>().notNull().default(sql`'[]'`),
+    typology: text("typology", { mode: "json" })
+      .$type<Typology[]>()
+      .notNull()
+      .default(sql`'[]'`),
     diffusionModels: text("diffusion_models", { mode: "json" }).$type<DiffusionModel[]>().notNull(),
     lifecyclePhase: text("lifecycle_phase", { enum: lifecyclePhases }),
     originLocality: text("origin_locality"),
     originCountry: text("origin_country"),
     organisation: text("organisation"),
     costs: text("costs"),
-    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    tags: text("tags", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     /** Route-specific detail for each diffusion model the idea offers. */
-    diffusionDetails: text("diffusion_details", { mode: "json" }).$type<DiffusionDetails>().notNull().default(sql`'{}'`),
+    diffusionDetails: text("diffusion_details", { mode: "json" })
+      .$type<DiffusionDetails>()
+      .notNull()
+      .default(sql`'{}'`),
     evidenceJustification: text("evidence_justification"),
     status: text("status", { enum: ideaStatuses }).notNull().default("draft"),
     /** The last broker decision and its reason, shown to the owner. */
@@ -129,7 +138,9 @@ export const caseStudies = sqliteTable(
     outcomes: text("outcomes"),
     lessons: text("lessons"),
     /** Case studies added to a published idea are reviewed before they are shown. */
-    reviewStatus: text("review_status", { enum: ["submitted", "published", "changes-requested", "rejected"] }).notNull().default("published"),
+    reviewStatus: text("review_status", { enum: ["submitted", "published", "changes-requested", "rejected"] })
+      .notNull()
+      .default("published"),
     reviewReason: text("review_reason"),
     submittedById: text("submitted_by_id").references(() => users.id, { onDelete: "set null" }),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
@@ -153,8 +164,14 @@ export const needs = sqliteTable(
     country: text("country"),
     budgetMin: integer("budget_min"),
     budgetMax: integer("budget_max"),
-    fundingRoutes: text("funding_routes", { mode: "json" }).$type<FundingRoute[]>().notNull().default(sql`'[]'`),
-    diffusionModels: text("diffusion_models", { mode: "json" }).$type<DiffusionModel[]>().notNull().default(sql`'[]'`),
+    fundingRoutes: text("funding_routes", { mode: "json" })
+      .$type<FundingRoute[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    diffusionModels: text("diffusion_models", { mode: "json" })
+      .$type<DiffusionModel[]>()
+      .notNull()
+      .default(sql`'[]'`),
     deadline: text("deadline"),
     /** Who is affected by the problem, the stage it has reached, and the commissioner's constraints. */
     whoIsAffected: text("who_is_affected"),
@@ -187,7 +204,10 @@ export const matches = sqliteTable(
     source: text("source", { enum: matchSources }).notNull().default("engine"),
     score: real("score"),
     /** The engine's reasons when the match was suggested (the live page recomputes them). */
-    reasons: text("reasons", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    reasons: text("reasons", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     /** The broker's rationale on confirming; both sides see it. */
     rationale: text("rationale"),
     declineReason: text("decline_reason"),
@@ -262,14 +282,19 @@ export const outcomeUpdates = sqliteTable(
     matchId: integer("match_id").references(() => matches.id, { onDelete: "set null" }),
     monthsAfterAdoption: integer("months_after_adoption"),
     outcomes: text("outcomes").notNull(),
-    reviewStatus: text("review_status", { enum: ["submitted", "published", "changes-requested", "rejected"] }).notNull().default("submitted"),
+    reviewStatus: text("review_status", { enum: ["submitted", "published", "changes-requested", "rejected"] })
+      .notNull()
+      .default("submitted"),
     reviewReason: text("review_reason"),
     submittedById: text("submitted_by_id").references(() => users.id, { onDelete: "set null" }),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (table) => [index("outcome_updates_case_study_idx").on(table.caseStudyId, table.id), index("outcome_updates_review_idx").on(table.reviewStatus, table.submittedAt)],
+  (table) => [
+    index("outcome_updates_case_study_idx").on(table.caseStudyId, table.id),
+    index("outcome_updates_review_idx").on(table.reviewStatus, table.submittedAt),
+  ],
 );
 
 /** A broker's claim on a queue item; one claim per item. */
@@ -358,7 +383,9 @@ export const emailOutbox = sqliteTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
-    kind: text("kind", { enum: ["immediate", "digest"] }).notNull().default("immediate"),
+    kind: text("kind", { enum: ["immediate", "digest"] })
+      .notNull()
+      .default("immediate"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),

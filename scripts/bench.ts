@@ -40,7 +40,7 @@ const options = new Command()
   .option("--out <file>", "results file", "bench/results/latest.json")
   .option("--profile", "write V8 CPU profiles of the app to bench/results/profiles", false)
   .option("--keep", "keep the temporary DATA_DIR", false)
-  .option("--app-node-args <args>", "extra Node.js flags for the app (e.g. \"--max-old-space-size=256\")", "")
+  .option("--app-node-args <args>", 'extra Node.js flags for the app (e.g. "--max-old-space-size=256")', "")
   .option("--max-load <n>", "wait (up to 10 min) until the 1-minute load average is below this", Number.parseFloat, 1.5)
   .parse()
   .opts<{
@@ -58,7 +58,13 @@ const options = new Command()
     maxLoad: number;
   }>();
 
-for (const [name, value] of Object.entries({ ideas: options.ideas, importIdeas: options.importIdeas, connections: options.connections, duration: options.duration, publishes: options.publishes })) {
+for (const [name, value] of Object.entries({
+  ideas: options.ideas,
+  importIdeas: options.importIdeas,
+  connections: options.connections,
+  duration: options.duration,
+  publishes: options.publishes,
+})) {
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
 }
 
@@ -99,7 +105,6 @@ async function waitForQuietMachine(maxLoad: number): Promise<number[]> {
   }
   return os.loadavg().map((value) => Math.round(value * 100) / 100);
 }
-
 
 async function waitForIdleMeili(meili: Meilisearch, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -142,7 +147,13 @@ async function meiliWork(meili: Meilisearch, indexUid: string, since: Date) {
   const tasks = [];
   let from: number | undefined;
   for (let page = 0; page < 50; page++) {
-    const result = await meili.tasks.getTasks({ indexUids: [indexUid], types: ["documentAdditionOrUpdate"], afterEnqueuedAt: since.toISOString(), limit: 1000, from });
+    const result = await meili.tasks.getTasks({
+      indexUids: [indexUid],
+      types: ["documentAdditionOrUpdate"],
+      afterEnqueuedAt: since.toISOString(),
+      limit: 1000,
+      from,
+    });
     tasks.push(...result.results);
     if (result.next == null) break;
     from = result.next;
@@ -155,7 +166,12 @@ async function meiliWork(meili: Meilisearch, indexUid: string, since: Date) {
 }
 
 function lastOutboxId(db: ExchangeDb): number {
-  return db.select({ id: max(searchOutbox.id) }).from(searchOutbox).get()?.id ?? 0;
+  return (
+    db
+      .select({ id: max(searchOutbox.id) })
+      .from(searchOutbox)
+      .get()?.id ?? 0
+  );
 }
 
 /** Runs `exchange import ideas FILE`, noting when its transaction commits (outbox rows appear). */
@@ -196,7 +212,11 @@ async function publishLatency(db: ExchangeDb, meili: Meilisearch, generator: Cor
     const item = generator.idea(i, "bench-publish");
     importIdeas(db, [item]);
     const committed = performance.now();
-    const row = db.select({ id: ideas.id }).from(ideas).where(inArray(ideas.slug, [item.slug])).get();
+    const row = db
+      .select({ id: ideas.id })
+      .from(ideas)
+      .where(inArray(ideas.slug, [item.slug]))
+      .get();
     if (!row) throw new Error("published idea not found");
     const deadline = committed + 30_000;
     for (;;) {
@@ -255,7 +275,9 @@ async function main() {
     const corpusBytes = writeIdeasFile(corpusFile, options.ideas, (index) => generator.idea(index, "bench"));
     const importFile = path.join(corpusDir, "more-ideas.json");
     const importBytes = writeIdeasFile(importFile, options.importIdeas, (index) => generator.idea(index, "bench-more"));
-    log(`corpus: ${options.ideas} ideas (${Math.round(corpusBytes / 1e6)} MB) + ${options.importIdeas} (${Math.round(importBytes / 1e6)} MB) in ${seconds(performance.now() - t)} s`);
+    log(
+      `corpus: ${options.ideas} ideas (${Math.round(corpusBytes / 1e6)} MB) + ${options.importIdeas} (${Math.round(importBytes / 1e6)} MB) in ${seconds(performance.now() - t)} s`,
+    );
 
     // The bench holds its own attachment to the DATA_DIR's Meilisearch server, so the server
     // lives across the CLI and app processes, and stops when the bench releases it.
@@ -334,7 +356,9 @@ async function main() {
       const meter = cpuMeter(pids);
       const load = await runLoad({ url, requests, ...fixed, ...extra });
       measured[name] = { load, cpu: meter() };
-      log(`${name}: p50 ${load.latency.p50} p95 ${load.latency.p95} p99 ${load.latency.p99} ms, ${load.requestsPerSecond} req/s${load.non2xx || load.errors ? `, ${load.non2xx} non-2xx, ${load.errors} errors` : ""}`);
+      log(
+        `${name}: p50 ${load.latency.p50} p95 ${load.latency.p95} p99 ${load.latency.p99} ms, ${load.requestsPerSecond} req/s${load.non2xx || load.errors ? `, ${load.non2xx} non-2xx, ${load.errors} errors` : ""}`,
+      );
       return load;
     };
 
@@ -366,7 +390,14 @@ async function main() {
     const steps: { connections: number; requestsPerSecond: number; p95: number; p99: number; non2xx: number; errors: number }[] = [];
     for (const connections of [1, 2, 4, 6, 8, 12, 16, 24, 32, 48, 64]) {
       const load = await runLoad({ url: appUrl, requests: pageRequests(), connections, durationSeconds: Math.min(options.duration, 8) });
-      steps.push({ connections, requestsPerSecond: load.requestsPerSecond, p95: load.latency.p95, p99: load.latency.p99, non2xx: load.non2xx, errors: load.errors });
+      steps.push({
+        connections,
+        requestsPerSecond: load.requestsPerSecond,
+        p95: load.latency.p95,
+        p99: load.latency.p99,
+        non2xx: load.non2xx,
+        errors: load.errors,
+      });
       log(`  ${connections} connections: ${load.requestsPerSecond} req/s, p95 ${load.latency.p95} ms`);
       if (load.latency.p95 > CAPACITY_P95_MS || load.non2xx + load.errors > 0.01 * load.samples.length) break;
     }
@@ -458,7 +489,12 @@ async function main() {
         loadAverageAtStart: loadAtStart,
         loadAverageAtEnd: os.loadavg().map((value) => Math.round(value * 100) / 100),
       },
-      search: Object.fromEntries(Object.entries(measured).map(([name, { load, cpu: usage }]) => [name, { ...load.latency, requestsPerSecond: load.requestsPerSecond, non2xx: load.non2xx, errors: load.errors, cpu: usage }])),
+      search: Object.fromEntries(
+        Object.entries(measured).map(([name, { load, cpu: usage }]) => [
+          name,
+          { ...load.latency, requestsPerSecond: load.requestsPerSecond, non2xx: load.non2xx, errors: load.errors, cpu: usage },
+        ]),
+      ),
       ratios: {
         pageToMeiliP95: ratio(page.latency.p95, baseline.latency.p95),
         apiToMeiliP95: ratio(api.latency.p95, baseline.latency.p95),

@@ -10,7 +10,16 @@ import { Command } from "commander";
 import { readEnv } from "../app/utils/env.server";
 import { openExchange } from "../app/utils/exchange.server";
 import { formatReport, type EvaluationReport } from "../search/matching/evaluation";
-import { blind2IdeasFile, blind2LabelledSetFile, blindIdeasFile, blindLabelledSetFile, demoIdeasFile, labelledSetFile, loadEvaluationData, runMatchingEvaluation } from "./lib/matching-eval";
+import {
+  blind2IdeasFile,
+  blind2LabelledSetFile,
+  blindIdeasFile,
+  blindLabelledSetFile,
+  demoIdeasFile,
+  labelledSetFile,
+  loadEvaluationData,
+  runMatchingEvaluation,
+} from "./lib/matching-eval";
 
 const options = new Command()
   .name("eval-matching")
@@ -23,9 +32,24 @@ const options = new Command()
   .opts<{ set: string; embeddings: boolean; perNeed?: boolean; json?: boolean }>();
 
 const sets = [
-  { name: "tuning", title: "Tuning set: the 78 demo ideas (db/demo/ideas.json), tests/matching/labelled-set.json", ideasFile: demoIdeasFile, labelledFile: labelledSetFile },
-  { name: "blind", title: "Blind set: an independent catalogue (tests/matching/blind/), never tuned on", ideasFile: blindIdeasFile, labelledFile: blindLabelledSetFile },
-  { name: "blind-2", title: "Second blind set: another independent catalogue (tests/matching/blind-2/), never tuned on", ideasFile: blind2IdeasFile, labelledFile: blind2LabelledSetFile },
+  {
+    name: "tuning",
+    title: "Tuning set: the 78 demo ideas (db/demo/ideas.json), tests/matching/labelled-set.json",
+    ideasFile: demoIdeasFile,
+    labelledFile: labelledSetFile,
+  },
+  {
+    name: "blind",
+    title: "Blind set: an independent catalogue (tests/matching/blind/), never tuned on",
+    ideasFile: blindIdeasFile,
+    labelledFile: blindLabelledSetFile,
+  },
+  {
+    name: "blind-2",
+    title: "Second blind set: another independent catalogue (tests/matching/blind-2/), never tuned on",
+    ideasFile: blind2IdeasFile,
+    labelledFile: blind2LabelledSetFile,
+  },
 ].filter((set) => options.set === "all" || options.set === set.name);
 if (!sets.length) {
   console.error(`--set must be tuning, blind, blind-2 or all (got ${options.set})`);

@@ -106,10 +106,7 @@ program
       const bar = progressBar("Importing");
       bar.start(result.items.length, 0);
       const onProgress = (done: number) => bar.update(done);
-      const counts =
-        kind === "ideas"
-          ? importIdeas(context.db, result.items as never, onProgress)
-          : importNeeds(context.db, result.items as never, onProgress);
+      const counts = kind === "ideas" ? importIdeas(context.db, result.items as never, onProgress) : importNeeds(context.db, result.items as never, onProgress);
       bar.stop();
       await waitUntilSearchable(context);
       console.log(`Imported ${result.items.length} ${kind}: ${counts.inserted} new, ${counts.updated} updated; all searchable.`);

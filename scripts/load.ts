@@ -25,7 +25,6 @@ const connections = Number(options.connections);
 const duration = Number(options.duration);
 const password = "load test passphrase 2026";
 
-
 /** `npm start` on a fresh DATA_DIR with the demo data; resolves once /healthz answers. */
 async function startExchange(): Promise<{ url: string; stop: () => Promise<void> }> {
   const dataDir = path.resolve("tmp/load-data");
@@ -143,43 +142,47 @@ try {
     finish = resolve;
     fail = reject;
   });
-  const instance = autocannon({
-    url,
-    connections,
-    duration,
-    timeout: 30,
-    requests: steps.map((step, index) => ({
-      method: step.method,
-      setupRequest: (request: autocannon.Request, context: Visit) => {
-        if (index === 0) {
-          // A new visit: the next user of the pool, a search term and an idea to look at.
-          context.user = nextUser++ % emails.length;
-          context.term = pick(terms);
-          context.slug = pick(slugs);
-        }
-        const headers: Record<string, string> = { ...(request.headers as Record<string, string>) };
-        if (step.signedIn && context.cookie) headers.cookie = context.cookie;
-        if (step.method === "POST") {
-          headers.origin = url;
-          headers["content-type"] = "application/x-www-form-urlencoded";
-          const body = new URLSearchParams();
-          for (const [name, value] of Object.entries(step.form?.(context) ?? {})) for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
-          return { ...request, path: step.path(context), headers, body: body.toString() };
-        }
-        return { ...request, path: step.path(context), headers };
-      },
-      onResponse: (status: number, _body: string, context: Visit, headers: Record<string, string | string[]>) => {
-        const stats = perStep.get(step.name)!;
-        stats.count++;
-        if (status !== step.expect) stats.unexpected.set(status, (stats.unexpected.get(status) ?? 0) + 1);
-        if (step.name === "sign in") {
-          const setCookie = headers["set-cookie"];
-          const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
-          if (first) context.cookie = first.split(";")[0];
-        }
-      },
-    })) as autocannon.Request[],
-  }, (error, result) => (error ? fail(error) : finish(result)));
+  const instance = autocannon(
+    {
+      url,
+      connections,
+      duration,
+      timeout: 30,
+      requests: steps.map((step, index) => ({
+        method: step.method,
+        setupRequest: (request: autocannon.Request, context: Visit) => {
+          if (index === 0) {
+            // A new visit: the next user of the pool, a search term and an idea to look at.
+            context.user = nextUser++ % emails.length;
+            context.term = pick(terms);
+            context.slug = pick(slugs);
+          }
+          const headers: Record<string, string> = { ...(request.headers as Record<string, string>) };
+          if (step.signedIn && context.cookie) headers.cookie = context.cookie;
+          if (step.method === "POST") {
+            headers.origin = url;
+            headers["content-type"] = "application/x-www-form-urlencoded";
+            const body = new URLSearchParams();
+            for (const [name, value] of Object.entries(step.form?.(context) ?? {}))
+              for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+            return { ...request, path: step.path(context), headers, body: body.toString() };
+          }
+          return { ...request, path: step.path(context), headers };
+        },
+        onResponse: (status: number, _body: string, context: Visit, headers: Record<string, string | string[]>) => {
+          const stats = perStep.get(step.name)!;
+          stats.count++;
+          if (status !== step.expect) stats.unexpected.set(status, (stats.unexpected.get(status) ?? 0) + 1);
+          if (step.name === "sign in") {
+            const setCookie = headers["set-cookie"];
+            const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+            if (first) context.cookie = first.split(";")[0];
+          }
+        },
+      })) as autocannon.Request[],
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  );
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   autocannon.track(instance, { renderProgressBar: process.stdout.isTTY, renderResultsTable: false, renderLatencyTable: false });
   const result = await done;
@@ -187,13 +190,21 @@ try {
   latencies.sort((a, b) => a - b);
   const percentile = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] : 0);
   const unexpected = [...perStep.values()].reduce((sum, stats) => sum + [...stats.unexpected.values()].reduce((a, b) => a + b, 0), 0);
-  const serverErrors = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => Number(code) >= 500).reduce((sum, [, stat]) => sum + (stat.count ?? 0), 0);
+  const serverErrors = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => Number(code) >= 500)
+    .reduce((sum, [, stat]) => sum + (stat.count ?? 0), 0);
   const errors = result.errors + result.timeouts + unexpected + serverErrors;
 
   console.log("");
   console.log(`requests   ${result.requests.total} in ${result.duration} s (${result.requests.average.toFixed(1)}/s), ${connections} users`);
-  console.log(`latency    p50 ${percentile(50).toFixed(0)} ms, p95 ${percentile(95).toFixed(0)} ms, p99 ${percentile(99).toFixed(0)} ms, max ${percentile(100).toFixed(0)} ms`);
-  console.log(`statuses   ${Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => `${code}: ${stat.count}`).join(", ")}`);
+  console.log(
+    `latency    p50 ${percentile(50).toFixed(0)} ms, p95 ${percentile(95).toFixed(0)} ms, p99 ${percentile(99).toFixed(0)} ms, max ${percentile(100).toFixed(0)} ms`,
+  );
+  console.log(
+    `statuses   ${Object.entries(result.statusCodeStats ?? {})
+      .map(([code, stat]) => `${code}: ${stat.count}`)
+      .join(", ")}`,
+  );
   for (const [name, stats] of perStep) {
     const wrong = [...stats.unexpected].map(([status, count]) => `${count} × ${status}`).join(", ");
     console.log(`  ${name.padEnd(14)} ${String(stats.count).padStart(6)}${wrong ? `  unexpected: ${wrong}` : ""}`);

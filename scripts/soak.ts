@@ -52,7 +52,10 @@ async function runOnce(scenario: Scenario, size: number): Promise<{ lost: number
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "exchange-soak-"));
   try {
     if (scenario === "app-between-commit-and-relay") {
-      const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/lib/commit-then-wait.ts", String(size)], { env: envFor(dataDir), stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/lib/commit-then-wait.ts", String(size)], {
+        env: envFor(dataDir),
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error("the child never committed")), 120_000);
         child.stdout!.on("data", (chunk: Buffer) => {
@@ -77,7 +80,11 @@ async function runOnce(scenario: Scenario, size: number): Promise<{ lost: number
       } else if (scenario === "meili-during-publish") {
         importIdeas(context.db, items("soak", size));
         const broker = await createUser(context.db, { email: "soak@example.org", password: "a long soak password", displayName: "Soak", role: "broker" });
-        const draft = context.db.insert(ideas).values({ ...items("draft", 1)[0], slug: "soak-draft", status: "submitted", submittedAt: new Date() }).returning().get();
+        const draft = context.db
+          .insert(ideas)
+          .values({ ...items("draft", 1)[0], slug: "soak-draft", status: "submitted", submittedAt: new Date() })
+          .returning()
+          .get();
         await sleep(random(300));
         const killed = meiliPid(dataDir);
         process.kill(killed, "SIGKILL");
@@ -112,5 +119,7 @@ for (let run = 1; run <= runs; run++) {
   console.log(`run ${run}/${runs}: ${scenario}, ${size} ideas -> ${documents} documents, ${lost} lost (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 const lost = results.reduce((sum, result) => sum + result.lost, 0);
-console.log(`\n| runs | documents checked | lost |\n| --- | --- | --- |\n| ${results.length} | ${results.reduce((sum, r) => sum + r.documents, 0)} | ${lost} |`);
+console.log(
+  `\n| runs | documents checked | lost |\n| --- | --- | --- |\n| ${results.length} | ${results.reduce((sum, r) => sum + r.documents, 0)} | ${lost} |`,
+);
 process.exitCode = lost ? 1 : 0;

@@ -111,7 +111,10 @@ function stable(value: unknown): unknown {
 
 /** A hash of a document's content (key order, Meilisearch's `_` fields and the stored hash aside). */
 export function documentHash(document: object): string {
-  return crypto.createHash("sha1").update(JSON.stringify(stable(document))).digest("hex");
+  return crypto
+    .createHash("sha1")
+    .update(JSON.stringify(stable(document)))
+    .digest("hex");
 }
 
 /**

@@ -43,15 +43,13 @@ export function buildIdeaSearchQueries(input: IdeaQueryInput): MultiSearchQuery[
   if (!input.facets) return [main];
   const disjunctive = ideaFacets
     .filter((facet) => input.filters[facet].length)
-    .map(
-      (facet): MultiSearchQuery => ({
-        indexUid: "ideas",
-        q: input.q,
-        filter: buildIdeaFilter(input.filters, facet),
-        limit: 0,
-        facets: [facet],
-      }),
-    );
+    .map((facet): MultiSearchQuery => ({
+      indexUid: "ideas",
+      q: input.q,
+      filter: buildIdeaFilter(input.filters, facet),
+      limit: 0,
+      facets: [facet],
+    }));
   return [main, ...disjunctive];
 }
 

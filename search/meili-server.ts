@@ -124,17 +124,24 @@ async function startServer(meiliDir: string, apiKey: string, stateFile: string):
   const host = `http://127.0.0.1:${port}`;
   const log = fs.openSync(path.join(meiliDir, "meilisearch.log"), "a");
   const args = [
-    "--db-path", path.join(meiliDir, "data.ms"),
-    "--dump-dir", path.join(meiliDir, "dumps"),
-    "--snapshot-dir", path.join(meiliDir, "snapshots"),
-    "--http-addr", `127.0.0.1:${port}`,
+    "--db-path",
+    path.join(meiliDir, "data.ms"),
+    "--dump-dir",
+    path.join(meiliDir, "dumps"),
+    "--snapshot-dir",
+    path.join(meiliDir, "snapshots"),
+    "--http-addr",
+    `127.0.0.1:${port}`,
     // The "=" form: a generated key may begin with "-", which would read as another flag.
     `--master-key=${apiKey}`,
-    "--env", "production",
+    "--env",
+    "production",
     "--no-analytics",
-    "--log-level", "WARN",
+    "--log-level",
+    "WARN",
     // Default indexing takes ~900 MiB; this cap keeps it near 150 MiB with no loss of speed.
-    "--max-indexing-memory", process.env.MEILI_MAX_INDEXING_MEMORY ?? "256MiB",
+    "--max-indexing-memory",
+    process.env.MEILI_MAX_INDEXING_MEMORY ?? "256MiB",
   ];
   if (process.env.MEILI_MAX_INDEXING_THREADS) args.push("--max-indexing-threads", process.env.MEILI_MAX_INDEXING_THREADS);
   const child = spawn(meiliBinaryPath(), args, { stdio: ["ignore", log, log], detached: false });

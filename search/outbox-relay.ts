@@ -54,19 +54,17 @@ function loadDocuments(db: ExchangeDb, indexName: SearchIndexName, ids: number[]
     return rows.map((row) => withContentHash(needToDocument(row)));
   }
   const rows = db.select().from(ideas).where(inArray(ideas.id, ids)).all();
-  const studies = db
-    .select()
-    .from(caseStudies)
-    .where(inArray(caseStudies.ideaId, ids))
-    .orderBy(asc(caseStudies.ideaId), asc(caseStudies.position))
-    .all();
+  const studies = db.select().from(caseStudies).where(inArray(caseStudies.ideaId, ids)).orderBy(asc(caseStudies.ideaId), asc(caseStudies.position)).all();
   const byIdea = new Map<number, CaseStudyRow[]>();
   for (const study of studies) {
     const list = byIdea.get(study.ideaId);
     if (list) list.push(study);
     else byIdea.set(study.ideaId, [study]);
   }
-  return withIdeaVectors(db, rows.map((row) => ideaToDocument(row, byIdea.get(row.id) ?? []))).map(withContentHash);
+  return withIdeaVectors(
+    db,
+    rows.map((row) => ideaToDocument(row, byIdea.get(row.id) ?? [])),
+  ).map(withContentHash);
 }
 
 export function pendingOutboxRows(db: Pick<ExchangeDb, "select">, limit: number, now = Date.now()): OutboxRow[] {
@@ -89,7 +87,12 @@ function claimDueRows(db: ExchangeDb, limit: number, now = Date.now()): OutboxRo
       if (rows.length) {
         tx.update(searchOutbox)
           .set({ nextAttemptAt: new Date(now + CLAIM_MS) })
-          .where(inArray(searchOutbox.id, rows.map((row) => row.id)))
+          .where(
+            inArray(
+              searchOutbox.id,
+              rows.map((row) => row.id),
+            ),
+          )
           .run();
       }
       return rows;
@@ -237,11 +240,7 @@ export async function drainOutbox(
 export type OutboxRelay = { kick: () => void; stop: () => Promise<void> };
 
 /** Runs the relay in the background: on a kick after each write, and on an interval as a safety net. */
-export function startOutboxRelay(
-  db: ExchangeDb,
-  client: Meilisearch,
-  options: { intervalMs?: number; log?: (message: string) => void } = {},
-): OutboxRelay {
+export function startOutboxRelay(db: ExchangeDb, client: Meilisearch, options: { intervalMs?: number; log?: (message: string) => void } = {}): OutboxRelay {
   const intervalMs = options.intervalMs ?? 1000;
   let running = true;
   let wake: (() => void) | null = null;

@@ -25,22 +25,25 @@ export function* documentBatches(db: ExchangeDb, indexName: SearchIndexName, siz
       const studies = db
         .select()
         .from(caseStudies)
-        .where(inArray(caseStudies.ideaId, rows.map((row) => row.id)))
+        .where(
+          inArray(
+            caseStudies.ideaId,
+            rows.map((row) => row.id),
+          ),
+        )
         .orderBy(asc(caseStudies.position))
         .all();
       const byIdea = new Map<number, CaseStudyRow[]>();
       for (const study of studies) byIdea.set(study.ideaId, [...(byIdea.get(study.ideaId) ?? []), study]);
-      yield withIdeaVectors(db, rows.map((row) => ideaToDocument(row, byIdea.get(row.id) ?? []))).map(withContentHash);
+      yield withIdeaVectors(
+        db,
+        rows.map((row) => ideaToDocument(row, byIdea.get(row.id) ?? [])),
+      ).map(withContentHash);
     }
   }
 }
 
-export async function reindex(
-  db: ExchangeDb,
-  client: Meilisearch,
-  indexName: SearchIndexName,
-  onProgress?: (documents: number) => void,
-): Promise<number> {
+export async function reindex(db: ExchangeDb, client: Meilisearch, indexName: SearchIndexName, onProgress?: (documents: number) => void): Promise<number> {
   await ensureIndexes(client);
   const temporary = `${indexName}_reindex`;
   await client.deleteIndexIfExists(temporary);

@@ -49,9 +49,19 @@ export function AssignForm({
     <Form method="post" action={action} {...getFormProps(form)} className="mt-3 max-w-2xl">
       <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
       <input type="hidden" name="intent" value="assign" />
-      <SelectField label="Assign to" hint="A broker who will see it in their “Assigned to me” view and be told." field={fields.assigneeId} placeholder="Choose a broker" options={options} />
+      <SelectField
+        label="Assign to"
+        hint="A broker who will see it in their “Assigned to me” view and be told."
+        field={fields.assigneeId}
+        placeholder="Choose a broker"
+        options={options}
+      />
       <TextareaField label="Note (optional)" hint={`What they should know, in up to ${ASSIGNMENT_NOTE_MAX} characters.`} field={fields.note} rows={2} />
-      <button type="submit" disabled={submitting} className="rounded border-2 border-slate-700 bg-white px-4 py-2 font-semibold hover:bg-slate-100 disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={submitting}
+        className="rounded border-2 border-slate-700 bg-white px-4 py-2 font-semibold hover:bg-slate-100 disabled:opacity-70"
+      >
         {submitting ? "Assigning…" : "Assign"}
       </button>
     </Form>

@@ -36,7 +36,15 @@ function BarChart({ spec }: { spec: BarChartSpec }) {
         </g>
       ))}
       {spec.categories.map((category) => (
-        <text key={category.label} x={plot.left - 8} y={category.y + category.height / 2} textAnchor="end" dominantBaseline="middle" fontSize={12} fill="#0f172a">
+        <text
+          key={category.label}
+          x={plot.left - 8}
+          y={category.y + category.height / 2}
+          textAnchor="end"
+          dominantBaseline="middle"
+          fontSize={12}
+          fill="#0f172a"
+        >
           {category.label}
         </text>
       ))}

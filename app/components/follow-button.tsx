@@ -82,7 +82,12 @@ export function SaveSearchButton() {
   return (
     <Form method="post" action="/alerts" className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="query" value={location.search.replace(/^\?/, "")} />
-      <button type="submit" name="intent" value="save-search" className="rounded border-2 border-slate-700 px-3 py-1.5 text-sm font-semibold hover:bg-slate-100">
+      <button
+        type="submit"
+        name="intent"
+        value="save-search"
+        className="rounded border-2 border-slate-700 px-3 py-1.5 text-sm font-semibold hover:bg-slate-100"
+      >
         Save this search
       </button>
       <span className="text-sm text-slate-700">Be told when a new idea matches it.</span>

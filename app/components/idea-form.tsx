@@ -118,7 +118,7 @@ export function IdeaForm({
       <Form method="post" {...getFormProps(form)}>
         <Section title="About the idea">
           <div onInput={(event) => setTitle((event.target as HTMLInputElement).value)}>
-            <TextField label="Title" field={fields.title } />
+            <TextField label="Title" field={fields.title} />
           </div>
           <div onInput={(event) => setSummary((event.target as HTMLTextAreaElement).value)}>
             <TextareaField label="Summary" hint="One paragraph: what it is and why it matters." field={fields.summary} rows={3} />
@@ -144,7 +144,7 @@ export function IdeaForm({
               ))}
             </select>
           </div>
-          <TextField label="Tags (optional)" hint="Separated by commas, like: home visiting, early years" field={fields.tags } />
+          <TextField label="Tags (optional)" hint="Separated by commas, like: home visiting, early years" field={fields.tags} />
         </Section>
         <Section title="How it can spread" hint="Choose every route you offer, then describe each one.">
           <CheckboxGroup
@@ -157,8 +157,13 @@ export function IdeaForm({
           {shows("uncontrolled") ? (
             <div className="mb-4 border-l-4 border-slate-300 pl-4">
               <h3 className="mb-2 font-semibold">Uncontrolled: free to copy</h3>
-              <TextField label="Licence" hint="For example CC BY 4.0" field={fields.uncontrolledLicence } />
-              <TextareaField label="Replication pack" hint="What an adopter needs to copy it: guides, templates, training." field={fields.uncontrolledReplicationPack} rows={3} />
+              <TextField label="Licence" hint="For example CC BY 4.0" field={fields.uncontrolledLicence} />
+              <TextareaField
+                label="Replication pack"
+                hint="What an adopter needs to copy it: guides, templates, training."
+                field={fields.uncontrolledReplicationPack}
+                rows={3}
+              />
             </div>
           ) : null}
           {shows("franchise") ? (
@@ -167,7 +172,7 @@ export function IdeaForm({
               <TextareaField label="Fee model" hint="What adopters pay, and for what." field={fields.franchiseFeeModel} rows={2} />
               <TextareaField label="Core elements an adopter must keep" field={fields.franchiseCoreElements} rows={3} />
               <TextareaField label="What an adopter may adapt" field={fields.franchiseAdaptableElements} rows={3} />
-              <TextField label="New adopters you can support a year" field={fields.franchiseAdoptersPerYear } />
+              <TextField label="New adopters you can support a year" field={fields.franchiseAdoptersPerYear} />
             </div>
           ) : null}
           {shows("takeover") ? (
@@ -185,14 +190,14 @@ export function IdeaForm({
             <div className="mb-4 border-l-4 border-slate-300 pl-4">
               <h3 className="mb-2 font-semibold">Growth: you expand to new places</h3>
               <TextareaField label="Capacity to expand" field={fields.growthCapacity} rows={3} />
-              <TextField label="Investment needed" field={fields.growthInvestmentNeeded } />
+              <TextField label="Investment needed" field={fields.growthInvestmentNeeded} />
             </div>
           ) : null}
         </Section>
         <Section title="Origin and costs">
-          <TextField label="Organisation (optional)" field={fields.organisation } />
-          <TextField label="Place of origin (optional)" field={fields.originLocality } />
-          <TextField label="Country code (optional)" hint="Two letters, like GB" field={fields.originCountry } />
+          <TextField label="Organisation (optional)" field={fields.organisation} />
+          <TextField label="Place of origin (optional)" field={fields.originLocality} />
+          <TextField label="Country code (optional)" hint="Two letters, like GB" field={fields.originCountry} />
           <TextareaField label="Costs (optional)" field={fields.costs} rows={3} />
         </Section>
         <div className="flex flex-wrap gap-3">

@@ -22,7 +22,7 @@ export function MarkedText({ text, terms }: { text: string; terms: readonly stri
   return (
     <>
       {highlightSegments(text, terms).map((segment, index) =>
-        segment.marked ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>
+        segment.marked ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>,
       )}
     </>
   );

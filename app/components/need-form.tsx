@@ -31,7 +31,9 @@ export function QualityCheckList({ items }: { items: QualityItem[] }) {
         Quality check
       </h2>
       <p className="mt-1 text-sm" aria-live="polite">
-        {missing ? `${missing} of ${items.length} parts of a good challenge still missing. You can save a draft at any time; submit when all are present.` : "Every part of a good challenge is present."}
+        {missing
+          ? `${missing} of ${items.length} parts of a good challenge still missing. You can save a draft at any time; submit when all are present.`
+          : "Every part of a good challenge is present."}
       </p>
       <ul className="mt-3 space-y-2">
         {items.map((item) => (
@@ -124,7 +126,11 @@ export function NeedForm({
             <TextField label="Country code (optional)" hint="Two letters, like GB" field={fields.country} />
             <TextField label="Lowest budget" hint="In pounds, like £20,000 or £20k" field={fields.budgetMin} />
             <TextField label="Highest budget" hint="In pounds, like £50,000 or £50k" field={fields.budgetMax} />
-            <CheckboxGroup legend="Funding routes you can use" field={fields.fundingRoutes} options={fundingRoutes.map((value) => ({ value, label: fundingRouteLabels[value] }))} />
+            <CheckboxGroup
+              legend="Funding routes you can use"
+              field={fields.fundingRoutes}
+              options={fundingRoutes.map((value) => ({ value, label: fundingRouteLabels[value] }))}
+            />
             <DateInput
               legend="Deadline"
               hint="When you need a decision or a start. For example, 31 3 2027"

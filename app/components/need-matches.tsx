@@ -60,11 +60,15 @@ export function NeedMatchList({ matches }: { matches: ExistingMatch[] }) {
             <tbody>
               {matches.map((match) => (
                 <tr key={match.id} className="border-b border-slate-200 align-top">
-                  <td data-label="Idea" className="py-2 pr-4">{match.idea.title}</td>
+                  <td data-label="Idea" className="py-2 pr-4">
+                    {match.idea.title}
+                  </td>
                   <td data-label="Status" className="py-2 pr-4">
                     <MatchStatusBadge status={match.status} />
                   </td>
-                  <td data-label="Introduction" className="py-2 pr-4">{consentSummary(match)}</td>
+                  <td data-label="Introduction" className="py-2 pr-4">
+                    {consentSummary(match)}
+                  </td>
                   <td data-label="Deadline" className="py-2 pr-4">
                     <MatchDeadline deadline={match.deadline} />
                   </td>
@@ -111,7 +115,12 @@ function FilterForm({ filters }: { filters: NeedMatchFilters }) {
         <label htmlFor="filter-sector" className="block font-semibold">
           Sector
         </label>
-        <select id="filter-sector" name="sector" defaultValue={filters.sector ?? ""} className="mt-1 max-w-full rounded border-2 border-slate-700 bg-white px-3 py-2">
+        <select
+          id="filter-sector"
+          name="sector"
+          defaultValue={filters.sector ?? ""}
+          className="mt-1 max-w-full rounded border-2 border-slate-700 bg-white px-3 py-2"
+        >
           <option value="">Any sector</option>
           {sectors.map((sector) => (
             <option key={sector} value={sector}>
@@ -209,13 +218,31 @@ const doneMessages: Record<string, string> = {
 };
 
 /** "Show more" and "show weaker matches": plain links (GET), so they work without JavaScript. */
-function MoreMatchesLinks({ filters, view, shown, more, hiddenWeak, weaker }: { filters: NeedMatchFilters; view: NeedMatchView; shown: number; more: number; hiddenWeak: number; weaker: boolean }) {
+function MoreMatchesLinks({
+  filters,
+  view,
+  shown,
+  more,
+  hiddenWeak,
+  weaker,
+}: {
+  filters: NeedMatchFilters;
+  view: NeedMatchView;
+  shown: number;
+  more: number;
+  hiddenWeak: number;
+  weaker: boolean;
+}) {
   if (!more && !hiddenWeak && !view.weaker) return null;
   const step = Math.min(MATCHES_PER_STEP, more);
   return (
     <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
       {more ? (
-        <Link to={`.${needMatchListSearch(filters, { shown: shown + MATCHES_PER_STEP, weaker })}#matching-heading`} className="font-semibold text-brand-700 underline" preventScrollReset>
+        <Link
+          to={`.${needMatchListSearch(filters, { shown: shown + MATCHES_PER_STEP, weaker })}#matching-heading`}
+          className="font-semibold text-brand-700 underline"
+          preventScrollReset
+        >
           Show {step} more {step === 1 ? "match" : "matches"}
         </Link>
       ) : null}
@@ -295,9 +322,7 @@ export function NeedMatchesPanel({
             {isFiltered(filters) ? ` that pass your filters (of ${ranked.pool} ranked)` : ""}, best first.
             {list.hiddenWeak ? ` ${list.hiddenWeak} weaker ${list.hiddenWeak === 1 ? "match is" : "matches are"} not shown.` : ""}
           </p>
-          {list.visible.length === 0 ? (
-            <p className="mt-2 rounded bg-slate-50 p-4">Every idea found is only a weak match for this need.</p>
-          ) : null}
+          {list.visible.length === 0 ? <p className="mt-2 rounded bg-slate-50 p-4">Every idea found is only a weak match for this need.</p> : null}
           <ol className="mt-2 space-y-6">
             {list.visible.map((idea, index) => (
               <li key={idea.slug} id={`idea-${idea.slug}`} className="rounded border border-slate-300 p-4">

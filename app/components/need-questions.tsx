@@ -105,7 +105,8 @@ export function NeedQuestionsSection({ needSlug, answered, mine, viewer, asked, 
                 <p className="mt-1 text-sm">
                   {item.status === "hidden" ? (
                     <>
-                      <Badge tone="amber">{needQuestionStatusLabels.hidden}</Badge> {item.moderationReason ? <span>Reason: {item.moderationReason}</span> : null}
+                      <Badge tone="amber">{needQuestionStatusLabels.hidden}</Badge>{" "}
+                      {item.moderationReason ? <span>Reason: {item.moderationReason}</span> : null}
                     </>
                   ) : (
                     <>
@@ -236,7 +237,11 @@ export function OwnerQuestionsSection({ needSlug, questions, answeredId, lastAns
                 Asked by {item.asker} on {formatDay(item.askedAt)}
               </p>
               <p className="mt-1 font-semibold whitespace-pre-line break-words">{item.question}</p>
-              <AnswerForm needSlug={needSlug} questionId={item.id} lastResult={lastAnswer && lastAnswer.questionId === String(item.id) ? lastAnswer.result : undefined} />
+              <AnswerForm
+                needSlug={needSlug}
+                questionId={item.id}
+                lastResult={lastAnswer && lastAnswer.questionId === String(item.id) ? lastAnswer.result : undefined}
+              />
             </li>
           ))}
         </ul>

@@ -36,9 +36,7 @@ export function describeNode(node: Pick<DiagramNode, "kind" | "label" | "degree"
 
 function Shape({ node, halo }: { node: DiagramNode; halo?: boolean }) {
   const r = node.r + (halo ? 5 : 0);
-  const common = halo
-    ? { fill: "none", stroke: "#0b0c0c", strokeWidth: 3 }
-    : { fill: kindStyles[node.kind].colour, stroke: "#ffffff", strokeWidth: 1.5 };
+  const common = halo ? { fill: "none", stroke: "#0b0c0c", strokeWidth: 3 } : { fill: kindStyles[node.kind].colour, stroke: "#ffffff", strokeWidth: 1.5 };
   if (node.kind === "idea") return <circle cx={node.x} cy={node.y} r={r} {...common} />;
   if (node.kind === "organisation") return <rect x={node.x - r} y={node.y - r} width={2 * r} height={2 * r} {...common} />;
   const d = `M${node.x},${node.y - r * 1.25}L${node.x + r * 1.25},${node.y}L${node.x},${node.y + r * 1.25}L${node.x - r * 1.25},${node.y}Z`;
@@ -142,7 +140,17 @@ export function NetworkDiagram(props: { width: number; height: number; nodes: Di
         })}
         <g aria-hidden="true" pointerEvents="none">
           {props.nodes.slice(0, props.labelled).map((node) => (
-            <text key={node.id} x={node.x + node.r + 3} y={node.y} dominantBaseline="middle" fontSize={11} fill="#0f172a" stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
+            <text
+              key={node.id}
+              x={node.x + node.r + 3}
+              y={node.y}
+              dominantBaseline="middle"
+              fontSize={11}
+              fill="#0f172a"
+              stroke="#ffffff"
+              strokeWidth={3}
+              paintOrder="stroke"
+            >
               {short(node.label)}
             </text>
           ))}

@@ -38,7 +38,15 @@ export function LatestScore({ score }: { score: ScoreView | null }) {
   );
 }
 
-export function ScoreForm({ itemType, lastResult, defaults }: { itemType: ReviewItemType; lastResult: SubmissionResult<string[]> | undefined; defaults: Record<string, number> | null }) {
+export function ScoreForm({
+  itemType,
+  lastResult,
+  defaults,
+}: {
+  itemType: ReviewItemType;
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaults: Record<string, number> | null;
+}) {
   const schema = rubricSchema(itemType);
   const criteria = rubricFor(itemType);
   const [form, fields] = useForm({

@@ -1,11 +1,4 @@
-import {
-  diffusionModelLabels,
-  lifecyclePhaseLabels,
-  sectorLabels,
-  type DiffusionModel,
-  type LifecyclePhase,
-  type Sector,
-} from "../domain/vocabulary";
+import { diffusionModelLabels, lifecyclePhaseLabels, sectorLabels, type DiffusionModel, type LifecyclePhase, type Sector } from "../domain/vocabulary";
 
 export function Badge({ children, tone = "slate" }: { children: React.ReactNode; tone?: "slate" | "blue" | "green" | "amber" }) {
   const tones = {

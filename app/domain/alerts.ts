@@ -11,7 +11,6 @@ export type FollowItemType = (typeof followItemTypes)[number];
 /** What a saved search matches on: the page and the order do not change which ideas match. */
 export type SavedSearchFilters = Omit<IdeaSearchParams, "page" | "sort">;
 
-
 /**
  * The /ideas query string in one form (keys in a fixed order, values sorted, no page), so the
  * same search saved twice is recognised. Null when the query is not a valid idea search.

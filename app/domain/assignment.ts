@@ -29,7 +29,9 @@ const itemWords: Record<AuditItemType, string> = {
 export function assignmentNotification(input: { itemType: AuditItemType; title: string; assignedBy: string; note?: string | null }) {
   return {
     title: `Assigned to you: ${input.title}`,
-    body: [`${input.assignedBy} assigned ${itemWords[input.itemType]} “${input.title}” to you.`, input.note ? `Their note: ${input.note}` : null].filter(Boolean).join("\n\n"),
+    body: [`${input.assignedBy} assigned ${itemWords[input.itemType]} “${input.title}” to you.`, input.note ? `Their note: ${input.note}` : null]
+      .filter(Boolean)
+      .join("\n\n"),
   };
 }
 

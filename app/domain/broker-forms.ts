@@ -40,8 +40,10 @@ export function decisionSchema(itemType: ReviewItemType) {
         });
       }
       if (itemType === "idea" && value.decision === "publish") {
-        if (value.evidenceLevel === undefined) ctx.addIssue({ code: "custom", path: ["evidenceLevel"], message: "Choose the evidence level this idea has reached" });
-        if (!value.evidenceJustification) ctx.addIssue({ code: "custom", path: ["evidenceJustification"], message: "Give a one-line justification for the evidence level" });
+        if (value.evidenceLevel === undefined)
+          ctx.addIssue({ code: "custom", path: ["evidenceLevel"], message: "Choose the evidence level this idea has reached" });
+        if (!value.evidenceJustification)
+          ctx.addIssue({ code: "custom", path: ["evidenceJustification"], message: "Give a one-line justification for the evidence level" });
       }
     });
 }
@@ -61,11 +63,7 @@ export function toDecisionInput(itemType: ReviewItemType, value: DecisionFormVal
 
 export const noteSchema = z.object({
   intent: z.literal("note"),
-  body: z
-    .string({ error: "Write the note" })
-    .trim()
-    .min(1, "Write the note")
-    .max(NOTE_MAX, `Keep the note to ${NOTE_MAX} characters or fewer`),
+  body: z.string({ error: "Write the note" }).trim().min(1, "Write the note").max(NOTE_MAX, `Keep the note to ${NOTE_MAX} characters or fewer`),
 });
 
 /** Claim and release buttons: plain POST forms that carry the item they act on. */

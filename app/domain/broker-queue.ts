@@ -15,8 +15,7 @@ export const defaultQueueParams: QueueParams = { type: null, claim: "any", overd
 
 // A filter form is forgiving: an unknown value (an old bookmark, a hand-edited URL) falls
 // back to the default rather than failing the page.
-const lenient = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values).optional().catch(undefined);
+const lenient = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
 
 const queueParamsSchema = z.object({
   type: lenient(reviewItemTypes),
@@ -87,7 +86,10 @@ export function formatDate(date: Date): string {
 }
 
 export function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(date) + " UTC";
+  return (
+    new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(date) +
+    " UTC"
+  );
 }
 
 /** Human words for a deadline relative to now: "due today", "due in 3 days", "2 days overdue". */

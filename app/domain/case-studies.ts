@@ -40,7 +40,10 @@ export function queryTerms(q: string): string[] {
  * How many of the terms a case study's text holds, each as the start of a word (prefix
  * matching, as the search box does while you type). 0 when none does.
  */
-export function caseStudyTermMatches(terms: string[], study: { locality: string; country: string | null; outcomes: string | null; lessons: string | null }): number {
+export function caseStudyTermMatches(
+  terms: string[],
+  study: { locality: string; country: string | null; outcomes: string | null; lessons: string | null },
+): number {
   if (!terms.length) return 0;
   const words = new Set(fold([study.locality, study.country, study.outcomes, study.lessons].filter(Boolean).join(" ")).split(/[^a-z0-9]+/));
   return terms.filter((term) => [...words].some((word) => word.startsWith(term))).length;

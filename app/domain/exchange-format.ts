@@ -1,15 +1,7 @@
 // The JSON exchange format of shared/DOMAIN.md: validation shared by the CLI import,
 // the demo loader and the forms. Unknown keys are rejected; every problem is reported.
 import { z } from "zod";
-import {
-  caseStudyStatuses,
-  diffusionModels,
-  evidenceLevels,
-  fundingRoutes,
-  lifecyclePhases,
-  sectors,
-  typologies,
-} from "./vocabulary";
+import { caseStudyStatuses, diffusionModels, evidenceLevels, fundingRoutes, lifecyclePhases, sectors, typologies } from "./vocabulary";
 
 export const slugSchema = z
   .string()
@@ -42,11 +34,7 @@ export const ideaFormat = z.strictObject({
   problem: optionalText(10000),
   solution: optionalText(10000),
   evidence: optionalText(10000),
-  evidenceLevel: z
-    .int("must be a whole number from 1 to 5")
-    .min(1, "must be from 1 to 5")
-    .max(evidenceLevels.length, "must be from 1 to 5")
-    .optional(),
+  evidenceLevel: z.int("must be a whole number from 1 to 5").min(1, "must be from 1 to 5").max(evidenceLevels.length, "must be from 1 to 5").optional(),
   sectors: uniqueList(z.enum(sectors, `must be one of ${sectors.join(", ")}`), "sector").min(1, "must name at least one sector"),
   typology: uniqueList(z.enum(typologies, `must be one of ${typologies.join(", ")}`), "typology").optional(),
   diffusionModels: uniqueList(z.enum(diffusionModels, `must be one of ${diffusionModels.join(", ")}`), "diffusion model").min(

@@ -34,7 +34,13 @@ function facet<const Param extends string, const Field extends string>(entry: {
 const options = (values: readonly string[], labels: (value: string) => string): Option[] => values.map((value) => ({ value, label: labels(value) }));
 
 export const ideaFacetRegistry = [
-  facet({ param: "sector", field: "sectors", legend: "Sector", options: options(sectors, (value) => sectorLabels[value as keyof typeof sectorLabels]), describe: (option) => option.label }),
+  facet({
+    param: "sector",
+    field: "sectors",
+    legend: "Sector",
+    options: options(sectors, (value) => sectorLabels[value as keyof typeof sectorLabels]),
+    describe: (option) => option.label,
+  }),
   facet({
     param: "diffusionModel",
     field: "diffusionModels",
@@ -49,7 +55,13 @@ export const ideaFacetRegistry = [
     options: options(lifecyclePhases, (value) => lifecyclePhaseLabels[value as keyof typeof lifecyclePhaseLabels]),
     describe: (option) => `${option.label} phase`,
   }),
-  facet({ param: "typology", field: "typology", legend: "Typology", options: options(typologies, (value) => typologyLabels[value as keyof typeof typologyLabels]), describe: (option) => option.label }),
+  facet({
+    param: "typology",
+    field: "typology",
+    legend: "Typology",
+    options: options(typologies, (value) => typologyLabels[value as keyof typeof typologyLabels]),
+    describe: (option) => option.label,
+  }),
   facet({
     param: "evidenceLevel",
     field: "evidenceLevel",

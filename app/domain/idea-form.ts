@@ -1,10 +1,23 @@
 // The innovator's idea form: every field of the exchange format plus the route-specific
 // detail of each diffusion model offered. Shared by the server action and the browser.
 import { z } from "zod";
-import { caseStudyStatuses, diffusionModels, lifecyclePhases, sectors, takeoverTransfers, typologies, type DiffusionDetails, type DiffusionModel } from "./vocabulary";
+import {
+  caseStudyStatuses,
+  diffusionModels,
+  lifecyclePhases,
+  sectors,
+  takeoverTransfers,
+  typologies,
+  type DiffusionDetails,
+  type DiffusionModel,
+} from "./vocabulary";
 
 const required = (label: string, max: number) =>
-  z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${label[0].toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `${label[0].toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
 const optional = (label: string, max: number) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional();
 
 /**
@@ -15,72 +28,77 @@ const optional = (label: string, max: number) => z.string().trim().max(max, `${l
  */
 export function ideaFormSchemaFor({ complete, routesWithoutDetail = [] }: { complete: boolean; routesWithoutDetail?: readonly DiffusionModel[] }) {
   return z
-  .object({
-    title: required("a title", 200),
-    summary: complete ? required("a one-paragraph summary", 2000) : z.string().trim().max(2000, "Summary must be 2000 characters or fewer").default(""),
-    problem: optional("The problem", 10000),
-    solution: optional("How it works", 10000),
-    evidence: optional("Evidence", 10000),
-    sectors: complete ? z.array(z.enum(sectors), { error: "Choose at least one sector" }).min(1, "Choose at least one sector") : z.array(z.enum(sectors)).default([]),
-    typology: z.array(z.enum(typologies)).optional(),
-    diffusionModels: complete
-      ? z.array(z.enum(diffusionModels), { error: "Choose at least one way the idea can spread" }).min(1, "Choose at least one way the idea can spread")
-      : z.array(z.enum(diffusionModels)).default([]),
-    lifecyclePhase: z.enum(lifecyclePhases).optional(),
-    originLocality: optional("Place of origin", 200),
-    originCountry: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/, "Enter a two-letter country code, like GB")
-      .optional(),
-    organisation: optional("Organisation", 200),
-    costs: optional("Costs", 5000),
-    tags: z
-      .string()
-      .max(600, "Tags must be 600 characters or fewer")
-      .optional()
-      .transform((value) =>
-        (value ?? "")
-          .split(",")
-          .map((tag) => tag.trim().toLowerCase())
-          .filter(Boolean),
-      ),
-    uncontrolledLicence: optional("Licence", 200),
-    uncontrolledReplicationPack: optional("Replication pack", 5000),
-    franchiseFeeModel: optional("Fee model", 2000),
-    franchiseCoreElements: optional("Core elements", 5000),
-    franchiseAdaptableElements: optional("What adopters may adapt", 5000),
-    franchiseAdoptersPerYear: z.coerce
-      .number({ error: "Enter a whole number of new adopters a year" })
-      .int("Enter a whole number of new adopters a year")
-      .min(0, "Enter 0 or more")
-      .max(10000, "Enter 10,000 or fewer")
-      .optional(),
-    takeoverTransfers: z.array(z.enum(takeoverTransfers)).optional(),
-    takeoverTerms: optional("Terms of transfer", 5000),
-    growthCapacity: optional("Capacity to expand", 5000),
-    growthInvestmentNeeded: optional("Investment needed", 2000),
-  })
-  .superRefine((idea, ctx) => {
-    if (!complete || !idea || typeof idea !== "object") return;
-    const need = (condition: boolean, path: string, message: string) => {
-      if (!condition) ctx.addIssue({ code: "custom", path: [path], message });
-    };
-    const offers = new Set(Array.isArray(idea.diffusionModels) ? idea.diffusionModels : []);
-    for (const model of routesWithoutDetail) offers.delete(model);
-    if (offers.has("uncontrolled")) need(!!idea.uncontrolledLicence, "uncontrolledLicence", "Enter the licence adopters copy it under, like CC BY 4.0");
-    if (offers.has("franchise")) {
-      need(!!idea.franchiseFeeModel, "franchiseFeeModel", "Enter the fee model for franchise adopters");
-      need(!!idea.franchiseCoreElements, "franchiseCoreElements", "Enter the core elements an adopter must keep");
-    }
-    if (offers.has("takeover")) {
-      need(!!idea.takeoverTransfers?.length, "takeoverTransfers", "Choose what transfers in a takeover");
-      need(!!idea.takeoverTerms, "takeoverTerms", "Enter the terms of a takeover");
-    }
-    if (offers.has("growth")) need(!!idea.growthCapacity, "growthCapacity", "Describe your capacity to expand");
-    // Run even when other fields are invalid, so every missing route detail is reported at once.
-  }, { when: () => true });
+    .object({
+      title: required("a title", 200),
+      summary: complete ? required("a one-paragraph summary", 2000) : z.string().trim().max(2000, "Summary must be 2000 characters or fewer").default(""),
+      problem: optional("The problem", 10000),
+      solution: optional("How it works", 10000),
+      evidence: optional("Evidence", 10000),
+      sectors: complete
+        ? z.array(z.enum(sectors), { error: "Choose at least one sector" }).min(1, "Choose at least one sector")
+        : z.array(z.enum(sectors)).default([]),
+      typology: z.array(z.enum(typologies)).optional(),
+      diffusionModels: complete
+        ? z.array(z.enum(diffusionModels), { error: "Choose at least one way the idea can spread" }).min(1, "Choose at least one way the idea can spread")
+        : z.array(z.enum(diffusionModels)).default([]),
+      lifecyclePhase: z.enum(lifecyclePhases).optional(),
+      originLocality: optional("Place of origin", 200),
+      originCountry: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/, "Enter a two-letter country code, like GB")
+        .optional(),
+      organisation: optional("Organisation", 200),
+      costs: optional("Costs", 5000),
+      tags: z
+        .string()
+        .max(600, "Tags must be 600 characters or fewer")
+        .optional()
+        .transform((value) =>
+          (value ?? "")
+            .split(",")
+            .map((tag) => tag.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      uncontrolledLicence: optional("Licence", 200),
+      uncontrolledReplicationPack: optional("Replication pack", 5000),
+      franchiseFeeModel: optional("Fee model", 2000),
+      franchiseCoreElements: optional("Core elements", 5000),
+      franchiseAdaptableElements: optional("What adopters may adapt", 5000),
+      franchiseAdoptersPerYear: z.coerce
+        .number({ error: "Enter a whole number of new adopters a year" })
+        .int("Enter a whole number of new adopters a year")
+        .min(0, "Enter 0 or more")
+        .max(10000, "Enter 10,000 or fewer")
+        .optional(),
+      takeoverTransfers: z.array(z.enum(takeoverTransfers)).optional(),
+      takeoverTerms: optional("Terms of transfer", 5000),
+      growthCapacity: optional("Capacity to expand", 5000),
+      growthInvestmentNeeded: optional("Investment needed", 2000),
+    })
+    .superRefine(
+      (idea, ctx) => {
+        if (!complete || !idea || typeof idea !== "object") return;
+        const need = (condition: boolean, path: string, message: string) => {
+          if (!condition) ctx.addIssue({ code: "custom", path: [path], message });
+        };
+        const offers = new Set(Array.isArray(idea.diffusionModels) ? idea.diffusionModels : []);
+        for (const model of routesWithoutDetail) offers.delete(model);
+        if (offers.has("uncontrolled")) need(!!idea.uncontrolledLicence, "uncontrolledLicence", "Enter the licence adopters copy it under, like CC BY 4.0");
+        if (offers.has("franchise")) {
+          need(!!idea.franchiseFeeModel, "franchiseFeeModel", "Enter the fee model for franchise adopters");
+          need(!!idea.franchiseCoreElements, "franchiseCoreElements", "Enter the core elements an adopter must keep");
+        }
+        if (offers.has("takeover")) {
+          need(!!idea.takeoverTransfers?.length, "takeoverTransfers", "Choose what transfers in a takeover");
+          need(!!idea.takeoverTerms, "takeoverTerms", "Enter the terms of a takeover");
+        }
+        if (offers.has("growth")) need(!!idea.growthCapacity, "growthCapacity", "Describe your capacity to expand");
+        // Run even when other fields are invalid, so every missing route detail is reported at once.
+      },
+      { when: () => true },
+    );
 }
 
 export const ideaFormSchema = ideaFormSchemaFor({ complete: true });
@@ -105,7 +123,12 @@ export const caseStudyFormSchema = z.object({
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, "Enter a two-letter country code, like GB")
     .optional(),
-  year: z.coerce.number({ error: "Enter a year like 2019" }).int("Enter a year like 2019").min(1900, "Enter a year from 1900").max(2100, "Enter a year up to 2100").optional(),
+  year: z.coerce
+    .number({ error: "Enter a year like 2019" })
+    .int("Enter a year like 2019")
+    .min(1900, "Enter a year from 1900")
+    .max(2100, "Enter a year up to 2100")
+    .optional(),
   status: z.enum(caseStudyStatuses, { error: "Choose whether it is piloting, adopted or stopped" }),
   outcomes: optional("Outcomes", 5000),
   lessons: optional("Lessons", 5000),

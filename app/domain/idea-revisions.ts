@@ -33,7 +33,11 @@ export function changedPassage(before: string, after: string): Pick<RevisionChan
   if (leadStart > 0 && /^\s+$/.test(a[leadStart])) leadStart++;
   const trailEnd = Math.min(end, context);
   const lead = (leadStart > 0 ? "…" : "") + a.slice(leadStart, start).join("");
-  const trailOf = (tokens: string[]) => tokens.slice(tokens.length - end, tokens.length - end + trailEnd).join("").replace(/\s+$/, "") + (trailEnd < end ? "…" : "");
+  const trailOf = (tokens: string[]) =>
+    tokens
+      .slice(tokens.length - end, tokens.length - end + trailEnd)
+      .join("")
+      .replace(/\s+$/, "") + (trailEnd < end ? "…" : "");
   return {
     before: { lead, changed: a.slice(start, a.length - end).join(""), trail: trailOf(a) },
     after: { lead, changed: b.slice(start, b.length - end).join(""), trail: trailOf(b) },

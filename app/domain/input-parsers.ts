@@ -12,7 +12,11 @@ const MULTIPLIERS: Record<string, number> = { k: 1_000, thousand: 1_000, m: 1_00
  */
 export function parseMoney(input: string, label: string): Parsed<number> {
   const example = `Enter ${label} in pounds, like £50,000 or £50k`;
-  const text = input.trim().toLowerCase().replace(/^gbp\s*/, "").replace(/\s*gbp$/, "");
+  const text = input
+    .trim()
+    .toLowerCase()
+    .replace(/^gbp\s*/, "")
+    .replace(/\s*gbp$/, "");
   const match = /^(-)?\s*£?\s*(\d[\d,\s]*(?:\.\d+)?|\.\d+)\s*(k|thousand|m|million|bn|billion)?$/.exec(text);
   if (!match) return { ok: false, message: example };
   const [, minus, digits, suffix] = match;

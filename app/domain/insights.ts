@@ -49,9 +49,7 @@ const offersAcceptedRoute = (idea: SupplyIdea, need: DemandNeed) =>
  */
 export function scoutingGapReason(need: DemandNeed, matches: readonly MatchRow[], ideas: readonly SupplyIdea[]): string | null {
   if (matches.length) {
-    const good = matches.some(
-      (match) => confirmedStatuses.includes(match.status) || (match.status !== "declined" && (match.score ?? 0) >= GOOD_MATCH_SCORE),
-    );
+    const good = matches.some((match) => confirmedStatuses.includes(match.status) || (match.status !== "declined" && (match.score ?? 0) >= GOOD_MATCH_SCORE));
     if (good) return null;
     return matches.every((match) => match.status === "declined")
       ? "Every suggested match was declined."

@@ -66,7 +66,10 @@ type ReviewStatus = "submitted" | "published" | "changes-requested" | "rejected"
  * Why an update for this milestone can't be written now, or null. Each of the 6, 12 and 24
  * month updates is written once (a rejected one may be written again); ad-hoc updates any time.
  */
-export function milestoneBlocker(months: number | null, existing: readonly { monthsAfterAdoption: number | null; reviewStatus: ReviewStatus }[]): string | null {
+export function milestoneBlocker(
+  months: number | null,
+  existing: readonly { monthsAfterAdoption: number | null; reviewStatus: ReviewStatus }[],
+): string | null {
   if (months === null) return null;
   const earlier = existing.find((update) => update.monthsAfterAdoption === months && update.reviewStatus !== "rejected");
   if (!earlier) return null;
@@ -98,7 +101,11 @@ export function reminderBatches<T extends DueReminder>(due: readonly T[]): { mat
   for (const reminder of due) byMatch.set(reminder.matchId, [...(byMatch.get(reminder.matchId) ?? []), reminder]);
   return [...byMatch.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([matchId, all]) => ({ matchId, latest: all.reduce((best, reminder) => (reminder.monthsAfterAdoption > best.monthsAfterAdoption ? reminder : best)), all }));
+    .map(([matchId, all]) => ({
+      matchId,
+      latest: all.reduce((best, reminder) => (reminder.monthsAfterAdoption > best.monthsAfterAdoption ? reminder : best)),
+      all,
+    }));
 }
 
 /** The link a reminder and a review decision point the commissioner to. */

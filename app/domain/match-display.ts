@@ -107,7 +107,7 @@ export function highlightSegments(text: string, terms: readonly string[]): TextS
       term
         .split(/[\s-]+/)
         .map(escapeRegExp)
-        .join("[\\s-]+")
+        .join("[\\s-]+"),
     );
   if (!patterns.length || !text) return text ? [{ text, marked: false }] : [];
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.join("|")})(?![\\p{L}\\p{N}])`, "giu");

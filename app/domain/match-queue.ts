@@ -97,7 +97,11 @@ export const matchQueueActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("decline"),
     matchId,
-    reason: z.string({ error: "Give a reason for declining: the other side will see it" }).trim().min(1, "Give a reason for declining: the other side will see it").max(MATCH_TEXT_MAX, `Keep the reason to ${MATCH_TEXT_MAX} characters or fewer`),
+    reason: z
+      .string({ error: "Give a reason for declining: the other side will see it" })
+      .trim()
+      .min(1, "Give a reason for declining: the other side will see it")
+      .max(MATCH_TEXT_MAX, `Keep the reason to ${MATCH_TEXT_MAX} characters or fewer`),
   }),
   z.object({ intent: z.literal("refresh"), need: z.string().trim().min(1).max(SLUG_MAX) }),
 ]);
@@ -105,12 +109,7 @@ export const matchQueueActionSchema = z.discriminatedUnion("intent", [
 /** The broker's proposal form (/broker/matches/new). */
 export const proposeMatchSchema = z.object({
   intent: z.literal("propose"),
-  need: z
-    .string({ error: "Choose an open need" })
-    .trim()
-    .toLowerCase()
-    .min(1, "Choose an open need")
-    .max(SLUG_MAX, "That is not a need's slug"),
+  need: z.string({ error: "Choose an open need" }).trim().toLowerCase().min(1, "Choose an open need").max(SLUG_MAX, "That is not a need's slug"),
   idea: z
     .string({ error: "Enter the slug of a published idea" })
     .trim()
@@ -123,7 +122,11 @@ export const proposeMatchSchema = z.object({
 /** An innovator putting one of their published ideas forward for an open need. */
 export const putForwardSchema = z.object({
   intent: z.literal("put-forward"),
-  idea: z.string({ error: "Choose one of your published ideas" }).trim().min(1, "Choose one of your published ideas").max(SLUG_MAX, "Choose one of your published ideas"),
+  idea: z
+    .string({ error: "Choose one of your published ideas" })
+    .trim()
+    .min(1, "Choose one of your published ideas")
+    .max(SLUG_MAX, "Choose one of your published ideas"),
   note: z.string().trim().max(MATCH_TEXT_MAX, `Keep the note to ${MATCH_TEXT_MAX} characters or fewer`).optional(),
 });
 

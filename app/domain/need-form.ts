@@ -38,7 +38,12 @@ export function needFormSchemaFor({ complete }: { complete: boolean }) {
         ? z.array(z.enum(sectors), { error: "Choose at least one sector" }).min(1, "Choose at least one sector")
         : z.array(z.enum(sectors)).default([]),
       locality: optional("Place", 200),
-      country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Enter a two-letter country code, like GB").optional(),
+      country: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/, "Enter a two-letter country code, like GB")
+        .optional(),
       budgetMin: money("the lowest budget"),
       budgetMax: money("the highest budget"),
       fundingRoutes: z.array(z.enum(fundingRoutes)).optional(),
@@ -79,8 +84,18 @@ export function needQualityCheck(need: Partial<NeedFormValues>): QualityItem[] {
       present: (need.problem?.trim().length ?? 0) >= 80,
       advice: "Describe the problem in at least a few sentences: what happens now, how often, and why it matters.",
     },
-    { key: "whoIsAffected", label: "Who is affected", present: !!need.whoIsAffected?.trim(), advice: "Say who lives with the problem: which people, how many, where." },
-    { key: "outcomes", label: "The outcome sought", present: !!need.outcomes?.trim(), advice: "Say what success would look like, ideally in a measure you already collect." },
+    {
+      key: "whoIsAffected",
+      label: "Who is affected",
+      present: !!need.whoIsAffected?.trim(),
+      advice: "Say who lives with the problem: which people, how many, where.",
+    },
+    {
+      key: "outcomes",
+      label: "The outcome sought",
+      present: !!need.outcomes?.trim(),
+      advice: "Say what success would look like, ideally in a measure you already collect.",
+    },
     { key: "budget", label: "Budget", present: need.budgetMin !== undefined || need.budgetMax !== undefined, advice: "Give a budget range, even a rough one." },
     { key: "deadline", label: "Timescale", present: !!need.deadline, advice: "Give a deadline for a decision or a start." },
     {

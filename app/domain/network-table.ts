@@ -18,7 +18,13 @@ export const networkTableSchema = z.object({
   role: z.enum(networkRoleFilters).catch("any").default("any"),
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
-export type NetworkTableParams = { sort: NetworkSortKey; dir: "asc" | "desc"; kind: (typeof networkKindFilters)[number]; role: (typeof networkRoleFilters)[number]; page: number };
+export type NetworkTableParams = {
+  sort: NetworkSortKey;
+  dir: "asc" | "desc";
+  kind: (typeof networkKindFilters)[number];
+  role: (typeof networkRoleFilters)[number];
+  page: number;
+};
 
 /** Names and kinds read A to Z by default; measures highest first. */
 export function defaultDirection(sort: NetworkSortKey): "asc" | "desc" {

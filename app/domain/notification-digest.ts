@@ -57,7 +57,9 @@ export type DigestItem = { title: string; body: string | null; link: string | nu
 export function buildDigestEmail(displayName: string, items: DigestItem[], now: Date): { subject: string; body: string } {
   const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(now);
   const count = `${items.length} ${items.length === 1 ? "notification" : "notifications"}`;
-  const sections = items.map((item) => [`* ${item.title}`, item.body ? `  ${item.body.replace(/\n/g, "\n  ")}` : null, item.link ? `  ${linkLine(item.link)}` : null].filter(Boolean).join("\n"));
+  const sections = items.map((item) =>
+    [`* ${item.title}`, item.body ? `  ${item.body.replace(/\n/g, "\n  ")}` : null, item.link ? `  ${linkLine(item.link)}` : null].filter(Boolean).join("\n"),
+  );
   return {
     subject: `Innovation Exchange: your daily digest (${count})`,
     body: [

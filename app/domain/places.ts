@@ -7,6 +7,9 @@ const transliterations: Record<string, string> = { ø: "o", æ: "ae", œ: "oe", 
 
 /** A place's address: "Tower Hamlets, London" in GB -> "tower-hamlets-london-gb". */
 export function placeSlug(locality: string, country: string | null): string {
-  const base = slugify(locality.toLowerCase().replace(/[øæœßłđðþı]/g, (letter) => transliterations[letter]), "place");
+  const base = slugify(
+    locality.toLowerCase().replace(/[øæœßłđðþı]/g, (letter) => transliterations[letter]),
+    "place",
+  );
   return country ? `${base}-${country.toLowerCase()}` : base;
 }

@@ -31,30 +31,61 @@ const modelPreference: readonly DiffusionModel[] = ["uncontrolled", "franchise",
 function budgetNote(budgetMax: number | null | undefined): string {
   if (budgetMax === null || budgetMax === undefined) return "";
   if (budgetMax < LOW_VALUE_THRESHOLD) return " Your budget is below £30,000, where a quote-based direct award is usually possible.";
-  if (budgetMax >= PUBLIC_CONTRACT_THRESHOLD) return " Your budget is above the public contract threshold (£214,904), so expect a competitive procedure or an existing framework.";
+  if (budgetMax >= PUBLIC_CONTRACT_THRESHOLD)
+    return " Your budget is above the public contract threshold (£214,904), so expect a competitive procedure or an existing framework.";
   return " Your budget is under the public contract threshold; check your standing orders for the number of quotes.";
 }
 
 function hintFor(model: DiffusionModel, routes: ReadonlySet<FundingRoute>, budgetMax: number | null | undefined): Omit<ProcurementHint, "model"> {
   switch (model) {
     case "uncontrolled":
-      if (routes.has("small-grant")) return { route: "Grant to adopt", detail: "The idea is free to copy: a small grant can pay for the time and materials to adopt it locally, with no contract for the idea itself." };
-      if (routes.has("experimental-zone")) return { route: "Adopt in an experimental zone", detail: "The idea is free to copy: try it within your experimental zone; no procurement is needed for the idea itself." };
-      return { route: "Adopt in-house", detail: "The idea is free to copy: no procurement is needed for the idea itself, only for any help you buy to set it up." + budgetNote(budgetMax) };
+      if (routes.has("small-grant"))
+        return {
+          route: "Grant to adopt",
+          detail: "The idea is free to copy: a small grant can pay for the time and materials to adopt it locally, with no contract for the idea itself.",
+        };
+      if (routes.has("experimental-zone"))
+        return {
+          route: "Adopt in an experimental zone",
+          detail: "The idea is free to copy: try it within your experimental zone; no procurement is needed for the idea itself.",
+        };
+      return {
+        route: "Adopt in-house",
+        detail: "The idea is free to copy: no procurement is needed for the idea itself, only for any help you buy to set it up." + budgetNote(budgetMax),
+      };
     case "franchise":
-      if (routes.has("procurement")) return { route: "Licence or call-off", detail: "Licensed from its owner: buy a licence directly, or call off from a framework the owner is on." + budgetNote(budgetMax) };
-      if (routes.has("parallel-pilots")) return { route: "Licensed parallel pilots", detail: "Run licensed pilots beside other sites, sharing the owner's training and quality checks." };
-      if (routes.has("small-grant")) return { route: "Grant-funded licence", detail: "A small grant can pay the licence fee and training for a first local site." };
-      return { route: "Licence agreement", detail: "Licensed from its owner: agree a licence with its conditions (training, fidelity, data) before starting." + budgetNote(budgetMax) };
+      if (routes.has("procurement"))
+        return {
+          route: "Licence or call-off",
+          detail: "Licensed from its owner: buy a licence directly, or call off from a framework the owner is on." + budgetNote(budgetMax),
+        };
+      if (routes.has("parallel-pilots"))
+        return { route: "Licensed parallel pilots", detail: "Run licensed pilots beside other sites, sharing the owner's training and quality checks." };
+      if (routes.has("small-grant"))
+        return { route: "Grant-funded licence", detail: "A small grant can pay the licence fee and training for a first local site." };
+      return {
+        route: "Licence agreement",
+        detail: "Licensed from its owner: agree a licence with its conditions (training, fidelity, data) before starting." + budgetNote(budgetMax),
+      };
     case "takeover":
       return {
         route: "Transfer agreement",
-        detail: "The service is taken over wholesale: a transfer agreement covers what moves (staff, intellectual property, contracts, data); take advice on staff transfer (TUPE)." + budgetNote(budgetMax),
+        detail:
+          "The service is taken over wholesale: a transfer agreement covers what moves (staff, intellectual property, contracts, data); take advice on staff transfer (TUPE)." +
+          budgetNote(budgetMax),
       };
     case "growth":
-      if (routes.has("invest-to-save")) return { route: "Invest-to-save contract", detail: "The owner expands to deliver for you: pay from the savings it makes, on an outcomes-based contract." };
-      if (routes.has("social-venture-fund")) return { route: "Social investment in the owner", detail: "The owner expands to deliver for you: a social venture fund can invest in that expansion." };
-      return { route: "Service contract with the owner", detail: "The owner expands to deliver for you: commission them as a provider." + budgetNote(budgetMax) };
+      if (routes.has("invest-to-save"))
+        return {
+          route: "Invest-to-save contract",
+          detail: "The owner expands to deliver for you: pay from the savings it makes, on an outcomes-based contract.",
+        };
+      if (routes.has("social-venture-fund"))
+        return { route: "Social investment in the owner", detail: "The owner expands to deliver for you: a social venture fund can invest in that expansion." };
+      return {
+        route: "Service contract with the owner",
+        detail: "The owner expands to deliver for you: commission them as a provider." + budgetNote(budgetMax),
+      };
   }
 }
 

@@ -84,7 +84,10 @@ export function formatFieldValue(field: string, value: unknown): string {
   }
   if (Array.isArray(value)) return value.map(String).join(", ");
   // A rubric scoring (review-rubric.ts): "Evidence 3, Cost clarity 2".
-  if (field === "scores" && typeof value === "object") return Object.entries(value as Record<string, unknown>).map(([key, score]) => `${fieldLabel(key)} ${String(score)}`).join(", ");
+  if (field === "scores" && typeof value === "object")
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, score]) => `${fieldLabel(key)} ${String(score)}`)
+      .join(", ");
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
@@ -106,11 +109,14 @@ export function pendingChangeRows(live: Record<string, unknown>, pending: Record
 export function auditChangeRows(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChange[] {
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   // A field recorded on both sides with the same value did not change: leave it out.
-  const unchanged = (field: string) => !!before && !!after && field in before && field in after && JSON.stringify(before[field]) === JSON.stringify(after[field]);
-  return fields.filter((field) => !unchanged(field)).map((field) => ({
-    field,
-    label: fieldLabel(field),
-    before: before && field in before ? formatFieldValue(field, before[field]) : "",
-    after: after && field in after ? formatFieldValue(field, after[field]) : "",
-  }));
+  const unchanged = (field: string) =>
+    !!before && !!after && field in before && field in after && JSON.stringify(before[field]) === JSON.stringify(after[field]);
+  return fields
+    .filter((field) => !unchanged(field))
+    .map((field) => ({
+      field,
+      label: fieldLabel(field),
+      before: before && field in before ? formatFieldValue(field, before[field]) : "",
+      after: after && field in after ? formatFieldValue(field, after[field]) : "",
+    }));
 }

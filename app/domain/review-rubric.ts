@@ -125,13 +125,25 @@ export const reviewRubrics: Record<ReviewItemType, readonly RubricCriterion[]> =
       key: "lessons",
       label: "Lessons, including what failed",
       hint: "Would the next adopter learn from it, including what did not work?",
-      points: ["No lessons given", "Only what went well", "Some lessons, general", "Specific lessons, including what failed", "Specific lessons another place could act on, with what they would do differently"],
+      points: [
+        "No lessons given",
+        "Only what went well",
+        "Some lessons, general",
+        "Specific lessons, including what failed",
+        "Specific lessons another place could act on, with what they would do differently",
+      ],
     },
     {
       key: "transferability",
       label: "Transferability",
       hint: "Does it say enough about the place (size, service, partners) for others to judge whether it would work for them?",
-      points: ["Nothing about the place", "The place only", "The place and the service that ran it", "The place, service, partners and costs", "All of that, and how it was adapted from the original"],
+      points: [
+        "Nothing about the place",
+        "The place only",
+        "The place and the service that ran it",
+        "The place, service, partners and costs",
+        "All of that, and how it was adapted from the original",
+      ],
     },
   ],
   "outcome-update": [
@@ -139,13 +151,25 @@ export const reviewRubrics: Record<ReviewItemType, readonly RubricCriterion[]> =
       key: "evidenceOfChange",
       label: "Evidence of change",
       hint: "Does the update report what changed since adoption, with figures?",
-      points: ["No outcomes reported", "Outcomes claimed without figures", "Figures, but no baseline", "Figures against the baseline at adoption", "Figures against a baseline and a comparison"],
+      points: [
+        "No outcomes reported",
+        "Outcomes claimed without figures",
+        "Figures, but no baseline",
+        "Figures against the baseline at adoption",
+        "Figures against a baseline and a comparison",
+      ],
     },
     {
       key: "candour",
       label: "Candour",
       hint: "Does it say what is not working, as well as what is?",
-      points: ["Says nothing about problems", "Mentions problems in passing", "Names problems", "Names problems and what is being done", "Names problems, what was done and whether it worked"],
+      points: [
+        "Says nothing about problems",
+        "Mentions problems in passing",
+        "Names problems",
+        "Names problems and what is being done",
+        "Names problems, what was done and whether it worked",
+      ],
     },
   ],
 };
@@ -178,9 +202,7 @@ export function rubricSchema(itemType: ReviewItemType) {
   return z.object({ intent: z.literal("score"), ...shape });
 }
 
-export type RubricCheck =
-  | { ok: true; scores: Record<string, number>; total: number }
-  | { ok: false; errors: Record<string, string> };
+export type RubricCheck = { ok: true; scores: Record<string, number>; total: number } | { ok: false; errors: Record<string, string> };
 
 /**
  * Checks a set of scores against the item type's rubric: every criterion present as an

@@ -58,7 +58,8 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key).filter((value) => value !== "");
     if (multiKeys.has(key)) result[key] = values;
-    else if (values.length > 1) result[key] = values; // rejected by the schema with a clear message
+    else if (values.length > 1)
+      result[key] = values; // rejected by the schema with a clear message
     else if (values.length === 1) result[key] = values[0];
   }
   return result;

@@ -40,14 +40,7 @@ export const evidenceLevelLabels: Record<EvidenceLevel, string> = {
   5: "5: manuals and systems for scale",
 };
 
-export const fundingRoutes = [
-  "small-grant",
-  "experimental-zone",
-  "parallel-pilots",
-  "social-venture-fund",
-  "procurement",
-  "invest-to-save",
-] as const;
+export const fundingRoutes = ["small-grant", "experimental-zone", "parallel-pilots", "social-venture-fund", "procurement", "invest-to-save"] as const;
 export type FundingRoute = (typeof fundingRoutes)[number];
 export const fundingRouteLabels: Record<FundingRoute, string> = {
   "small-grant": "Small grant",

@@ -68,7 +68,14 @@ export function whoElseIsTryingThis(caseStudies: readonly CaseStudyInput[], matc
   for (const match of matches) {
     const stage = matchStage(match);
     if (!stage || covered.has(match.id) || (!match.locality && !match.organisation)) continue;
-    entries.push({ stage, locality: match.locality, country: match.country, organisation: match.organisation, year: match.changedAt.getUTCFullYear(), source: "match" });
+    entries.push({
+      stage,
+      locality: match.locality,
+      country: match.country,
+      organisation: match.organisation,
+      year: match.changedAt.getUTCFullYear(),
+      source: "match",
+    });
   }
   const seen = new Set<string>();
   const grouped: Record<AdopterStage, Adopter[]> = { adopted: [], piloting: [], dropped: [] };

@@ -49,12 +49,20 @@ export function updateUserAccount(db: ExchangeDb, actorId: string, userId: strin
     if (change.role !== user.role) {
       if (userId === actorId) throw new NotAllowedError("You cannot change your own role; ask another admin");
       tx.update(users).set({ role: change.role }).where(eq(users.id, userId)).run();
-      recordAdminAudit(tx, { subjectType: "user", subjectId: userId, actorId, action: "role changed", before: { role: user.role }, after: { role: change.role } });
+      recordAdminAudit(tx, {
+        subjectType: "user",
+        subjectId: userId,
+        actorId,
+        action: "role changed",
+        before: { role: user.role },
+        after: { role: change.role },
+      });
       notifyUser(tx, userId, { title: `Your role on the exchange is now ${change.role}`, link: "/account" });
       changed.push("role");
     }
     if (change.organisationId !== user.organisationId) {
-      const names = (id: number | null) => (id === null ? null : (tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()?.name ?? undefined));
+      const names = (id: number | null) =>
+        id === null ? null : (tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()?.name ?? undefined);
       const after = names(change.organisationId);
       if (after === undefined) throw new NotFoundError("No such organisation");
       tx.update(users).set({ organisationId: change.organisationId }).where(eq(users.id, userId)).run();

@@ -9,15 +9,7 @@ import { filtersFromParams } from "../domain/idea-facets";
 import { ideaFacetConditions } from "./fallback-search.server";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, follows, ideas, needs, savedSearches } from "../../db/schema";
-import {
-  canonicalSearch,
-  caseStudyKey,
-  describeSearch,
-  parseSeenKeys,
-  unseenKeys,
-  type FollowItemType,
-  type SavedSearchFilters,
-} from "../domain/alerts";
+import { canonicalSearch, caseStudyKey, describeSearch, parseSeenKeys, unseenKeys, type FollowItemType, type SavedSearchFilters } from "../domain/alerts";
 import { placeSlug } from "../domain/places";
 import { needToApi } from "./needs.server";
 import { notifyUser } from "./notifications.server";
@@ -47,11 +39,19 @@ function needState(need: typeof needs.$inferSelect): string {
 
 function findFollowable(db: Reader, itemType: FollowItemType, slug: string) {
   if (itemType === "idea") {
-    const idea = db.select().from(ideas).where(and(eq(ideas.slug, slug), eq(ideas.status, "published"))).get();
+    const idea = db
+      .select()
+      .from(ideas)
+      .where(and(eq(ideas.slug, slug), eq(ideas.status, "published")))
+      .get();
     if (!idea) throw new AlertError("There is no published idea at this address.");
     return { itemType, id: idea.id, seen: JSON.stringify(publishedStudies(db, idea.id).map((study) => study.key)) };
   }
-  const need = db.select().from(needs).where(and(eq(needs.slug, slug), eq(needs.status, "open"))).get();
+  const need = db
+    .select()
+    .from(needs)
+    .where(and(eq(needs.slug, slug), eq(needs.status, "open")))
+    .get();
   if (!need) throw new AlertError("There is no open need at this address.");
   return { itemType, id: need.id, seen: needState(need) };
 }
@@ -118,7 +118,11 @@ export function saveSearch(db: ExchangeDb, userId: string, search: string, now =
       .where(and(eq(savedSearches.userId, userId), eq(savedSearches.query, canonical.query)))
       .get();
     if (existing) return { id: existing.id, description: describeSearch(canonical.filters) };
-    const [{ n }] = tx.select({ n: sql<number>`count(*)` }).from(savedSearches).where(eq(savedSearches.userId, userId)).all();
+    const [{ n }] = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(savedSearches)
+      .where(eq(savedSearches.userId, userId))
+      .all();
     if (n >= MAX_SAVED_SEARCHES) throw new AlertError(`You can save up to ${MAX_SAVED_SEARCHES} searches: delete one first.`);
     const row = tx.insert(savedSearches).values({ userId, query: canonical.query, checkedUpTo: now }).returning({ id: savedSearches.id }).get();
     return { id: row.id, description: describeSearch(canonical.filters) };
@@ -126,7 +130,9 @@ export function saveSearch(db: ExchangeDb, userId: string, search: string, now =
 }
 
 export function deleteSavedSearch(db: ExchangeDb, userId: string, searchId: number): void {
-  db.delete(savedSearches).where(and(eq(savedSearches.id, searchId), eq(savedSearches.userId, userId))).run();
+  db.delete(savedSearches)
+    .where(and(eq(savedSearches.id, searchId), eq(savedSearches.userId, userId)))
+    .run();
 }
 
 export function listSavedSearches(db: ExchangeDb, userId: string) {
@@ -193,7 +199,9 @@ export function runAlerts(db: ExchangeDb, now = new Date(), options: { graceMs?:
     // Followed ideas: new (or newly adopted) published case studies.
     const ideaFollows = tx.select().from(follows).where(isNotNull(follows.ideaId)).orderBy(asc(follows.ideaId)).all();
     const ideaIds = [...new Set(ideaFollows.map((follow) => follow.ideaId!))];
-    const ideaRows = ideaIds.length ? tx.select({ id: ideas.id, slug: ideas.slug, title: ideas.title, status: ideas.status }).from(ideas).where(inArray(ideas.id, ideaIds)).all() : [];
+    const ideaRows = ideaIds.length
+      ? tx.select({ id: ideas.id, slug: ideas.slug, title: ideas.title, status: ideas.status }).from(ideas).where(inArray(ideas.id, ideaIds)).all()
+      : [];
     const ideaById = new Map(ideaRows.map((row) => [row.id, row]));
     const studiesByIdea = new Map<number, ReturnType<typeof publishedStudies>>();
     for (const follow of ideaFollows) {
@@ -205,7 +213,9 @@ export function runAlerts(db: ExchangeDb, now = new Date(), options: { graceMs?:
       const unseen = unseenKeys(parseSeenKeys(follow.seen), current);
       if (unseen.length) {
         const fresh = studies.filter((study) => unseen.includes(study.key));
-        const places = fresh.map((study) => `${study.locality}${study.country ? `, ${study.country}` : ""} (${study.status}${study.year ? ` since ${study.year}` : ""})`);
+        const places = fresh.map(
+          (study) => `${study.locality}${study.country ? `, ${study.country}` : ""} (${study.status}${study.year ? ` since ${study.year}` : ""})`,
+        );
         notifyUser(tx, follow.userId, {
           title: fresh.length === 1 ? `New case study of “${idea.title}”: ${places[0]}` : `${fresh.length} new case studies of “${idea.title}”`,
           body: fresh.length === 1 ? undefined : places.join("\n"),
@@ -248,7 +258,13 @@ export function runAlerts(db: ExchangeDb, now = new Date(), options: { graceMs?:
               found.length === 1
                 ? `A new idea matches your saved search ${description}: “${found[0].title}”`
                 : `${found.length} new ideas match your saved search ${description}`,
-            body: found.length === 1 ? undefined : found.slice(0, 10).map((idea) => `• ${idea.title}`).join("\n") + (found.length > 10 ? `\n…and ${found.length - 10} more` : ""),
+            body:
+              found.length === 1
+                ? undefined
+                : found
+                    .slice(0, 10)
+                    .map((idea) => `• ${idea.title}`)
+                    .join("\n") + (found.length > 10 ? `\n…and ${found.length - 10} more` : ""),
             link: found.length === 1 ? `/ideas/${found[0].slug}` : `/ideas${search.query ? `?${search.query}` : ""}`,
           });
           run.searches++;

@@ -38,7 +38,12 @@ export function assignableItemTitle(db: Pick<ExchangeDb, "select">, itemType: Au
   if (itemType === "idea") return db.select({ title: ideas.title }).from(ideas).where(eq(ideas.id, itemId)).get()?.title ?? null;
   if (itemType === "need") return db.select({ title: needs.title }).from(needs).where(eq(needs.id, itemId)).get()?.title ?? null;
   if (itemType === "case-study") {
-    const row = db.select({ locality: caseStudies.locality, idea: ideas.title }).from(caseStudies).innerJoin(ideas, eq(ideas.id, caseStudies.ideaId)).where(eq(caseStudies.id, itemId)).get();
+    const row = db
+      .select({ locality: caseStudies.locality, idea: ideas.title })
+      .from(caseStudies)
+      .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
+      .where(eq(caseStudies.id, itemId))
+      .get();
     return row ? `Case study: ${row.locality} (${row.idea})` : null;
   }
   if (itemType === "outcome-update") {
@@ -152,7 +157,8 @@ export function assignItem(db: ExchangeDb, actor: { id: string; role: Role }, in
 
     if (input.itemType === "match") {
       const match = tx.select({ status: matches.status }).from(matches).where(eq(matches.id, input.itemId)).get()!;
-      if (!isMatchOpen(match.status)) throw new ReviewConflictError(`This match is ${matchStatusLabels[match.status].toLowerCase()}: there is nothing left to assign`);
+      if (!isMatchOpen(match.status))
+        throw new ReviewConflictError(`This match is ${matchStatusLabels[match.status].toLowerCase()}: there is nothing left to assign`);
     } else {
       const itemType = input.itemType;
       if (!isAwaitingReview(tx, itemType, input.itemId)) throw new ReviewConflictError("This item is not waiting for review");
@@ -174,7 +180,10 @@ export function assignItem(db: ExchangeDb, actor: { id: string; role: Role }, in
 
     tx.insert(assignments)
       .values({ itemType: input.itemType, itemId: input.itemId, assigneeId: assignee.id, assignedById: actor.id, note, assignedAt: new Date() })
-      .onConflictDoUpdate({ target: [assignments.itemType, assignments.itemId], set: { assigneeId: assignee.id, assignedById: actor.id, note, assignedAt: new Date() } })
+      .onConflictDoUpdate({
+        target: [assignments.itemType, assignments.itemId],
+        set: { assigneeId: assignee.id, assignedById: actor.id, note, assignedAt: new Date() },
+      })
       .run();
     recordAudit(tx, {
       itemType: input.itemType,
@@ -187,7 +196,10 @@ export function assignItem(db: ExchangeDb, actor: { id: string; role: Role }, in
     });
     if (assignee.id !== actor.id) {
       const assignedBy = tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.id)).get()?.name ?? "A broker";
-      notifyUser(tx, assignee.id, { ...assignmentNotification({ itemType: input.itemType, title, assignedBy, note }), link: itemLink(input.itemType, input.itemId) });
+      notifyUser(tx, assignee.id, {
+        ...assignmentNotification({ itemType: input.itemType, title, assignedBy, note }),
+        link: itemLink(input.itemType, input.itemId),
+      });
     }
   });
 }

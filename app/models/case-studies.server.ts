@@ -17,7 +17,13 @@ export function outcomeUpdateViews(db: ExchangeDb, caseStudyIds: number[]): Reco
       list.map((update): OutcomeUpdateView => {
         // Dated when the commissioner wrote it (the broker's review may come days later).
         const date = update.submittedAt ?? update.publishedAt;
-        return { id: update.id, label: outcomeMilestoneLabel(update.monthsAfterAdoption), outcomes: update.outcomes, at: date?.toISOString() ?? null, on: date ? formatDay(date) : null };
+        return {
+          id: update.id,
+          label: outcomeMilestoneLabel(update.monthsAfterAdoption),
+          outcomes: update.outcomes,
+          at: date?.toISOString() ?? null,
+          on: date ? formatDay(date) : null,
+        };
       }),
     ]),
   );
@@ -37,7 +43,15 @@ export type PublicCaseStudy = {
 export function getPublicCaseStudy(db: ExchangeDb, ideaSlug: string, caseStudyId: number): PublicCaseStudy | null {
   if (!Number.isSafeInteger(caseStudyId) || caseStudyId < 1) return null;
   const row = db
-    .select({ study: caseStudies, ideaId: ideas.id, ideaSlug: ideas.slug, ideaTitle: ideas.title, ideaSummary: ideas.summary, ideaOrganisation: ideas.organisation, registeredName: organisations.name })
+    .select({
+      study: caseStudies,
+      ideaId: ideas.id,
+      ideaSlug: ideas.slug,
+      ideaTitle: ideas.title,
+      ideaSummary: ideas.summary,
+      ideaOrganisation: ideas.organisation,
+      registeredName: organisations.name,
+    })
     .from(caseStudies)
     .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
     .leftJoin(organisations, eq(organisations.id, ideas.organisationId))

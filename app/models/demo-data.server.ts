@@ -116,7 +116,14 @@ const demoMatches: { need: string; idea: string; proposedBy: "broker" | "innovat
     idea: "mens-sheds",
     proposedBy: "broker",
     daysAgo: 9,
-    steps: [{ daysAgo: 3, by: "broker", action: "confirm", text: "Sheds run by older men in market towns and villages, with a national association to help new ones start; the council can fund start-up kits from its small-grant route." }],
+    steps: [
+      {
+        daysAgo: 3,
+        by: "broker",
+        action: "confirm",
+        text: "Sheds run by older men in market towns and villages, with a national association to help new ones start; the council can fund start-up kits from its small-grant route.",
+      },
+    ],
   },
   {
     // Introduced, with a message thread.
@@ -125,11 +132,25 @@ const demoMatches: { need: string; idea: string; proposedBy: "broker" | "innovat
     proposedBy: "broker",
     daysAgo: 30,
     steps: [
-      { daysAgo: 28, by: "broker", action: "confirm", text: "Paid work and a daily routine for people the hostels keep losing; the franchise model lets Harbourside run a local pitch network with the national magazine." },
+      {
+        daysAgo: 28,
+        by: "broker",
+        action: "confirm",
+        text: "Paid work and a daily routine for people the hostels keep losing; the franchise model lets Harbourside run a local pitch network with the national magazine.",
+      },
       { daysAgo: 25, by: "commissioner", action: "request-introduction" },
       { daysAgo: 20, by: "innovator", action: "opt-in" },
-      { daysAgo: 19, by: "commissioner", message: "Thank you for agreeing to talk. Could you tell us what a new city needs to have in place before vendors start, and how long set-up usually takes?" },
-      { daysAgo: 18, by: "innovator", message: "Happy to. A distribution office, a hostel partnership and a support worker; about three months. Shall we meet next week?" },
+      {
+        daysAgo: 19,
+        by: "commissioner",
+        message:
+          "Thank you for agreeing to talk. Could you tell us what a new city needs to have in place before vendors start, and how long set-up usually takes?",
+      },
+      {
+        daysAgo: 18,
+        by: "innovator",
+        message: "Happy to. A distribution office, a hostel partnership and a support worker; about three months. Shall we meet next week?",
+      },
     ],
   },
   {
@@ -140,7 +161,12 @@ const demoMatches: { need: string; idea: string; proposedBy: "broker" | "innovat
     daysAgo: 80,
     note: "Link workers in GP surgeries refer lonely patients to village groups.",
     steps: [
-      { daysAgo: 75, by: "broker", action: "confirm", text: "GP-attached link workers reach isolated older people the voluntary sector misses; it can be adopted as-is through the surgeries (uncontrolled)." },
+      {
+        daysAgo: 75,
+        by: "broker",
+        action: "confirm",
+        text: "GP-attached link workers reach isolated older people the voluntary sector misses; it can be adopted as-is through the surgeries (uncontrolled).",
+      },
       { daysAgo: 70, by: "commissioner", action: "request-introduction" },
       { daysAgo: 68, by: "innovator", action: "opt-in" },
       { daysAgo: 40, by: "commissioner", action: "start-pilot" },
@@ -161,7 +187,12 @@ const demoMatches: { need: string; idea: string; proposedBy: "broker" | "innovat
     proposedBy: "broker",
     daysAgo: 20,
     steps: [
-      { daysAgo: 15, by: "broker", action: "decline", text: "Randomised trials found Scared Straight increased offending among the young people who took part: not something to spread." },
+      {
+        daysAgo: 15,
+        by: "broker",
+        action: "decline",
+        text: "Randomised trials found Scared Straight increased offending among the young people who took part: not something to spread.",
+      },
     ],
   },
 ];
@@ -181,7 +212,14 @@ export function loadDemoMatches(db: ExchangeDb, now = new Date()): number {
     const need = db.select({ id: needs.id, status: needs.status }).from(needs).where(eq(needs.slug, demo.need)).get();
     const idea = db.select({ id: ideas.id, status: ideas.status }).from(ideas).where(eq(ideas.slug, demo.idea)).get();
     if (!need || !idea || need.status !== "open" || idea.status !== "published") continue;
-    if (db.select({ id: matches.id }).from(matches).where(and(eq(matches.needId, need.id), eq(matches.ideaId, idea.id))).get()) continue;
+    if (
+      db
+        .select({ id: matches.id })
+        .from(matches)
+        .where(and(eq(matches.needId, need.id), eq(matches.ideaId, idea.id)))
+        .get()
+    )
+      continue;
     const { match } = proposeMatch(db, actors[demo.proposedBy], { needId: need.id, ideaId: idea.id, note: demo.note }, at(demo.daysAgo));
     for (const step of demo.steps) {
       const actor = actors[step.by]!;

@@ -9,11 +9,7 @@ import { buildDigestEmail, digestDue, digestWindowStart } from "../domain/notifi
 export type DigestRun = { usersChecked: number; digestsQueued: number };
 
 export function buildDailyDigests(db: ExchangeDb, now: Date, options: { ignoreHour?: boolean; hourUtc?: number } = {}): DigestRun {
-  const candidates = db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.notificationPreference, "daily"))
-    .all();
+  const candidates = db.select({ id: users.id }).from(users).where(eq(users.notificationPreference, "daily")).all();
   const run: DigestRun = { usersChecked: 0, digestsQueued: 0 };
   for (const candidate of candidates) {
     // One short IMMEDIATE transaction per user: re-reading the user inside it means the app
@@ -30,7 +26,13 @@ export function buildDailyDigests(db: ExchangeDb, now: Date, options: { ignoreHo
         const items = tx
           .select({ title: notifications.title, body: notifications.body, link: notifications.link, createdAt: notifications.createdAt })
           .from(notifications)
-          .where(and(eq(notifications.userId, candidate.id), gt(notifications.createdAt, digestWindowStart(user.lastDigestAt, now)), lte(notifications.createdAt, now)))
+          .where(
+            and(
+              eq(notifications.userId, candidate.id),
+              gt(notifications.createdAt, digestWindowStart(user.lastDigestAt, now)),
+              lte(notifications.createdAt, now),
+            ),
+          )
           .orderBy(asc(notifications.id))
           .all();
         if (items.length) {

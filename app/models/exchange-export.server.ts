@@ -6,9 +6,7 @@ import type { IdeaFormat, NeedFormat } from "../domain/exchange-format";
 
 /** Drops null, undefined and empty optional lists so exported items carry only what is known. */
 function compact<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)),
-  ) as T;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
 }
 
 export function exportIdeas(db: ExchangeDb): IdeaFormat[] {
@@ -17,7 +15,15 @@ export function exportIdeas(db: ExchangeDb): IdeaFormat[] {
     ? db
         .select()
         .from(caseStudies)
-        .where(and(inArray(caseStudies.ideaId, rows.map((row) => row.id)), eq(caseStudies.reviewStatus, "published")))
+        .where(
+          and(
+            inArray(
+              caseStudies.ideaId,
+              rows.map((row) => row.id),
+            ),
+            eq(caseStudies.reviewStatus, "published"),
+          ),
+        )
         .orderBy(asc(caseStudies.position))
         .all()
     : [];

@@ -35,7 +35,11 @@ export function importIdeas(db: ExchangeDb, items: IdeaFormat[], onProgress?: Im
       tags: placeholder("tags"),
       status: "published" as const,
     };
-    const findIdea = tx.select({ id: ideas.id }).from(ideas).where(eq(ideas.slug, placeholder("slug"))).prepare();
+    const findIdea = tx
+      .select({ id: ideas.id })
+      .from(ideas)
+      .where(eq(ideas.slug, placeholder("slug")))
+      .prepare();
     const insertIdea = tx
       .insert(ideas)
       .values({ ...ideaColumns, publishedAt: placeholder("now") })
@@ -138,7 +142,10 @@ export function importNeeds(db: ExchangeDb, items: NeedFormat[], onProgress?: Im
       };
       const existing = tx.select({ id: needs.id }).from(needs).where(eq(needs.slug, item.slug)).get();
       if (existing) {
-        tx.update(needs).set({ ...values, updatedAt: new Date() }).where(eq(needs.id, existing.id)).run();
+        tx.update(needs)
+          .set({ ...values, updatedAt: new Date() })
+          .where(eq(needs.id, existing.id))
+          .run();
         ids.push(existing.id);
         updated++;
       } else {

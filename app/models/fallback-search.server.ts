@@ -31,7 +31,10 @@ export function ideaFacetConditions(filters: IdeaFilters, except?: IdeaFacet): S
   for (const facet of ideaFacets) {
     const values = filters[facet];
     if (facet === except || !values.length) continue;
-    const list = sql.join(values.map((value) => sql`${value}`), sql`, `);
+    const list = sql.join(
+      values.map((value) => sql`${value}`),
+      sql`, `,
+    );
     const arrayColumn = arrayColumns[facet];
     if (arrayColumn) conditions.push(sql`exists (select 1 from json_each(${arrayColumn}) where value in (${list}))`);
     else conditions.push(sql`${scalarColumns[facet]!} in (${list})`);
@@ -64,7 +67,9 @@ export function searchIdeasInSqlite(db: ExchangeDb, params: IdeaSearchParams, fi
       : match && params.sort !== "newest"
         ? sql`order by (select bm25(ideas_fts, 10.0, 4.0, 1.0) from ideas_fts where ideas_fts.rowid = ideas.id and ideas_fts match ${match}), ideas.id`
         : sql`order by ideas.updated_at desc, ideas.id`;
-  const ids = db.all<{ id: number }>(sql`select ideas.id as id from ideas where ${where} ${order} limit ${IDEAS_PER_PAGE} offset ${offset}`).map((row) => row.id);
+  const ids = db
+    .all<{ id: number }>(sql`select ideas.id as id from ideas where ${where} ${order} limit ${IDEAS_PER_PAGE} offset ${offset}`)
+    .map((row) => row.id);
   const [{ total }] = db.all<{ total: number }>(sql`select count(*) as total from ideas where ${where}`);
   const facets = Object.fromEntries(
     ideaFacets.map((facet) => [facet, facetCounts(db, facet, filters[facet].length ? whereClause(filters, match, facet) : where)]),

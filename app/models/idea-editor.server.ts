@@ -12,7 +12,6 @@ import { uniqueSlug } from "./unique-slug.server";
 export class NotAllowedError extends Error {}
 export class NotFoundError extends Error {}
 
-
 export function diffusionDetailsFromForm(values: IdeaFormValues): DiffusionDetails {
   const offers = new Set(values.diffusionModels);
   const details: DiffusionDetails = {};
@@ -24,7 +23,8 @@ export function diffusionDetailsFromForm(values: IdeaFormValues): DiffusionDetai
       adaptableElements: values.franchiseAdaptableElements,
       adoptersPerYear: values.franchiseAdoptersPerYear,
     };
-  if (offers.has("takeover")) details.takeover = { transfers: values.takeoverTransfers?.length ? values.takeoverTransfers : undefined, terms: values.takeoverTerms };
+  if (offers.has("takeover"))
+    details.takeover = { transfers: values.takeoverTransfers?.length ? values.takeoverTransfers : undefined, terms: values.takeoverTerms };
   if (offers.has("growth")) details.growth = { capacity: values.growthCapacity, investmentNeeded: values.growthInvestmentNeeded };
   // Only what was written: an untouched route leaves no empty object behind, so saving a live
   // idea whose routes had no detail does not look like a change to its routes.
@@ -115,7 +115,15 @@ export function createIdeaDraft(db: ExchangeDb, owner: { id: string; organisatio
       .returning()
       .get();
     recordAudit(tx, { itemType: "idea", itemId: idea.id, actorId: owner.id, action: "created", after: { status: "draft" } });
-    if (submit) recordAudit(tx, { itemType: "idea", itemId: idea.id, actorId: owner.id, action: "submitted", before: { status: "draft" }, after: { status: "submitted" } });
+    if (submit)
+      recordAudit(tx, {
+        itemType: "idea",
+        itemId: idea.id,
+        actorId: owner.id,
+        action: "submitted",
+        before: { status: "draft" },
+        after: { status: "submitted" },
+      });
     enqueueSearchSync(tx, "ideas", [idea.id]);
     return idea;
   });
@@ -162,7 +170,10 @@ export function updateOwnIdea(db: ExchangeDb, ownerId: string, slug: string, val
     const published = splitIdeaChanges(idea as unknown as Record<string, unknown>, immediate);
     let outcome: IdeaUpdateOutcome = "unchanged";
     if (published.changes.length) {
-      tx.update(ideas).set({ ...(immediate as Partial<IdeaColumns>), updatedAt: now }).where(eq(ideas.id, idea.id)).run();
+      tx.update(ideas)
+        .set({ ...(immediate as Partial<IdeaColumns>), updatedAt: now })
+        .where(eq(ideas.id, idea.id))
+        .run();
       tx.insert(ideaRevisions).values({ ideaId: idea.id, actorId: ownerId, changes: published.changes, createdAt: now }).run();
       recordAudit(tx, {
         at: now,
@@ -267,7 +278,6 @@ export function listOwnCaseStudies(db: ExchangeDb, ideaId: number) {
 export function ideaAwaitingReview(idea: Pick<IdeaRow, "status" | "pendingChanges" | "submittedAt">): boolean {
   return idea.status === "submitted" || (idea.status === "published" && !!idea.pendingChanges && !!idea.submittedAt);
 }
-
 
 /**
  * A case study a broker sent back ("changes requested") or rejected, edited by the innovator

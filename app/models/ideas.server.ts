@@ -5,7 +5,11 @@ import { caseStudies, ideas, needs, type CaseStudyRow, type IdeaRow } from "../.
 export type PublishedIdea = IdeaRow & { caseStudies: CaseStudyRow[] };
 
 export function getPublishedIdea(db: ExchangeDb, slug: string): PublishedIdea | null {
-  const idea = db.select().from(ideas).where(and(eq(ideas.slug, slug), eq(ideas.status, "published"))).get();
+  const idea = db
+    .select()
+    .from(ideas)
+    .where(and(eq(ideas.slug, slug), eq(ideas.status, "published")))
+    .get();
   if (!idea) return null;
   const studies = db
     .select()

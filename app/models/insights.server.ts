@@ -35,7 +35,12 @@ export function publicInsights(db: ExchangeDb) {
     ? db
         .select({ needId: matches.needId, status: matches.status, score: matches.score })
         .from(matches)
-        .where(inArray(matches.needId, demand.map((need) => need.id)))
+        .where(
+          inArray(
+            matches.needId,
+            demand.map((need) => need.id),
+          ),
+        )
         .all()
     : [];
   const studies: AdoptionStudy[] = db
@@ -53,7 +58,13 @@ export function publicInsights(db: ExchangeDb) {
 }
 
 export function brokerInsights(db: ExchangeDb, options: { brokerId: string; serviceLevelDays: number; now: Date; sinceDays?: number }) {
-  const funnel = matchFunnel(db.select({ status: matches.status }).from(matches).all().map((row) => row.status));
+  const funnel = matchFunnel(
+    db
+      .select({ status: matches.status })
+      .from(matches)
+      .all()
+      .map((row) => row.status),
+  );
   const since = new Date(options.now.getTime() - (options.sinceDays ?? 180) * 24 * 60 * 60 * 1000);
   // Every queue event of the items decided in the window, so a stay that began before it still pairs.
   // (Column names written out: drizzle leaves them unqualified, and they would bind to d.)
@@ -64,7 +75,10 @@ export function brokerInsights(db: ExchangeDb, options: { brokerId: string; serv
       and(
         inArray(auditLog.action, [...queueEntryActions, ...queueExitActions]),
         sql`exists (select 1 from audit_log d where d.item_type = audit_log.item_type and d.item_id = audit_log.item_id
-          and d.action in (${sql.join(queueExitActions.map((action) => sql`${action}`), sql`, `)}) and d.created_at >= ${since.getTime()})`,
+          and d.action in (${sql.join(
+            queueExitActions.map((action) => sql`${action}`),
+            sql`, `,
+          )}) and d.created_at >= ${since.getTime()})`,
       ),
     )
     .orderBy(asc(auditLog.id))

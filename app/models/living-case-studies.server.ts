@@ -30,8 +30,14 @@ export class OutcomeConflictError extends Error {}
 
 /** Call inside the transaction that moves the match to `adopted`. Returns the case study id. */
 export function draftLivingCaseStudy(tx: Tx, match: MatchRow, need: NeedRow, idea: IdeaRow, now: Date): number {
-  const organisation = need.organisationId ? tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, need.organisationId)).get() : undefined;
-  const [{ last }] = tx.select({ last: max(caseStudies.position) }).from(caseStudies).where(eq(caseStudies.ideaId, idea.id)).all();
+  const organisation = need.organisationId
+    ? tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, need.organisationId)).get()
+    : undefined;
+  const [{ last }] = tx
+    .select({ last: max(caseStudies.position) })
+    .from(caseStudies)
+    .where(eq(caseStudies.ideaId, idea.id))
+    .all();
   const study = tx
     .insert(caseStudies)
     .values({
@@ -52,9 +58,17 @@ export function draftLivingCaseStudy(tx: Tx, match: MatchRow, need: NeedRow, ide
     .returning({ id: caseStudies.id })
     .get();
   for (const months of outcomeReminderMonths) {
-    tx.insert(outcomeReminders).values({ matchId: match.id, caseStudyId: study.id, monthsAfterAdoption: months, dueAt: addMonths(now, months) }).run();
+    tx.insert(outcomeReminders)
+      .values({ matchId: match.id, caseStudyId: study.id, monthsAfterAdoption: months, dueAt: addMonths(now, months) })
+      .run();
   }
-  recordAudit(tx, { itemType: "case-study", itemId: study.id, actorId: null, action: "draft-from-match", after: { matchId: match.id, reviewStatus: "submitted" } });
+  recordAudit(tx, {
+    itemType: "case-study",
+    itemId: study.id,
+    actorId: null,
+    action: "draft-from-match",
+    after: { matchId: match.id, reviewStatus: "submitted" },
+  });
   return study.id;
 }
 
@@ -88,7 +102,15 @@ export function sendDueOutcomeReminders(db: ExchangeDb, now = new Date()): Remin
       const marked = tx
         .update(outcomeReminders)
         .set({ sentAt: now })
-        .where(and(inArray(outcomeReminders.id, batch.all.map((reminder) => reminder.id)), isNull(outcomeReminders.sentAt)))
+        .where(
+          and(
+            inArray(
+              outcomeReminders.id,
+              batch.all.map((reminder) => reminder.id),
+            ),
+            isNull(outcomeReminders.sentAt),
+          ),
+        )
         .run();
       if (marked.changes === 0) continue;
       const row = tx
@@ -126,14 +148,19 @@ export type OutcomeActor = { id: string; role: string };
 
 function loadOwnAdoptedMatch(db: Pick<ExchangeDb, "select">, actor: OutcomeActor, matchId: number) {
   const row = db
-    .select({ match: matches, need: { id: needs.id, slug: needs.slug, title: needs.title, status: needs.status, ownerId: needs.ownerId }, idea: { id: ideas.id, slug: ideas.slug, title: ideas.title } })
+    .select({
+      match: matches,
+      need: { id: needs.id, slug: needs.slug, title: needs.title, status: needs.status, ownerId: needs.ownerId },
+      idea: { id: ideas.id, slug: ideas.slug, title: ideas.title },
+    })
     .from(matches)
     .innerJoin(needs, eq(needs.id, matches.needId))
     .innerJoin(ideas, eq(ideas.id, matches.ideaId))
     .where(eq(matches.id, matchId))
     .get();
   if (!row) throw new NotFoundError("There is no such match.");
-  if (actor.role !== "commissioner" || row.need.ownerId !== actor.id) throw new NotAllowedError("Only the commissioner of this match can write its outcome updates.");
+  if (actor.role !== "commissioner" || row.need.ownerId !== actor.id)
+    throw new NotAllowedError("Only the commissioner of this match can write its outcome updates.");
   if (row.match.status !== "adopted") throw new NotFoundError("Outcome updates open once the match is adopted.");
   const study = db.select().from(caseStudies).where(eq(caseStudies.matchId, matchId)).orderBy(asc(caseStudies.id)).get();
   if (!study) throw new NotFoundError("This adopted match has no case study.");
@@ -227,10 +254,17 @@ export function resubmitOutcomeUpdate(db: ExchangeDb, actor: OutcomeActor, match
  * while it is not published: waiting for review, sent back, or rejected. Saving sends it
  * (back) to the broker queue.
  */
-export function editLivingCaseStudy(db: ExchangeDb, actor: OutcomeActor, matchId: number, input: { outcomes: string; lessons?: string | null }, now = new Date()): void {
+export function editLivingCaseStudy(
+  db: ExchangeDb,
+  actor: OutcomeActor,
+  matchId: number,
+  input: { outcomes: string; lessons?: string | null },
+  now = new Date(),
+): void {
   db.transaction((tx) => {
     const { caseStudy } = loadOwnAdoptedMatch(tx, actor, matchId);
-    if (caseStudy.reviewStatus === "published") throw new OutcomeConflictError("The case study is published: add what has happened since as an outcome update.");
+    if (caseStudy.reviewStatus === "published")
+      throw new OutcomeConflictError("The case study is published: add what has happened since as an outcome update.");
     const lessons = input.lessons?.trim() || null;
     tx.update(caseStudies)
       .set({ outcomes: input.outcomes.trim(), lessons, reviewStatus: "submitted", submittedAt: now })
@@ -251,7 +285,14 @@ export function editLivingCaseStudy(db: ExchangeDb, actor: OutcomeActor, matchId
 // ---------------------------------------------------------------------------------------
 // Public
 
-export type PublishedOutcomeUpdate = { id: number; caseStudyId: number; monthsAfterAdoption: number | null; outcomes: string; submittedAt: Date | null; publishedAt: Date | null };
+export type PublishedOutcomeUpdate = {
+  id: number;
+  caseStudyId: number;
+  monthsAfterAdoption: number | null;
+  outcomes: string;
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+};
 
 /** Published outcome updates of these case studies, oldest first, by case study. */
 export function publishedOutcomeUpdates(db: Pick<ExchangeDb, "select">, caseStudyIds: number[]): Map<number, PublishedOutcomeUpdate[]> {
@@ -302,7 +343,12 @@ export function listLivingCaseStudies(db: ExchangeDb, userId: string): LivingCas
     .all();
   if (!rows.length) return [];
   const matchIds = rows.map((row) => row.match.id);
-  const reminders = db.select().from(outcomeReminders).where(inArray(outcomeReminders.matchId, matchIds)).orderBy(asc(outcomeReminders.monthsAfterAdoption)).all();
+  const reminders = db
+    .select()
+    .from(outcomeReminders)
+    .where(inArray(outcomeReminders.matchId, matchIds))
+    .orderBy(asc(outcomeReminders.monthsAfterAdoption))
+    .all();
   const updates = db
     .select({ matchId: outcomeUpdates.matchId, monthsAfterAdoption: outcomeUpdates.monthsAfterAdoption, reviewStatus: outcomeUpdates.reviewStatus })
     .from(outcomeUpdates)

@@ -26,10 +26,9 @@ export function loadMatchQueue(db: ExchangeDb, params: MatchQueueParams, now: Da
     if (!need) return null;
     // One need has a handful of matches: filtered and sorted here, with the queue's rules.
     const all = listMatchesForNeed(db, need.id, now);
-    const counts = Object.fromEntries(matchQueueViews.map((view) => [view, all.filter((match) => inMatchQueueView(match, view, params.status, now)).length])) as Record<
-      MatchQueueView,
-      number
-    >;
+    const counts = Object.fromEntries(
+      matchQueueViews.map((view) => [view, all.filter((match) => inMatchQueueView(match, view, params.status, now)).length]),
+    ) as Record<MatchQueueView, number>;
     const inView = all.filter((match) => inMatchQueueView(match, params.view, params.status, now)).sort(byUrgency);
     const start = (params.page - 1) * pageSize;
     return { items: inView.slice(start, start + pageSize), total: inView.length, totalPages: Math.max(1, Math.ceil(inView.length / pageSize)), counts, need };
@@ -55,7 +54,12 @@ export const NEED_SELECT_MAX = 300;
 export function openNeedChoices(db: ExchangeDb): { slug: string; title: string; locality: string | null }[] | null {
   const [{ n }] = db.select({ n: count() }).from(needs).where(eq(needs.status, "open")).all();
   if (n > NEED_SELECT_MAX) return null;
-  return db.select({ slug: needs.slug, title: needs.title, locality: needs.locality }).from(needs).where(eq(needs.status, "open")).orderBy(asc(needs.title)).all();
+  return db
+    .select({ slug: needs.slug, title: needs.title, locality: needs.locality })
+    .from(needs)
+    .where(eq(needs.status, "open"))
+    .orderBy(asc(needs.title))
+    .all();
 }
 
 /** Published ideas whose title or slug contains the words typed (for the proposal form's finder). */
@@ -80,7 +84,12 @@ export type ProposalOutcome =
  * Proposes the pair named by slugs: each unknown slug, a need that is not open, an idea that
  * is not published and a pair already matched gets its own message, next to its field.
  */
-export function proposeBySlugs(db: ExchangeDb, actor: MatchActor, input: { need: string; idea: string; note?: string | null }, now = new Date()): ProposalOutcome {
+export function proposeBySlugs(
+  db: ExchangeDb,
+  actor: MatchActor,
+  input: { need: string; idea: string; note?: string | null },
+  now = new Date(),
+): ProposalOutcome {
   const need = db.select({ id: needs.id, slug: needs.slug, title: needs.title, status: needs.status }).from(needs).where(eq(needs.slug, input.need)).get();
   const idea = db.select({ id: ideas.id, slug: ideas.slug, title: ideas.title, status: ideas.status }).from(ideas).where(eq(ideas.slug, input.idea)).get();
   const errors: { need?: string; idea?: string } = {};
@@ -90,7 +99,11 @@ export function proposeBySlugs(db: ExchangeDb, actor: MatchActor, input: { need:
   else if (idea.status !== "published") errors.idea = `“${idea.title}” is not published (it is ${idea.status}): matches can be made only with published ideas.`;
   if (!need || !idea) return { ok: false, status: 400, errors };
   if (errors.need || errors.idea) return { ok: false, status: 409, errors };
-  const existing = db.select({ id: matches.id, status: matches.status }).from(matches).where(and(eq(matches.needId, need.id), eq(matches.ideaId, idea.id))).get();
+  const existing = db
+    .select({ id: matches.id, status: matches.status })
+    .from(matches)
+    .where(and(eq(matches.needId, need.id), eq(matches.ideaId, idea.id)))
+    .get();
   if (existing) return duplicate(actor, existing, idea.title, need.title);
   try {
     const { match, created } = proposeMatch(db, actor, { needId: need.id, ideaId: idea.id, note: input.note ?? null }, now);
@@ -126,19 +139,34 @@ export function ideasToPutForward(db: ExchangeDb, userId: string, needId: number
     .orderBy(asc(ideas.title))
     .all();
   if (!own.length) return [];
-  const matched = new Set(db.select({ ideaId: matches.ideaId }).from(matches).where(eq(matches.needId, needId)).all().map((row) => row.ideaId));
+  const matched = new Set(
+    db
+      .select({ ideaId: matches.ideaId })
+      .from(matches)
+      .where(eq(matches.needId, needId))
+      .all()
+      .map((row) => row.ideaId),
+  );
   return own.map((idea) => ({ slug: idea.slug, title: idea.title, matched: matched.has(idea.id) }));
 }
 
-export type PutForwardOutcome = { ok: true; ideaSlug: string } | { ok: false; status: 400 | 403 | 404 | 409; errors: { idea?: string; note?: string; form?: string } };
+export type PutForwardOutcome =
+  { ok: true; ideaSlug: string } | { ok: false; status: 400 | 403 | 404 | 409; errors: { idea?: string; note?: string; form?: string } };
 
 /** An innovator puts one of their published ideas forward for an open need (source `innovator`). */
-export function putForwardIdea(db: ExchangeDb, actor: MatchActor, needSlug: string, input: { idea: string; note?: string | null }, now = new Date()): PutForwardOutcome {
+export function putForwardIdea(
+  db: ExchangeDb,
+  actor: MatchActor,
+  needSlug: string,
+  input: { idea: string; note?: string | null },
+  now = new Date(),
+): PutForwardOutcome {
   const needId = openNeedIdBySlug(db, needSlug);
   if (needId === undefined) return { ok: false, status: 404, errors: { form: "There is no open need at this address." } };
   if (needId === null) return { ok: false, status: 409, errors: { form: "This need is no longer open." } };
   const idea = db.select({ ownerId: ideas.ownerId, status: ideas.status }).from(ideas).where(eq(ideas.slug, input.idea)).get();
-  if (!idea || idea.ownerId !== actor.id || idea.status !== "published") return { ok: false, status: 400, errors: { idea: "Choose one of your published ideas." } };
+  if (!idea || idea.ownerId !== actor.id || idea.status !== "published")
+    return { ok: false, status: 400, errors: { idea: "Choose one of your published ideas." } };
   const outcome = proposeBySlugs(db, actor, { need: needSlug, idea: input.idea, note: input.note }, now);
   if (outcome.ok) return { ok: true, ideaSlug: input.idea };
   return { ok: false, status: outcome.status, errors: { idea: outcome.errors.idea ?? outcome.errors.need, form: outcome.errors.form } };

@@ -35,7 +35,15 @@ export async function suggestMatchesForNeed(
     db
       .select({ id: ideas.id, slug: ideas.slug })
       .from(ideas)
-      .where(and(inArray(ideas.slug, ranked.map((match) => match.idea)), eq(ideas.status, "published")))
+      .where(
+        and(
+          inArray(
+            ideas.slug,
+            ranked.map((match) => match.idea),
+          ),
+          eq(ideas.status, "published"),
+        ),
+      )
       .all()
       .map((row) => [row.slug, row.id]),
   );

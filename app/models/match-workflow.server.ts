@@ -66,7 +66,11 @@ function proposeInTx(tx: Tx, actor: MatchActor | null, input: ProposalInput, now
   if (need.status !== "open") throw new MatchConflictError("Matches can be made only for open needs.");
   if (idea.status !== "published") throw new MatchConflictError("Matches can be made only with published ideas.");
   const source: MatchSource = actor ? sourceOf(actor, need, idea) : "engine";
-  const existing = tx.select().from(matches).where(and(eq(matches.needId, need.id), eq(matches.ideaId, idea.id))).get();
+  const existing = tx
+    .select()
+    .from(matches)
+    .where(and(eq(matches.needId, need.id), eq(matches.ideaId, idea.id)))
+    .get();
   if (existing) return { match: existing, created: false };
   const match = tx
     .insert(matches)
@@ -85,9 +89,20 @@ function proposeInTx(tx: Tx, actor: MatchActor | null, input: ProposalInput, now
     })
     .returning()
     .get();
-  recordAudit(tx, { itemType: "match", itemId: match.id, actorId: actor?.id ?? null, action: "propose", after: { status: "suggested", source }, reason: input.note?.trim() || null });
+  recordAudit(tx, {
+    itemType: "match",
+    itemId: match.id,
+    actorId: actor?.id ?? null,
+    action: "propose",
+    after: { status: "suggested", source },
+    reason: input.note?.trim() || null,
+  });
   if (source === "innovator") {
-    notifyUser(tx, need.ownerId, { title: `An innovator put “${idea.title}” forward for your need “${need.title}”`, body: "A broker will look at it first.", link: matchLink(match.id) });
+    notifyUser(tx, need.ownerId, {
+      title: `An innovator put “${idea.title}” forward for your need “${need.title}”`,
+      body: "A broker will look at it first.",
+      link: matchLink(match.id),
+    });
   }
   return { match, created: true };
 }
@@ -97,7 +112,11 @@ function sourceOf(actor: MatchActor, need: NeedRow, idea: IdeaRow): MatchSource 
   if (actor.role === "commissioner" && need.ownerId === actor.id) return "commissioner";
   if (actor.role === "innovator" && idea.ownerId === actor.id) return "innovator";
   throw new NotAllowedError(
-    actor.role === "innovator" ? "You can put forward only your own ideas." : actor.role === "commissioner" ? "You can add ideas only to your own needs." : "You can't propose matches.",
+    actor.role === "innovator"
+      ? "You can put forward only your own ideas."
+      : actor.role === "commissioner"
+        ? "You can add ideas only to your own needs."
+        : "You can't propose matches.",
   );
 }
 
@@ -126,7 +145,10 @@ export type MatchActionInput = { action: MatchAction; text?: string | null };
 export function applyMatchAction(db: ExchangeDb, actor: MatchActor, matchId: number, input: MatchActionInput, now = new Date()): MatchRow {
   const text = input.text?.trim() ?? "";
   const needsText = matchActionNeedsText(input.action);
-  if (needsText && !text) throw new MatchConflictError(needsText === "rationale" ? "Give a rationale: both sides will see it." : "Give a reason for declining: the other side will see it.");
+  if (needsText && !text)
+    throw new MatchConflictError(
+      needsText === "rationale" ? "Give a rationale: both sides will see it." : "Give a reason for declining: the other side will see it.",
+    );
   if (text.length > MAX_MATCH_TEXT) throw new MatchConflictError(`Keep it under ${MAX_MATCH_TEXT} characters.`);
   return db.transaction((tx) => {
     const { match, need, idea } = loadMatch(tx, matchId);
@@ -186,11 +208,17 @@ function announce(tx: Tx, action: MatchAction, party: MatchParty, match: MatchRo
       return;
     case "request-introduction":
       if (match.status === "introduced") both(`Introduction made: ${pair}`, "Both sides agreed: contact details and the message thread are open.");
-      else if (match.confirmedAt) notifyUser(tx, idea.ownerId, { title: `The commissioner asked for an introduction: ${pair}`, body: "Agree to it to share contact details.", link });
+      else if (match.confirmedAt)
+        notifyUser(tx, idea.ownerId, { title: `The commissioner asked for an introduction: ${pair}`, body: "Agree to it to share contact details.", link });
       return;
     case "opt-in":
       if (match.status === "introduced") both(`Introduction made: ${pair}`, "Both sides agreed: contact details and the message thread are open.");
-      else notifyUser(tx, need.ownerId, { title: `The innovator agreed to an introduction: ${pair}`, body: "Ask for an introduction to share contact details.", link });
+      else
+        notifyUser(tx, need.ownerId, {
+          title: `The innovator agreed to an introduction: ${pair}`,
+          body: "Ask for an introduction to share contact details.",
+          link,
+        });
       return;
     case "start-pilot":
       both(`Pilot started: ${pair}`);
@@ -220,7 +248,8 @@ export function postMatchMessage(db: ExchangeDb, actor: MatchActor, matchId: num
     if (!introductionAgreed(match)) throw new MatchConflictError("The message thread opens once both sides have agreed to an introduction.");
     tx.insert(matchMessages).values({ matchId: match.id, authorId: actor.id, body: text, createdAt: now }).run();
     const title = `New message on ${idea.title} for ${need.title}`;
-    for (const userId of [need.ownerId, idea.ownerId]) if (userId && userId !== actor.id) notifyUser(tx, userId, { title, body: text.slice(0, 300), link: matchLink(match.id) });
+    for (const userId of [need.ownerId, idea.ownerId])
+      if (userId && userId !== actor.id) notifyUser(tx, userId, { title, body: text.slice(0, 300), link: matchLink(match.id) });
   });
 }
 
@@ -314,7 +343,11 @@ export function listMatchQueue(db: ExchangeDb, filter: MatchQueueFilter, now = n
   const where = conditions.length ? and(...conditions) : undefined;
   const pageSize = filter.pageSize ?? 25;
   const page = Math.max(1, filter.page ?? 1);
-  const [{ total }] = db.select({ total: sql<number>`count(*)` }).from(matches).where(where).all();
+  const [{ total }] = db
+    .select({ total: sql<number>`count(*)` })
+    .from(matches)
+    .where(where)
+    .all();
   const items = db
     .select(summaryColumns)
     .from(matches)
@@ -372,7 +405,10 @@ export function getMatchView(db: ExchangeDb, actor: MatchActor, matchId: number,
         .all()
     : [];
   return {
-    ...toSummary({ match, need: { id: need.id, slug: need.slug, title: need.title, locality: need.locality }, idea: { id: idea.id, slug: idea.slug, title: idea.title } }, now),
+    ...toSummary(
+      { match, need: { id: need.id, slug: need.slug, title: need.title, locality: need.locality }, idea: { id: idea.id, slug: idea.slug, title: idea.title } },
+      now,
+    ),
     party,
     rationale: match.rationale,
     declineReason: match.declineReason,

@@ -138,7 +138,11 @@ export function corpusStats(db: ExchangeDb): CorpusStats {
     .from(ideas)
     .where(eq(ideas.status, "published"))
     .all();
-  const [studyState] = db.select({ n: count(), last: max(caseStudies.id) }).from(caseStudies).where(eq(caseStudies.reviewStatus, "published")).all();
+  const [studyState] = db
+    .select({ n: count(), last: max(caseStudies.id) })
+    .from(caseStudies)
+    .where(eq(caseStudies.reviewStatus, "published"))
+    .all();
   const key = JSON.stringify([ideaState, studyState]);
   const cached = corpusCache.get(db);
   if (cached?.key === key) return cached.stats;
@@ -158,7 +162,10 @@ function* publishedIdeaTexts(db: ExchangeDb) {
     if (!page.length) return;
     after = page[page.length - 1].id;
     const rows = page.filter((row) => row.status === "published");
-    const studies = publishedCaseStudies(db, rows.map((row) => row.id));
+    const studies = publishedCaseStudies(
+      db,
+      rows.map((row) => row.id),
+    );
     for (const row of rows) yield { fields: searchableTexts(row, studies.get(row.id) ?? []), sectors: row.sectors };
   }
 }
@@ -199,13 +206,22 @@ export async function rankIdeasForNeed(
   if (!queries.length && !semantic?.vector) return { matches: [], debug };
 
   const pool = new CandidatePool(db, termWeigher(keyTerms));
-  const vectorQuery = semantic?.vector && engine.semantic && embedder ? { model: embedder.model, vector: semantic.vector, hits: engine.semantic.hits, weight: engine.semantic.listWeight } : null;
+  const vectorQuery =
+    semantic?.vector && engine.semantic && embedder
+      ? { model: embedder.model, vector: semantic.vector, hits: engine.semantic.hits, weight: engine.semantic.listWeight }
+      : null;
   const lists = await runQueries(meili, queries, pool, engine.hitsPerQuery, vectorQuery);
   const needSignals = { sectors: need.sectors, diffusionModels: need.diffusionModels, lifecyclePhase: lifecyclePhaseOf(need) };
   const fused = reciprocalRankFusion(lists, engine.rrfK);
   const rerankTerms = engine.rerank && engine.rerank.terms === "extracted" ? extracted : keyTerms;
   const text = engine.rerank ? textScores(rerankTerms, pool.documents(fused.map((entry) => entry.item)), publicServiceSynonyms, engine.rerank.text) : undefined;
-  const similarity = vectorQuery ? pool.similarities(fused.map((entry) => entry.item), vectorQuery.vector, vectorQuery.model) : undefined;
+  const similarity = vectorQuery
+    ? pool.similarities(
+        fused.map((entry) => entry.item),
+        vectorQuery.vector,
+        vectorQuery.model,
+      )
+    : undefined;
   const ranked = rankMatches(pool.candidates(fused, text, similarity), needSignals, {
     minRelevance: engine.minRelevance,
     outOfSectorFactor: engine.outOfSectorFactor,
@@ -266,8 +282,15 @@ class CandidatePool {
   load(ids: number[]): void {
     const missing = [...new Set(ids)].filter((id) => !this.ideasById.has(id));
     if (!missing.length) return;
-    const rows = this.db.select().from(ideas).where(and(inArray(ideas.id, missing), eq(ideas.status, "published"))).all();
-    const studies = publishedCaseStudies(this.db, rows.map((row) => row.id));
+    const rows = this.db
+      .select()
+      .from(ideas)
+      .where(and(inArray(ideas.id, missing), eq(ideas.status, "published")))
+      .all();
+    const studies = publishedCaseStudies(
+      this.db,
+      rows.map((row) => row.id),
+    );
     for (const row of rows) {
       const ideaStudies = studies.get(row.id) ?? [];
       this.ideasById.set(row.id, { row, studies: ideaStudies, document: ideaToDocument(row, ideaStudies) });
@@ -307,7 +330,11 @@ class CandidatePool {
       const document = this.ideasById.get(id)?.document;
       return document ? [{ id, hash: textHash(ideaEmbeddingText(document)) }] : [];
     });
-    const vectors = readEmbeddings(this.db, model, loaded.map((entry) => entry.hash));
+    const vectors = readEmbeddings(
+      this.db,
+      model,
+      loaded.map((entry) => entry.hash),
+    );
     const raw = new Map<number, number>();
     for (const { id, hash } of loaded) {
       const ideaVector = vectors.get(hash);
@@ -370,18 +397,21 @@ async function runQueries(
     semanticResult && vectorQuery
       ? [{ key: SEMANTIC_LIST_KEY, weight: vectorQuery.weight, items: semanticResult.hits.map((hit) => hit.id as number).filter((id) => pool.get(id)) }]
       : [];
-  return [...semanticList, ...response.results.slice(0, queries.length).map((result, index) => {
-    const query = queries[index];
-    const support = supportCounter(query.terms, publicServiceSynonyms);
-    const hits = result.hits.flatMap((hit) => {
-      const idea = pool.get(hit.id as number);
-      const matches = hit._matchesPosition as MatchesPosition | undefined;
-      return idea && matches ? [{ id: idea.row.id, matches, words: matchedWords(matches, idea.document) }] : [];
-    });
-    const ranked = rerankBySupport(hits, (hit) => support(hit.words));
-    for (const hit of ranked) pool.addPositions(hit.id, hit.matches);
-    return { key: query.id, weight: query.weight, items: ranked.map((hit) => hit.id) };
-  })];
+  return [
+    ...semanticList,
+    ...response.results.slice(0, queries.length).map((result, index) => {
+      const query = queries[index];
+      const support = supportCounter(query.terms, publicServiceSynonyms);
+      const hits = result.hits.flatMap((hit) => {
+        const idea = pool.get(hit.id as number);
+        const matches = hit._matchesPosition as MatchesPosition | undefined;
+        return idea && matches ? [{ id: idea.row.id, matches, words: matchedWords(matches, idea.document) }] : [];
+      });
+      const ranked = rerankBySupport(hits, (hit) => support(hit.words));
+      for (const hit of ranked) pool.addPositions(hit.id, hit.matches);
+      return { key: query.id, weight: query.weight, items: ranked.map((hit) => hit.id) };
+    }),
+  ];
 }
 
 export function getNeedBySlug(db: ExchangeDb, slug: string, options: { openOnly?: boolean } = {}): NeedRow | null {
@@ -406,5 +436,11 @@ export async function matchNeed(
 }
 
 export function openNeedSlugs(db: ExchangeDb): string[] {
-  return db.select({ slug: needs.slug }).from(needs).where(eq(needs.status, "open")).orderBy(asc(needs.slug)).all().map((row) => row.slug);
+  return db
+    .select({ slug: needs.slug })
+    .from(needs)
+    .where(eq(needs.status, "open"))
+    .orderBy(asc(needs.slug))
+    .all()
+    .map((row) => row.slug);
 }

@@ -15,7 +15,6 @@ export class IncompleteNeedError extends Error {
   }
 }
 
-
 export function needColumnsFromForm(values: NeedFormValues) {
   return {
     title: values.title,
@@ -82,7 +81,15 @@ export function createNeedDraft(db: ExchangeDb, owner: { id: string; organisatio
       .returning()
       .get();
     recordAudit(tx, { itemType: "need", itemId: need.id, actorId: owner.id, action: "created", after: { status: "draft" } });
-    if (submit) recordAudit(tx, { itemType: "need", itemId: need.id, actorId: owner.id, action: "submitted", before: { status: "draft" }, after: { status: "submitted" } });
+    if (submit)
+      recordAudit(tx, {
+        itemType: "need",
+        itemId: need.id,
+        actorId: owner.id,
+        action: "submitted",
+        before: { status: "draft" },
+        after: { status: "submitted" },
+      });
     enqueueSearchSync(tx, "needs", [need.id]);
     return need;
   });

@@ -57,7 +57,7 @@ export async function rankedIdeasForNeed(
   db: ExchangeDb,
   meili: Meilisearch,
   need: NeedRow,
-  filters: NeedMatchFilters
+  filters: NeedMatchFilters,
 ): Promise<{ ideas: RankedIdea[]; pool: number }> {
   const { matches: ranked } = await rankIdeasForNeed(db, meili, need, { limit: RANKED_POOL });
   if (!ranked.length) return { ideas: [], pool: 0 };
@@ -69,13 +69,13 @@ export async function rankedIdeasForNeed(
         and(
           inArray(
             ideas.slug,
-            ranked.map((match) => match.idea)
+            ranked.map((match) => match.idea),
           ),
-          eq(ideas.status, "published")
-        )
+          eq(ideas.status, "published"),
+        ),
       )
       .all()
-      .map((row) => [row.slug, row])
+      .map((row) => [row.slug, row]),
   );
   const existing = matchesByIdeaForNeed(db, need.id);
   const result: RankedIdea[] = [];
@@ -112,7 +112,12 @@ export async function rankedIdeasForNeed(
 }
 
 /** The engine's score and reasons for one idea, to keep on a match made from the ranked list; null when search is down. */
-export async function engineViewOfIdea(db: ExchangeDb, meili: Meilisearch, need: NeedRow, ideaSlug: string): Promise<{ score: number; reasons: string[] } | null> {
+export async function engineViewOfIdea(
+  db: ExchangeDb,
+  meili: Meilisearch,
+  need: NeedRow,
+  ideaSlug: string,
+): Promise<{ score: number; reasons: string[] } | null> {
   try {
     const { matches: ranked } = await rankIdeasForNeed(db, meili, need, { limit: RANKED_POOL });
     const found = ranked.find((match) => match.idea === ideaSlug);

@@ -30,15 +30,14 @@ const publicLink = (slug: string) => `/needs/${slug}#questions`;
 const ownerLink = (slug: string) => `/my/needs/${slug}#questions`;
 
 /** An innovator asks a question on an open need; its commissioner is told. */
-export function askQuestion(
-  db: ExchangeDb,
-  actor: QuestionActor,
-  needSlug: string,
-  input: { question: string; showName?: boolean },
-): NeedQuestionRow {
+export function askQuestion(db: ExchangeDb, actor: QuestionActor, needSlug: string, input: { question: string; showName?: boolean }): NeedQuestionRow {
   if (actor.role !== "innovator") throw new NotAllowedError("Only innovators can ask questions on a need.");
   return db.transaction((tx) => {
-    const need = tx.select({ id: needs.id, slug: needs.slug, title: needs.title, status: needs.status, ownerId: needs.ownerId }).from(needs).where(eq(needs.slug, needSlug)).get();
+    const need = tx
+      .select({ id: needs.id, slug: needs.slug, title: needs.title, status: needs.status, ownerId: needs.ownerId })
+      .from(needs)
+      .where(eq(needs.slug, needSlug))
+      .get();
     // Drafts and needs in triage are not public: as if there were none.
     if (!need || need.status === "draft" || need.status === "submitted") throw new NotFoundError("There is no open need at this address.");
     if (need.status !== "open") throw new QuestionConflictError("This need is no longer open, so it does not take questions.");
@@ -79,7 +78,13 @@ function loadQuestion(tx: Pick<ExchangeDb, "select">, questionId: number) {
  * the need's page at once and the asker is told. `needId`, when given, must be the question's
  * need (the commissioner's screen passes the need it is on).
  */
-export function answerQuestion(db: ExchangeDb, actor: QuestionActor, questionId: number, answer: string, options: { needId?: number; now?: Date } = {}): NeedQuestionRow {
+export function answerQuestion(
+  db: ExchangeDb,
+  actor: QuestionActor,
+  questionId: number,
+  answer: string,
+  options: { needId?: number; now?: Date } = {},
+): NeedQuestionRow {
   return db.transaction((tx) => {
     const { question, need } = loadQuestion(tx, questionId);
     if (options.needId !== undefined && question.needId !== options.needId) throw new NotFoundError("There is no such question on this need.");
@@ -174,7 +179,11 @@ export function restoreQuestion(db: ExchangeDb, actor: QuestionActor, questionId
       link: publicLink(need.slug),
     });
     if (status === "open") {
-      notifyUser(tx, need.ownerId, { title: `A question on your need “${need.title}” is waiting for an answer again`, body: excerpt(question.question, 300), link: ownerLink(need.slug) });
+      notifyUser(tx, need.ownerId, {
+        title: `A question on your need “${need.title}” is waiting for an answer again`,
+        body: excerpt(question.question, 300),
+        link: ownerLink(need.slug),
+      });
     }
     return updated;
   });
@@ -219,7 +228,13 @@ export type OwnPendingQuestion = { id: number; question: string; status: NeedQue
 /** The viewer's own questions on a need that are not public: waiting for an answer, or hidden by a broker (with the reason). */
 export function listOwnPendingQuestions(db: ExchangeDb, needId: number, userId: string): OwnPendingQuestion[] {
   return db
-    .select({ id: needQuestions.id, question: needQuestions.question, status: needQuestions.status, createdAt: needQuestions.createdAt, moderationReason: needQuestions.moderationReason })
+    .select({
+      id: needQuestions.id,
+      question: needQuestions.question,
+      status: needQuestions.status,
+      createdAt: needQuestions.createdAt,
+      moderationReason: needQuestions.moderationReason,
+    })
     .from(needQuestions)
     .where(and(eq(needQuestions.needId, needId), eq(needQuestions.askerId, userId), inArray(needQuestions.status, ["open", "hidden"])))
     .orderBy(asc(needQuestions.id))

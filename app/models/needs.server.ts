@@ -4,14 +4,25 @@ import { needs, type NeedRow } from "../../db/schema";
 import { NEEDS_PER_PAGE, type NeedSearchParams } from "../domain/search-params";
 
 export function getOpenNeed(db: ExchangeDb, slug: string): NeedRow | null {
-  return db.select().from(needs).where(and(eq(needs.slug, slug), eq(needs.status, "open"))).get() ?? null;
+  return (
+    db
+      .select()
+      .from(needs)
+      .where(and(eq(needs.slug, slug), eq(needs.status, "open")))
+      .get() ?? null
+  );
 }
 
 export function getOpenNeedsByIds(db: ExchangeDb, ids: number[]): NeedRow[] {
   if (!ids.length) return [];
   // By primary key, status checked here: as for ideas, `status = ?` in the
   // WHERE clause makes SQLite walk needs_status_idx over every open need.
-  const rows = db.select().from(needs).where(inArray(needs.id, ids)).all().filter((row) => row.status === "open");
+  const rows = db
+    .select()
+    .from(needs)
+    .where(inArray(needs.id, ids))
+    .all()
+    .filter((row) => row.status === "open");
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
@@ -34,9 +45,11 @@ export function needToApi(need: NeedRow) {
   };
 }
 
-
 const jsonHasAny = (column: SQL, values: string[]) =>
-  sql`exists (select 1 from json_each(${column}) where value in (${sql.join(values.map((value) => sql`${value}`), sql`, `)}))`;
+  sql`exists (select 1 from json_each(${column}) where value in (${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )}))`;
 
 /** Degraded mode for the needs list: a plain SQLite search, used when Meilisearch is unreachable. */
 export function searchOpenNeedsInSqlite(db: ExchangeDb, params: NeedSearchParams) {

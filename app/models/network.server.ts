@@ -18,7 +18,13 @@ function organisationRef(name: string, registered: Set<string>, namedOnPublished
 }
 
 export function networkInput(db: ExchangeDb): NetworkInput {
-  const registered = new Set(db.select({ slug: organisations.slug }).from(organisations).all().map((row) => row.slug));
+  const registered = new Set(
+    db
+      .select({ slug: organisations.slug })
+      .from(organisations)
+      .all()
+      .map((row) => row.slug),
+  );
   const ideaRows = db
     .select({
       slug: ideas.slug,

@@ -13,11 +13,7 @@ export type NotificationInput = { title: string; body?: string; link?: string };
 /** Call inside the transaction of the change being announced. */
 export function notifyUser(tx: Tx, userId: string | null | undefined, input: NotificationInput): void {
   if (!userId) return;
-  const user = tx
-    .select({ email: users.email, preference: users.notificationPreference })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get();
+  const user = tx.select({ email: users.email, preference: users.notificationPreference }).from(users).where(eq(users.id, userId)).get();
   if (!user) return;
   tx.insert(notifications)
     .values({ userId, title: input.title, body: input.body ?? null, link: input.link ?? null })

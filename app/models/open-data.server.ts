@@ -154,27 +154,23 @@ export function feedEntries(db: ExchangeDb, base: string, limit = FEED_ENTRIES):
   const openNeeds = db.select().from(needs).where(eq(needs.status, "open")).orderBy(desc(needs.updatedAt), desc(needs.id)).limit(limit).all();
   const categories = (sectors: readonly string[]) => sectors.map((term) => ({ term, label: sectorLabels[term as Sector] ?? term }));
   const entries: FeedEntry[] = [
-    ...studies.map(
-      (study): FeedEntry => ({
-        id: tagUri(authority, `case-study/${study.ideaSlug}/${placeSlug(study.locality, study.country)}${study.year ? `-${study.year}` : ""}`),
-        title: `Case study: ${study.ideaTitle} in ${study.locality}${study.country ? `, ${study.country}` : ""} (${statusWords[study.status]})`,
-        link: absoluteUrl(base, caseStudyPath(study.ideaSlug, study.id)),
-        updated: study.createdAt,
-        summary: study.outcomes ?? study.ideaSummary,
-        categories: [{ term: "case-study", label: "Case study" }, ...categories(study.ideaSectors)],
-      }),
-    ),
-    ...openNeeds.map(
-      (need): FeedEntry => ({
-        id: tagUri(authority, `need/${need.slug}`),
-        title: `Need: ${need.title}${need.locality ? ` (${need.locality})` : ""}`,
-        link: absoluteUrl(base, `/needs/${need.slug}`),
-        updated: need.updatedAt,
-        published: need.createdAt,
-        summary: need.problem,
-        categories: [{ term: "need", label: "Need" }, ...categories(need.sectors)],
-      }),
-    ),
+    ...studies.map((study): FeedEntry => ({
+      id: tagUri(authority, `case-study/${study.ideaSlug}/${placeSlug(study.locality, study.country)}${study.year ? `-${study.year}` : ""}`),
+      title: `Case study: ${study.ideaTitle} in ${study.locality}${study.country ? `, ${study.country}` : ""} (${statusWords[study.status]})`,
+      link: absoluteUrl(base, caseStudyPath(study.ideaSlug, study.id)),
+      updated: study.createdAt,
+      summary: study.outcomes ?? study.ideaSummary,
+      categories: [{ term: "case-study", label: "Case study" }, ...categories(study.ideaSectors)],
+    })),
+    ...openNeeds.map((need): FeedEntry => ({
+      id: tagUri(authority, `need/${need.slug}`),
+      title: `Need: ${need.title}${need.locality ? ` (${need.locality})` : ""}`,
+      link: absoluteUrl(base, `/needs/${need.slug}`),
+      updated: need.updatedAt,
+      published: need.createdAt,
+      summary: need.problem,
+      categories: [{ term: "need", label: "Need" }, ...categories(need.sectors)],
+    })),
   ];
   // Ids can coincide for two case studies of one idea in one place and year: keep the newest.
   const seen = new Set<string>();

@@ -125,7 +125,8 @@ export function listOrganisationIdeas(db: ExchangeDb, organisationId: number | n
 
 /** The organisation a need is from (recorded against it, else its poster's), for a link to its profile. */
 export function needOrganisation(db: ExchangeDb, need: { organisationId: number | null; ownerId: string | null }): { name: string; slug: string } | null {
-  const organisationId = need.organisationId ?? (need.ownerId ? (db.select({ id: users.organisationId }).from(users).where(eq(users.id, need.ownerId)).get()?.id ?? null) : null);
+  const organisationId =
+    need.organisationId ?? (need.ownerId ? (db.select({ id: users.organisationId }).from(users).where(eq(users.id, need.ownerId)).get()?.id ?? null) : null);
   const organisation = organisationId ? getOrganisation(db, organisationId) : null;
   return organisation ? { name: organisation.name, slug: organisation.slug } : null;
 }
@@ -150,11 +151,7 @@ export function listOrganisationNeeds(db: ExchangeDb, organisationId: number) {
 }
 
 export function listOrganisations(db: ExchangeDb) {
-  const members = db
-    .select({ organisationId: users.organisationId, n: count() })
-    .from(users)
-    .groupBy(users.organisationId)
-    .all();
+  const members = db.select({ organisationId: users.organisationId, n: count() }).from(users).groupBy(users.organisationId).all();
   const memberCount = new Map(members.map((row) => [row.organisationId, row.n]));
   return db
     .select()
@@ -170,7 +167,13 @@ export function createOrganisation(db: ExchangeDb, actorId: string, name: string
     const existing = tx.select().from(organisations).where(eq(organisations.slug, slug)).get();
     if (existing) throw new OrganisationExistsError(existing);
     const organisation = tx.insert(organisations).values({ slug, name: name.trim() }).returning().get();
-    recordAdminAudit(tx, { subjectType: "organisation", subjectId: organisation.id, actorId, action: "organisation created", after: { name: organisation.name, slug } });
+    recordAdminAudit(tx, {
+      subjectType: "organisation",
+      subjectId: organisation.id,
+      actorId,
+      action: "organisation created",
+      after: { name: organisation.name, slug },
+    });
     return organisation;
   });
 }
@@ -187,7 +190,11 @@ export function renameOrganisation(db: ExchangeDb, actorId: string, organisation
     const trimmed = name.trim();
     if (trimmed === organisation.name) return organisation;
     const slug = organisationSlug(trimmed);
-    const clash = tx.select().from(organisations).where(and(eq(organisations.slug, slug), ne(organisations.id, organisationId))).get();
+    const clash = tx
+      .select()
+      .from(organisations)
+      .where(and(eq(organisations.slug, slug), ne(organisations.id, organisationId)))
+      .get();
     if (clash) throw new OrganisationExistsError(clash);
     const renamed = tx.update(organisations).set({ name: trimmed, slug }).where(eq(organisations.id, organisationId)).returning().get();
     recordAdminAudit(tx, {

@@ -16,11 +16,21 @@ export class ScoreValidationError extends Error {
 }
 
 /** Saves one broker's scoring of an item with its audit entry, in one transaction; nothing is saved if any score is invalid. */
-export function saveReviewScore(db: ExchangeDb, brokerId: string, itemType: ReviewItemType, itemId: number, raw: Record<string, unknown>): { id: number; total: number } {
+export function saveReviewScore(
+  db: ExchangeDb,
+  brokerId: string,
+  itemType: ReviewItemType,
+  itemId: number,
+  raw: Record<string, unknown>,
+): { id: number; total: number } {
   const checked = checkScores(itemType, raw);
   if (!checked.ok) throw new ScoreValidationError(checked.errors);
   return db.transaction((tx) => {
-    const row = tx.insert(reviewScores).values({ itemType, itemId, brokerId, scores: checked.scores, total: checked.total }).returning({ id: reviewScores.id }).get();
+    const row = tx
+      .insert(reviewScores)
+      .values({ itemType, itemId, brokerId, scores: checked.scores, total: checked.total })
+      .returning({ id: reviewScores.id })
+      .get();
     recordAudit(tx, { itemType, itemId, actorId: brokerId, action: "scored", after: { scores: checked.scores, total: checked.total } });
     return { id: row.id, total: checked.total };
   });
@@ -30,7 +40,14 @@ export function saveReviewScore(db: ExchangeDb, brokerId: string, itemType: Revi
 export function latestReviewScore(db: ExchangeDb, itemType: ReviewItemType, itemId: number) {
   return (
     db
-      .select({ id: reviewScores.id, scores: reviewScores.scores, total: reviewScores.total, brokerId: reviewScores.brokerId, brokerName: users.displayName, createdAt: reviewScores.createdAt })
+      .select({
+        id: reviewScores.id,
+        scores: reviewScores.scores,
+        total: reviewScores.total,
+        brokerId: reviewScores.brokerId,
+        brokerName: users.displayName,
+        createdAt: reviewScores.createdAt,
+      })
       .from(reviewScores)
       .leftJoin(users, eq(users.id, reviewScores.brokerId))
       .where(and(eq(reviewScores.itemType, itemType), eq(reviewScores.itemId, itemId)))

@@ -5,13 +5,7 @@ import { and, asc, eq, isNotNull, ne, or } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { assignments, caseStudies, ideaRevisions, ideas, needs, outcomeUpdates, reviewClaims, users } from "../../db/schema";
 import { outcomeMilestoneLabel, outcomePageLink, outcomeUpdateName } from "../domain/living-case-studies";
-import {
-  decisionNeedsReason,
-  ideaStatusAfterDecision,
-  needStatusAfterDecision,
-  reviewDeadline,
-  type BrokerDecision,
-} from "../domain/review-workflow";
+import { decisionNeedsReason, ideaStatusAfterDecision, needStatusAfterDecision, reviewDeadline, type BrokerDecision } from "../domain/review-workflow";
 import type { ReviewItemType } from "../domain/vocabulary";
 import { recordAudit } from "./audit.server";
 import { NotAllowedError, NotFoundError } from "./idea-editor.server";
@@ -52,12 +46,7 @@ export function listReviewQueue(db: ExchangeDb, brokerId: string, filter: QueueF
       .select({ id: ideas.id, title: ideas.title, status: ideas.status, submittedAt: ideas.submittedAt, owner: users.displayName })
       .from(ideas)
       .leftJoin(users, eq(users.id, ideas.ownerId))
-      .where(
-        or(
-          eq(ideas.status, "submitted"),
-          and(eq(ideas.status, "published"), isNotNull(ideas.pendingChanges), isNotNull(ideas.submittedAt)),
-        ),
-      )
+      .where(or(eq(ideas.status, "submitted"), and(eq(ideas.status, "published"), isNotNull(ideas.pendingChanges), isNotNull(ideas.submittedAt))))
       .all();
     for (const row of rows) {
       items.push({
@@ -78,11 +67,24 @@ export function listReviewQueue(db: ExchangeDb, brokerId: string, filter: QueueF
       .where(eq(needs.status, "submitted"))
       .all();
     for (const row of rows)
-      items.push({ itemType: "need", itemId: row.id, title: row.title, detail: "New need", submitterName: row.owner, submittedAt: row.submittedAt ?? new Date(0) });
+      items.push({
+        itemType: "need",
+        itemId: row.id,
+        title: row.title,
+        detail: "New need",
+        submitterName: row.owner,
+        submittedAt: row.submittedAt ?? new Date(0),
+      });
   }
   if (!filter.type || filter.type === "case-study") {
     const rows = db
-      .select({ id: caseStudies.id, locality: caseStudies.locality, submittedAt: caseStudies.submittedAt, ideaTitle: ideas.title, submitter: users.displayName })
+      .select({
+        id: caseStudies.id,
+        locality: caseStudies.locality,
+        submittedAt: caseStudies.submittedAt,
+        ideaTitle: ideas.title,
+        submitter: users.displayName,
+      })
       .from(caseStudies)
       .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
       .leftJoin(users, eq(users.id, caseStudies.submittedById))
@@ -137,12 +139,18 @@ export function listReviewQueue(db: ExchangeDb, brokerId: string, filter: QueueF
 /** Whether the item is in a queue now (submitted, or a published idea with edits sent for review). */
 export function isAwaitingReview(db: Pick<ExchangeDb, "select">, itemType: ReviewItemType, itemId: number): boolean {
   if (itemType === "idea") {
-    const idea = db.select({ status: ideas.status, pendingChanges: ideas.pendingChanges, submittedAt: ideas.submittedAt }).from(ideas).where(eq(ideas.id, itemId)).get();
+    const idea = db
+      .select({ status: ideas.status, pendingChanges: ideas.pendingChanges, submittedAt: ideas.submittedAt })
+      .from(ideas)
+      .where(eq(ideas.id, itemId))
+      .get();
     return !!idea && (idea.status === "submitted" || (idea.status === "published" && !!idea.pendingChanges && !!idea.submittedAt));
   }
   if (itemType === "need") return db.select({ status: needs.status }).from(needs).where(eq(needs.id, itemId)).get()?.status === "submitted";
   if (itemType === "outcome-update") {
-    return db.select({ reviewStatus: outcomeUpdates.reviewStatus }).from(outcomeUpdates).where(eq(outcomeUpdates.id, itemId)).get()?.reviewStatus === "submitted";
+    return (
+      db.select({ reviewStatus: outcomeUpdates.reviewStatus }).from(outcomeUpdates).where(eq(outcomeUpdates.id, itemId)).get()?.reviewStatus === "submitted"
+    );
   }
   return db.select({ reviewStatus: caseStudies.reviewStatus }).from(caseStudies).where(eq(caseStudies.id, itemId)).get()?.reviewStatus === "submitted";
 }
@@ -201,12 +209,16 @@ function checkReason(input: DecisionInput) {
 }
 
 function dropAssignment(tx: Pick<ExchangeDb, "delete">, itemType: ReviewItemType, itemId: number) {
-  tx.delete(assignments).where(and(eq(assignments.itemType, itemType), eq(assignments.itemId, itemId))).run();
+  tx.delete(assignments)
+    .where(and(eq(assignments.itemType, itemType), eq(assignments.itemId, itemId)))
+    .run();
 }
 
 /** A decision ends the item's claim and its assignment: a resubmission starts a fresh review. */
 function dropClaim(tx: Pick<ExchangeDb, "delete">, itemType: ReviewItemType, itemId: number) {
-  tx.delete(reviewClaims).where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId))).run();
+  tx.delete(reviewClaims)
+    .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId)))
+    .run();
   dropAssignment(tx, itemType, itemId);
 }
 
@@ -240,7 +252,11 @@ export function decideIdea(db: ExchangeDb, brokerId: string, ideaId: number, inp
           .set({ ...applied, pendingChanges: null, submittedAt: null, reviewOutcome: "published", reviewReason: null, updatedAt: now })
           .where(eq(ideas.id, idea.id))
           .run();
-        const changes = Object.keys(applied).map((field) => ({ field, before: (idea as Record<string, unknown>)[field] ?? null, after: (applied as Record<string, unknown>)[field] }));
+        const changes = Object.keys(applied).map((field) => ({
+          field,
+          before: (idea as Record<string, unknown>)[field] ?? null,
+          after: (applied as Record<string, unknown>)[field],
+        }));
         tx.insert(ideaRevisions).values({ ideaId: idea.id, actorId: idea.ownerId, changes }).run();
       } else {
         tx.update(ideas)
@@ -306,13 +322,31 @@ export function decideNeed(db: ExchangeDb, brokerId: string, needId: number, inp
     if (need.status !== "submitted") throw new ReviewConflictError("This need is not waiting for review");
     const status = needStatusAfterDecision(input.decision);
     tx.update(needs)
-      .set({ status, reviewOutcome: outcomeOf(input.decision), reviewReason: input.decision === "publish" ? null : input.reason!.trim(), submittedAt: null, updatedAt: new Date() })
+      .set({
+        status,
+        reviewOutcome: outcomeOf(input.decision),
+        reviewReason: input.decision === "publish" ? null : input.reason!.trim(),
+        submittedAt: null,
+        updatedAt: new Date(),
+      })
       .where(eq(needs.id, need.id))
       .run();
-    recordAudit(tx, { itemType: "need", itemId: need.id, actorId: brokerId, action: input.decision, before: { status: need.status }, after: { status }, reason: input.reason?.trim() || null });
+    recordAudit(tx, {
+      itemType: "need",
+      itemId: need.id,
+      actorId: brokerId,
+      action: input.decision,
+      before: { status: need.status },
+      after: { status },
+      reason: input.reason?.trim() || null,
+    });
     dropClaim(tx, "need", need.id);
     enqueueSearchSync(tx, "needs", [need.id]);
-    notifyUser(tx, need.ownerId, { title: `Your need “${need.title}” ${decisionWords[input.decision]}`, body: input.reason?.trim(), link: `/needs/${need.slug}` });
+    notifyUser(tx, need.ownerId, {
+      title: `Your need “${need.title}” ${decisionWords[input.decision]}`,
+      body: input.reason?.trim(),
+      link: `/needs/${need.slug}`,
+    });
   });
 }
 
@@ -328,7 +362,15 @@ export function decideCaseStudy(db: ExchangeDb, brokerId: string, caseStudyId: n
       .set({ reviewStatus, reviewReason: input.decision === "publish" ? null : input.reason!.trim() })
       .where(eq(caseStudies.id, study.id))
       .run();
-    recordAudit(tx, { itemType: "case-study", itemId: study.id, actorId: brokerId, action: input.decision, before: { reviewStatus: "submitted" }, after: { reviewStatus }, reason: input.reason?.trim() || null });
+    recordAudit(tx, {
+      itemType: "case-study",
+      itemId: study.id,
+      actorId: brokerId,
+      action: input.decision,
+      before: { reviewStatus: "submitted" },
+      after: { reviewStatus },
+      reason: input.reason?.trim() || null,
+    });
     dropClaim(tx, "case-study", study.id);
     enqueueSearchSync(tx, "ideas", [study.ideaId]);
     const idea = tx.select({ slug: ideas.slug, title: ideas.title }).from(ideas).where(eq(ideas.id, study.ideaId)).get();
@@ -363,16 +405,26 @@ export function decideOutcomeUpdate(db: ExchangeDb, brokerId: string, updateId: 
       reason: input.reason?.trim() || null,
     });
     dropClaim(tx, "outcome-update", update.id);
-    const study = tx.select({ locality: caseStudies.locality, ideaId: caseStudies.ideaId, reviewStatus: caseStudies.reviewStatus }).from(caseStudies).where(eq(caseStudies.id, update.caseStudyId)).get();
+    const study = tx
+      .select({ locality: caseStudies.locality, ideaId: caseStudies.ideaId, reviewStatus: caseStudies.reviewStatus })
+      .from(caseStudies)
+      .where(eq(caseStudies.id, update.caseStudyId))
+      .get();
     notifyUser(tx, update.submittedById, {
       title: `Your ${outcomeUpdateName(update.monthsAfterAdoption)}${study ? ` on ${study.locality}` : ""} ${decisionWords[input.decision]}`,
       body: input.reason?.trim(),
       link: update.matchId ? outcomePageLink(update.matchId) : undefined,
     });
     // The idea's innovator hears how their idea is doing elsewhere, once it is public.
-    const idea = study ? tx.select({ slug: ideas.slug, title: ideas.title, ownerId: ideas.ownerId, status: ideas.status }).from(ideas).where(eq(ideas.id, study.ideaId)).get() : undefined;
+    const idea = study
+      ? tx.select({ slug: ideas.slug, title: ideas.title, ownerId: ideas.ownerId, status: ideas.status }).from(ideas).where(eq(ideas.id, study.ideaId)).get()
+      : undefined;
     if (input.decision === "publish" && study?.reviewStatus === "published" && idea?.status === "published") {
-      notifyUser(tx, idea.ownerId, { title: `New outcome update on “${idea.title}” from ${study.locality}`, body: update.outcomes.slice(0, 300), link: `/ideas/${idea.slug}#case-studies` });
+      notifyUser(tx, idea.ownerId, {
+        title: `New outcome update on “${idea.title}” from ${study.locality}`,
+        body: update.outcomes.slice(0, 300),
+        link: `/ideas/${idea.slug}#case-studies`,
+      });
     }
   });
 }
@@ -429,4 +481,3 @@ export function getClaim(db: ExchangeDb, itemType: ReviewItemType, itemId: numbe
       .get() ?? null
   );
 }
-

@@ -39,8 +39,6 @@ export type IdeaSearchResult = {
 
 export class SearchUnavailableError extends Error {}
 
-
-
 function ideaHit(row: IdeaCard, highlight: IdeaHit["highlight"]): IdeaHit {
   return {
     slug: row.slug,
@@ -67,14 +65,16 @@ const meiliSort: Record<IdeaSort, string[] | undefined> = {
   evidence: ["evidenceLevel:desc", "adoptionCount:desc"],
 };
 
-export async function searchIdeas(
-  db: ExchangeDb,
-  meili: Meilisearch,
-  params: IdeaSearchParams,
-  options: { facets?: boolean } = {},
-): Promise<IdeaSearchResult> {
+export async function searchIdeas(db: ExchangeDb, meili: Meilisearch, params: IdeaSearchParams, options: { facets?: boolean } = {}): Promise<IdeaSearchResult> {
   const filters = filtersFromParams(params);
-  const queries = buildIdeaSearchQueries({ q: params.q, filters, page: params.page, hitsPerPage: IDEAS_PER_PAGE, facets: options.facets ?? true, sort: meiliSort[params.sort] });
+  const queries = buildIdeaSearchQueries({
+    q: params.q,
+    filters,
+    page: params.page,
+    hitsPerPage: IDEAS_PER_PAGE,
+    facets: options.facets ?? true,
+    sort: meiliSort[params.sort],
+  });
   let response: MultiSearchResponse;
   try {
     response = await meili.multiSearch({ queries });
@@ -83,7 +83,10 @@ export async function searchIdeas(
   }
   const [main, ...perGroup] = response.results;
   const formattedById = new Map(main.hits.map((hit) => [hit.id as number, hit._formatted ?? {}]));
-  const rows = getPublishedIdeaCardsByIds(db, main.hits.map((hit) => hit.id as number));
+  const rows = getPublishedIdeaCardsByIds(
+    db,
+    main.hits.map((hit) => hit.id as number),
+  );
   const hits = rows.map((row): IdeaHit => {
     const formatted = formattedById.get(row.id) as Record<string, unknown>;
     // Use Meilisearch's highlighting only while it still describes the current row.
@@ -111,8 +114,6 @@ export async function searchIdeas(
   };
 }
 
-
-
 function degradedIdeaSearch(db: ExchangeDb, params: IdeaSearchParams, filters: IdeaFilters): IdeaSearchResult {
   const { rows, total, facets } = searchIdeasInSqlite(db, params, filters);
   return {
@@ -126,7 +127,12 @@ function degradedIdeaSearch(db: ExchangeDb, params: IdeaSearchParams, filters: I
 }
 
 export async function searchNeeds(db: ExchangeDb, meili: Meilisearch, params: NeedSearchParams) {
-  const filter = allOf(OPEN_NEEDS, anyOf("sectors", params.sector), anyOf("diffusionModels", params.diffusionModel), anyOf("fundingRoutes", params.fundingRoute));
+  const filter = allOf(
+    OPEN_NEEDS,
+    anyOf("sectors", params.sector),
+    anyOf("diffusionModels", params.diffusionModel),
+    anyOf("fundingRoutes", params.fundingRoute),
+  );
   let result;
   try {
     result = await meili.index("needs").search(params.q, {
@@ -140,7 +146,10 @@ export async function searchNeeds(db: ExchangeDb, meili: Meilisearch, params: Ne
   } catch {
     return { degraded: true, ...searchOpenNeedsInSqlite(db, params) };
   }
-  const rows = getOpenNeedsByIds(db, result.hits.map((hit) => hit.id as number));
+  const rows = getOpenNeedsByIds(
+    db,
+    result.hits.map((hit) => hit.id as number),
+  );
   const total = result.totalHits ?? rows.length;
   return {
     degraded: false,
@@ -167,7 +176,10 @@ export async function findSimilarIdeas(
     showRankingScore: true,
     rankingScoreThreshold: 0.35,
   });
-  const rows = getPublishedIdeaCardsByIds(db, result.hits.map((hit) => hit.id as number));
+  const rows = getPublishedIdeaCardsByIds(
+    db,
+    result.hits.map((hit) => hit.id as number),
+  );
   return rows
     .filter((row) => row.slug !== input.exclude)
     .slice(0, 3)

@@ -32,7 +32,14 @@ export function signInBlocked(db: ExchangeDb, attempt: SignInAttempt, now = new 
     const failures = db.select({ n: count() }).from(signInFailures).where(where).get()?.n ?? 0;
     if (failures < max) continue;
     // The window opens again when the failure that filled it ages out.
-    const oldest = db.select({ at: signInFailures.createdAt }).from(signInFailures).where(where).orderBy(asc(signInFailures.createdAt)).limit(1).offset(failures - max).get();
+    const oldest = db
+      .select({ at: signInFailures.createdAt })
+      .from(signInFailures)
+      .where(where)
+      .orderBy(asc(signInFailures.createdAt))
+      .limit(1)
+      .offset(failures - max)
+      .get();
     const until = (oldest?.at.getTime() ?? now.getTime()) + signInThrottle.windowMs;
     return { scope, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
   }
@@ -41,14 +48,20 @@ export function signInBlocked(db: ExchangeDb, attempt: SignInAttempt, now = new 
 
 export function recordSignInFailure(db: ExchangeDb, attempt: SignInAttempt, now = new Date()): void {
   db.transaction((tx) => {
-    tx.delete(signInFailures).where(lt(signInFailures.createdAt, new Date(now.getTime() - signInThrottle.windowMs))).run();
-    tx.insert(signInFailures).values(keys(attempt).map(({ scope, key }) => ({ scope, key, createdAt: now }))).run();
+    tx.delete(signInFailures)
+      .where(lt(signInFailures.createdAt, new Date(now.getTime() - signInThrottle.windowMs)))
+      .run();
+    tx.insert(signInFailures)
+      .values(keys(attempt).map(({ scope, key }) => ({ scope, key, createdAt: now })))
+      .run();
   });
 }
 
 /** A successful sign-in clears its account's failures (not the address's: one good password does not vouch for the rest). */
 export function clearAccountFailures(db: ExchangeDb, email: string): void {
-  db.delete(signInFailures).where(and(eq(signInFailures.scope, "account"), eq(signInFailures.key, normaliseEmail(email)))).run();
+  db.delete(signInFailures)
+    .where(and(eq(signInFailures.scope, "account"), eq(signInFailures.key, normaliseEmail(email))))
+    .run();
 }
 
 export function describeSignInBlock(block: SignInBlock): string {
@@ -58,4 +71,3 @@ export function describeSignInBlock(block: SignInBlock): string {
     ? `Too many failed sign-ins for this account. To protect it, signing in is paused: try again in ${wait}.`
     : `Too many failed sign-ins from your network. Signing in is paused: try again in ${wait}.`;
 }
-

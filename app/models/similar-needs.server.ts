@@ -36,12 +36,20 @@ export async function findSimilarOpenNeeds(
   } catch {
     return { degraded: true, needs: similarInSqlite(db, need, limit).map(toSimilar) };
   }
-  return { degraded: false, needs: getOpenNeedsByIds(db, ids.slice(0, limit * 2)).slice(0, limit).map(toSimilar) };
+  return {
+    degraded: false,
+    needs: getOpenNeedsByIds(db, ids.slice(0, limit * 2))
+      .slice(0, limit)
+      .map(toSimilar),
+  };
 }
 
 export function similarInSqlite(db: ExchangeDb, need: NeedRow, limit = SIMILAR_NEEDS_LIMIT): NeedRow[] {
   if (!need.sectors.length) return [];
-  const sectors = sql.join(need.sectors.map((sector) => sql`${sector}`), sql`, `);
+  const sectors = sql.join(
+    need.sectors.map((sector) => sql`${sector}`),
+    sql`, `,
+  );
   const candidates = db
     .select()
     .from(needs)

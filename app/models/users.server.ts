@@ -18,7 +18,11 @@ export function findOrCreateOrganisation(db: ExchangeDb, name: string): number {
 }
 
 export function getUserByEmail(db: ExchangeDb, email: string): UserRow | undefined {
-  return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
 }
 
 export class EmailTakenError extends Error {

@@ -26,7 +26,12 @@ export function listAdopters(db: ExchangeDb, ideaId: number): Record<AdopterStag
     .from(matches)
     .innerJoin(needs, eq(needs.id, matches.needId))
     .leftJoin(organisations, eq(organisations.id, needs.organisationId))
-    .where(and(eq(matches.ideaId, ideaId), or(inArray(matches.status, ["piloting", "adopted"]), and(eq(matches.status, "declined"), eq(matches.declinedFrom, "piloting")))))
+    .where(
+      and(
+        eq(matches.ideaId, ideaId),
+        or(inArray(matches.status, ["piloting", "adopted"]), and(eq(matches.status, "declined"), eq(matches.declinedFrom, "piloting"))),
+      ),
+    )
     .all();
   return whoElseIsTryingThis(
     studies,

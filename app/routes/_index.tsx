@@ -25,9 +25,8 @@ export default function Home() {
       <section className="max-w-3xl">
         <h1 className="text-4xl font-bold">Find public-service ideas that worked, and bring them to your place</h1>
         <p className="mt-4 text-lg">
-          The Innovation Exchange connects the people who commission public services with documented innovations and the
-          evidence of where they were tried. Innovators publish ideas and how they can spread; commissioners post needs;
-          brokers connect the two and follow each match to adoption.
+          The Innovation Exchange connects the people who commission public services with documented innovations and the evidence of where they were tried.
+          Innovators publish ideas and how they can spread; commissioners post needs; brokers connect the two and follow each match to adoption.
         </p>
         <Form method="get" action="/ideas" className="mt-6" role="search">
           <label htmlFor="home-q" className="block font-semibold">
@@ -78,7 +77,9 @@ export default function Home() {
                   </Link>
                   {study.year ? ` · ${study.year}` : ""}
                 </p>
-                <Badge tone={study.status === "adopted" ? "green" : study.status === "piloting" ? "blue" : "amber"}>{caseStudyStatusLabels[study.status]}</Badge>
+                <Badge tone={study.status === "adopted" ? "green" : study.status === "piloting" ? "blue" : "amber"}>
+                  {caseStudyStatusLabels[study.status]}
+                </Badge>
                 {study.outcomes ? <p className="mt-2 text-sm">{study.outcomes}</p> : null}
               </li>
             ))}

@@ -72,8 +72,8 @@ export default function AccessibilityStatement() {
           <Link to="/network" className={external}>
             adopter network
           </Link>{" "}
-          page is one stop for the Tab key, with the arrow keys moving between its nodes; without JavaScript, each of its up to 300 nodes is a stop of its
-          own. A “skip the diagram” link comes before it, and the table below it holds the same information
+          page is one stop for the Tab key, with the arrow keys moving between its nodes; without JavaScript, each of its up to 300 nodes is a stop of its own.
+          A “skip the diagram” link comes before it, and the table below it holds the same information
         </li>
         <li>the positions of the shapes in that diagram show which groups are close together, and there is no text that describes the layout itself</li>
         <li>text written by innovators and commissioners (for example, headings inside an idea’s description) may not always follow a logical structure</li>
@@ -84,8 +84,8 @@ export default function AccessibilityStatement() {
       <H2 id="feedback">Feedback and contact information</H2>
       <p className="mt-3">
         If you need information on this website in a different format, such as accessible PDF, large print, easy read, audio recording or braille, contact{" "}
-        {contact}. Tell us the web address of the page, your name and email address, and the format you need. We’ll consider your request and get back to you
-        as soon as we can.
+        {contact}. Tell us the web address of the page, your name and email address, and the format you need. We’ll consider your request and get back to you as
+        soon as we can.
       </p>
       <p className="mt-3">
         All the published data is also available as{" "}
@@ -113,8 +113,8 @@ export default function AccessibilityStatement() {
 
       <H2 id="technical">Technical information about this website’s accessibility</H2>
       <p className="mt-3">
-        We are committed to making this website accessible, in accordance with the Public Sector Bodies (Websites and Mobile Applications) (No. 2)
-        Accessibility Regulations 2018.
+        We are committed to making this website accessible, in accordance with the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility
+        Regulations 2018.
       </p>
       <h3 className="mt-6 text-xl font-semibold">Compliance status</h3>
       <p className="mt-3">
@@ -130,9 +130,9 @@ export default function AccessibilityStatement() {
       <h3 className="mt-6 text-xl font-semibold">Non-compliance with the accessibility regulations</h3>
       <ul className={list}>
         <li>
-          Descriptions that innovators write in Markdown can contain headings out of order or links whose text does not make sense on its own. Where they do, this fails WCAG
-          2.2 success criteria 1.3.1 (Info and Relationships) and 2.4.4 (Link Purpose). Brokers check every idea before it is published and can ask for
-          changes.
+          Descriptions that innovators write in Markdown can contain headings out of order or links whose text does not make sense on its own. Where they do,
+          this fails WCAG 2.2 success criteria 1.3.1 (Info and Relationships) and 2.4.4 (Link Purpose). Brokers check every idea before it is published and can
+          ask for changes.
         </li>
       </ul>
       <h3 className="mt-6 text-xl font-semibold">Content that’s not within the scope of the accessibility regulations</h3>
@@ -151,8 +151,8 @@ export default function AccessibilityStatement() {
       <H2 id="improving">What we’re doing to improve accessibility</H2>
       <p className="mt-3">
         Every page template is checked automatically against the WCAG 2.0, 2.1 and 2.2 A and AA rules of axe-core in our end-to-end tests, which must report no
-        violations before a change is released, and the main journeys (searching, signing in, following an idea, exploring and sorting the adopter network)
-        are tested with a keyboard only. We plan to test with users of assistive technology, and to describe the groups in the network diagram in words.
+        violations before a change is released, and the main journeys (searching, signing in, following an idea, exploring and sorting the adopter network) are
+        tested with a keyboard only. We plan to test with users of assistive technology, and to describe the groups in the network diagram in words.
       </p>
 
       <H2 id="preparation">Preparation of this accessibility statement</H2>
@@ -160,8 +160,8 @@ export default function AccessibilityStatement() {
         This statement was prepared on {PREPARED}. It was last reviewed on {PREPARED}.
       </p>
       <p className="mt-3">
-        This website was last tested on {LAST_TESTED}. The test was carried out by the team that builds the exchange, using automated checks (axe-core) on
-        every page template and keyboard-only journeys through the main tasks, in Chromium.
+        This website was last tested on {LAST_TESTED}. The test was carried out by the team that builds the exchange, using automated checks (axe-core) on every
+        page template and keyboard-only journeys through the main tasks, in Chromium.
       </p>
     </article>
   );

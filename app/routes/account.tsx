@@ -8,17 +8,34 @@ import { requireUser } from "../utils/session.server";
 export const meta: MetaFunction = () => [{ title: "Your account | Innovation Exchange" }];
 
 const nextSteps: Record<string, { text: string; to: string }[]> = {
-  innovator: [{ text: "Browse published ideas", to: "/ideas" }, { text: "See what commissioners need", to: "/needs" }],
-  commissioner: [{ text: "Find ideas that worked elsewhere", to: "/ideas" }, { text: "See open needs", to: "/needs" }],
-  broker: [{ text: "Work the review queue", to: "/broker" }, { text: "Browse ideas", to: "/ideas" }, { text: "Browse open needs", to: "/needs" }],
-  admin: [{ text: "Manage users and organisations", to: "/admin" }, { text: "Work the review queue", to: "/broker" }, { text: "Browse ideas", to: "/ideas" }],
+  innovator: [
+    { text: "Browse published ideas", to: "/ideas" },
+    { text: "See what commissioners need", to: "/needs" },
+  ],
+  commissioner: [
+    { text: "Find ideas that worked elsewhere", to: "/ideas" },
+    { text: "See open needs", to: "/needs" },
+  ],
+  broker: [
+    { text: "Work the review queue", to: "/broker" },
+    { text: "Browse ideas", to: "/ideas" },
+    { text: "Browse open needs", to: "/needs" },
+  ],
+  admin: [
+    { text: "Manage users and organisations", to: "/admin" },
+    { text: "Work the review queue", to: "/broker" },
+    { text: "Browse ideas", to: "/ideas" },
+  ],
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const account = getUserWithOrganisation(getExchange().db, user.id);
   const organisation = account?.organisationSlug ? { name: account.organisationName, slug: account.organisationSlug } : null;
-  return json({ user: { displayName: user.displayName, email: user.email, role: user.role }, organisation }, { headers: { "Cache-Control": "private, no-store" } });
+  return json(
+    { user: { displayName: user.displayName, email: user.email, role: user.role }, organisation },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export default function Account() {

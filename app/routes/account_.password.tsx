@@ -44,7 +44,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Wrong current passwords count as failed sign-ins: a stolen session cannot guess its way on.
   const attempt = { email: user.email, address: clientAddress(context) };
   const block = signInBlocked(db, attempt);
-  if (block) return json(submission.reply({ formErrors: [describeSignInBlock(block)], hideFields: hidden }), { status: 429, headers: { "Retry-After": String(block.retryAfterSeconds) } });
+  if (block)
+    return json(submission.reply({ formErrors: [describeSignInBlock(block)], hideFields: hidden }), {
+      status: 429,
+      headers: { "Retry-After": String(block.retryAfterSeconds) },
+    });
   if (!(await verifyUserPassword(db, user.email, submission.value.currentPassword))) {
     recordSignInFailure(db, attempt);
     return json(submission.reply({ fieldErrors: { currentPassword: ["Your current password is not correct"] }, hideFields: hidden }), { status: 400 });

@@ -17,10 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Account settings | Innovation
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json(
-    { preference: getNotificationPreference(getExchange().db, user.id), email: user.email },
-    { headers: { "Cache-Control": "private, no-store" } },
-  );
+  return json({ preference: getNotificationPreference(getExchange().db, user.id), email: user.email }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -71,7 +71,19 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type UserRow = ReturnType<typeof useLoaderData<typeof loader>>["users"][number];
 
-function UserForm({ user, organisations, isSelf, lastResult, saved }: { user: UserRow; organisations: { id: number; name: string }[]; isSelf: boolean; lastResult?: SubmissionResult<string[]>; saved: boolean }) {
+function UserForm({
+  user,
+  organisations,
+  isSelf,
+  lastResult,
+  saved,
+}: {
+  user: UserRow;
+  organisations: { id: number; name: string }[];
+  isSelf: boolean;
+  lastResult?: SubmissionResult<string[]>;
+  saved: boolean;
+}) {
   const [form, fields] = useForm({
     id: `user-${user.id}`,
     lastResult,
@@ -145,15 +157,21 @@ export default function AdminUsers() {
     <div>
       <h1 className="text-3xl font-bold">Users</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        Set each person's role and organisation. Brokers and admins are appointed here; you cannot change your own role. Every change is recorded
-        below.
+        Set each person's role and organisation. Brokers and admins are appointed here; you cannot change your own role. Every change is recorded below.
       </p>
       <Form method="get" action="/admin" className="mt-4 flex flex-wrap items-end gap-2" role="search">
         <div>
           <label htmlFor="q" className="block font-semibold">
             Find a user
           </label>
-          <input id="q" name="q" type="search" defaultValue={data.q} maxLength={200} className="mt-1 w-72 max-w-full rounded border-2 border-slate-700 px-3 py-2" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={data.q}
+            maxLength={200}
+            className="mt-1 w-72 max-w-full rounded border-2 border-slate-700 px-3 py-2"
+          />
         </div>
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           Search
@@ -172,9 +190,15 @@ export default function AdminUsers() {
               <caption className="sr-only">Users with their role and organisation</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-4">User</th>
-                  <th scope="col" className="py-2 pr-4">Role</th>
-                  <th scope="col" className="py-2 pr-4">Organisation</th>
+                  <th scope="col" className="py-2 pr-4">
+                    User
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Role
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Organisation
+                  </th>
                   <th scope="col" className="py-2">
                     <span className="sr-only">Save</span>
                   </th>
@@ -209,17 +233,29 @@ export default function AdminUsers() {
               <caption className="sr-only">Changes to users and organisations, newest first</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-4">When</th>
-                  <th scope="col" className="py-2 pr-4">Who</th>
-                  <th scope="col" className="py-2 pr-4">What</th>
-                  <th scope="col" className="py-2">Before → after</th>
+                  <th scope="col" className="py-2 pr-4">
+                    When
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Who
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    What
+                  </th>
+                  <th scope="col" className="py-2">
+                    Before → after
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {data.audit.map((entry) => (
                   <tr key={entry.id} className="border-b border-slate-200 align-top">
-                    <td data-label="When" className="py-2 pr-4 whitespace-nowrap">{entry.at}</td>
-                    <td data-label="Who" className="py-2 pr-4">{entry.actor}</td>
+                    <td data-label="When" className="py-2 pr-4 whitespace-nowrap">
+                      {entry.at}
+                    </td>
+                    <td data-label="Who" className="py-2 pr-4">
+                      {entry.actor}
+                    </td>
                     <td data-label="What" className="py-2 pr-4">
                       {entry.action}: {entry.subject}
                     </td>

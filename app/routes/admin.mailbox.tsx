@@ -26,7 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     attempts: email.attempts,
     lastError: email.lastError,
   }));
-  return json({ emails, pending: pendingEmailCount(db), smtp: Boolean(env.SMTP_URL), maxAttempts: MAX_EMAIL_ATTEMPTS }, { headers: { "Cache-Control": "private, no-store" } });
+  return json(
+    { emails, pending: pendingEmailCount(db), smtp: Boolean(env.SMTP_URL), maxAttempts: MAX_EMAIL_ATTEMPTS },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export default function Mailbox() {

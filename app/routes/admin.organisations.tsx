@@ -139,7 +139,9 @@ export default function AdminOrganisations() {
         <h2 id="list-heading" className="text-xl font-semibold">
           {organisations.length} {organisations.length === 1 ? "organisation" : "organisations"}
         </h2>
-        <p className="mt-1 max-w-3xl text-slate-700">Renaming changes the organisation's web address to match the new name. Assign people to organisations on the Users tab.</p>
+        <p className="mt-1 max-w-3xl text-slate-700">
+          Renaming changes the organisation's web address to match the new name. Assign people to organisations on the Users tab.
+        </p>
         {organisations.length === 0 ? (
           <p className="mt-2 rounded bg-slate-50 p-4">There are no organisations yet. Add the first one above.</p>
         ) : (
@@ -148,9 +150,15 @@ export default function AdminOrganisations() {
               <caption className="sr-only">Organisations with their members and a rename form</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-4">Organisation</th>
-                  <th scope="col" className="py-2 pr-4">Members</th>
-                  <th scope="col" className="py-2">Rename</th>
+                  <th scope="col" className="py-2 pr-4">
+                    Organisation
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Members
+                  </th>
+                  <th scope="col" className="py-2">
+                    Rename
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -159,7 +167,9 @@ export default function AdminOrganisations() {
                     key={organisation.id}
                     organisation={organisation}
                     lastResult={actionData?.formId === `organisation-${organisation.id}` ? actionData.result : undefined}
-                    notice={!actionData && created === String(organisation.id) ? "Created" : !actionData && renamed === String(organisation.id) ? "Renamed" : null}
+                    notice={
+                      !actionData && created === String(organisation.id) ? "Created" : !actionData && renamed === String(organisation.id) ? "Renamed" : null
+                    }
                   />
                 ))}
               </tbody>

@@ -25,7 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       ideas: followed.ideas.map(({ slug, title, status }) => ({ slug, title, live: status === "published" })),
       needs: followed.needs.map(({ slug, title, status }) => ({ slug, title, live: status === "open", closed: status === "closed" })),
-      searches: listSavedSearches(db, user.id).map((search) => ({ id: search.id, query: search.query, description: search.description, saved: formatDateTime(search.createdAt) })),
+      searches: listSavedSearches(db, user.id).map((search) => ({
+        id: search.id,
+        query: search.query,
+        description: search.description,
+        saved: formatDateTime(search.createdAt),
+      })),
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
@@ -112,7 +117,12 @@ export default function Alerts() {
                 </div>
                 <Form method="post">
                   <input type="hidden" name="searchId" value={search.id} />
-                  <button type="submit" name="intent" value="delete-search" className="rounded border-2 border-slate-700 px-3 py-1 text-sm font-semibold hover:bg-slate-100">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="delete-search"
+                    className="rounded border-2 border-slate-700 px-3 py-1 text-sm font-semibold hover:bg-slate-100"
+                  >
                     Delete<span className="sr-only"> the saved search {search.description}</span>
                   </button>
                 </Form>
@@ -149,7 +159,12 @@ function FollowList(props: { title: string; itemType: "idea" | "need"; items: { 
               <input type="hidden" name="itemType" value={props.itemType} />
               <input type="hidden" name="slug" value={item.slug} />
               <input type="hidden" name="redirectTo" value="/alerts" />
-              <button type="submit" name="intent" value="unfollow" className="rounded border-2 border-slate-700 px-3 py-1 text-sm font-semibold hover:bg-slate-100">
+              <button
+                type="submit"
+                name="intent"
+                value="unfollow"
+                className="rounded border-2 border-slate-700 px-3 py-1 text-sm font-semibold hover:bg-slate-100"
+              >
                 Stop following<span className="sr-only"> {item.title}</span>
               </button>
             </Form>

@@ -28,7 +28,17 @@ import {
   type FieldChange,
 } from "../domain/review-display";
 import { decisionLabels, reviewDeadline, reviewItemLabels, type BrokerDecision } from "../domain/review-workflow";
-import { caseStudyStatusLabels, reviewStatusLabels, evidenceLevelLabels, evidenceLevels, fundingRouteLabels, ideaStatusLabels, needStatusLabels, type FundingRoute, type ReviewItemType } from "../domain/vocabulary";
+import {
+  caseStudyStatusLabels,
+  reviewStatusLabels,
+  evidenceLevelLabels,
+  evidenceLevels,
+  fundingRouteLabels,
+  ideaStatusLabels,
+  needStatusLabels,
+  type FundingRoute,
+  type ReviewItemType,
+} from "../domain/vocabulary";
 import { assigneeOptions, assignSchema } from "../domain/assignment";
 import { formatRubricTotal, rubricSchema, scoreRows } from "../domain/review-rubric";
 import { AssigneeError, assignItem, getAssignment, listAssignableBrokers } from "../models/assignments.server";
@@ -78,7 +88,15 @@ type ReviewView = {
   facts: Fact[];
   detailRows: DetailRow[];
   pendingChanges: FieldChange[];
-  caseStudies: { id: number; heading: string; status: string; reviewStatus: string; reviewStatusLabel: string; outcomes: string | null; lessons: string | null }[];
+  caseStudies: {
+    id: number;
+    heading: string;
+    status: string;
+    reviewStatus: string;
+    reviewStatusLabel: string;
+    outcomes: string | null;
+    lessons: string | null;
+  }[];
   parentIdea: { title: string; link: string } | null;
   evidenceDefaults: { evidenceLevel: string; evidenceJustification: string } | null;
 };
@@ -196,7 +214,10 @@ function loadItem(itemType: ReviewItemType, itemId: number): ReviewView {
       lastReason: update.reviewReason,
       submitter: item.submitter ? `${item.submitter.name} (${item.submitter.email})` : null,
       submittedAt: update.submittedAt,
-      publicLink: update.reviewStatus === "published" && caseStudy.reviewStatus === "published" && item.idea?.status === "published" ? `/ideas/${item.idea.slug}#case-studies` : null,
+      publicLink:
+        update.reviewStatus === "published" && caseStudy.reviewStatus === "published" && item.idea?.status === "published"
+          ? `/ideas/${item.idea.slug}#case-studies`
+          : null,
       facts,
       detailRows: [],
       pendingChanges: [],
@@ -260,7 +281,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...rubricAndAssignment(user.id, itemType, itemId),
       userId: user.id,
       isAdmin: user.role === "admin",
-      notes: listBrokerNotes(db, itemType, itemId).map((note) => ({ id: note.id, body: note.body, author: note.authorName ?? "(former user)", at: formatDateTime(note.createdAt) })),
+      notes: listBrokerNotes(db, itemType, itemId).map((note) => ({
+        id: note.id,
+        body: note.body,
+        author: note.authorName ?? "(former user)",
+        at: formatDateTime(note.createdAt),
+      })),
       audit: listAuditLog(db, itemType, itemId).map((entry) => ({
         id: entry.id,
         action: entry.action,
@@ -280,7 +306,14 @@ function rubricAndAssignment(userId: string, itemType: ReviewItemType, itemId: n
   const score = latestReviewScore(db, itemType, itemId);
   const assignment = getAssignment(db, itemType, itemId);
   return {
-    score: score ? { total: formatRubricTotal(score.total, itemType), by: score.brokerName ?? "(former user)", at: formatDateTime(score.createdAt), rows: scoreRows(itemType, score.scores) } : null,
+    score: score
+      ? {
+          total: formatRubricTotal(score.total, itemType),
+          by: score.brokerName ?? "(former user)",
+          at: formatDateTime(score.createdAt),
+          rows: scoreRows(itemType, score.scores),
+        }
+      : null,
     myScores: myLatestScores(db, userId, itemType, itemId),
     assignment: assignment ? { ...assignment, assignedAt: formatDateTime(assignment.assignedAt) } : null,
     assignees: assigneeOptions(listAssignableBrokers(db), userId),
@@ -338,8 +371,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       assignItem(db, user, { itemType, itemId, assigneeId: submission.value.assigneeId, note: submission.value.note });
     } catch (error) {
-      if (error instanceof AssigneeError) return json<ActionResult>({ intent: "assign", result: submission.reply({ fieldErrors: { assigneeId: [error.message] } }) }, { status: 400 });
-      if (error instanceof ReviewConflictError) return json<ActionResult>({ intent: "assign", result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
+      if (error instanceof AssigneeError)
+        return json<ActionResult>({ intent: "assign", result: submission.reply({ fieldErrors: { assigneeId: [error.message] } }) }, { status: 400 });
+      if (error instanceof ReviewConflictError)
+        return json<ActionResult>({ intent: "assign", result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
       if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
       throw error;
     }
@@ -352,18 +387,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // A rejection cannot be undone: it happens only on its own confirmation page, with the reason carried there.
     if (submission.value.decision === "reject") {
       const claim = getClaim(db, itemType, itemId);
-      if (!isAwaitingReview(db, itemType, itemId)) return json<ActionResult>({ intent: "decide", result: submission.reply({ formErrors: ["This item is not waiting for review"] }) }, { status: 409 });
+      if (!isAwaitingReview(db, itemType, itemId))
+        return json<ActionResult>({ intent: "decide", result: submission.reply({ formErrors: ["This item is not waiting for review"] }) }, { status: 409 });
       if (claim && claim.brokerId !== user.id) {
-        return json<ActionResult>({ intent: "decide", result: submission.reply({ formErrors: ["Another broker has claimed this item: only they can decide it"] }) }, { status: 409 });
+        return json<ActionResult>(
+          { intent: "decide", result: submission.reply({ formErrors: ["Another broker has claimed this item: only they can decide it"] }) },
+          { status: 409 },
+        );
       }
       return redirect(`${self}/confirm-reject?${new URLSearchParams({ reason: submission.value.reason ?? "" })}`);
     }
     try {
-      const decide = itemType === "idea" ? decideIdea : itemType === "need" ? decideNeed : itemType === "outcome-update" ? decideOutcomeUpdate : decideCaseStudy;
+      const decide =
+        itemType === "idea" ? decideIdea : itemType === "need" ? decideNeed : itemType === "outcome-update" ? decideOutcomeUpdate : decideCaseStudy;
       decide(db, user.id, itemId, toDecisionInput(itemType, submission.value));
     } catch (error) {
-      if (error instanceof NotAllowedError) return json<ActionResult>({ intent: "decide", result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
-      if (error instanceof ReviewConflictError) return json<ActionResult>({ intent: "decide", result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
+      if (error instanceof NotAllowedError)
+        return json<ActionResult>({ intent: "decide", result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
+      if (error instanceof ReviewConflictError)
+        return json<ActionResult>({ intent: "decide", result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
       if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
       throw error;
     }
@@ -386,7 +428,15 @@ function Panel({ id, title, children }: { id: string; title: string; children: R
   );
 }
 
-function DecisionForm({ itemType, lastResult, evidenceDefaults }: { itemType: ReviewItemType; lastResult: SubmissionResult<string[]> | undefined; evidenceDefaults: { evidenceLevel: string; evidenceJustification: string } | null }) {
+function DecisionForm({
+  itemType,
+  lastResult,
+  evidenceDefaults,
+}: {
+  itemType: ReviewItemType;
+  lastResult: SubmissionResult<string[]> | undefined;
+  evidenceDefaults: { evidenceLevel: string; evidenceJustification: string } | null;
+}) {
   const schema = decisionSchema(itemType);
   const [form, fields] = useForm<z.output<DecisionSchema>>({
     id: "decision",
@@ -443,7 +493,12 @@ function DecisionForm({ itemType, lastResult, evidenceDefaults }: { itemType: Re
           </div>
         </fieldset>
       ) : null}
-      <TextareaField label="Reason the submitter will see" hint="Required when you request changes or reject: say what to change, or why." field={fields.reason} rows={4} />
+      <TextareaField
+        label="Reason the submitter will see"
+        hint="Required when you request changes or reject: say what to change, or why."
+        field={fields.reason}
+        rows={4}
+      />
       <button type="submit" disabled={submitting} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70">
         {submitting ? "Recording…" : "Record decision"}
       </button>
@@ -513,7 +568,11 @@ export default function ReviewItem() {
       ) : null}
       {done && doneMessages[done] ? (
         <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
-          <p className="font-semibold">{done === "assigned" && data.assignment ? `Assigned to ${data.assignment.assigneeId === data.userId ? "you" : data.assignment.assigneeName}. ${data.assignment.assigneeId === data.userId ? "It is claimed for you." : "They have been told, and it is claimed for them."}` : doneMessages[done]}</p>
+          <p className="font-semibold">
+            {done === "assigned" && data.assignment
+              ? `Assigned to ${data.assignment.assigneeId === data.userId ? "you" : data.assignment.assigneeName}. ${data.assignment.assigneeId === data.userId ? "It is claimed for you." : "They have been told, and it is claimed for them."}`
+              : doneMessages[done]}
+          </p>
         </div>
       ) : null}
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
@@ -573,7 +632,9 @@ export default function ReviewItem() {
           </p>
         ) : null}
         {!data.awaiting ? (
-          <p className="mt-1">This item is not waiting for review{data.claim ? `, but ${claimedByMe ? "you" : data.claim.name} still hold a claim on it` : ""}.</p>
+          <p className="mt-1">
+            This item is not waiting for review{data.claim ? `, but ${claimedByMe ? "you" : data.claim.name} still hold a claim on it` : ""}.
+          </p>
         ) : data.claim ? (
           <p className="mt-1">
             Claimed by {claimedByMe ? "you" : data.claim.name} on {data.claim.claimedAt}.
@@ -602,7 +663,12 @@ export default function ReviewItem() {
         </h2>
         <CurrentAssignment assignment={data.assignment} viewerId={data.userId} />
         {data.awaiting && (!data.claim || claimedByMe || data.isAdmin) ? (
-          <AssignForm key={data.assignment?.assignedAt ?? "none"} options={data.assignees} currentAssigneeId={data.assignment?.assigneeId ?? null} lastResult={actionData?.intent === "assign" ? actionData.result : undefined} />
+          <AssignForm
+            key={data.assignment?.assignedAt ?? "none"}
+            options={data.assignees}
+            currentAssigneeId={data.assignment?.assigneeId ?? null}
+            lastResult={actionData?.intent === "assign" ? actionData.result : undefined}
+          />
         ) : data.awaiting ? (
           <p className="mt-1 text-slate-700">{data.claim?.name} has claimed it: only they or an admin can assign it to someone else.</p>
         ) : null}
@@ -616,15 +682,23 @@ export default function ReviewItem() {
               <caption className="sr-only">Each changed field, before and after</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-4">Field</th>
-                  <th scope="col" className="py-2 pr-4">Before (live)</th>
-                  <th scope="col" className="py-2">After (proposed)</th>
+                  <th scope="col" className="py-2 pr-4">
+                    Field
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Before (live)
+                  </th>
+                  <th scope="col" className="py-2">
+                    After (proposed)
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {data.pendingChanges.map((change) => (
                   <tr key={change.field} className="border-b border-slate-200 align-top">
-                    <th scope="row" className="py-2 pr-4">{change.label}</th>
+                    <th scope="row" className="py-2 pr-4">
+                      {change.label}
+                    </th>
                     <td className="py-2 pr-4 whitespace-pre-line">
                       <del className="decoration-red-800">{change.before}</del>
                     </td>
@@ -639,7 +713,10 @@ export default function ReviewItem() {
         </Panel>
       ) : null}
 
-      <Panel id="item-heading" title={data.itemType === "idea" && data.pendingChanges.length ? "The live idea" : `The ${reviewItemLabels[data.itemType].toLowerCase()}`}>
+      <Panel
+        id="item-heading"
+        title={data.itemType === "idea" && data.pendingChanges.length ? "The live idea" : `The ${reviewItemLabels[data.itemType].toLowerCase()}`}
+      >
         <dl className="mt-4 max-w-3xl space-y-3">
           {data.facts.map((fact) => (
             <div key={fact.label} className={fact.long ? "" : "grid grid-cols-[14rem_1fr] gap-x-4"}>
@@ -677,8 +754,18 @@ export default function ReviewItem() {
                       {study.status}
                       {study.reviewStatus !== "published" ? ` · review: ${study.reviewStatusLabel}` : ""}
                     </p>
-                    {study.outcomes ? <p className="mt-2 whitespace-pre-line"><span className="font-semibold">Outcomes: </span>{study.outcomes}</p> : null}
-                    {study.lessons ? <p className="mt-2 whitespace-pre-line"><span className="font-semibold">Lessons: </span>{study.lessons}</p> : null}
+                    {study.outcomes ? (
+                      <p className="mt-2 whitespace-pre-line">
+                        <span className="font-semibold">Outcomes: </span>
+                        {study.outcomes}
+                      </p>
+                    ) : null}
+                    {study.lessons ? (
+                      <p className="mt-2 whitespace-pre-line">
+                        <span className="font-semibold">Lessons: </span>
+                        {study.lessons}
+                      </p>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -689,12 +776,21 @@ export default function ReviewItem() {
 
       <Panel id="score-heading" title="Score this item">
         <LatestScore score={data.score} />
-        <ScoreForm key={data.score?.at ?? "none"} itemType={data.itemType} defaults={data.myScores} lastResult={actionData?.intent === "score" ? actionData.result : undefined} />
+        <ScoreForm
+          key={data.score?.at ?? "none"}
+          itemType={data.itemType}
+          defaults={data.myScores}
+          lastResult={actionData?.intent === "score" ? actionData.result : undefined}
+        />
       </Panel>
 
       <Panel id="decision-heading" title="Decision">
         {data.awaiting && !claimedByOther ? (
-          <DecisionForm itemType={data.itemType} lastResult={actionData?.intent === "decide" ? actionData.result : undefined} evidenceDefaults={data.evidenceDefaults} />
+          <DecisionForm
+            itemType={data.itemType}
+            lastResult={actionData?.intent === "decide" ? actionData.result : undefined}
+            evidenceDefaults={data.evidenceDefaults}
+          />
         ) : data.awaiting ? (
           <p className="mt-2">{data.claim?.name} has claimed this item; only they can decide it while they hold the claim.</p>
         ) : (
@@ -729,10 +825,18 @@ export default function ReviewItem() {
               <caption className="sr-only">Every state change of this item, newest first</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-4">When</th>
-                  <th scope="col" className="py-2 pr-4">Who</th>
-                  <th scope="col" className="py-2 pr-4">Action</th>
-                  <th scope="col" className="py-2">Before → after</th>
+                  <th scope="col" className="py-2 pr-4">
+                    When
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Who
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Action
+                  </th>
+                  <th scope="col" className="py-2">
+                    Before → after
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -44,7 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : claim && claim.brokerId !== user.id
       ? `${claim.name} has claimed this item: only they can decide it.`
       : null;
-  return json({ itemType, itemId, title, typeLabel: reviewItemLabels[itemType], reason: parsed.data.reason ?? "", back, blocked }, { headers: { "Cache-Control": "private, no-store" } });
+  return json(
+    { itemType, itemId, title, typeLabel: reviewItemLabels[itemType], reason: parsed.data.reason ?? "", back, blocked },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

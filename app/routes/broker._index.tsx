@@ -57,9 +57,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Scores and assignments (issue 13): the Score and Assigned to columns, and the "Assigned to me" view.
   const extras: Extras = { totals: latestTotals(db, reviewItemTypes), assigned: assignmentsByItem(db, reviewItemTypes) };
   const assignedToMe = (item: QueueItem) => extras.assigned.get(`${item.itemType}:${item.itemId}`)?.id === user.id;
-  const items = listReviewQueue(db, user.id, { type: params.type ?? undefined, claim: params.claim, overdueOnly: params.overdue, sort: params.sort }, now, days).filter(
-    (item) => !params.assignedToMe || assignedToMe(item),
-  );
+  const items = listReviewQueue(
+    db,
+    user.id,
+    { type: params.type ?? undefined, claim: params.claim, overdueOnly: params.overdue, sort: params.sort },
+    now,
+    days,
+  ).filter((item) => !params.assignedToMe || assignedToMe(item));
   const assignedMatches = listAssignedMatches(db, user.id).map((match) => ({
     id: match.id,
     title: `${match.ideaTitle} for ${match.needTitle}`,
@@ -75,9 +79,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     assignedToMe: all.filter(assignedToMe).length + assignedMatches.length,
     byType: Object.fromEntries(reviewItemTypes.map((type) => [type, all.filter((item) => item.itemType === type).length])) as Record<ReviewItemType, number>,
   };
-  const matchQueue = { awaiting: listMatchQueue(db, { view: "awaiting", pageSize: 1 }, now).total, overdue: listMatchQueue(db, { view: "overdue", pageSize: 1 }, now).total };
+  const matchQueue = {
+    awaiting: listMatchQueue(db, { view: "awaiting", pageSize: 1 }, now).total,
+    overdue: listMatchQueue(db, { view: "overdue", pageSize: 1 }, now).total,
+  };
   return json(
-    { params, items: items.map((item) => toRow(item, now, extras)), summary, matchQueue, assignedMatches: params.assignedToMe ? assignedMatches : [], questionsWaiting: countQuestionsByStatus(db).open, serviceLevelDays: days, userId: user.id, isAdmin: user.role === "admin" },
+    {
+      params,
+      items: items.map((item) => toRow(item, now, extras)),
+      summary,
+      matchQueue,
+      assignedMatches: params.assignedToMe ? assignedMatches : [],
+      questionsWaiting: countQuestionsByStatus(db).open,
+      serviceLevelDays: days,
+      userId: user.id,
+      isAdmin: user.role === "admin",
+    },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -159,13 +176,13 @@ export default function BrokerQueue() {
     <div>
       <h1 className="text-3xl font-bold">Review queue</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        Submitted ideas, changes to published ideas, needs, case studies and outcome updates on adopted matches. Each should be decided within {serviceLevelDays} working{" "}
-        {serviceLevelDays === 1 ? "day" : "days"} of submission.
+        Submitted ideas, changes to published ideas, needs, case studies and outcome updates on adopted matches. Each should be decided within{" "}
+        {serviceLevelDays} working {serviceLevelDays === 1 ? "day" : "days"} of submission.
       </p>
       <p className="mt-2" role="status">
         <strong>{summary.total}</strong> waiting: {summary.byType.idea} {summary.byType.idea === 1 ? "idea" : "ideas"}, {summary.byType.need}{" "}
-        {summary.byType.need === 1 ? "need" : "needs"}, {summary.byType["case-study"]} case {summary.byType["case-study"] === 1 ? "study" : "studies"}, {summary.byType["outcome-update"]} outcome{" "}
-        {summary.byType["outcome-update"] === 1 ? "update" : "updates"}.{" "}
+        {summary.byType.need === 1 ? "need" : "needs"}, {summary.byType["case-study"]} case {summary.byType["case-study"] === 1 ? "study" : "studies"},{" "}
+        {summary.byType["outcome-update"]} outcome {summary.byType["outcome-update"] === 1 ? "update" : "updates"}.{" "}
         {summary.overdue ? <strong className="text-red-800">{summary.overdue} overdue.</strong> : "None overdue."} {summary.mine} claimed by you.{" "}
         <Link to="/broker?assigned=me" className="text-brand-700 underline">
           {summary.assignedToMe} assigned to you
@@ -226,14 +243,30 @@ export default function BrokerQueue() {
               <caption className="sr-only">Items waiting for review</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-4">Type</th>
-                  <th scope="col" className="py-2 pr-4">Title</th>
-                  <th scope="col" className="py-2 pr-4">Submitted by</th>
-                  <th scope="col" className="py-2 pr-4">Waiting</th>
-                  <th scope="col" className="py-2 pr-4">Deadline</th>
-                  <th scope="col" className="py-2 pr-4">Claimed by</th>
-                  <th scope="col" className="py-2 pr-4">Assigned to</th>
-                  <th scope="col" className="py-2 pr-4">Score</th>
+                  <th scope="col" className="py-2 pr-4">
+                    Type
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Title
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Submitted by
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Waiting
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Deadline
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Claimed by
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Assigned to
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Score
+                  </th>
                   <th scope="col" className="py-2">
                     <span className="sr-only">Actions</span>
                   </th>
@@ -254,20 +287,32 @@ export default function BrokerQueue() {
                           {item.title}
                         </Link>
                       </th>
-                      <td data-label="Submitted by" className="py-3 pr-4">{item.submitterName ?? "(unknown)"}</td>
+                      <td data-label="Submitted by" className="py-3 pr-4">
+                        {item.submitterName ?? "(unknown)"}
+                      </td>
                       <td data-label="Waiting" className="py-3 pr-4">
                         {item.age}
                         <span className="block text-slate-700">since {item.submittedOn}</span>
                       </td>
                       <td data-label="Deadline" className="py-3 pr-4">
                         {item.deadline}
-                        <span className="block">{item.overdue ? <Badge tone="amber">Overdue: {item.deadlineWords}</Badge> : <span className="text-slate-700">{item.deadlineWords}</span>}</span>
+                        <span className="block">
+                          {item.overdue ? (
+                            <Badge tone="amber">Overdue: {item.deadlineWords}</Badge>
+                          ) : (
+                            <span className="text-slate-700">{item.deadlineWords}</span>
+                          )}
+                        </span>
                       </td>
-                      <td data-label="Claimed by" className="py-3 pr-4">{item.claimedBy ? (mine ? "You" : item.claimedBy.name) : <span className="text-slate-700">Unclaimed</span>}</td>
+                      <td data-label="Claimed by" className="py-3 pr-4">
+                        {item.claimedBy ? mine ? "You" : item.claimedBy.name : <span className="text-slate-700">Unclaimed</span>}
+                      </td>
                       <td data-label="Assigned to" className="py-3 pr-4">
-                        {item.assignedTo ? (item.assignedTo.id === userId ? "You" : item.assignedTo.name) : <span className="text-slate-700">No one</span>}
+                        {item.assignedTo ? item.assignedTo.id === userId ? "You" : item.assignedTo.name : <span className="text-slate-700">No one</span>}
                       </td>
-                      <td data-label="Score" className="py-3 pr-4 whitespace-nowrap">{item.score ?? <span className="text-slate-700">Not scored</span>}</td>
+                      <td data-label="Score" className="py-3 pr-4 whitespace-nowrap">
+                        {item.score ?? <span className="text-slate-700">Not scored</span>}
+                      </td>
                       <td className="py-3">
                         {!item.claimedBy || canRelease ? (
                           <Form method="post" action={`/broker?index${search ? `&${search.slice(1)}` : ""}`}>
@@ -299,7 +344,11 @@ export default function BrokerQueue() {
   );
 }
 
-function AssignedMatches({ matches }: { matches: { id: number; title: string; status: string; deadline: string | null; assignedBy: string | null; note: string | null }[] }) {
+function AssignedMatches({
+  matches,
+}: {
+  matches: { id: number; title: string; status: string; deadline: string | null; assignedBy: string | null; note: string | null }[];
+}) {
   return (
     <section aria-labelledby="assigned-matches-heading" className="mt-10">
       <h2 id="assigned-matches-heading" className="text-xl font-semibold">

@@ -67,7 +67,9 @@ function noticeFrom(search: URLSearchParams): string | null {
   if (done === "refreshed") {
     const n = Number(search.get("n"));
     const created = Number.isSafeInteger(n) && n >= 0 ? n : 0;
-    return created ? `Recorded ${created} new engine ${created === 1 ? "suggestion" : "suggestions"} for this need.` : "No new suggestions: the engine's best ideas for this need are already in the queue.";
+    return created
+      ? `Recorded ${created} new engine ${created === 1 ? "suggestion" : "suggestions"} for this need.`
+      : "No new suggestions: the engine's best ideas for this need are already in the queue.";
   }
   return done && done in notices ? notices[done as keyof typeof notices] : null;
 }
@@ -131,21 +133,28 @@ export async function action({ request }: ActionFunctionArgs) {
       return backTo(request, "refreshed", { n: String(result?.created ?? 0) });
     } catch (error) {
       if (error instanceof SearchUnavailableError) {
-        return json<ActionResult>({ errors: { form: "Search is not answering just now, so the engine can't suggest ideas. Try again in a minute." } }, { status: 503 });
+        return json<ActionResult>(
+          { errors: { form: "Search is not answering just now, so the engine can't suggest ideas. Try again in a minute." } },
+          { status: 503 },
+        );
       }
       throw error;
     }
   }
 
   if (input.intent === "decline" && form.confirmed !== "yes") {
-    return redirect(`/matches/${input.matchId}/confirm/decline?${new URLSearchParams({ returnTo: `/broker/matches${matchQueueSearch(parseMatchQueueParams(new URL(request.url).searchParams))}` })}`, 303);
+    return redirect(
+      `/matches/${input.matchId}/confirm/decline?${new URLSearchParams({ returnTo: `/broker/matches${matchQueueSearch(parseMatchQueueParams(new URL(request.url).searchParams))}` })}`,
+      303,
+    );
   }
   try {
     const text = input.intent === "confirm" ? input.rationale : input.reason;
     applyMatchAction(db, { id: user.id, role: user.role }, input.matchId, { action: input.intent, text });
   } catch (error) {
     const field = input.intent === "confirm" ? "rationale" : "reason";
-    if (error instanceof MatchConflictError) return json<ActionResult>({ intent: input.intent, matchId: input.matchId, errors: { [field]: error.message } }, { status: 409 });
+    if (error instanceof MatchConflictError)
+      return json<ActionResult>({ intent: input.intent, matchId: input.matchId, errors: { [field]: error.message } }, { status: 409 });
     if (error instanceof NotFoundError) return json<ActionResult>({ errors: { form: "There is no such match: reload the queue." } }, { status: 404 });
     if (error instanceof NotAllowedError) throw new Response(error.message, { status: 403 });
     throw error;
@@ -166,7 +175,8 @@ function ViewTabs({ params, counts }: { params: MatchQueueParams; counts: Record
                 aria-current={current ? "page" : undefined}
                 className={`-mb-0.5 inline-block rounded-t border-2 px-4 py-2 ${current ? "border-slate-300 border-b-white bg-white font-semibold" : "border-transparent text-brand-700 underline"}`}
               >
-                {matchQueueViewLabels[view]} <span className={view === "overdue" && counts[view] ? "font-semibold text-red-800" : ""}>({counts[view] ?? 0})</span>
+                {matchQueueViewLabels[view]}{" "}
+                <span className={view === "overdue" && counts[view] ? "font-semibold text-red-800" : ""}>({counts[view] ?? 0})</span>
               </Link>
             </li>
           );
@@ -211,7 +221,9 @@ function RowActions({ row, formAction, actionData, busy }: { row: Row; formActio
     <details open={!!mine} className="mt-2">
       <summary className="cursor-pointer font-semibold text-brand-700 underline">
         {row.canConfirm ? "Confirm or decline" : "Decline"}
-        <span className="sr-only">: {row.idea.title} for {row.need.title}</span>
+        <span className="sr-only">
+          : {row.idea.title} for {row.need.title}
+        </span>
       </summary>
       {row.canConfirm ? (
         <Form method="post" action={formAction} className="mt-2">
@@ -234,7 +246,13 @@ function RowActions({ row, formAction, actionData, busy }: { row: Row; formActio
             aria-describedby={mine?.errors.rationale ? `rationale-${row.id}-error` : undefined}
             className={textareaClass(mine?.errors.rationale)}
           />
-          <button type="submit" name="intent" value="confirm" disabled={busy} className="mt-1 rounded bg-brand-700 px-3 py-1 font-semibold text-white hover:bg-brand-800">
+          <button
+            type="submit"
+            name="intent"
+            value="confirm"
+            disabled={busy}
+            className="mt-1 rounded bg-brand-700 px-3 py-1 font-semibold text-white hover:bg-brand-800"
+          >
             Confirm match
           </button>
         </Form>
@@ -261,7 +279,13 @@ function RowActions({ row, formAction, actionData, busy }: { row: Row; formActio
           aria-describedby={mine?.errors.reason ? `reason-${row.id}-error` : undefined}
           className={textareaClass(mine?.errors.reason)}
         />
-        <button type="submit" name="intent" value="decline" disabled={busy} className="mt-1 rounded border-2 border-red-800 px-3 py-1 font-semibold text-red-800 hover:bg-red-50">
+        <button
+          type="submit"
+          name="intent"
+          value="decline"
+          disabled={busy}
+          className="mt-1 rounded border-2 border-red-800 px-3 py-1 font-semibold text-red-800 hover:bg-red-50"
+        >
           Decline match
         </button>
       </Form>
@@ -289,7 +313,8 @@ export default function MatchQueue() {
       </p>
       <h1 className="mt-2 text-3xl font-bold">Match queue</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        Matches of needs and ideas, from the matching engine and from brokers, commissioners and innovators, most urgent first. Each status has a deadline ({deadlines}
+        Matches of needs and ideas, from the matching engine and from brokers, commissioners and innovators, most urgent first. Each status has a deadline (
+        {deadlines}
         ); after it the match shows as overdue.
       </p>
       <p className="mt-4">
@@ -332,7 +357,13 @@ export default function MatchQueue() {
           {need.status === "open" ? (
             <Form method="post" action={formAction} className="mt-3">
               <input type="hidden" name="need" value={need.slug} />
-              <button type="submit" name="intent" value="refresh" disabled={busy} className="rounded border-2 border-slate-700 px-3 py-1 font-semibold hover:bg-slate-100">
+              <button
+                type="submit"
+                name="intent"
+                value="refresh"
+                disabled={busy}
+                className="rounded border-2 border-slate-700 px-3 py-1 font-semibold hover:bg-slate-100"
+              >
                 Refresh suggestions
               </button>
               <span className="ml-2 text-sm text-slate-700">Adds the engine&apos;s current best ideas that are not in the queue yet.</span>
@@ -364,13 +395,27 @@ export default function MatchQueue() {
               <caption className="sr-only">Matches, most urgent first</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-4">Idea</th>
-                  <th scope="col" className="py-2 pr-4">Need</th>
-                  <th scope="col" className="py-2 pr-4">Score</th>
-                  <th scope="col" className="py-2 pr-4">Source</th>
-                  <th scope="col" className="py-2 pr-4">Status</th>
-                  <th scope="col" className="py-2 pr-4">Deadline</th>
-                  <th scope="col" className="py-2">Actions</th>
+                  <th scope="col" className="py-2 pr-4">
+                    Idea
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Need
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Score
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Source
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Deadline
+                  </th>
+                  <th scope="col" className="py-2">
+                    Actions
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -389,22 +434,37 @@ export default function MatchQueue() {
                       ) : null}
                     </th>
                     <td data-label="Need" className="py-3 pr-4">
-                      <Link to={`/broker/matches${matchQueueSearch({ view: params.view, status: params.status, need: row.need.slug })}`} className="text-brand-700 underline">
+                      <Link
+                        to={`/broker/matches${matchQueueSearch({ view: params.view, status: params.status, need: row.need.slug })}`}
+                        className="text-brand-700 underline"
+                      >
                         {row.need.title}
                       </Link>
                       {row.need.locality ? <span className="block text-slate-700">{row.need.locality}</span> : null}
                     </td>
-                    <td data-label="Score" className="py-3 pr-4">{row.score === null ? <span className="text-slate-700">none</span> : row.score.toFixed(1)}</td>
-                    <td data-label="Source" className="py-3 pr-4">{row.source}</td>
+                    <td data-label="Score" className="py-3 pr-4">
+                      {row.score === null ? <span className="text-slate-700">none</span> : row.score.toFixed(1)}
+                    </td>
+                    <td data-label="Source" className="py-3 pr-4">
+                      {row.source}
+                    </td>
                     <td data-label="Status" className="py-3 pr-4">
                       {row.statusLabel}
-                      {row.confirmed && (row.status === "suggested" || row.status === "shortlisted") ? <span className="block text-slate-700">confirmed</span> : null}
+                      {row.confirmed && (row.status === "suggested" || row.status === "shortlisted") ? (
+                        <span className="block text-slate-700">confirmed</span>
+                      ) : null}
                     </td>
                     <td data-label="Deadline" className="py-3 pr-4">
                       {row.deadline ? (
                         <>
                           {row.deadline}
-                          <span className="block">{row.overdue ? <Badge tone="amber">Overdue: {row.deadlineWords}</Badge> : <span className="text-slate-700">{row.deadlineWords}</span>}</span>
+                          <span className="block">
+                            {row.overdue ? (
+                              <Badge tone="amber">Overdue: {row.deadlineWords}</Badge>
+                            ) : (
+                              <span className="text-slate-700">{row.deadlineWords}</span>
+                            )}
+                          </span>
                         </>
                       ) : (
                         <span className="text-slate-700">none</span>
@@ -412,7 +472,11 @@ export default function MatchQueue() {
                     </td>
                     <td data-label="Actions" className="py-3">
                       <Link to={`/matches/${row.id}`} className="font-semibold whitespace-nowrap text-brand-700 underline">
-                        Open match<span className="sr-only"> #{row.id}: {row.idea.title} for {row.need.title}</span>
+                        Open match
+                        <span className="sr-only">
+                          {" "}
+                          #{row.id}: {row.idea.title} for {row.need.title}
+                        </span>
                       </Link>
                       <p className="mt-1 text-slate-700">
                         Assigned to {row.assignedTo ?? "no one"} ·{" "}

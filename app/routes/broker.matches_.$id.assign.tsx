@@ -20,7 +20,9 @@ import { requireRole } from "../utils/session.server";
 
 const brokerRoles = ["broker", "admin"] as const;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Assign: ${data.title} | Innovation Exchange` : "Match not found | Innovation Exchange" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Assign: ${data.title} | Innovation Exchange` : "Match not found | Innovation Exchange" },
+];
 
 function matchFrom(params: LoaderFunctionArgs["params"]) {
   const id = parseItemId(params.id);
@@ -87,7 +89,8 @@ export default function AssignMatch() {
       {assigned && data.assignment ? (
         <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
           <p className="font-semibold">
-            Assigned to {data.assignment.assigneeId === data.userId ? "you" : data.assignment.assigneeName}.{data.assignment.assigneeId === data.userId ? "" : " They have been told."}
+            Assigned to {data.assignment.assigneeId === data.userId ? "you" : data.assignment.assigneeName}.
+            {data.assignment.assigneeId === data.userId ? "" : " They have been told."}
           </p>
           <p>
             <Link to={`/matches/${data.id}`} className="text-brand-700 underline">
@@ -105,7 +108,12 @@ export default function AssignMatch() {
         </h2>
         <CurrentAssignment assignment={data.assignment} viewerId={data.userId} />
         {data.open ? (
-          <AssignForm key={data.assignment?.assignedAt ?? "none"} options={data.assignees} currentAssigneeId={data.assignment?.assigneeId ?? null} lastResult={actionData?.result} />
+          <AssignForm
+            key={data.assignment?.assignedAt ?? "none"}
+            options={data.assignees}
+            currentAssigneeId={data.assignment?.assigneeId ?? null}
+            lastResult={actionData?.result}
+          />
         ) : (
           <p className="mt-2">This match is {matchStatusLabels[data.status].toLowerCase()}: there is nothing left to assign.</p>
         )}

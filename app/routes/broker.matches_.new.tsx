@@ -34,16 +34,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-type ActionResult = { errors: { need?: string; idea?: string; note?: string; form?: string }; values: { need: string; idea: string; note: string }; existingMatchId?: number };
+type ActionResult = {
+  errors: { need?: string; idea?: string; note?: string; form?: string };
+  values: { need: string; idea: string; note: string };
+  existingMatchId?: number;
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, brokerRoles);
   const form = Object.fromEntries(await request.formData());
-  const values = { need: typeof form.need === "string" ? short(form.need) : "", idea: typeof form.idea === "string" ? short(form.idea) : "", note: typeof form.note === "string" ? form.note.slice(0, MATCH_TEXT_MAX + 100) : "" };
+  const values = {
+    need: typeof form.need === "string" ? short(form.need) : "",
+    idea: typeof form.idea === "string" ? short(form.idea) : "",
+    note: typeof form.note === "string" ? form.note.slice(0, MATCH_TEXT_MAX + 100) : "",
+  };
   const parsed = proposeMatchSchema.safeParse(form);
   if (!parsed.success) {
     const errors = firstErrors(parsed.error);
-    if (errors.intent) return json<ActionResult>({ errors: { form: "That request was not understood: reload the page and try again." }, values }, { status: 400 });
+    if (errors.intent)
+      return json<ActionResult>({ errors: { form: "That request was not understood: reload the page and try again." }, values }, { status: 400 });
     return json<ActionResult>({ errors: { need: errors.need, idea: errors.idea, note: errors.note }, values }, { status: 400 });
   }
   const outcome = proposeBySlugs(getExchange().db, { id: user.id, role: user.role }, parsed.data);
@@ -60,8 +69,10 @@ export default function ProposeMatch() {
   const values = actionData?.values ?? { ...prefill, note: "" };
   const errors = actionData?.errors ?? {};
   const summary = [errors.form, errors.need, errors.idea, errors.note].filter((error): error is string => !!error);
-  const describedBy = (field: string, error?: string, hint?: boolean) => [hint ? `${field}-hint` : null, error ? `${field}-error` : null].filter(Boolean).join(" ") || undefined;
-  const choose = (slug: string) => `/broker/matches/new?${new URLSearchParams({ ...(values.need ? { need: values.need } : {}), idea: slug, ...(q ? { q } : {}) })}`;
+  const describedBy = (field: string, error?: string, hint?: boolean) =>
+    [hint ? `${field}-hint` : null, error ? `${field}-error` : null].filter(Boolean).join(" ") || undefined;
+  const choose = (slug: string) =>
+    `/broker/matches/new?${new URLSearchParams({ ...(values.need ? { need: values.need } : {}), idea: slug, ...(q ? { q } : {}) })}`;
   return (
     <div>
       <p className="text-sm">
@@ -71,8 +82,8 @@ export default function ProposeMatch() {
       </p>
       <h1 className="mt-2 text-3xl font-bold">Propose a match</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        Put an open need and a published idea forward as a match. It joins the queue as suggested, proposed by a broker; confirm it there (with a rationale both sides see) when
-        you are ready.
+        Put an open need and a published idea forward as a match. It joins the queue as suggested, proposed by a broker; confirm it there (with a rationale both
+        sides see) when you are ready.
       </p>
 
       <div className="mt-6 grid gap-8 lg:grid-cols-2">

@@ -22,7 +22,14 @@ import {
   type BrokerQuestionView,
 } from "../domain/need-questions";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
-import { BROKER_QUESTIONS_LIMIT, countQuestionsByStatus, hideQuestion, listQuestionsForBrokers, QuestionConflictError, restoreQuestion } from "../models/need-questions.server";
+import {
+  BROKER_QUESTIONS_LIMIT,
+  countQuestionsByStatus,
+  hideQuestion,
+  listQuestionsForBrokers,
+  QuestionConflictError,
+  restoreQuestion,
+} from "../models/need-questions.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 
@@ -70,7 +77,8 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
     if (error instanceof NotAllowedError) throw new Response(error.message, { status: 403 });
-    if (error instanceof QuestionConflictError) return json<ActionResult>({ questionId, result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
+    if (error instanceof QuestionConflictError)
+      return json<ActionResult>({ questionId, result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
     throw error;
   }
   // Back to the same view, at the question.
@@ -155,8 +163,8 @@ export default function BrokerQuestions() {
       </p>
       <h1 className="mt-2 text-3xl font-bold">Questions on needs</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        Innovators' clarification questions to commissioners. Answered questions are public on the need's page, with the asker's name only if they chose to show it. Hide a
-        question (or its answer) that breaks the exchange's rules; the person who asked is told your reason.
+        Innovators' clarification questions to commissioners. Answered questions are public on the need's page, with the asker's name only if they chose to show
+        it. Hide a question (or its answer) that breaks the exchange's rules; the person who asked is told your reason.
       </p>
       {notice ? (
         <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
@@ -170,13 +178,21 @@ export default function BrokerQuestions() {
       ) : null}
       <ViewTabs view={view} counts={counts} />
       {questions.length === 0 ? (
-        <p className="mt-6 rounded bg-slate-50 p-4">{view === "all" ? "No questions have been asked yet." : `No questions are ${brokerQuestionViewLabels[view].toLowerCase()}.`}</p>
+        <p className="mt-6 rounded bg-slate-50 p-4">
+          {view === "all" ? "No questions have been asked yet." : `No questions are ${brokerQuestionViewLabels[view].toLowerCase()}.`}
+        </p>
       ) : (
         <ol className="mt-6 space-y-4">
           {questions.map((item) => (
-            <li key={item.id} id={`question-${item.id}`} className={`max-w-4xl rounded border p-4 ${item.status === "hidden" ? "border-amber-600 bg-amber-50" : "border-slate-300"}`}>
+            <li
+              key={item.id}
+              id={`question-${item.id}`}
+              className={`max-w-4xl rounded border p-4 ${item.status === "hidden" ? "border-amber-600 bg-amber-50" : "border-slate-300"}`}
+            >
               <p className="text-sm">
-                <Badge tone={item.status === "answered" ? "green" : item.status === "hidden" ? "amber" : "slate"}>{needQuestionStatusLabels[item.status]}</Badge>{" "}
+                <Badge tone={item.status === "answered" ? "green" : item.status === "hidden" ? "amber" : "slate"}>
+                  {needQuestionStatusLabels[item.status]}
+                </Badge>{" "}
                 on{" "}
                 {item.need.status === "open" ? (
                   <Link to={`/needs/${item.need.slug}#questions`} className="text-brand-700 underline">

@@ -10,7 +10,10 @@ import { publicBaseUrl } from "../utils/public-url.server";
 
 export const meta: MetaFunction = () => [
   { title: "Open data and API | Innovation Exchange" },
-  { name: "description", content: "Download the exchange's published ideas, case studies and open needs as CSV or JSON, follow the Atom feed, or use the JSON API." },
+  {
+    name: "description",
+    content: "Download the exchange's published ideas, case studies and open needs as CSV or JSON, follow the Atom feed, or use the JSON API.",
+  },
 ];
 
 export const links: LinksFunction = () => [{ rel: "alternate", type: "application/atom+xml", title: "New case studies and needs", href: "/feed.atom" }];
@@ -59,7 +62,9 @@ function ColumnTable({ caption, columns }: { caption: string; columns: { key: st
               <th scope="row" data-label="Column" className="py-1 pr-4 font-mono font-normal">
                 {column.key}
               </th>
-              <td data-label="What it holds" className="py-1">{column.description}</td>
+              <td data-label="What it holds" className="py-1">
+                {column.description}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -103,8 +108,8 @@ export default function OpenData() {
     <div className="max-w-4xl">
       <h1 className="text-3xl font-bold">Open data and API</h1>
       <p className="mt-3 text-lg">
-        Everything published on the exchange can be downloaded and reused: the ideas, where they have been tried, and the needs commissioners have
-        posted. Drafts, items awaiting review and anything about the people who use the exchange are never included.
+        Everything published on the exchange can be downloaded and reused: the ideas, where they have been tried, and the needs commissioners have posted.
+        Drafts, items awaiting review and anything about the people who use the exchange are never included.
       </p>
 
       <section className="mt-8" aria-labelledby="downloads-heading">
@@ -125,14 +130,17 @@ export default function OpenData() {
 
         <h3 className="mt-6 text-xl font-semibold">CSV files</h3>
         <ul className="mt-2 list-disc space-y-1 pl-5">
-          <li>UTF-8 with a byte order mark (so spreadsheet programs show accents correctly), comma-separated, a header row first, fields quoted where needed (RFC 4180).</li>
           <li>
-            Lists such as sectors are written in one cell, separated by <Code>{CSV_LIST_SEPARATOR}</Code>. Vocabulary values are the exchange’s keys (for example{" "}
-            <Code>children-families</Code>, <Code>franchise</Code>).
+            UTF-8 with a byte order mark (so spreadsheet programs show accents correctly), comma-separated, a header row first, fields quoted where needed (RFC
+            4180).
           </li>
           <li>
-            A text cell that would start with <Code>=</Code>, <Code>+</Code>, <Code>-</Code> or <Code>@</Code> begins with an apostrophe, so a spreadsheet shows it as
-            text instead of running it as a formula.
+            Lists such as sectors are written in one cell, separated by <Code>{CSV_LIST_SEPARATOR}</Code>. Vocabulary values are the exchange’s keys (for
+            example <Code>children-families</Code>, <Code>franchise</Code>).
+          </li>
+          <li>
+            A text cell that would start with <Code>=</Code>, <Code>+</Code>, <Code>-</Code> or <Code>@</Code> begins with an apostrophe, so a spreadsheet shows
+            it as text instead of running it as a formula.
           </li>
           <li>Dates and times are ISO 8601 in UTC.</li>
         </ul>
@@ -190,8 +198,12 @@ export default function OpenData() {
                 <th scope="row" data-label="Request" className="py-2 pr-4 font-mono font-normal whitespace-nowrap">
                   GET {endpoint.path}
                 </th>
-                <td data-label="Returns" className="py-2 pr-4">{endpoint.description}</td>
-                <td data-label="Parameters" className="py-2">{endpoint.parameters ?? "None"}</td>
+                <td data-label="Returns" className="py-2 pr-4">
+                  {endpoint.description}
+                </td>
+                <td data-label="Parameters" className="py-2">
+                  {endpoint.parameters ?? "None"}
+                </td>
               </tr>
             ))}
           </tbody>

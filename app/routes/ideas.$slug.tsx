@@ -42,7 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     costs: renderMarkdown(idea.costs),
   };
   const { pendingChanges: _pending, reviewReason: _reason, ...publicIdea } = idea;
-  const outcomeUpdates = outcomeUpdateViews(getExchange().db, idea.caseStudies.map((study) => study.id));
+  const outcomeUpdates = outcomeUpdateViews(
+    getExchange().db,
+    idea.caseStudies.map((study) => study.id),
+  );
   const adopters = listAdopters(getExchange().db, idea.id);
   // The name written on the idea, else the registered organisation it was recorded against: either has a profile.
   const organisationName = idea.organisation?.trim() || (idea.organisationId ? getOrganisation(getExchange().db, idea.organisationId)?.name : null);
@@ -58,14 +61,23 @@ function Section({ title, html }: { title: string; html: string | null }) {
   return (
     <section className="mt-6">
       <h2 className="text-xl font-semibold">{title}</h2>
-      <div className="prose mt-2 max-w-3xl [&_a]:underline [&_li]:ml-5 [&_ol]:list-decimal [&_p]:mb-2 [&_ul]:list-disc" dangerouslySetInnerHTML={{ __html: html }} />
+      <div
+        className="prose mt-2 max-w-3xl [&_a]:underline [&_li]:ml-5 [&_ol]:list-decimal [&_p]:mb-2 [&_ul]:list-disc"
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
     </section>
   );
 }
 
 function DiffusionDetailsSection({ details }: { details: DiffusionDetails }) {
   const rows: { model: DiffusionModel; items: [string, string | number | undefined][] }[] = [
-    { model: "uncontrolled", items: [["Licence", details.uncontrolled?.licence], ["Replication pack", details.uncontrolled?.replicationPack]] },
+    {
+      model: "uncontrolled",
+      items: [
+        ["Licence", details.uncontrolled?.licence],
+        ["Replication pack", details.uncontrolled?.replicationPack],
+      ],
+    },
     {
       model: "franchise",
       items: [
@@ -75,8 +87,20 @@ function DiffusionDetailsSection({ details }: { details: DiffusionDetails }) {
         ["New adopters supported a year", details.franchise?.adoptersPerYear],
       ],
     },
-    { model: "takeover", items: [["What transfers", details.takeover?.transfers?.join(", ")], ["Terms", details.takeover?.terms]] },
-    { model: "growth", items: [["Capacity to expand", details.growth?.capacity], ["Investment needed", details.growth?.investmentNeeded]] },
+    {
+      model: "takeover",
+      items: [
+        ["What transfers", details.takeover?.transfers?.join(", ")],
+        ["Terms", details.takeover?.terms],
+      ],
+    },
+    {
+      model: "growth",
+      items: [
+        ["Capacity to expand", details.growth?.capacity],
+        ["Investment needed", details.growth?.investmentNeeded],
+      ],
+    },
   ];
   const present = rows.filter((row) => details[row.model] && row.items.some(([, value]) => value !== undefined && value !== ""));
   if (!present.length) return null;
@@ -234,7 +258,9 @@ export default function IdeaPage() {
               <li key={revision.id}>
                 <details className="rounded border border-slate-300 p-3">
                   <summary className="cursor-pointer">
-                    <time dateTime={revision.at}>{new Date(revision.at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}</time>
+                    <time dateTime={revision.at}>
+                      {new Date(revision.at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}
+                    </time>
                     {revision.by ? ` by ${revision.by}` : ""}: changed {revision.changes.map((change) => change.label).join(", ")}
                   </summary>
                   <dl className="mt-3 space-y-4 text-sm">

@@ -41,7 +41,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
     {
       idea,
       adopter,
-      study: { id: study.id, locality: study.locality, country: study.country, year: study.year, status: study.status, outcomes: study.outcomes, lessons: study.lessons, living: study.matchId !== null },
+      study: {
+        id: study.id,
+        locality: study.locality,
+        country: study.country,
+        year: study.year,
+        status: study.status,
+        outcomes: study.outcomes,
+        lessons: study.lessons,
+        living: study.matchId !== null,
+      },
       updates: outcomeUpdateViews(db, [study.id])[study.id] ?? [],
     },
     { headers: { "Cache-Control": "public, max-age=30" } },
@@ -166,7 +175,9 @@ export default function CaseStudyPage() {
               ))}
             </ol>
           ) : (
-            <p className="mt-2 text-slate-700">This is a living case study: its adopter reports outcomes 6, 12 and 24 months after adoption. None has been published yet.</p>
+            <p className="mt-2 text-slate-700">
+              This is a living case study: its adopter reports outcomes 6, 12 and 24 months after adoption. None has been published yet.
+            </p>
           )}
         </section>
       ) : null}

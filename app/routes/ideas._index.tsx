@@ -32,7 +32,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseSearch(ideaSearchSchema, url.searchParams);
   if (!parsed.ok) {
     return json(
-      { q: url.searchParams.get("q") ?? "", sort: "relevance" as IdeaSort, selected: {}, result: emptyResult, caseStudyMatches: {} as Record<string, CaseStudyMatch[]>, errors: parsed.errors, unavailable: false },
+      {
+        q: url.searchParams.get("q") ?? "",
+        sort: "relevance" as IdeaSort,
+        selected: {},
+        result: emptyResult,
+        caseStudyMatches: {} as Record<string, CaseStudyMatch[]>,
+        errors: parsed.errors,
+        unavailable: false,
+      },
       { status: 400 },
     );
   }
@@ -42,7 +50,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const result = await searchIdeas(db, meili, params);
   // The case studies of the ideas on this page that hold the query's words, each linked to its
   // own page (one small query, only when there is a query).
-  const caseStudyMatches = params.q ? caseStudiesMatchingQuery(db, result.hits.map((hit) => hit.slug), params.q) : {};
+  const caseStudyMatches = params.q
+    ? caseStudiesMatchingQuery(
+        db,
+        result.hits.map((hit) => hit.slug),
+        params.q,
+      )
+    : {};
   return json(
     { q: params.q, sort: params.sort, selected, result, caseStudyMatches, errors: [] as string[], unavailable: result.degraded },
     { headers: { "Cache-Control": result.degraded ? "no-store" : "public, max-age=10" } },
@@ -83,9 +97,7 @@ export default function IdeasSearch() {
   return (
     <div>
       <h1 className="text-3xl font-bold">Ideas</h1>
-      <p className="mt-2 max-w-3xl text-slate-700">
-        Public-service innovations, with the places that tried them and the evidence behind them.
-      </p>
+      <p className="mt-2 max-w-3xl text-slate-700">Public-service innovations, with the places that tried them and the evidence behind them.</p>
       {errors.length ? (
         <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-4">
           <h2 className="font-semibold">There is a problem with this search</h2>
@@ -98,8 +110,8 @@ export default function IdeasSearch() {
       ) : null}
       {unavailable ? (
         <div role="status" className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4" data-testid="reduced-mode">
-          Search is in reduced mode: results come from a simpler index, without typo tolerance or highlighting. Full search will be back
-          shortly; nothing has been lost.
+          Search is in reduced mode: results come from a simpler index, without typo tolerance or highlighting. Full search will be back shortly; nothing has
+          been lost.
         </div>
       ) : null}
       {/* Outside the search form: forms cannot nest. */}
@@ -108,7 +120,13 @@ export default function IdeasSearch() {
           <SaveSearchButton />
         </div>
       )}
-      <Form ref={formRef} method="get" action="/ideas" className="mt-6 grid gap-8 md:grid-cols-[16rem_1fr]" onChange={(event) => submitForm((event.target as HTMLInputElement).type === "search" ? 250 : 0)}>
+      <Form
+        ref={formRef}
+        method="get"
+        action="/ideas"
+        className="mt-6 grid gap-8 md:grid-cols-[16rem_1fr]"
+        onChange={(event) => submitForm((event.target as HTMLInputElement).type === "search" ? 250 : 0)}
+      >
         <div className="md:col-start-2">
           <label htmlFor="q" className="block font-semibold">
             Search ideas
@@ -139,44 +157,46 @@ export default function IdeasSearch() {
             onToggle={(event) => setFiltersOpen((event.currentTarget as HTMLDetailsElement).open)}
             className="rounded border border-slate-300 p-3 md:border-0 md:p-0"
           >
-          <summary className="cursor-pointer font-semibold text-brand-700 md:hidden">
-            Filters{anyFilter ? ` (${Object.values(selectedValues).reduce((sum, values) => sum + (values?.length ?? 0), 0)} chosen)` : ""}
-          </summary>
-          <h2 className="hidden text-lg font-semibold md:block">Filter</h2>
-          {facetGroups
-            // A group with no option to offer (no counts, nothing chosen) is left out.
-            .filter((group) => group.options.some((option) => (result.facets[group.facet]?.[option.value] ?? 0) > 0 || selectedValues[group.param]?.includes(option.value)))
-            .map((group) => (
-            <fieldset key={group.param} className="mt-4">
-              <legend className="font-semibold">{group.legend}</legend>
-              <ul className="mt-1 space-y-1">
-                {group.options.map((option) => {
-                  const id = `${group.param}-${option.value}`;
-                  const countValue = result.facets[group.facet]?.[option.value] ?? 0;
-                  const checked = selectedValues[group.param]?.includes(option.value) ?? false;
-                  if (!countValue && !checked) return null;
-                  return (
-                    <li key={option.value} className="flex items-start gap-2">
-                      <input id={id} type="checkbox" name={group.param} value={option.value} defaultChecked={checked} className="mt-1 size-4" />
-                      <label htmlFor={id} className="text-sm">
-                        {option.label} <span className="text-slate-700">({countValue})</span>
-                      </label>
-                    </li>
-                  );
-                })}
-              </ul>
-            </fieldset>
-          ))}
-          <div className="mt-4 flex flex-wrap gap-2">
-            <button type="submit" className="rounded border-2 border-slate-700 px-3 py-1 text-sm font-semibold">
-              Apply filters
-            </button>
-            {anyFilter ? (
-              <Link to={q ? `/ideas?${new URLSearchParams({ q })}` : "/ideas"} className="px-1 py-1 text-sm text-brand-700 underline">
-                Clear filters
-              </Link>
-            ) : null}
-          </div>
+            <summary className="cursor-pointer font-semibold text-brand-700 md:hidden">
+              Filters{anyFilter ? ` (${Object.values(selectedValues).reduce((sum, values) => sum + (values?.length ?? 0), 0)} chosen)` : ""}
+            </summary>
+            <h2 className="hidden text-lg font-semibold md:block">Filter</h2>
+            {facetGroups
+              // A group with no option to offer (no counts, nothing chosen) is left out.
+              .filter((group) =>
+                group.options.some((option) => (result.facets[group.facet]?.[option.value] ?? 0) > 0 || selectedValues[group.param]?.includes(option.value)),
+              )
+              .map((group) => (
+                <fieldset key={group.param} className="mt-4">
+                  <legend className="font-semibold">{group.legend}</legend>
+                  <ul className="mt-1 space-y-1">
+                    {group.options.map((option) => {
+                      const id = `${group.param}-${option.value}`;
+                      const countValue = result.facets[group.facet]?.[option.value] ?? 0;
+                      const checked = selectedValues[group.param]?.includes(option.value) ?? false;
+                      if (!countValue && !checked) return null;
+                      return (
+                        <li key={option.value} className="flex items-start gap-2">
+                          <input id={id} type="checkbox" name={group.param} value={option.value} defaultChecked={checked} className="mt-1 size-4" />
+                          <label htmlFor={id} className="text-sm">
+                            {option.label} <span className="text-slate-700">({countValue})</span>
+                          </label>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </fieldset>
+              ))}
+            <div className="mt-4 flex flex-wrap gap-2">
+              <button type="submit" className="rounded border-2 border-slate-700 px-3 py-1 text-sm font-semibold">
+                Apply filters
+              </button>
+              {anyFilter ? (
+                <Link to={q ? `/ideas?${new URLSearchParams({ q })}` : "/ideas"} className="px-1 py-1 text-sm text-brand-700 underline">
+                  Clear filters
+                </Link>
+              ) : null}
+            </div>
           </details>
         </aside>
         <section aria-labelledby="results-heading" className="md:col-start-2">

@@ -79,7 +79,9 @@ export async function loader(_args: LoaderFunctionArgs) {
       totals: insights.totals,
       sectors: shown,
       gaps: insights.gaps,
-      years: years.filter((year) => year.adopted || year.piloting || year.stopped).map((year) => ({ ...year, runningAdopted: running[year.year - years[0].year].adopted })),
+      years: years
+        .filter((year) => year.adopted || year.piloting || year.stopped)
+        .map((year) => ({ ...year, runningAdopted: running[year.year - years[0].year].adopted })),
       undated: insights.adoptions.undated,
       byModel: insights.byModel,
       charts: { supply: supplyChart, time: timeChart, model: modelChart },

@@ -46,7 +46,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     labelWidth: 110,
   });
   const decided = insights.queues.filter((queue) => queue.decided);
-  const slowest = decided.reduce<(typeof decided)[number] | null>((worst, queue) => ((queue.medianDays ?? 0) > (worst?.medianDays ?? -1) ? queue : worst), null);
+  const slowest = decided.reduce<(typeof decided)[number] | null>(
+    (worst, queue) => ((queue.medianDays ?? 0) > (worst?.medianDays ?? -1) ? queue : worst),
+    null,
+  );
   const queueChart = groupedBarChart({
     title: `Working days in each review queue, against the service level of ${serviceLevelDays} working days`,
     description: decided.length
@@ -110,7 +113,16 @@ export default function BrokerInsights() {
         <Chart spec={charts.queues} />
         <FigureTable
           caption={`Review queues against the service level of ${serviceLevelDays} working days`}
-          headers={["Queue", "Decided", "Median days", "90th percentile days", "Decided within service level", "Waiting now", "Overdue now", "Oldest waiting, days"]}
+          headers={[
+            "Queue",
+            "Decided",
+            "Median days",
+            "90th percentile days",
+            "Decided within service level",
+            "Waiting now",
+            "Overdue now",
+            "Oldest waiting, days",
+          ]}
           rows={queues.map((queue) => [
             reviewItemLabels[queue.itemType],
             queue.decided,

@@ -88,7 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // Brokers: who follows this match up (issue 13); assigned on /broker/matches/:id/assign.
       assignedTo: view.party === "broker" ? (getAssignment(getExchange().db, "match", matchId)?.assigneeName ?? null) : null,
     },
-    { headers: { "Cache-Control": "private, no-store" } }
+    { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
@@ -140,7 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         field,
         message: field === "rationale" ? "Give a rationale: both sides will see it." : "Give a reason for declining: the other side will see it.",
       },
-      400
+      400,
     );
   }
   if (text.length > MAX_MATCH_TEXT) return fail({ intent, field, message: `Keep it under ${MAX_MATCH_TEXT} characters.` }, 400);
@@ -288,8 +288,8 @@ export default function MatchPage() {
     match.party === "broker"
       ? { to: "/broker/matches", label: "Match queue" }
       : match.party === "commissioner"
-      ? { to: `/my/needs/${match.need.slug}`, label: "Your need" }
-      : { to: "/my/matches", label: "Your matches" };
+        ? { to: `/my/needs/${match.need.slug}`, label: "Your need" }
+        : { to: "/my/matches", label: "Your matches" };
   return (
     <article>
       <p className="text-sm">

@@ -27,7 +27,8 @@ const copy: Record<ConfirmableAction, { title: string; consequence: string; yes:
   },
   decline: {
     title: "Decline this match?",
-    consequence: "The match closes for both sides and the other side is told your reason. This cannot be undone: the idea would need a new match to be considered again.",
+    consequence:
+      "The match closes for both sides and the other side is told your reason. This cannot be undone: the idea would need a new match to be considered again.",
     yes: "Yes, decline the match",
   },
 };
@@ -123,7 +124,13 @@ export default function ConfirmMatchStep() {
         </Link>
       </p>
       {error ? (
-        <div ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="confirm-error-title" className="mt-4 rounded border-4 border-red-700 p-4 focus:outline-4">
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="confirm-error-title"
+          className="mt-4 rounded border-4 border-red-700 p-4 focus:outline-4"
+        >
           <h2 id="confirm-error-title" className="text-lg font-semibold">
             There is a problem
           </h2>

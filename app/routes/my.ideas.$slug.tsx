@@ -111,18 +111,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const caseStudyId = parseItemId(String(formData.get("caseStudyId") ?? ""));
       const submission = parseWithZod(formData, { schema: caseStudyFormSchema });
       if (submission.status !== "success" || caseStudyId === null) {
-        return json({ form: "resubmit-case-study" as const, caseStudyId, result: submission.reply(caseStudyId === null ? { formErrors: ["That case study was not found."] } : undefined), message: null }, { status: 400 });
+        return json(
+          {
+            form: "resubmit-case-study" as const,
+            caseStudyId,
+            result: submission.reply(caseStudyId === null ? { formErrors: ["That case study was not found."] } : undefined),
+            message: null,
+          },
+          { status: 400 },
+        );
       }
       try {
         resubmitCaseStudy(db, user.id, slug, caseStudyId, submission.value);
       } catch (error) {
         if (error instanceof NotFoundError || error instanceof NotAllowedError) {
-          return json({ form: "resubmit-case-study" as const, caseStudyId, result: submission.reply({ formErrors: [error.message] }), message: null }, { status: 409 });
+          return json(
+            { form: "resubmit-case-study" as const, caseStudyId, result: submission.reply({ formErrors: [error.message] }), message: null },
+            { status: 409 },
+          );
         }
         throw error;
       }
       relay?.kick();
-      return json({ form: "resubmit-case-study" as const, caseStudyId, result: submission.reply({ resetForm: true }), message: "Case study sent to a broker for review again." });
+      return json({
+        form: "resubmit-case-study" as const,
+        caseStudyId,
+        result: submission.reply({ resetForm: true }),
+        message: "Case study sent to a broker for review again.",
+      });
     }
     const validation = ideaValidation(ownIdea);
     const submission = parseWithZod(formData, {
@@ -179,14 +195,29 @@ function CaseStudyForm({ lastResult }: { lastResult: SubmissionResult<string[]> 
   );
 }
 
-type StudyDefaults = { id: number; locality: string; country: string | null; year: number | null; status: string; outcomes: string | null; lessons: string | null };
+type StudyDefaults = {
+  id: number;
+  locality: string;
+  country: string | null;
+  year: number | null;
+  status: string;
+  outcomes: string | null;
+  lessons: string | null;
+};
 
 /** Edit and resubmit a case study a broker sent back or rejected. */
 function ResubmitCaseStudyForm({ study, lastResult }: { study: StudyDefaults; lastResult: SubmissionResult<string[]> | null | undefined }) {
   const [form, fields] = useForm({
     id: `resubmit-case-study-${study.id}`,
     lastResult,
-    defaultValue: { locality: study.locality, country: study.country ?? "", year: study.year?.toString() ?? "", status: study.status, outcomes: study.outcomes ?? "", lessons: study.lessons ?? "" },
+    defaultValue: {
+      locality: study.locality,
+      country: study.country ?? "",
+      year: study.year?.toString() ?? "",
+      status: study.status,
+      outcomes: study.outcomes ?? "",
+      lessons: study.lessons ?? "",
+    },
     constraint: getZodConstraint(caseStudyFormSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: caseStudyFormSchema }),
@@ -205,7 +236,14 @@ function ResubmitCaseStudyForm({ study, lastResult }: { study: StudyDefaults; la
           <ErrorList id={fields.status.errorId} errors={fields.status.errors} />
           {caseStudyStatuses.map((status) => (
             <div key={status} className="mt-1 flex items-center gap-2">
-              <input id={`${form.id}-status-${status}`} type="radio" name={fields.status.name} value={status} defaultChecked={study.status === status} className="size-4" />
+              <input
+                id={`${form.id}-status-${status}`}
+                type="radio"
+                name={fields.status.name}
+                value={status}
+                defaultChecked={study.status === status}
+                className="size-4"
+              />
               <label htmlFor={`${form.id}-status-${status}`}>{status}</label>
             </div>
           ))}
@@ -304,7 +342,9 @@ export default function EditIdea() {
               {editable && (study.reviewStatus === "changes-requested" || study.reviewStatus === "rejected") ? (
                 <ResubmitCaseStudyForm
                   study={study}
-                  lastResult={actionData?.form === "resubmit-case-study" && "caseStudyId" in actionData && actionData.caseStudyId === study.id ? actionData.result : null}
+                  lastResult={
+                    actionData?.form === "resubmit-case-study" && "caseStudyId" in actionData && actionData.caseStudyId === study.id ? actionData.result : null
+                  }
                 />
               ) : null}
             </li>

@@ -43,15 +43,23 @@ export default function MyIdeas() {
         </Link>
       </div>
       {ideas.length === 0 ? (
-        <p className="mt-6 rounded bg-slate-50 p-4">You have not written any ideas yet. Start with a title and a one-paragraph summary; you can save a draft at any time.</p>
+        <p className="mt-6 rounded bg-slate-50 p-4">
+          You have not written any ideas yet. Start with a title and a one-paragraph summary; you can save a draft at any time.
+        </p>
       ) : (
         <table className="mt-6 w-full border-collapse text-left">
           <caption className="sr-only">Your ideas and their review status</caption>
           <thead>
             <tr className="border-b-2 border-slate-700">
-              <th scope="col" className="py-2 pr-4">Idea</th>
-              <th scope="col" className="py-2 pr-4">Status</th>
-              <th scope="col" className="py-2">Broker’s reason</th>
+              <th scope="col" className="py-2 pr-4">
+                Idea
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Status
+              </th>
+              <th scope="col" className="py-2">
+                Broker’s reason
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -63,7 +71,9 @@ export default function MyIdeas() {
                   </Link>
                 </td>
                 <td className="py-2 pr-4">
-                  <Badge tone={idea.status === "published" ? "green" : idea.reviewOutcome === "changes-requested" ? "amber" : "slate"}>{statusText(idea)}</Badge>
+                  <Badge tone={idea.status === "published" ? "green" : idea.reviewOutcome === "changes-requested" ? "amber" : "slate"}>
+                    {statusText(idea)}
+                  </Badge>
                 </td>
                 <td className="py-2">{idea.reviewReason ?? ""}</td>
               </tr>

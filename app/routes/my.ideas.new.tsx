@@ -36,9 +36,7 @@ export default function NewIdea() {
         </Link>
       </p>
       <h1 className="mt-2 mb-6 text-3xl font-bold">Publish a new idea</h1>
-      <p className="mb-6 text-slate-700">
-        A broker reviews every idea before it is published. Save a draft at any time; submit when it is ready.
-      </p>
+      <p className="mb-6 text-slate-700">A broker reviews every idea before it is published. Save a draft at any time; submit when it is ready.</p>
       <IdeaForm lastResult={lastResult} submitLabel="Submit for review" />
     </div>
   );

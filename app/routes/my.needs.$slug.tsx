@@ -82,7 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         diffusionModels: need.diffusionModels,
       }),
     },
-    { headers: { "Cache-Control": "private, no-store" } }
+    { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
@@ -115,7 +115,7 @@ async function ideaAction(
   needSlug: string,
   intent: "shortlist" | "request-introduction",
   idea: FormDataEntryValue | null,
-  url: URL
+  url: URL,
 ) {
   const ideaSlug = typeof idea === "string" ? idea.trim() : "";
   const fail = (message: string, status: number) => json<IdeaActionError>({ ideaError: { slug: ideaSlug, message } }, { status });

@@ -44,9 +44,15 @@ export default function MyNeeds() {
           <caption className="sr-only">Your needs and their status</caption>
           <thead>
             <tr className="border-b-2 border-slate-700">
-              <th scope="col" className="py-2 pr-4">Need</th>
-              <th scope="col" className="py-2 pr-4">Status</th>
-              <th scope="col" className="py-2">Broker’s reason</th>
+              <th scope="col" className="py-2 pr-4">
+                Need
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Status
+              </th>
+              <th scope="col" className="py-2">
+                Broker’s reason
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -27,7 +27,13 @@ import {
   type OutcomeMilestone,
 } from "../domain/living-case-studies";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
-import { editLivingCaseStudy, getLivingCaseStudy, OutcomeConflictError, resubmitOutcomeUpdate, submitOutcomeUpdate } from "../models/living-case-studies.server";
+import {
+  editLivingCaseStudy,
+  getLivingCaseStudy,
+  OutcomeConflictError,
+  resubmitOutcomeUpdate,
+  submitOutcomeUpdate,
+} from "../models/living-case-studies.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 
@@ -91,7 +97,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type ActionResult = { intent: "add-update" | "edit-case-study"; result: SubmissionResult<string[]> } | { intent: "resubmit-update"; updateId: number | null; errors: string[] };
+type ActionResult =
+  { intent: "add-update" | "edit-case-study"; result: SubmissionResult<string[]> } | { intent: "resubmit-update"; updateId: number | null; errors: string[] };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["commissioner"]);
@@ -107,7 +114,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       submitOutcomeUpdate(db, user, living.match.id, { monthsAfterAdoption: milestoneMonths(submission.value.milestone), outcomes: submission.value.outcomes });
     } catch (error) {
-      if (error instanceof OutcomeConflictError) return json<ActionResult>({ intent, result: submission.reply({ fieldErrors: { milestone: [error.message] } }) }, { status: 409 });
+      if (error instanceof OutcomeConflictError)
+        return json<ActionResult>({ intent, result: submission.reply({ fieldErrors: { milestone: [error.message] } }) }, { status: 409 });
       throw error;
     }
     return redirect(`${self}?sent=update#updates`);
@@ -119,7 +127,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       editLivingCaseStudy(db, user, living.match.id, submission.value);
     } catch (error) {
-      if (error instanceof OutcomeConflictError) return json<ActionResult>({ intent, result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
+      if (error instanceof OutcomeConflictError)
+        return json<ActionResult>({ intent, result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
       throw error;
     }
     getExchange().relay?.kick();
@@ -148,7 +157,15 @@ const sentMessages: Record<string, string> = {
   "case-study": "The case study has gone to a broker for review.",
 };
 
-function UpdateForm({ lastResult, defaultMilestone, milestones }: { lastResult: SubmissionResult<string[]> | undefined; defaultMilestone: string; milestones: { months: number; dueOn: string; due: boolean; written: boolean }[] }) {
+function UpdateForm({
+  lastResult,
+  defaultMilestone,
+  milestones,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaultMilestone: string;
+  milestones: { months: number; dueOn: string; due: boolean; written: boolean }[];
+}) {
   const [form, fields] = useForm({
     id: "outcome-update",
     lastResult,
@@ -189,7 +206,17 @@ function UpdateForm({ lastResult, defaultMilestone, milestones }: { lastResult: 
   );
 }
 
-function CaseStudyForm({ lastResult, outcomes, lessons, resubmit }: { lastResult: SubmissionResult<string[]> | undefined; outcomes: string; lessons: string; resubmit: boolean }) {
+function CaseStudyForm({
+  lastResult,
+  outcomes,
+  lessons,
+  resubmit,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  outcomes: string;
+  lessons: string;
+  resubmit: boolean;
+}) {
   const [form, fields] = useForm({
     id: "case-study-form",
     lastResult,
@@ -349,7 +376,8 @@ export default function LivingCaseStudy() {
             ))}
           </ol>
         )}
-        {actionData?.intent === "resubmit-update" && !data.updates.some((update) => update.id === actionData.updateId && update.reviewStatus === "changes-requested") ? (
+        {actionData?.intent === "resubmit-update" &&
+        !data.updates.some((update) => update.id === actionData.updateId && update.reviewStatus === "changes-requested") ? (
           <p role="alert" className="mt-2 font-semibold text-red-800">
             {actionData.errors.join(" ")}
           </p>
@@ -360,7 +388,11 @@ export default function LivingCaseStudy() {
         <h2 id="write-update" className="text-2xl font-semibold">
           Write an outcome update
         </h2>
-        <UpdateForm lastResult={actionData?.intent === "add-update" ? actionData.result : undefined} defaultMilestone={data.defaultMilestone} milestones={data.milestones} />
+        <UpdateForm
+          lastResult={actionData?.intent === "add-update" ? actionData.result : undefined}
+          defaultMilestone={data.defaultMilestone}
+          milestones={data.milestones}
+        />
       </section>
     </article>
   );

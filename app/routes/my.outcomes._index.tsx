@@ -46,11 +46,21 @@ export default function YourOutcomes() {
             <caption className="sr-only">Your adopted matches and their outcome updates</caption>
             <thead>
               <tr className="border-b-2 border-slate-700">
-                <th scope="col" className="py-2 pr-4">Idea, place and need</th>
-                <th scope="col" className="py-2 pr-4">Adopted</th>
-                <th scope="col" className="py-2 pr-4">Case study</th>
-                <th scope="col" className="py-2 pr-4">Updates</th>
-                <th scope="col" className="py-2">Next update</th>
+                <th scope="col" className="py-2 pr-4">
+                  Idea, place and need
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Adopted
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Case study
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Updates
+                </th>
+                <th scope="col" className="py-2">
+                  Next update
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -30,9 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Innovators with published ideas may put one forward for the need (a broker looks first).
   const ownIdeas = user?.role === "innovator" ? ideasToPutForward(getExchange().db, user.id, need.id) : [];
   const forwarded = new URL(request.url).searchParams.get("forwarded");
-  const putForward = ownIdeas.length
-    ? { ideas: ownIdeas, done: ownIdeas.find((idea) => idea.matched && idea.slug === forwarded) ?? null }
-    : null;
+  const putForward = ownIdeas.length ? { ideas: ownIdeas, done: ownIdeas.find((idea) => idea.matched && idea.slug === forwarded) ?? null } : null;
   // Clarification questions: answered ones for everyone, the innovator's own waiting ones, the form.
   const questions = publicQuestionsData(need, user, new URL(request.url).searchParams);
   const organisation = needOrganisation(getExchange().db, need);
@@ -45,11 +43,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "ask-question") return askQuestionAction(user, slug, formData);
   const form = Object.fromEntries(formData);
-  const values = { idea: typeof form.idea === "string" ? form.idea.slice(0, 200) : "", note: typeof form.note === "string" ? form.note.slice(0, MATCH_TEXT_MAX + 100) : "" };
+  const values = {
+    idea: typeof form.idea === "string" ? form.idea.slice(0, 200) : "",
+    note: typeof form.note === "string" ? form.note.slice(0, MATCH_TEXT_MAX + 100) : "",
+  };
   const parsed = putForwardSchema.safeParse(form);
   if (!parsed.success) {
     const errors = firstErrors(parsed.error);
-    return json({ errors: errors.intent ? { form: "That request was not understood: reload the page and try again." } : { idea: errors.idea, note: errors.note }, values }, { status: 400 });
+    return json(
+      {
+        errors: errors.intent ? { form: "That request was not understood: reload the page and try again." } : { idea: errors.idea, note: errors.note },
+        values,
+      },
+      { status: 400 },
+    );
   }
   const outcome = putForwardIdea(getExchange().db, { id: user.id, role: user.role }, slug, parsed.data);
   if (!outcome.ok) {

@@ -20,7 +20,10 @@ import { getExchange } from "../utils/exchange.server";
 
 export const meta: MetaFunction = () => [
   { title: "Adopter network | Innovation Exchange" },
-  { name: "description", content: "How ideas, organisations and places are linked by where ideas began, where they were adopted and who was introduced to whom." },
+  {
+    name: "description",
+    content: "How ideas, organisations and places are linked by where ideas began, where they were adopted and who was introduced to whom.",
+  },
 ];
 
 /** Nodes without a page of their own (organisations without an account) link to a search for their ideas. */
@@ -97,7 +100,11 @@ function SortHeader({ params, sort, numeric }: { params: NetworkTableParams; sor
   const current = params.sort === sort;
   const nextDir = current ? (params.dir === "asc" ? "desc" : "asc") : numeric ? "desc" : "asc";
   return (
-    <th scope="col" className={`py-2 pr-4 ${numeric ? "text-right" : ""}`} aria-sort={current ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
+    <th
+      scope="col"
+      className={`py-2 pr-4 ${numeric ? "text-right" : ""}`}
+      aria-sort={current ? (params.dir === "asc" ? "ascending" : "descending") : undefined}
+    >
       <Link to={`${networkTableHref(params, { sort, dir: nextDir })}#network-table`} className="text-brand-700 underline" preventScrollReset>
         {sortLabels[sort]}
         {current ? <span aria-hidden="true">{params.dir === "asc" ? " ▲" : " ▼"}</span> : null}
@@ -110,7 +117,15 @@ function SortHeader({ params, sort, numeric }: { params: NetworkTableParams; sor
   );
 }
 
-function NodeList({ title, nodes, measure }: { title: string; nodes: { label: string; href: string; kind: string; degree: number; betweenness: number }[]; measure: "degree" | "betweenness" }) {
+function NodeList({
+  title,
+  nodes,
+  measure,
+}: {
+  title: string;
+  nodes: { label: string; href: string; kind: string; degree: number; betweenness: number }[];
+  measure: "degree" | "betweenness";
+}) {
   return (
     <div>
       <h3 className="font-semibold">{title}</h3>
@@ -141,8 +156,8 @@ export default function NetworkPage() {
     <div>
       <h1 className="text-3xl font-bold">Adopter network</h1>
       <p className="mt-3 max-w-3xl text-lg">
-        Innovations spread through networks of people, organisations and places. Here every published idea is linked to where it began and who runs it, to
-        the places that adopted or are piloting it, and to the commissioners brokers have introduced it to.
+        Innovations spread through networks of people, organisations and places. Here every published idea is linked to where it began and who runs it, to the
+        places that adopted or are piloting it, and to the commissioners brokers have introduced it to.
       </p>
       <dl className="mt-6 grid max-w-4xl grid-cols-2 gap-4 md:grid-cols-4">
         {[
@@ -187,7 +202,9 @@ export default function NetworkPage() {
         <p className="mt-2 max-w-3xl">
           Larger shapes have more links. Every shape is a link to its page; with the keyboard, Tab moves into the diagram and the arrow keys move between
           shapes, most connected first.{" "}
-          {diagram.shown < diagram.total ? `The diagram shows the ${diagram.shown} most connected of ${diagram.total} nodes; the table below has them all.` : "The table below has the same nodes and measures."}
+          {diagram.shown < diagram.total
+            ? `The diagram shows the ${diagram.shown} most connected of ${diagram.total} nodes; the table below has them all.`
+            : "The table below has the same nodes and measures."}
         </p>
         <a href="#network-table" className="mt-2 inline-block text-brand-700 underline">
           Skip the diagram and go to the table
@@ -251,7 +268,8 @@ export default function NetworkPage() {
         <div className="mt-2 overflow-x-auto">
           <table className="stacked-table w-full border-collapse text-left text-sm">
             <caption className="sr-only">
-              Nodes of the adopter network, sorted by {sortLabels[params.sort].toLowerCase()}, {params.dir === "asc" ? "lowest or A first" : "highest or Z first"}
+              Nodes of the adopter network, sorted by {sortLabels[params.sort].toLowerCase()},{" "}
+              {params.dir === "asc" ? "lowest or A first" : "highest or Z first"}
             </caption>
             <thead>
               <tr className="border-b border-slate-400">
@@ -275,11 +293,21 @@ export default function NetworkPage() {
                       {row.label}
                     </Link>
                   </th>
-                  <td data-label="Kind" className="py-1.5 pr-4">{kindStyles[row.kind].label}</td>
-                  <td data-label="Degree" className="py-1.5 pr-4 text-right tabular-nums">{row.degree}</td>
-                  <td data-label="Betweenness" className="py-1.5 pr-4 text-right tabular-nums">{row.betweenness.toFixed(3)}</td>
-                  <td data-label="Group" className="py-1.5 pr-4">{row.mainComponent ? "Main network" : `Separate (${row.componentSize} nodes)`}</td>
-                  <td data-label="Role" className="py-1.5">{row.roles.map((role) => roleLabels[role]).join(", ")}</td>
+                  <td data-label="Kind" className="py-1.5 pr-4">
+                    {kindStyles[row.kind].label}
+                  </td>
+                  <td data-label="Degree" className="py-1.5 pr-4 text-right tabular-nums">
+                    {row.degree}
+                  </td>
+                  <td data-label="Betweenness" className="py-1.5 pr-4 text-right tabular-nums">
+                    {row.betweenness.toFixed(3)}
+                  </td>
+                  <td data-label="Group" className="py-1.5 pr-4">
+                    {row.mainComponent ? "Main network" : `Separate (${row.componentSize} nodes)`}
+                  </td>
+                  <td data-label="Role" className="py-1.5">
+                    {row.roles.map((role) => roleLabels[role]).join(", ")}
+                  </td>
                 </tr>
               ))}
             </tbody>

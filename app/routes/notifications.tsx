@@ -24,10 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     at: formatDateTime(notification.createdAt),
     unread: notification.readAt === null,
   }));
-  return json(
-    { notifications, preference: getNotificationPreference(db, user.id) },
-    { headers: { "Cache-Control": "private, no-store" } },
-  );
+  return json({ notifications, preference: getNotificationPreference(db, user.id) }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -64,7 +64,12 @@ export default function OrganisationPage() {
                   </Link>
                 </h3>
                 <p className="mt-1">{idea.summary}</p>
-                <IdeaBadges sectors={idea.sectors} diffusionModels={idea.diffusionModels} lifecyclePhase={idea.lifecyclePhase} evidenceLevel={idea.evidenceLevel} />
+                <IdeaBadges
+                  sectors={idea.sectors}
+                  diffusionModels={idea.diffusionModels}
+                  lifecyclePhase={idea.lifecyclePhase}
+                  evidenceLevel={idea.evidenceLevel}
+                />
               </li>
             ))}
           </ul>
@@ -80,7 +85,11 @@ export default function OrganisationPage() {
           ) : (
             <ul className="mt-4 space-y-5">
               {needs.map((need) => {
-                const facts = [need.locality, budgetText(need.budgetMin, need.budgetMax), need.deadline ? `deadline ${deadlineText(need.deadline)}` : null].filter(Boolean);
+                const facts = [
+                  need.locality,
+                  budgetText(need.budgetMin, need.budgetMax),
+                  need.deadline ? `deadline ${deadlineText(need.deadline)}` : null,
+                ].filter(Boolean);
                 return (
                   <li key={need.id} className="border-b border-slate-200 pb-4">
                     <h3 className="text-lg font-semibold">

@@ -18,7 +18,9 @@ export default function Organisations() {
   return (
     <div className="max-w-3xl">
       <h1 className="text-3xl font-bold">Organisations</h1>
-      <p className="mt-2 text-slate-700">The councils, services, charities and ventures whose people share ideas and needs here, and those that run the published ideas.</p>
+      <p className="mt-2 text-slate-700">
+        The councils, services, charities and ventures whose people share ideas and needs here, and those that run the published ideas.
+      </p>
       {organisations.length === 0 ? (
         <p className="mt-6 rounded bg-slate-50 p-4">No organisations have joined yet.</p>
       ) : (

@@ -36,9 +36,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/account", { headers: await startSession(user.id, request) });
   } catch (error) {
     if (error instanceof EmailTakenError) {
-      return json(submission.reply({ fieldErrors: { email: ["An account with this email address already exists: sign in instead"] }, hideFields: ["password"] }), {
-        status: 400,
-      });
+      return json(
+        submission.reply({ fieldErrors: { email: ["An account with this email address already exists: sign in instead"] }, hideFields: ["password"] }),
+        {
+          status: 400,
+        },
+      );
     }
     throw error;
   }
@@ -76,7 +79,14 @@ export default function Signup() {
             { value: "commissioner", label: "I commission services and post needs (commissioner)" },
           ].map((option) => (
             <div key={option.value} className="mt-2 flex items-center gap-2">
-              <input id={`role-${option.value}`} type="radio" name={fields.role.name} value={option.value} defaultChecked={fields.role.initialValue === option.value} className="size-5" />
+              <input
+                id={`role-${option.value}`}
+                type="radio"
+                name={fields.role.name}
+                value={option.value}
+                defaultChecked={fields.role.initialValue === option.value}
+                className="size-5"
+              />
               <label htmlFor={`role-${option.value}`}>{option.label}</label>
             </div>
           ))}

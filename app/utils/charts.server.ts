@@ -160,7 +160,10 @@ export function yearLineChart(input: {
       .ticks(Math.min(10, Math.max(1, last - first)))
       .filter(Number.isInteger)
       .map((year) => ({ position: round(x(year)), label: String(year) })),
-    yTicks: y.ticks(5).filter(Number.isInteger).map((value) => ({ position: round(y(value)), label: String(value) })),
+    yTicks: y
+      .ticks(5)
+      .filter(Number.isInteger)
+      .map((value) => ({ position: round(y(value)), label: String(value) })),
     axisLabel: input.axisLabel,
   };
 }

@@ -31,7 +31,11 @@ const schema = z.object({
   // How often the app compares SQLite with the search indexes and repairs drift.
   // "0" turns off the sentence-embedding model (the matching engine's semantic signal); matching then uses the text signals alone.
   EMBEDDINGS: z.enum(["0", "1"]).default("1"),
-  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
+  RECONCILE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(10 * 60_000),
 });
 
 export type ExchangeEnv = z.infer<typeof schema> & { dataDir: string; cookieSecure: boolean };

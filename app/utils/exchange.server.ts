@@ -76,9 +76,7 @@ export async function connectMeili(
 
 const globalForExchange = globalThis as unknown as { __exchange?: Promise<ExchangeContext>; __exchangeReady?: ExchangeContext };
 
-export async function openExchange(
-  options: { env?: ExchangeEnv; relay?: boolean; log?: (message: string) => void } = {},
-): Promise<ExchangeContext> {
+export async function openExchange(options: { env?: ExchangeEnv; relay?: boolean; log?: (message: string) => void } = {}): Promise<ExchangeContext> {
   const env = options.env ?? readEnv();
   const log = options.log ?? ((message: string) => console.warn(message));
   const database = openDatabase(env.dataDir);
@@ -104,9 +102,7 @@ export async function openExchange(
   const embedder = env.EMBEDDINGS === "1" ? createProcessEmbedder() : null;
   registerEmbedderForMatching(database.db, embedder);
   const ideaEmbedding = embedder && relay ? startIdeaEmbedding(database.db, embedder, { log, onEmbedded: relay.kick }) : null;
-  const reconciler = relay
-    ? startReconcileSchedule(database.db, meili.client, { intervalMs: env.RECONCILE_INTERVAL_MS, log, onRepair: relay.kick })
-    : null;
+  const reconciler = relay ? startReconcileSchedule(database.db, meili.client, { intervalMs: env.RECONCILE_INTERVAL_MS, log, onRepair: relay.kick }) : null;
   // If the bundled Meilisearch dies, start it again on the same port; the outbox catches up.
   let reviving = false;
   const watchdog = setInterval(async () => {

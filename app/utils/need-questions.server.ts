@@ -7,7 +7,14 @@ import type { User } from "lucia";
 import type { NeedRow } from "../../db/schema";
 import { answerQuestionSchema, askQuestionSchema } from "../domain/need-questions";
 import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
-import { answerQuestion, askQuestion, listOwnPendingQuestions, listPublicQuestions, listQuestionsForOwner, QuestionConflictError } from "../models/need-questions.server";
+import {
+  answerQuestion,
+  askQuestion,
+  listOwnPendingQuestions,
+  listPublicQuestions,
+  listQuestionsForOwner,
+  QuestionConflictError,
+} from "../models/need-questions.server";
 import { getExchange } from "./exchange.server";
 
 /** The "Questions and answers" section of an open need's public page. */
@@ -16,7 +23,13 @@ export function publicQuestionsData(need: Pick<NeedRow, "id" | "ownerId">, user:
   return {
     answered: listPublicQuestions(db, need.id, user?.id),
     mine: user?.role === "innovator" ? listOwnPendingQuestions(db, need.id, user.id) : [],
-    viewer: !user ? ("public" as const) : user.role === "innovator" ? ("innovator" as const) : need.ownerId === user.id ? ("owner" as const) : ("other" as const),
+    viewer: !user
+      ? ("public" as const)
+      : user.role === "innovator"
+        ? ("innovator" as const)
+        : need.ownerId === user.id
+          ? ("owner" as const)
+          : ("other" as const),
     asked: searchParams.get("asked") === "1",
   };
 }
@@ -62,7 +75,8 @@ export function answerQuestionAction(user: User, need: Pick<NeedRow, "id" | "slu
   } catch (error) {
     if (error instanceof NotFoundError) throw new Response("There is no such question on this need.", { status: 404 });
     if (error instanceof NotAllowedError) throw new Response(error.message, { status: 403 });
-    if (error instanceof QuestionConflictError) return json({ answerQuestion: { questionId, result: submission.reply({ formErrors: [error.message] }) } }, { status: 409 });
+    if (error instanceof QuestionConflictError)
+      return json({ answerQuestion: { questionId, result: submission.reply({ formErrors: [error.message] }) } }, { status: 409 });
     throw error;
   }
   return redirect(`/my/needs/${encodeURIComponent(need.slug)}?answered=${submission.value.questionId}#questions`);

@@ -16,7 +16,13 @@ export const edgeKinds = ["origin", "organisation", "adopted", "piloting", "intr
 export type EdgeKind = (typeof edgeKinds)[number];
 
 export type NetworkInput = {
-  ideas: { slug: string; title: string; originLocality: string | null; originCountry: string | null; organisation: { key: string; name: string; slug: string | null } | null }[];
+  ideas: {
+    slug: string;
+    title: string;
+    originLocality: string | null;
+    originCountry: string | null;
+    organisation: { key: string; name: string; slug: string | null } | null;
+  }[];
   /** Published case studies of published ideas, piloting or adopted (a stopped one is no longer a link). */
   caseStudies: { ideaSlug: string; locality: string; country: string | null; status: "piloting" | "adopted" }[];
   /** Matches a broker has taken to an introduction or beyond. */
@@ -143,7 +149,13 @@ function rolesOf(nodes: Omit<NetworkNode, "roles">[], ideasInComponent: Map<numb
     const sorted = [...values].sort((a, b) => a - b);
     return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] : Infinity;
   };
-  const hubDegree = Math.max(5, quantile(nodes.map((node) => node.degree), 0.95));
+  const hubDegree = Math.max(
+    5,
+    quantile(
+      nodes.map((node) => node.degree),
+      0.95,
+    ),
+  );
   const bridging = nodes.map((node) => node.betweenness).filter((value) => value > 0);
   const gatekeeping = quantile(bridging, 0.9);
   return new Map(
@@ -297,7 +309,10 @@ export function layoutNetwork(network: Network, options: { width: number; height
   const simulation = forceSimulation(nodes)
     .force("link", forceLink<SimNode, SimulationLinkDatum<SimNode>>(links).distance(30).strength(0.7))
     .force("charge", forceManyBody().strength(-45).distanceMax(300))
-    .force("collide", forceCollide<SimNode>((node) => node.r + 2))
+    .force(
+      "collide",
+      forceCollide<SimNode>((node) => node.r + 2),
+    )
     // Gentle gravity keeps the small components on the canvas.
     .force("x", forceX(0).strength(0.06))
     .force("y", forceY(0).strength(0.06))
@@ -315,7 +330,12 @@ export function layoutNetwork(network: Network, options: { width: number; height
   return {
     width: options.width,
     height: options.height,
-    nodes: nodes.map((node) => ({ id: node.id, x: round(offsetX + ((node.x ?? 0) - minX) * scale), y: round(offsetY + ((node.y ?? 0) - minY) * scale), r: round(node.r) })),
+    nodes: nodes.map((node) => ({
+      id: node.id,
+      x: round(offsetX + ((node.x ?? 0) - minX) * scale),
+      y: round(offsetY + ((node.y ?? 0) - minY) * scale),
+      r: round(node.r),
+    })),
     edges,
     shown: shown.length,
     total: network.nodes.length,

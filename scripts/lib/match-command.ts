@@ -33,7 +33,9 @@ export function formatMatchTable(results: readonly NeedMatches[]): string {
       lines.push("  no matching ideas", "");
       continue;
     }
-    lines.push(`  ${"#".padStart(2)}  ${"score".padStart(5)}  ${"idea".padEnd(40)}  ${"route".padEnd(5)}  ${"evidence".padEnd(8)}  ${"adopted".padEnd(7)}  matched terms`);
+    lines.push(
+      `  ${"#".padStart(2)}  ${"score".padStart(5)}  ${"idea".padEnd(40)}  ${"route".padEnd(5)}  ${"evidence".padEnd(8)}  ${"adopted".padEnd(7)}  matched terms`,
+    );
     matches.forEach((match, index) => {
       const evidence = match.reasons.find((reason) => reason.startsWith("evidence level "))?.match(/^evidence level (\d)/)?.[1];
       const adopted = match.reasons.find((reason) => reason.startsWith("adopted in "))?.match(/^adopted in (\d+)/)?.[1] ?? "0";
@@ -93,7 +95,13 @@ export function registerMatchCommand(
         }
         if (unknown.length) throw helpers.fail(`no need has the slug ${unknown.map((slug) => `"${slug}"`).join(", ")}`);
         if (options.json) {
-          process.stdout.write(`${JSON.stringify(results.map((result) => matchesToJson(result.need.slug, result.matches)), null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify(
+              results.map((result) => matchesToJson(result.need.slug, result.matches)),
+              null,
+              2,
+            )}\n`,
+          );
         } else {
           console.log(results.length ? formatMatchTable(results) : "There are no open needs to match.");
         }

@@ -8,7 +8,14 @@ import { importIdeas, importNeeds } from "../../app/models/exchange-import.serve
 import { matchNeed } from "../../app/models/matching.server";
 import type { ExchangeContext } from "../../app/utils/exchange.server";
 import { Bm25Baseline } from "../../search/matching/bm25-baseline";
-import { baselineIdeaFromFormat, evaluate, loadLabelledSet, type EvaluationReport, type LabelledNeed, type LabelledSet } from "../../search/matching/evaluation";
+import {
+  baselineIdeaFromFormat,
+  evaluate,
+  loadLabelledSet,
+  type EvaluationReport,
+  type LabelledNeed,
+  type LabelledSet,
+} from "../../search/matching/evaluation";
 import type { Embedder } from "../../search/embeddings/embedder";
 import { drainOutbox } from "../../search/outbox-relay";
 import { embedIdeas } from "../../search/embeddings/idea-vectors";
@@ -32,7 +39,10 @@ export function readDemoIdeas(file = demoIdeasFile): IdeaFormat[] {
 export async function loadEvaluationData(context: ExchangeContext, options: { ideasFile?: string; labelledFile?: string } = {}) {
   const ideas = readDemoIdeas(options.ideasFile);
   const set: LabelledSet = loadLabelledSet(options.labelledFile ?? labelledSetFile, new Set(ideas.map((idea) => idea.slug)));
-  const needs = validateExchangeFile(needFormat, set.needs.map((entry) => entry.need));
+  const needs = validateExchangeFile(
+    needFormat,
+    set.needs.map((entry) => entry.need),
+  );
   if (!needs.ok) throw new Error(`Labelled needs are invalid:\n${needs.problems.map(formatProblem).join("\n")}`);
   importIdeas(context.db, ideas);
   importNeeds(context.db, needs.items);

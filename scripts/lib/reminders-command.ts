@@ -7,14 +7,12 @@ import type { ExchangeContext } from "../../app/utils/exchange.server";
 
 function dateOption(value: string): Date {
   const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new InvalidArgumentError("must be a date such as 2027-01-31 or 2027-01-31T09:00:00Z");
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime()))
+    throw new InvalidArgumentError("must be a date such as 2027-01-31 or 2027-01-31T09:00:00Z");
   return date;
 }
 
-export function registerRemindersCommand(
-  program: Command,
-  helpers: { withExchange: <T>(work: (context: ExchangeContext) => Promise<T>) => Promise<T> },
-): void {
+export function registerRemindersCommand(program: Command, helpers: { withExchange: <T>(work: (context: ExchangeContext) => Promise<T>) => Promise<T> }): void {
   program
     .command("reminders")
     .description("Send the outcome reminders of adopted matches that are due (6, 12 and 24 months after adoption); each is sent once")

@@ -37,7 +37,9 @@ export function registerSuggestCommand(
         if (options.wanting) needIds = needsWantingSuggestions(db, options.limit).map((need) => need.id);
         else {
           const wanted = options.all ? openNeedSlugs(db) : [...new Set(slugs)];
-          const rows = wanted.length ? db.select({ id: needs.id, slug: needs.slug, status: needs.status }).from(needs).where(inArray(needs.slug, wanted)).all() : [];
+          const rows = wanted.length
+            ? db.select({ id: needs.id, slug: needs.slug, status: needs.status }).from(needs).where(inArray(needs.slug, wanted)).all()
+            : [];
           const open = new Map(rows.filter((row) => row.status === "open").map((row) => [row.slug, row.id]));
           const notOpen = wanted.filter((slug) => !open.has(slug));
           if (notOpen.length) throw helpers.fail(`no open need has the slug ${notOpen.map((slug) => `"${slug}"`).join(", ")}`);
@@ -45,11 +47,17 @@ export function registerSuggestCommand(
         }
         const pass = await runSuggestionPass(db, meili, { limit: options.limit, needIds });
         if (options.json) {
-          const report = { created: pass.created, needs: pass.results.map(({ slug, created, ranked }) => ({ need: slug, created, ranked })), failed: pass.errors };
+          const report = {
+            created: pass.created,
+            needs: pass.results.map(({ slug, created, ranked }) => ({ need: slug, created, ranked })),
+            failed: pass.errors,
+          };
           process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         } else {
           for (const result of pass.results) console.log(`${result.slug}: ${result.created} new suggestion(s) of the engine's top ${result.ranked}`);
-          console.log(needIds.length ? `Recorded ${pass.created} new suggestion(s) for ${pass.results.length} need(s).` : "No open needs to suggest ideas for.");
+          console.log(
+            needIds.length ? `Recorded ${pass.created} new suggestion(s) for ${pass.results.length} need(s).` : "No open needs to suggest ideas for.",
+          );
         }
         if (pass.failed) throw helpers.fail(`${pass.failed} need(s) failed (is search running?): ${pass.errors.join("; ")}`);
       });

@@ -64,8 +64,16 @@ export async function embedIdeas(
       const batch = missing.slice(start, start + BATCH);
       const vectors = await embedder.embed(batch.map((entry) => entry.text));
       db.transaction((tx) => {
-        writeEmbeddings(tx, embedder.model, batch.map((entry, i) => ({ hash: entry.hash, vector: vectors[i] })));
-        enqueueSearchSync(tx, "ideas", batch.map((entry) => entry.id));
+        writeEmbeddings(
+          tx,
+          embedder.model,
+          batch.map((entry, i) => ({ hash: entry.hash, vector: vectors[i] })),
+        );
+        enqueueSearchSync(
+          tx,
+          "ideas",
+          batch.map((entry) => entry.id),
+        );
       });
       embedded += batch.length;
       options.onProgress?.(embedded);

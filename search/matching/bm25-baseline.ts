@@ -42,9 +42,7 @@ export class Bm25Baseline {
 
   constructor(ideas: readonly BaselineIdea[]) {
     this.sqlite = new Database(":memory:");
-    this.sqlite.exec(
-      "CREATE VIRTUAL TABLE ideas USING fts5(slug UNINDEXED, title, summary, problem, solution, evidence, tags, case_studies)",
-    );
+    this.sqlite.exec("CREATE VIRTUAL TABLE ideas USING fts5(slug UNINDEXED, title, summary, problem, solution, evidence, tags, case_studies)");
     const insert = this.sqlite.prepare(
       "INSERT INTO ideas (slug, title, summary, problem, solution, evidence, tags, case_studies) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     );
@@ -68,9 +66,9 @@ export class Bm25Baseline {
   rank(need: BaselineNeed, limit = 10): string[] {
     const expression = baselineMatchExpression(need);
     if (!expression) return [];
-    const rows = this.sqlite
-      .prepare("SELECT slug FROM ideas WHERE ideas MATCH ? ORDER BY bm25(ideas), slug LIMIT ?")
-      .all(expression, limit) as { slug: string }[];
+    const rows = this.sqlite.prepare("SELECT slug FROM ideas WHERE ideas MATCH ? ORDER BY bm25(ideas), slug LIMIT ?").all(expression, limit) as {
+      slug: string;
+    }[];
     return rows.map((row) => row.slug);
   }
 

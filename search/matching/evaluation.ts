@@ -101,7 +101,11 @@ export type EvaluationReport = {
 };
 
 /** How many ideas that offer none of the need's routes come before an idea that offers one. */
-export function diffusionViolations(ranking: readonly string[], accepted: readonly DiffusionModel[], diffusionModelsOf: (slug: string) => readonly DiffusionModel[] | undefined): number {
+export function diffusionViolations(
+  ranking: readonly string[],
+  accepted: readonly DiffusionModel[],
+  diffusionModelsOf: (slug: string) => readonly DiffusionModel[] | undefined,
+): number {
   let outside = 0;
   let violations = 0;
   for (const slug of ranking) {
@@ -122,7 +126,15 @@ export async function evaluate(
   for (const entry of set.needs) {
     const graded = effectiveJudgments(entry, diffusionModelsOf);
     const topicalGrades = effectiveJudgments(entry, diffusionModelsOf, { topical: true });
-    const result: NeedResult = { slug: entry.need.slug, split: entry.split, group: entry.group, rankings: {}, metrics: {}, topical: {}, diffusionViolations: 0 };
+    const result: NeedResult = {
+      slug: entry.need.slug,
+      split: entry.split,
+      group: entry.group,
+      rankings: {},
+      metrics: {},
+      topical: {},
+      diffusionViolations: 0,
+    };
     for (const name of names) {
       const ranking = await systems[name]!(entry);
       result.rankings[name] = ranking;
@@ -201,7 +213,9 @@ export function formatReport(report: EvaluationReport, options: { perNeed?: bool
   if (options.perNeed) {
     lines.push("", `${"need".padEnd(56)}${"split".padEnd(11)}${report.systems.map((name) => name.padStart(9)).join("")}  (nDCG@10)`);
     for (const need of report.needs) {
-      lines.push(`${need.slug.padEnd(56)}${(need.group ?? need.split).padEnd(11)}${report.systems.map((name) => fixed(need.metrics[name]!.ndcg10).padStart(9)).join("")}`);
+      lines.push(
+        `${need.slug.padEnd(56)}${(need.group ?? need.split).padEnd(11)}${report.systems.map((name) => fixed(need.metrics[name]!.ndcg10).padStart(9)).join("")}`,
+      );
     }
   }
   return lines.join("\n");

@@ -19,8 +19,7 @@ export type FeedbackOptions = {
 
 export const defaultFeedback: FeedbackOptions = { documents: 5, floor: 0.35, outOfSector: 0.5 };
 
-const intersect = (sets: Set<number>[]) =>
-  sets.length ? new Set([...sets[0]].filter((id) => sets.every((set) => set.has(id)))) : new Set<number>();
+const intersect = (sets: Set<number>[]) => (sets.length ? new Set([...sets[0]].filter((id) => sets.every((set) => set.has(id)))) : new Set<number>());
 
 /** The ideas (corpus positions) a key term can match, approximated from the corpus postings. */
 export function termPostings(term: KeyTerm, stats: CorpusStats, synonyms: Record<string, string[]>): Set<number> {

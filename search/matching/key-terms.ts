@@ -162,7 +162,12 @@ export function extractKeyTerms(need: NeedText, stats: CorpusStats, options: Key
         if (!next) return;
         const phrase = phraseFor(word, next, resolve, stats, knownPhrases, options.synonyms);
         if (phrase) {
-          add(`p:${phrase.query}`, () => ({ kind: "phrase", query: phrase.query, prefix: null, resolution: phrase.resolution, df: phrase.df }), `${word} ${next}`, field);
+          add(
+            `p:${phrase.query}`,
+            () => ({ kind: "phrase", query: phrase.query, prefix: null, resolution: phrase.resolution, df: phrase.df }),
+            `${word} ${next}`,
+            field,
+          );
         }
       });
     }

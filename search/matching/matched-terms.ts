@@ -6,16 +6,7 @@ export type MatchPosition = { start: number; length: number; indices?: number[] 
 export type MatchesPosition = Record<string, MatchPosition[]>;
 
 /** Attributes whose matches are worth showing, most telling first. */
-export const matchedTermAttributes = [
-  "title",
-  "tags",
-  "summary",
-  "problem",
-  "solution",
-  "evidence",
-  "caseStudyOutcomes",
-  "caseStudyLessons",
-] as const;
+export const matchedTermAttributes = ["title", "tags", "summary", "problem", "solution", "evidence", "caseStudyOutcomes", "caseStudyLessons"] as const;
 
 export type IdeaTexts = Partial<Record<(typeof matchedTermAttributes)[number], string | readonly string[] | null>>;
 
@@ -96,7 +87,9 @@ export function matchedTerms(positions: readonly MatchesPosition[], texts: IdeaT
           else spans.push({ start: match.start, end });
         }
         for (const span of spans) {
-          const term = sliceBytes(text, span.start, span.end - span.start)?.trim().toLowerCase();
+          const term = sliceBytes(text, span.start, span.end - span.start)
+            ?.trim()
+            .toLowerCase();
           if (!term || term.split(/[\s-]+/).some((word) => !WORDLIKE.test(word))) continue;
           if (seenInQuery.has(term)) continue;
           seenInQuery.add(term);

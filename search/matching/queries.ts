@@ -72,7 +72,6 @@ export const defaultQueryPlan: QueryPlanOptions = {
   leadWithCentral: true,
 };
 
-
 export const PUBLISHED_FILTER = PUBLISHED_IDEAS;
 
 export function sectorFilter(sectors: readonly string[]): string[] {
@@ -107,11 +106,7 @@ const inField = (field: NeedField) => (term: KeyTerm) => term.fields.includes(fi
  * The queries for a need, each of at most 10 words and each filtered to published ideas.
  * `terms` must be sorted heaviest first (as extractKeyTerms returns them).
  */
-export function buildMatchQueries(
-  terms: readonly KeyTerm[],
-  need: { sectors: readonly string[] },
-  options: QueryPlanOptions = defaultQueryPlan,
-): MatchQuery[] {
+export function buildMatchQueries(terms: readonly KeyTerm[], need: { sectors: readonly string[] }, options: QueryPlanOptions = defaultQueryPlan): MatchQuery[] {
   const base = [PUBLISHED_FILTER];
   const { weights } = options;
   const queries: MatchQuery[] = [];

@@ -115,7 +115,9 @@ export function rankMatches(candidates: readonly MatchCandidate[], need: NeedSig
       const sectors = sectorOverlap(idea.sectors, need.sectors);
       const inSector = sectors.shared.length > 0 || !need.sectors.length;
       const textual =
-        fusedWeight * (candidate.fused / best) + (textWeight > 0 ? textWeight * ((candidate.text ?? 0) / bestText) : 0) + semanticWeight * (candidate.semantic ?? 0);
+        fusedWeight * (candidate.fused / best) +
+        (textWeight > 0 ? textWeight * ((candidate.text ?? 0) / bestText) : 0) +
+        semanticWeight * (candidate.semantic ?? 0);
       const textRelative = textWeight > 0 ? (candidate.text ?? 0) / bestText : 0;
       const relevance = textual * (inSector ? 1 : sectorFactor(options.outOfSectorFactor ?? 1, textRelative, options.strongTextMatch ?? 1));
       const signals = {
@@ -125,7 +127,10 @@ export function rankMatches(candidates: readonly MatchCandidate[], need: NeedSig
         adoptions: adoptionStrength(idea.caseStudies),
       };
       const quality =
-        (weights.sectors * signals.sectors + weights.evidence * signals.evidence + weights.lifecycle * signals.lifecycle + weights.adoptions * signals.adoptions) /
+        (weights.sectors * signals.sectors +
+          weights.evidence * signals.evidence +
+          weights.lifecycle * signals.lifecycle +
+          weights.adoptions * signals.adoptions) /
         signalTotal;
       const strength = relevance * (1 - weights.quality + weights.quality * quality);
       const raw = 50 * (fit.fits ? 1 : 0) + 50 * strength;
@@ -139,7 +144,19 @@ export function rankMatches(candidates: readonly MatchCandidate[], need: NeedSig
         lifecycleReason(idea.lifecyclePhase, needPhase),
         ...adoptionReasons(idea.caseStudies),
       ].filter((reason): reason is string => reason !== null);
-      return { raw, match: { idea: idea.slug, title: idea.title, score: round(raw), reasons, fits: fit.fits, relevance: round(relevance, 3), signals, matchedTerms: candidate.matchedTerms } };
+      return {
+        raw,
+        match: {
+          idea: idea.slug,
+          title: idea.title,
+          score: round(raw),
+          reasons,
+          fits: fit.fits,
+          relevance: round(relevance, 3),
+          signals,
+          matchedTerms: candidate.matchedTerms,
+        },
+      };
     })
     .filter(({ match }) => match.relevance >= (options.minRelevance ?? 0));
   return scored.sort((a, b) => b.raw - a.raw || b.match.relevance - a.match.relevance || a.match.idea.localeCompare(b.match.idea)).map(({ match }) => match);

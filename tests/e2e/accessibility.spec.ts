@@ -129,7 +129,10 @@ test.describe("axe finds no violations", () => {
     await waitForHydration(page);
     await expectNoAxeViolations(page);
     await page.goto("/broker/matches?view=open");
-    await page.getByRole("link", { name: /^Assign match #/ }).first().click();
+    await page
+      .getByRole("link", { name: /^Assign match #/ })
+      .first()
+      .click();
     await expect(page.getByRole("heading", { name: "Assignment" })).toBeVisible();
     await waitForHydration(page);
     await expectNoAxeViolations(page);

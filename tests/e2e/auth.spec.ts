@@ -49,9 +49,7 @@ test.describe("accounts", () => {
     const password = page.getByLabel("Password", { exact: true });
     await expect(password).toHaveAttribute("aria-invalid", "true");
     await expect(password).toHaveAccessibleDescription(/Password must be at least 8 characters/);
-    await expect(page.getByRole("group", { name: "How will you use the exchange?" })).toContainText(
-      "Choose whether you publish ideas or commission services",
-    );
+    await expect(page.getByRole("group", { name: "How will you use the exchange?" })).toContainText("Choose whether you publish ideas or commission services");
     await expect(page.getByLabel("Email address")).not.toHaveAttribute("aria-invalid", "true");
 
     // Nothing was created: the same address can still sign up.

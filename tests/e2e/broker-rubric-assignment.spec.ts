@@ -62,7 +62,10 @@ async function checkPage(page: Page, js: boolean) {
   await expectNoAxeViolations(page);
   const size = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
-  const { scrollWidth, width } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+  const { scrollWidth, width } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    width: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, `${page.url()} at 390px`).toBeLessThanOrEqual(width);
   if (size) await page.setViewportSize(size);
 }
@@ -92,7 +95,11 @@ async function scoreAndAssign(browser: Browser, js: boolean) {
   // Nothing chosen: the error summary names every criterion, and nothing is saved.
   await broker.getByRole("button", { name: "Save score" }).click();
   const summary = broker.getByRole("alert").filter({ hasText: "There is a problem" });
-  for (const message of ["Choose a score from 0 to 4 for evidence", "Choose a score from 0 to 4 for cost clarity", "Choose a score from 0 to 4 for fit with the diffusion model"]) {
+  for (const message of [
+    "Choose a score from 0 to 4 for evidence",
+    "Choose a score from 0 to 4 for cost clarity",
+    "Choose a score from 0 to 4 for fit with the diffusion model",
+  ]) {
     await expect(summary.getByRole("link", { name: message })).toBeVisible();
   }
   if (js) await expect(summary).toBeFocused();
@@ -100,7 +107,11 @@ async function scoreAndAssign(browser: Browser, js: boolean) {
   await checkPage(broker, js);
 
   // Scored: 3 + 4 + 2 + 4.
-  const score = async (criterion: string, point: number) => broker.getByRole("group", { name: criterion, exact: true }).getByLabel(new RegExp(`^${point}:`)).check();
+  const score = async (criterion: string, point: number) =>
+    broker
+      .getByRole("group", { name: criterion, exact: true })
+      .getByLabel(new RegExp(`^${point}:`))
+      .check();
   await score("Evidence", 3);
   await score("Transferability", 4);
   await score("Cost clarity", 2);
@@ -128,7 +139,10 @@ async function scoreAndAssign(browser: Browser, js: boolean) {
 
   // And a match, from the match queue.
   await broker.goto("/broker/matches?view=open");
-  await broker.getByRole("link", { name: /^Assign match #/ }).first().click();
+  await broker
+    .getByRole("link", { name: /^Assign match #/ })
+    .first()
+    .click();
   await ready(broker, js);
   const matchTitle = (await broker.getByRole("heading", { level: 1 }).textContent())!.trim();
   await checkPage(broker, js);

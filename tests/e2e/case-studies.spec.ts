@@ -48,7 +48,10 @@ async function organisationLinks(page: Page) {
   await expect(page.getByRole("region", { name: "Published ideas" }).getByRole("link", { name: "Men's Sheds" })).toBeVisible();
   // "Who else is trying this?": the council piloting social prescribing links to its profile.
   await page.goto("/ideas/social-prescribing-bromley-by-bow");
-  await expect(page.getByRole("region", { name: "Who else is trying this?" }).getByRole("link", { name: "Northshire County Council" })).toHaveAttribute("href", "/organisations/northshire-county-council");
+  await expect(page.getByRole("region", { name: "Who else is trying this?" }).getByRole("link", { name: "Northshire County Council" })).toHaveAttribute(
+    "href",
+    "/organisations/northshire-county-council",
+  );
   // The demo commissioner's council posts the open needs: each need page links to its profile.
   await page.goto("/needs/rural-loneliness-older-people-marlbury");
   await page.getByRole("link", { name: "Northshire County Council" }).click();

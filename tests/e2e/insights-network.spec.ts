@@ -142,7 +142,12 @@ test.describe("keyboard only", () => {
     const firstNode = await tabTo(page, (element) => element.tag === "a" && (element.label ?? "").includes(" links, betweenness "));
     expect(firstNode.label).toMatch(/^(Idea|Place|Organisation): /);
     // The details panel follows the focus.
-    await expect(page.locator('[aria-hidden="true"]').getByText(/links, betweenness/).first()).toBeVisible();
+    await expect(
+      page
+        .locator('[aria-hidden="true"]')
+        .getByText(/links, betweenness/)
+        .first(),
+    ).toBeVisible();
     await page.keyboard.press("ArrowRight");
     const second = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
     expect(second).not.toBe(firstNode.label);
@@ -185,7 +190,9 @@ test.describe("open data", () => {
         errors: doc.getElementsByTagName("parsererror").length,
         root: `${doc.documentElement.namespaceURI} ${doc.documentElement.localName}`,
         entries: doc.getElementsByTagNameNS(ns, "entry").length,
-        entriesWithIds: [...doc.getElementsByTagNameNS(ns, "entry")].filter((entry) => entry.getElementsByTagNameNS(ns, "id")[0]?.textContent?.startsWith("tag:")).length,
+        entriesWithIds: [...doc.getElementsByTagNameNS(ns, "entry")].filter((entry) =>
+          entry.getElementsByTagNameNS(ns, "id")[0]?.textContent?.startsWith("tag:"),
+        ).length,
       };
     }, xml);
     expect(parsed).toEqual({ errors: 0, root: "http://www.w3.org/2005/Atom feed", entries: 50, entriesWithIds: 50 });
@@ -199,6 +206,8 @@ test.describe("open data", () => {
     expect(ideas.length).toBeGreaterThan(50);
     const csv = await request.get("/data/case-studies.csv");
     expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-    expect((await csv.text()).replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("ideaSlug,ideaTitle,ideaUrl,position,locality,country,year,status,outcomes,lessons");
+    expect((await csv.text()).replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
+      "ideaSlug,ideaTitle,ideaUrl,position,locality,country,year,status,outcomes,lessons",
+    );
   });
 });

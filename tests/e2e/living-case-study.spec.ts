@@ -48,7 +48,13 @@ test("a commissioner's outcome update on an adopted match is published by a brok
       })
       .returning({ id: needs.id })
       .get().id;
-    idea = db.select({ id: ideas.id, slug: ideas.slug, title: ideas.title }).from(ideas).where(eq(ideas.status, "published")).orderBy(desc(ideas.id)).limit(1).get()!;
+    idea = db
+      .select({ id: ideas.id, slug: ideas.slug, title: ideas.title })
+      .from(ideas)
+      .where(eq(ideas.status, "published"))
+      .orderBy(desc(ideas.id))
+      .limit(1)
+      .get()!;
     matchId = adoptMatch(db, { needId, ideaId: idea.id, commissionerId: user.id }).matchId;
   } finally {
     database.close();

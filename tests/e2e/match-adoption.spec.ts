@@ -28,7 +28,9 @@ test("a need is matched, shortlisted, introduced with consent and moved to pilot
   await commissioner.getByLabel("Title", { exact: true }).fill(title);
   await commissioner
     .getByLabel("The problem", { exact: true })
-    .fill("People sleeping rough and badly housed in our city centre have no way to earn an income, so many beg. We want homeless people to earn money by selling something on the street, with dignity, rather than rely on charity.");
+    .fill(
+      "People sleeping rough and badly housed in our city centre have no way to earn an income, so many beg. We want homeless people to earn money by selling something on the street, with dignity, rather than rely on charity.",
+    );
   await commissioner.getByLabel("Who is affected").fill("About 300 homeless and badly housed people in the city centre");
   await commissioner.getByLabel("What success looks like").fill("More homeless people earning a regular income; fewer people begging");
   await commissioner.getByLabel("Housing", { exact: true }).check();
@@ -101,7 +103,9 @@ test("a need is matched, shortlisted, introduced with consent and moved to pilot
   await waitForHydration(broker);
   await expect(broker.getByRole("link", { name: "Back to the match queue" })).toHaveAttribute("href", "/broker/matches");
   await expectNoAxeViolations(broker);
-  await broker.getByLabel("Rationale both sides will see").fill("The Big Issue is licensed to street papers in many cities and gives vendors an income, not charity.");
+  await broker
+    .getByLabel("Rationale both sides will see")
+    .fill("The Big Issue is licensed to street papers in many cities and gives vendors an income, not charity.");
   await broker.getByRole("button", { name: "Confirm match" }).click();
   await expect(broker.getByRole("status").filter({ hasText: "Match confirmed" })).toBeVisible();
   await expect(broker.getByText("The broker’s rationale")).toBeVisible();

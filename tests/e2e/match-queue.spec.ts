@@ -52,7 +52,9 @@ test("a broker proposes a match from the queue and confirms it with a rationale"
   await row.getByText("Confirm or decline").click();
   await row.getByRole("button", { name: "Confirm match" }).click();
   await expect(row.getByRole("alert")).toContainText("Give a rationale");
-  await row.getByLabel("Rationale both sides will see").fill("Reports of parking at the gates give the council the evidence to close the street at school times.");
+  await row
+    .getByLabel("Rationale both sides will see")
+    .fill("Reports of parking at the gates give the council the evidence to close the street at school times.");
   await row.getByRole("button", { name: "Confirm match" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Match confirmed" })).toBeVisible();
   const confirmed = page.getByRole("row").filter({ hasText: "FixMyStreet" });

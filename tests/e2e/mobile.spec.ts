@@ -16,7 +16,9 @@ async function expectNoHorizontalOverflow(page: Page, path: string) {
       .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}.${String(element.className).split(" ").slice(0, 3).join(".")}`);
     return { scrollWidth: document.documentElement.scrollWidth, width, wide };
   });
-  expect(overflow.scrollWidth, `${path} is ${overflow.scrollWidth}px wide at ${overflow.width}px: ${overflow.wide.join(", ")}`).toBeLessThanOrEqual(overflow.width);
+  expect(overflow.scrollWidth, `${path} is ${overflow.scrollWidth}px wide at ${overflow.width}px: ${overflow.wide.join(", ")}`).toBeLessThanOrEqual(
+    overflow.width,
+  );
 }
 
 /** Links in the main content that start with a prefix (first few), to reach pages with ids in them. */
@@ -27,7 +29,20 @@ async function linksFrom(page: Page, path: string, pattern: RegExp, limit = 2): 
 }
 
 test("public pages do not scroll sideways at 390px", async ({ page }) => {
-  const pages = ["/", "/ideas", "/ideas?q=loneliness", "/needs", "/data", "/insights", "/network", "/organisations", "/accessibility", "/signin", "/signup", "/no-such-page"];
+  const pages = [
+    "/",
+    "/ideas",
+    "/ideas?q=loneliness",
+    "/needs",
+    "/data",
+    "/insights",
+    "/network",
+    "/organisations",
+    "/accessibility",
+    "/signin",
+    "/signup",
+    "/no-such-page",
+  ];
   pages.push(...(await linksFrom(page, "/ideas", /^\/ideas\/[a-z0-9-]+$/)));
   pages.push(...(await linksFrom(page, "/needs", /^\/needs\/[a-z0-9-]+$/)));
   pages.push(...(await linksFrom(page, "/network", /^\/(places|organisations)\/[a-z0-9-]+$/)));
@@ -63,7 +78,11 @@ test("a broker's pages do not scroll sideways at 390px", async ({ page }) => {
   // The "Assigned to me" view, assigning a match, and a queue item's reject confirmation (when the queue has items).
   pages.push("/broker?assigned=me");
   pages.push(...(await linksFrom(page, "/broker/matches?view=open", /^\/broker\/matches\/\d+\/assign$/, 1)));
-  pages.push(...(await linksFrom(page, "/broker", /^\/broker\/(idea|need|case-study|outcome-update)\/\d+$/, 1)).map((link) => `${link}/confirm-reject?reason=Not+a+public-service+innovation`));
+  pages.push(
+    ...(await linksFrom(page, "/broker", /^\/broker\/(idea|need|case-study|outcome-update)\/\d+$/, 1)).map(
+      (link) => `${link}/confirm-reject?reason=Not+a+public-service+innovation`,
+    ),
+  );
   const matchPages = await linksFrom(page, "/broker/matches", /^\/matches\/\d+$/);
   // A match's confirmation page for declining (open matches in the broker's queue can be declined).
   pages.push(...matchPages, ...matchPages.slice(0, 1).map((match) => `${match}/confirm/decline`));

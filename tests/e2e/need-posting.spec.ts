@@ -14,7 +14,9 @@ test("a commissioner's need passes the quality check and broker triage", async (
   await expect(check).toContainText("6 of 6 parts of a good challenge still missing");
 
   await commissioner.getByLabel("Title", { exact: true }).fill(title);
-  await commissioner.getByLabel("The problem", { exact: true }).fill("Older people in our villages see nobody for days in winter; GP visits for low mood rise every year and the last bus goes at four.");
+  await commissioner
+    .getByLabel("The problem", { exact: true })
+    .fill("Older people in our villages see nobody for days in winter; GP visits for low mood rise every year and the last bus goes at four.");
   await commissioner.getByLabel("Ageing").check();
   await expect(check).toContainText("5 of 6 parts");
   await expectNoAxeViolations(commissioner);
@@ -28,7 +30,9 @@ test("a commissioner's need passes the quality check and broker triage", async (
   await commissioner.goto("/my/needs/new");
   await waitForHydration(commissioner);
   await commissioner.getByLabel("Title", { exact: true }).fill(title);
-  await commissioner.getByLabel("The problem", { exact: true }).fill("Older people in our villages see nobody for days in winter; GP visits for low mood rise every year and the last bus goes at four.");
+  await commissioner
+    .getByLabel("The problem", { exact: true })
+    .fill("Older people in our villages see nobody for days in winter; GP visits for low mood rise every year and the last bus goes at four.");
   await commissioner.getByLabel("Who is affected").fill("About 2,000 people over 75 living alone in 40 villages");
   await commissioner.getByLabel("What success looks like").fill("Fewer people telling the annual survey they are lonely");
   await commissioner.getByLabel("Ageing").check();

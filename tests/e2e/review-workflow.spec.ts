@@ -62,7 +62,9 @@ test("an idea goes from draft to published through broker review", async ({ brow
   await waitForHydration(broker);
   await broker.getByLabel("Request changes").check();
   await broker.getByRole("button", { name: "Record decision" }).click();
-  await expect(broker.getByRole("alert").filter({ hasText: "There is a problem" }).getByRole("link", { name: "Say what needs to change: the submitter will see it" })).toBeVisible();
+  await expect(
+    broker.getByRole("alert").filter({ hasText: "There is a problem" }).getByRole("link", { name: "Say what needs to change: the submitter will see it" }),
+  ).toBeVisible();
   await broker.getByLabel("Reason the submitter will see").fill("Say how many new sites you can support each year.");
   await broker.getByRole("button", { name: "Record decision" }).click();
   await expect(broker.getByText("This item is not waiting for review")).toBeVisible();

@@ -19,7 +19,12 @@ test.describe("a newcomer finds an idea", () => {
     const nfp = results(page).getByRole("link", { name: /Nurse-Family Partnership: nurse home visiting/ });
     await expect(nfp).toBeVisible();
     await expect(nfp.locator("mark").first()).toBeVisible();
-    await expect(results(page).locator("mark").filter({ hasText: /^famil/i }).first()).toBeVisible();
+    await expect(
+      results(page)
+        .locator("mark")
+        .filter({ hasText: /^famil/i })
+        .first(),
+    ).toBeVisible();
     const unfiltered = await resultItems(page).count();
     expect(unfiltered).toBeGreaterThan(1);
 
@@ -43,7 +48,9 @@ test.describe("a newcomer finds an idea", () => {
     await expect(page.getByRole("checkbox", { name: /^Franchise/ })).toBeChecked();
     await expect(resultItems(page)).toHaveCount(filteredCount);
 
-    await results(page).getByRole("link", { name: /Nurse-Family Partnership: nurse home visiting/ }).click();
+    await results(page)
+      .getByRole("link", { name: /Nurse-Family Partnership: nurse home visiting/ })
+      .click();
     await expect(page).toHaveURL(/\/ideas\/nurse-family-partnership$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Nurse-Family Partnership/);
     const caseStudies = page.getByRole("region", { name: "Case studies" });
@@ -68,7 +75,12 @@ test.describe("without JavaScript", () => {
     await page.getByRole("search").getByLabel("Search ideas").fill("lonelyness");
     await page.getByRole("search").getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/\/ideas\?q=lonelyness$/);
-    await expect(results(page).locator("mark").filter({ hasText: /^lonel/i }).first()).toBeVisible();
+    await expect(
+      results(page)
+        .locator("mark")
+        .filter({ hasText: /^lonel/i })
+        .first(),
+    ).toBeVisible();
     const unfiltered = await resultItems(page).count();
     expect(unfiltered).toBeGreaterThan(1);
 

@@ -8,7 +8,10 @@ import { applyMatchAction } from "../../app/models/match-workflow.server";
 import type { MatchStatus } from "../../app/domain/vocabulary";
 
 /** A match of this need and idea at the given status (written directly: for the stages before adoption). */
-export function insertMatch(db: ExchangeDb, input: { needId: number; ideaId: number; status: MatchStatus; declinedFrom?: MatchStatus | null; at?: Date }): number {
+export function insertMatch(
+  db: ExchangeDb,
+  input: { needId: number; ideaId: number; status: MatchStatus; declinedFrom?: MatchStatus | null; at?: Date },
+): number {
   const at = input.at ?? new Date();
   return db
     .insert(matches)
@@ -31,13 +34,20 @@ export function insertMatch(db: ExchangeDb, input: { needId: number; ideaId: num
 }
 
 /** Adopts a new piloting match of the need (owned by `commissionerId`) and the idea, at `at`. */
-export function adoptMatch(db: ExchangeDb, input: { needId: number; ideaId: number; commissionerId: string; at?: Date }): { matchId: number; caseStudyId: number } {
+export function adoptMatch(
+  db: ExchangeDb,
+  input: { needId: number; ideaId: number; commissionerId: string; at?: Date },
+): { matchId: number; caseStudyId: number } {
   const at = input.at ?? new Date();
   const owner = db.select({ ownerId: needs.ownerId }).from(needs).where(eq(needs.id, input.needId)).get();
   if (owner?.ownerId !== input.commissionerId) throw new Error("adoptMatch: the need must belong to the commissioner");
   const matchId = insertMatch(db, { needId: input.needId, ideaId: input.ideaId, status: "piloting", at });
   applyMatchAction(db, { id: input.commissionerId, role: "commissioner" }, matchId, { action: "adopt" }, at);
-  const study = db.select({ id: caseStudies.id }).from(caseStudies).where(and(eq(caseStudies.matchId, matchId))).get();
+  const study = db
+    .select({ id: caseStudies.id })
+    .from(caseStudies)
+    .where(and(eq(caseStudies.matchId, matchId)))
+    .get();
   if (!study) throw new Error("adoptMatch: no case study was drafted");
   return { matchId, caseStudyId: study.id };
 }

@@ -167,7 +167,11 @@ describe("the alerts job", () => {
     expect(notificationsOf(admin).find((row) => row.title.includes("Franchise"))!.link).toBe("/ideas/mens-sheds");
     // Checked: the same ideas are not announced again.
     expect(runAlerts(db, later()).searches).toBe(0);
-    const checked = db.select().from(savedSearches).where(and(eq(savedSearches.userId, admin), eq(savedSearches.query, "q=men+sheds"))).get()!;
+    const checked = db
+      .select()
+      .from(savedSearches)
+      .where(and(eq(savedSearches.userId, admin), eq(savedSearches.query, "q=men+sheds")))
+      .get()!;
     expect(checked.checkedUpTo.getTime()).toBeGreaterThan(Date.now());
   });
 });

@@ -136,7 +136,13 @@ describe("sessions", () => {
     expect(response.status).toBe(302);
     const after = cookieFrom(response);
     expect(sessionIdOf(after)).not.toBe(sessionIdOf(before));
-    expect(harness.exchange.db.select().from(sessions).where(eq(sessions.id, sessionIdOf(before))).get()).toBeUndefined();
+    expect(
+      harness.exchange.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, sessionIdOf(before)))
+        .get(),
+    ).toBeUndefined();
     expect(await isSignedIn(after)).toBe(true);
   });
 
@@ -147,7 +153,13 @@ describe("sessions", () => {
     const response = await run(signout, "action", buildRequest("POST", "/signout", { cookie }));
     expect(response.status).toBe(302);
     expect(response.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
-    expect(harness.exchange.db.select().from(sessions).where(eq(sessions.id, sessionIdOf(cookie))).get()).toBeUndefined();
+    expect(
+      harness.exchange.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, sessionIdOf(cookie)))
+        .get(),
+    ).toBeUndefined();
     expect(await isSignedIn(cookie)).toBe(false);
   });
 
@@ -180,13 +192,23 @@ describe("sessions", () => {
     }
     vi.setSystemTime(start + 12 * HOUR + 1000);
     expect(await isSignedIn(cookie)).toBe(false);
-    expect(harness.exchange.db.select().from(sessions).where(eq(sessions.id, sessionIdOf(cookie))).get()).toBeUndefined();
+    expect(
+      harness.exchange.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, sessionIdOf(cookie)))
+        .get(),
+    ).toBeUndefined();
   });
 
   it("from before the absolute timeout existed (no created time) count as expired", async () => {
     const { email, password } = await newUser();
     const cookie = cookieFrom(await signIn(email, password));
-    harness.exchange.db.update(sessions).set({ createdAt: null }).where(eq(sessions.id, sessionIdOf(cookie))).run();
+    harness.exchange.db
+      .update(sessions)
+      .set({ createdAt: null })
+      .where(eq(sessions.id, sessionIdOf(cookie)))
+      .run();
     expect(await isSignedIn(cookie)).toBe(false);
   });
 
@@ -211,7 +233,10 @@ describe("sessions", () => {
     const cookie = cookieFrom(await signIn(email, password));
     const hashBefore = harness.exchange.db.select().from(users).where(eq(users.id, user.id)).get()!.passwordHash;
     const attempts: [Record<string, string>, string][] = [
-      [{ currentPassword: "not my password", newPassword: "another good passphrase", confirmPassword: "another good passphrase" }, "Your current password is not correct"],
+      [
+        { currentPassword: "not my password", newPassword: "another good passphrase", confirmPassword: "another good passphrase" },
+        "Your current password is not correct",
+      ],
       [{ currentPassword: password, newPassword: "sunshine", confirmPassword: "sunshine" }, "one of the most common passwords"],
       [{ currentPassword: password, newPassword: "another good passphrase", confirmPassword: "another good passphrasf" }, "The two new passwords do not match"],
       [{ currentPassword: password, newPassword: "short", confirmPassword: "short" }, "at least 8 characters"],

@@ -48,7 +48,8 @@ const owner = (role: Role): Rule => ({
 /** A match's page: brokers and admins, and the commissioner and innovator of their own match. */
 const matchParty: Rule = {
   describe: "a broker or admin, or the match's own commissioner or innovator",
-  decide: (visitor, item) => (visitor === "broker" || visitor === "admin" ? "allow" : (visitor === "commissioner" || visitor === "innovator") && item === "own" ? "allow" : "deny"),
+  decide: (visitor, item) =>
+    visitor === "broker" || visitor === "admin" ? "allow" : (visitor === "commissioner" || visitor === "innovator") && item === "own" ? "allow" : "deny",
 };
 
 type Target = { path: string; params: Params };
@@ -60,7 +61,9 @@ type Entry = {
   action?: Rule;
 };
 
-const at = (path: string, params: Params = {}) => () => ({ path, params });
+const at =
+  (path: string, params: Params = {}) =>
+  () => ({ path, params });
 
 // One row per file in app/routes. `loader`/`action` must be present exactly when the module
 // exports one. (A row whose module is not in the tree is ignored: routes being written in
@@ -100,7 +103,10 @@ const matrix: Record<string, Entry> = {
   },
   // Reject confirmation (issue 13): its own page; and assigning a match to a broker.
   "broker.$itemType.$itemId_.confirm-reject.tsx": {
-    target: (fx) => ({ path: `/broker/idea/${fx.submittedIdeaId}/confirm-reject?reason=Not+public-service`, params: { itemType: "idea", itemId: String(fx.submittedIdeaId) } }),
+    target: (fx) => ({
+      path: `/broker/idea/${fx.submittedIdeaId}/confirm-reject?reason=Not+public-service`,
+      params: { itemType: "idea", itemId: String(fx.submittedIdeaId) },
+    }),
     loader: only("broker", "admin"),
     action: only("broker", "admin"),
   },
@@ -122,7 +128,10 @@ const matrix: Record<string, Entry> = {
   "ideas.$slug.tsx": { target: (fx) => ({ path: `/ideas/${fx.publishedIdeaSlug}`, params: { slug: fx.publishedIdeaSlug } }), loader: anyone },
   // A published case study's own page (added to the published idea in beforeAll).
   "ideas.$slug_.case-studies.$id.tsx": {
-    target: (fx) => ({ path: `/ideas/${fx.publishedIdeaSlug}/case-studies/${publishedCaseStudyId}`, params: { slug: fx.publishedIdeaSlug, id: String(publishedCaseStudyId) } }),
+    target: (fx) => ({
+      path: `/ideas/${fx.publishedIdeaSlug}/case-studies/${publishedCaseStudyId}`,
+      params: { slug: fx.publishedIdeaSlug, id: String(publishedCaseStudyId) },
+    }),
     loader: anyone,
   },
   "insights._index.tsx": { target: at("/insights"), loader: anyone },
@@ -209,7 +218,13 @@ beforeAll(async () => {
   addMatchFixtures(harness);
   publishedCaseStudyId = harness.exchange.db
     .insert(caseStudies)
-    .values({ ideaId: ideaIdBySlug(harness.exchange.db, harness.fixtures.publishedIdeaSlug), locality: "Kirklees", country: "GB", status: "adopted", reviewStatus: "published" })
+    .values({
+      ideaId: ideaIdBySlug(harness.exchange.db, harness.fixtures.publishedIdeaSlug),
+      locality: "Kirklees",
+      country: "GB",
+      status: "adopted",
+      reviewStatus: "published",
+    })
     .returning({ id: caseStudies.id })
     .get().id;
   for (const file of files) modules.set(file, await importRoute(file));
@@ -231,7 +246,9 @@ describe("the authorisation matrix", () => {
       const entry = matrix[file];
       const mod = modules.get(file)!;
       if (!entry) {
-        problems.push(`${file}: no row in the authorisation matrix (tests/integration/authorization-matrix.test.ts): add one saying who may call its loader and action`);
+        problems.push(
+          `${file}: no row in the authorisation matrix (tests/integration/authorization-matrix.test.ts): add one saying who may call its loader and action`,
+        );
         continue;
       }
       for (const kind of ["loader", "action"] as const) {

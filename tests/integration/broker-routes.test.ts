@@ -29,7 +29,11 @@ const people = {} as Record<"innovator" | "commissioner" | "broker" | "otherBrok
 const cookies = {} as Record<keyof typeof people, string>;
 
 /** Calls a loader or action; a thrown Response (redirect, 403, 404) is returned like any other. */
-async function call(handler: unknown, path: string, options: { as?: keyof typeof people; form?: Record<string, string>; params?: Record<string, string> } = {}) {
+async function call(
+  handler: unknown,
+  path: string,
+  options: { as?: keyof typeof people; form?: Record<string, string>; params?: Record<string, string> } = {},
+) {
   const headers = new Headers();
   if (options.as) headers.set("Cookie", cookies[options.as]);
   const request = new Request(`http://localhost${path}`, options.form ? { method: "POST", headers, body: new URLSearchParams(options.form) } : { headers });
@@ -48,7 +52,16 @@ async function body<T = Record<string, unknown>>(response: Response): Promise<T>
 function submitIdea(title: string): number {
   return db
     .insert(ideas)
-    .values({ slug: title.toLowerCase().replace(/\W+/g, "-"), title, summary: "s", sectors: ["ageing"], diffusionModels: ["franchise"], status: "submitted", submittedAt: new Date(), ownerId: people.innovator.id })
+    .values({
+      slug: title.toLowerCase().replace(/\W+/g, "-"),
+      title,
+      summary: "s",
+      sectors: ["ageing"],
+      diffusionModels: ["franchise"],
+      status: "submitted",
+      submittedAt: new Date(),
+      ownerId: people.innovator.id,
+    })
     .returning({ id: ideas.id })
     .get().id;
 }
@@ -92,7 +105,11 @@ describe("who may use the broker pages", () => {
       expect((await call(brokerQueue.loader, "/broker", { as })).status).toBe(403);
       expect((await call(brokerQueue.action, "/broker?index", { as, form: { intent: "claim", itemType: "idea", itemId: String(ideaId) } })).status).toBe(403);
       expect((await call(brokerItem.loader, `/broker/idea/${ideaId}`, { as, ...item(ideaId) })).status).toBe(403);
-      const decided = await call(brokerItem.action, `/broker/idea/${ideaId}`, { as, ...item(ideaId), form: { intent: "decide", decision: "publish", evidenceLevel: "5", evidenceJustification: "I say so" } });
+      const decided = await call(brokerItem.action, `/broker/idea/${ideaId}`, {
+        as,
+        ...item(ideaId),
+        form: { intent: "decide", decision: "publish", evidenceLevel: "5", evidenceJustification: "I say so" },
+      });
       expect(decided.status).toBe(403);
     }
     expect(getClaim(db, "idea", ideaId)).toBeNull();
@@ -118,7 +135,11 @@ describe("the queue page", () => {
   it("lists items with deadlines and claims, filtered by the query string", async () => {
     const ideaId = submitIdea("Queue listing");
     const response = await call(brokerQueue.loader, "/broker?type=idea&sort=newest", { as: "broker" });
-    const data = await body<{ params: { type: string; sort: string }; items: { itemId: number; deadlineWords: string; overdue: boolean; claimedBy: unknown }[]; serviceLevelDays: number }>(response);
+    const data = await body<{
+      params: { type: string; sort: string };
+      items: { itemId: number; deadlineWords: string; overdue: boolean; claimedBy: unknown }[];
+      serviceLevelDays: number;
+    }>(response);
     expect(data.params).toMatchObject({ type: "idea", sort: "newest" });
     expect(data.serviceLevelDays).toBe(5);
     expect(data.items[0]).toMatchObject({ itemId: ideaId, overdue: false, claimedBy: null });
@@ -159,16 +180,24 @@ describe("the review item page", () => {
   it("shows the item with its claim, notes and audit log", async () => {
     const ideaId = submitIdea("Show me");
     await call(brokerItem.action, `/broker/idea/${ideaId}`, { as: "broker", ...item(ideaId), form: { intent: "claim" } });
-    const data = await body<{ heading: string; awaiting: boolean; claim: { name: string }; audit: { action: string; actor: string }[]; timing: { overdue: boolean } }>(
-      await call(brokerItem.loader, `/broker/idea/${ideaId}`, { as: "otherBroker", ...item(ideaId) }),
-    );
+    const data = await body<{
+      heading: string;
+      awaiting: boolean;
+      claim: { name: string };
+      audit: { action: string; actor: string }[];
+      timing: { overdue: boolean };
+    }>(await call(brokerItem.loader, `/broker/idea/${ideaId}`, { as: "otherBroker", ...item(ideaId) }));
     expect(data).toMatchObject({ heading: "Show me", awaiting: true, claim: { name: "broker" }, timing: { overdue: false } });
     expect(data.audit).toMatchObject([{ action: "claimed", actor: "broker" }]);
   });
 
   it("answers 400 with field errors to a decision without its reason or evidence, and changes nothing", async () => {
     const ideaId = submitIdea("Invalid decisions");
-    const reject = await call(brokerItem.action, `/broker/idea/${ideaId}`, { as: "broker", ...item(ideaId), form: { intent: "decide", decision: "reject", reason: "" } });
+    const reject = await call(brokerItem.action, `/broker/idea/${ideaId}`, {
+      as: "broker",
+      ...item(ideaId),
+      form: { intent: "decide", decision: "reject", reason: "" },
+    });
     expect(reject.status).toBe(400);
     const rejectBody = await body<{ intent: string; result: { error: Record<string, string[]> } }>(reject);
     expect(rejectBody.intent).toBe("decide");
@@ -179,7 +208,11 @@ describe("the review item page", () => {
     const publishErrors = (await body<{ result: { error: Record<string, string[]> } }>(publish)).result.error;
     expect(Object.keys(publishErrors).sort()).toEqual(["evidenceJustification", "evidenceLevel"]);
 
-    const unknown = await call(brokerItem.action, `/broker/idea/${ideaId}`, { as: "broker", ...item(ideaId), form: { intent: "decide", decision: "shelve", reason: "x" } });
+    const unknown = await call(brokerItem.action, `/broker/idea/${ideaId}`, {
+      as: "broker",
+      ...item(ideaId),
+      form: { intent: "decide", decision: "shelve", reason: "x" },
+    });
     expect(unknown.status).toBe(400);
     expect(db.select().from(ideas).where(eq(ideas.id, ideaId)).get()).toMatchObject({ status: "submitted", reviewOutcome: null, evidenceLevel: null });
   });
@@ -187,7 +220,11 @@ describe("the review item page", () => {
   it("records a decision and tells the submitter; a second broker cannot decide a claimed item", async () => {
     const ideaId = submitIdea("Decide me");
     await call(brokerItem.action, `/broker/idea/${ideaId}`, { as: "broker", ...item(ideaId), form: { intent: "claim" } });
-    const blocked = await call(brokerItem.action, `/broker/idea/${ideaId}`, { as: "otherBroker", ...item(ideaId), form: { intent: "decide", decision: "reject", reason: "Mine now" } });
+    const blocked = await call(brokerItem.action, `/broker/idea/${ideaId}`, {
+      as: "otherBroker",
+      ...item(ideaId),
+      form: { intent: "decide", decision: "reject", reason: "Mine now" },
+    });
     expect(blocked.status).toBe(409);
 
     const decided = await call(brokerItem.action, `/broker/idea/${ideaId}`, {
@@ -199,12 +236,16 @@ describe("the review item page", () => {
     expect(decided.headers.get("Location")).toBe(`/broker/idea/${ideaId}?decided=request-changes`);
     expect(db.select().from(ideas).where(eq(ideas.id, ideaId)).get()).toMatchObject({ status: "draft", reviewReason: "Add the costs per participant." });
 
-    const list = await body<{ notifications: { title: string; body: string; link: string; unread: boolean }[] }>(await call(notificationsRoute.loader, "/notifications", { as: "innovator" }));
+    const list = await body<{ notifications: { title: string; body: string; link: string; unread: boolean }[] }>(
+      await call(notificationsRoute.loader, "/notifications", { as: "innovator" }),
+    );
     expect(list.notifications[0]).toMatchObject({ title: "Your idea “Decide me” needs changes", body: "Add the costs per participant.", unread: true });
     expect(list.notifications[0].link).toBe("/my/ideas/decide-me");
 
     // Decided: the form gives way to the history.
-    const after = await body<{ awaiting: boolean; audit: { action: string }[] }>(await call(brokerItem.loader, `/broker/idea/${ideaId}`, { as: "broker", ...item(ideaId) }));
+    const after = await body<{ awaiting: boolean; audit: { action: string }[] }>(
+      await call(brokerItem.loader, `/broker/idea/${ideaId}`, { as: "broker", ...item(ideaId) }),
+    );
     expect(after.awaiting).toBe(false);
     expect(after.audit[0].action).toBe("request-changes");
   });
@@ -217,7 +258,11 @@ describe("the review item page", () => {
       form: { intent: "decide", decision: "publish", evidenceLevel: "3", evidenceJustification: "Comparison with matched areas" },
     });
     expect(response.status).toBe(302);
-    expect(db.select().from(ideas).where(eq(ideas.id, ideaId)).get()).toMatchObject({ status: "published", evidenceLevel: 3, evidenceJustification: "Comparison with matched areas" });
+    expect(db.select().from(ideas).where(eq(ideas.id, ideaId)).get()).toMatchObject({
+      status: "published",
+      evidenceLevel: 3,
+      evidenceJustification: "Comparison with matched areas",
+    });
   });
 
   it("keeps private notes: 400 for an empty one, added otherwise", async () => {
@@ -225,10 +270,21 @@ describe("the review item page", () => {
     const empty = await call(brokerItem.action, `/broker/idea/${ideaId}`, { as: "broker", ...item(ideaId), form: { intent: "note", body: "   " } });
     expect(empty.status).toBe(400);
     expect((await body<{ intent: string }>(empty)).intent).toBe("note");
-    const added = await call(brokerItem.action, `/broker/idea/${ideaId}`, { as: "broker", ...item(ideaId), form: { intent: "note", body: "Spoke to the pilot lead." } });
+    const added = await call(brokerItem.action, `/broker/idea/${ideaId}`, {
+      as: "broker",
+      ...item(ideaId),
+      form: { intent: "note", body: "Spoke to the pilot lead." },
+    });
     expect(added.status).toBe(302);
     expect(added.headers.get("Location")).toBe(`/broker/idea/${ideaId}#notes`);
-    expect(db.select().from(brokerNotes).where(eq(brokerNotes.itemId, ideaId)).all().map((note) => note.body)).toEqual(["Spoke to the pilot lead."]);
+    expect(
+      db
+        .select()
+        .from(brokerNotes)
+        .where(eq(brokerNotes.itemId, ideaId))
+        .all()
+        .map((note) => note.body),
+    ).toEqual(["Spoke to the pilot lead."]);
     const unknownIntent = await call(brokerItem.action, `/broker/idea/${ideaId}`, { as: "broker", ...item(ideaId), form: { intent: "delete" } });
     expect(unknownIntent.status).toBe(400);
   });
@@ -259,8 +315,12 @@ describe("notifications and settings", () => {
 describe("admin pages", () => {
   it("are for admins only", async () => {
     for (const as of ["broker", "innovator"] as const) {
-      for (const handler of [adminLayout.loader, adminIndex.loader, adminOrganisations.loader, adminMailbox.loader]) expect((await call(handler, "/admin", { as })).status).toBe(403);
-      const change = await call(adminIndex.action, "/admin?index", { as, form: { intent: "update-user", userId: people[as].id, role: "admin", organisationId: "" } });
+      for (const handler of [adminLayout.loader, adminIndex.loader, adminOrganisations.loader, adminMailbox.loader])
+        expect((await call(handler, "/admin", { as })).status).toBe(403);
+      const change = await call(adminIndex.action, "/admin?index", {
+        as,
+        form: { intent: "update-user", userId: people[as].id, role: "admin", organisationId: "" },
+      });
       expect(change.status).toBe(403);
     }
     expect(db.select().from(users).where(eq(users.id, people.broker.id)).get()!.role).toBe("broker");
@@ -277,14 +337,22 @@ describe("admin pages", () => {
     expect(response.headers.get("Location")).toBe(`/admin?q=commissioner&saved=${people.commissioner.id}`);
     expect(db.select().from(users).where(eq(users.id, people.commissioner.id)).get()).toMatchObject({ role: "broker", organisationId: shed.id });
 
-    const own = await call(adminIndex.action, "/admin?index", { as: "admin", form: { intent: "update-user", userId: people.admin.id, role: "innovator", organisationId: "" } });
+    const own = await call(adminIndex.action, "/admin?index", {
+      as: "admin",
+      form: { intent: "update-user", userId: people.admin.id, role: "innovator", organisationId: "" },
+    });
     expect(own.status).toBe(400);
     const ownBody = await body<{ formId: string; result: { error: Record<string, string[]> } }>(own);
     expect(ownBody.formId).toBe(`user-${people.admin.id}`);
     expect(ownBody.result.error[""]).toEqual(["You cannot change your own role; ask another admin"]);
 
     const page = await body<{ audit: { action: string; subject: string }[] }>(await call(adminIndex.loader, "/admin", { as: "admin" }));
-    expect(page.audit.slice(0, 2).map((entry) => `${entry.action}: ${entry.subject}`).sort()).toEqual(["organisation changed: commissioner", "role changed: commissioner"]);
+    expect(
+      page.audit
+        .slice(0, 2)
+        .map((entry) => `${entry.action}: ${entry.subject}`)
+        .sort(),
+    ).toEqual(["organisation changed: commissioner", "role changed: commissioner"]);
   });
 
   it("creates and renames organisations, with field errors for a taken name", async () => {
@@ -293,18 +361,36 @@ describe("admin pages", () => {
     const leeds = db.select().from(organisations).where(eq(organisations.slug, "leeds-city-council")).get()!;
     const taken = await call(adminOrganisations.action, "/admin/organisations", { as: "admin", form: { intent: "create", name: "Leeds city council" } });
     expect(taken.status).toBe(400);
-    expect((await body<{ result: { error: Record<string, string[]> } }>(taken)).result.error.name).toEqual(["An organisation called “Leeds City Council” already exists"]);
-    const renamed = await call(adminOrganisations.action, "/admin/organisations", { as: "admin", form: { intent: "rename", organisationId: String(leeds.id), name: "Leeds City Council (Adults and Health)" } });
+    expect((await body<{ result: { error: Record<string, string[]> } }>(taken)).result.error.name).toEqual([
+      "An organisation called “Leeds City Council” already exists",
+    ]);
+    const renamed = await call(adminOrganisations.action, "/admin/organisations", {
+      as: "admin",
+      form: { intent: "rename", organisationId: String(leeds.id), name: "Leeds City Council (Adults and Health)" },
+    });
     expect(renamed.status).toBe(302);
     expect(db.select().from(organisations).where(eq(organisations.id, leeds.id)).get()!.slug).toBe("leeds-city-council-adults-and-health");
-    const blank = await call(adminOrganisations.action, "/admin/organisations", { as: "admin", form: { intent: "rename", organisationId: String(leeds.id), name: "" } });
+    const blank = await call(adminOrganisations.action, "/admin/organisations", {
+      as: "admin",
+      form: { intent: "rename", organisationId: String(leeds.id), name: "" },
+    });
     expect(blank.status).toBe(400);
   });
 });
 
 describe("the public organisation page", () => {
   it("lists the organisation's published ideas, and answers 404 for an unknown organisation", async () => {
-    db.insert(ideas).values({ slug: "shed-idea", title: "Shed idea", summary: "s", sectors: ["ageing"], diffusionModels: ["growth"], status: "published", ownerId: people.innovator.id }).run();
+    db.insert(ideas)
+      .values({
+        slug: "shed-idea",
+        title: "Shed idea",
+        summary: "s",
+        sectors: ["ageing"],
+        diffusionModels: ["growth"],
+        status: "published",
+        ownerId: people.innovator.id,
+      })
+      .run();
     const page = await call(organisationPage.loader, "/organisations/shed-network", { params: { slug: "shed-network" } });
     expect(page.status).toBe(200);
     const data = await body<{ organisation: { name: string }; ideas: { slug: string }[]; needs: unknown[] }>(page);

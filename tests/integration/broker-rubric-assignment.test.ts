@@ -48,7 +48,16 @@ let counter = 0;
 function submitIdea(title = `Idea ${++counter}`): number {
   return db
     .insert(ideas)
-    .values({ slug: `rubric-${++counter}`, title, summary: "s", sectors: ["ageing"], diffusionModels: ["franchise"], status: "submitted", submittedAt: new Date(), ownerId: people.innovator.id })
+    .values({
+      slug: `rubric-${++counter}`,
+      title,
+      summary: "s",
+      sectors: ["ageing"],
+      diffusionModels: ["franchise"],
+      status: "submitted",
+      submittedAt: new Date(),
+      ownerId: people.innovator.id,
+    })
     .returning({ id: ideas.id })
     .get().id;
 }
@@ -57,7 +66,11 @@ const itemParams = (id: number) => ({ itemType: "idea", itemId: String(id) });
 const ideaScores = { evidence: "3", transferability: "4", costClarity: "2", diffusionFit: "4" };
 
 function auditOf(itemType: "idea" | "match", itemId: number) {
-  return db.select().from(auditLog).where(and(eq(auditLog.itemType, itemType), eq(auditLog.itemId, itemId))).all();
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.itemType, itemType), eq(auditLog.itemId, itemId)))
+    .all();
 }
 
 beforeAll(async () => {
@@ -65,7 +78,12 @@ beforeAll(async () => {
   db = exchange.db;
   (globalThis as unknown as { __exchangeReady?: ExchangeContext }).__exchangeReady = exchange;
   const make = async (key: Person, role: Role) => {
-    people[key] = await createUser(db, { email: `${key}@rubric.example`, password: "correct-horse-1", displayName: `${key[0].toUpperCase()}${key.slice(1)}`, role });
+    people[key] = await createUser(db, {
+      email: `${key}@rubric.example`,
+      password: "correct-horse-1",
+      displayName: `${key[0].toUpperCase()}${key.slice(1)}`,
+      role,
+    });
     cookies[key] = (await startSession(people[key].id)).get("Set-Cookie")!.split(";")[0];
   };
   await make("innovator", "innovator");
@@ -85,17 +103,28 @@ describe("scoring with the rubric", () => {
     saveReviewScore(db, people.broker.id, "idea", id, { evidence: 1, transferability: 1, costClarity: 1, diffusionFit: 1 });
     const saved = saveReviewScore(db, people.colleague.id, "idea", id, { evidence: 3, transferability: 4, costClarity: 2, diffusionFit: 4 });
     expect(saved.total).toBe(13);
-    expect(latestReviewScore(db, "idea", id)).toMatchObject({ total: 13, brokerName: "Colleague", scores: { evidence: 3, transferability: 4, costClarity: 2, diffusionFit: 4 } });
+    expect(latestReviewScore(db, "idea", id)).toMatchObject({
+      total: 13,
+      brokerName: "Colleague",
+      scores: { evidence: 3, transferability: 4, costClarity: 2, diffusionFit: 4 },
+    });
     const scored = auditOf("idea", id).filter((entry) => entry.action === "scored");
     expect(scored).toHaveLength(2);
-    expect(scored[1]).toMatchObject({ actorId: people.colleague.id, after: { scores: { evidence: 3, transferability: 4, costClarity: 2, diffusionFit: 4 }, total: 13 } });
+    expect(scored[1]).toMatchObject({
+      actorId: people.colleague.id,
+      after: { scores: { evidence: 3, transferability: 4, costClarity: 2, diffusionFit: 4 }, total: 13 },
+    });
   });
 
   it("refuses scores that do not fit the rubric and saves nothing", () => {
     const id = submitIdea();
     const before = { scores: countRows(db, reviewScores), audit: countRows(db, auditLog) };
-    expect(() => saveReviewScore(db, people.broker.id, "idea", id, { evidence: 5, transferability: 1, costClarity: 1, diffusionFit: 1 })).toThrow(ScoreValidationError);
-    expect(() => saveReviewScore(db, people.broker.id, "idea", id, { evidence: 1, transferability: 1, costClarity: 1 })).toThrow(/fit with the diffusion model/);
+    expect(() => saveReviewScore(db, people.broker.id, "idea", id, { evidence: 5, transferability: 1, costClarity: 1, diffusionFit: 1 })).toThrow(
+      ScoreValidationError,
+    );
+    expect(() => saveReviewScore(db, people.broker.id, "idea", id, { evidence: 1, transferability: 1, costClarity: 1 })).toThrow(
+      /fit with the diffusion model/,
+    );
     expect(() => saveReviewScore(db, people.broker.id, "idea", id, { problemClarity: 1, outcomeClarity: 1, budgetRoute: 1 })).toThrow(ScoreValidationError);
     expect({ scores: countRows(db, reviewScores), audit: countRows(db, auditLog) }).toEqual(before);
   });
@@ -109,18 +138,31 @@ describe("scoring with the rubric", () => {
       await call(brokerItem.loader, `/broker/idea/${id}`, { as: "broker", params: itemParams(id) }),
     );
     expect(page.score.total).toBe("13 / 16");
-    expect(page.score.rows.map((row) => `${row.label} ${row.score}`)).toEqual(["Evidence 3", "Transferability 4", "Cost clarity 2", "Fit with the diffusion model 4"]);
+    expect(page.score.rows.map((row) => `${row.label} ${row.score}`)).toEqual([
+      "Evidence 3",
+      "Transferability 4",
+      "Cost clarity 2",
+      "Fit with the diffusion model 4",
+    ]);
     expect(page.myScores).toEqual({ evidence: 3, transferability: 4, costClarity: 2, diffusionFit: 4 });
     const queue = await json<{ items: { itemId: number; title: string; score: string | null }[] }>(await call(brokerQueue.loader, "/broker", { as: "broker" }));
     expect(queue.items.find((item) => item.itemId === id)?.score).toBe("13 / 16");
     const unscored = submitIdea("Not scored yet");
-    expect((await json<{ items: { itemId: number; score: string | null }[] }>(await call(brokerQueue.loader, "/broker", { as: "broker" }))).items.find((item) => item.itemId === unscored)?.score).toBeNull();
+    expect(
+      (await json<{ items: { itemId: number; score: string | null }[] }>(await call(brokerQueue.loader, "/broker", { as: "broker" }))).items.find(
+        (item) => item.itemId === unscored,
+      )?.score,
+    ).toBeNull();
   });
 
   it("answers bad scores with a field error for each criterion and saves nothing", async () => {
     const id = submitIdea();
     const before = countRows(db, reviewScores);
-    const response = await call(brokerItem.action, `/broker/idea/${id}`, { as: "broker", params: itemParams(id), form: { intent: "score", evidence: "9", transferability: "x", costClarity: "2" } });
+    const response = await call(brokerItem.action, `/broker/idea/${id}`, {
+      as: "broker",
+      params: itemParams(id),
+      form: { intent: "score", evidence: "9", transferability: "x", costClarity: "2" },
+    });
     expect(response.status).toBe(400);
     const body = await json<{ intent: string; result: { error: Record<string, string[]> } }>(response);
     expect(body.intent).toBe("score");
@@ -135,12 +177,19 @@ describe("scoring with the rubric", () => {
   it("lets only brokers and admins score: others are refused and nothing is saved", async () => {
     const id = submitIdea();
     const before = countRows(db, reviewScores);
-    expect((await call(brokerItem.action, `/broker/idea/${id}`, { params: itemParams(id), form: { intent: "score", ...ideaScores } })).headers.get("Location")).toMatch(/^\/signin/);
+    expect(
+      (await call(brokerItem.action, `/broker/idea/${id}`, { params: itemParams(id), form: { intent: "score", ...ideaScores } })).headers.get("Location"),
+    ).toMatch(/^\/signin/);
     for (const who of ["innovator", "commissioner"] as const) {
-      expect((await call(brokerItem.action, `/broker/idea/${id}`, { as: who, params: itemParams(id), form: { intent: "score", ...ideaScores } })).status, who).toBe(403);
+      expect(
+        (await call(brokerItem.action, `/broker/idea/${id}`, { as: who, params: itemParams(id), form: { intent: "score", ...ideaScores } })).status,
+        who,
+      ).toBe(403);
     }
     expect(countRows(db, reviewScores)).toBe(before);
-    expect((await call(brokerItem.action, `/broker/idea/${id}`, { as: "admin", params: itemParams(id), form: { intent: "score", ...ideaScores } })).status).toBe(302);
+    expect(
+      (await call(brokerItem.action, `/broker/idea/${id}`, { as: "admin", params: itemParams(id), form: { intent: "score", ...ideaScores } })).status,
+    ).toBe(302);
   });
 });
 
@@ -149,17 +198,29 @@ describe("assigning a queue item", () => {
     const id = submitIdea("Assign me");
     claimItem(db, people.broker.id, "idea", id);
     const emails = countRows(db, emailOutbox);
-    const response = await call(brokerItem.action, `/broker/idea/${id}`, { as: "broker", params: itemParams(id), form: { intent: "assign", assigneeId: people.colleague.id, note: "You know franchising" } });
+    const response = await call(brokerItem.action, `/broker/idea/${id}`, {
+      as: "broker",
+      params: itemParams(id),
+      form: { intent: "assign", assigneeId: people.colleague.id, note: "You know franchising" },
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/broker/idea/${id}?done=assigned`);
     expect(getAssignment(db, "idea", id)).toMatchObject({ assigneeId: people.colleague.id, assignedById: people.broker.id, note: "You know franchising" });
     expect(getClaim(db, "idea", id)?.brokerId).toBe(people.colleague.id);
-    expect(auditOf("idea", id).at(-1)).toMatchObject({ action: "assigned", actorId: people.broker.id, after: { assignedTo: "Colleague" }, reason: "You know franchising" });
+    expect(auditOf("idea", id).at(-1)).toMatchObject({
+      action: "assigned",
+      actorId: people.broker.id,
+      after: { assignedTo: "Colleague" },
+      reason: "You know franchising",
+    });
     const told = db.select().from(notifications).where(eq(notifications.userId, people.colleague.id)).all().at(-1);
     expect(told).toMatchObject({ title: "Assigned to you: Assign me", link: `/broker/idea/${id}` });
     expect(told?.body).toContain("You know franchising");
     expect(countRows(db, emailOutbox)).toBe(emails + 1);
-    expect(db.select().from(emailOutbox).all().at(-1)).toMatchObject({ userId: people.colleague.id, subject: "Innovation Exchange: Assigned to you: Assign me" });
+    expect(db.select().from(emailOutbox).all().at(-1)).toMatchObject({
+      userId: people.colleague.id,
+      subject: "Innovation Exchange: Assigned to you: Assign me",
+    });
 
     // The queue: an Assigned to column, and the colleague's "Assigned to me" view.
     type Queue = { items: { itemId: number; assignedTo: { name: string } | null; claimedBy: { name: string } | null }[]; summary: { assignedToMe: number } };
@@ -199,9 +260,16 @@ describe("assigning a queue item", () => {
   it("lets only brokers and admins assign", async () => {
     const id = submitIdea();
     for (const who of ["innovator", "commissioner"] as const) {
-      expect((await call(brokerItem.action, `/broker/idea/${id}`, { as: who, params: itemParams(id), form: { intent: "assign", assigneeId: people.broker.id } })).status).toBe(403);
+      expect(
+        (await call(brokerItem.action, `/broker/idea/${id}`, { as: who, params: itemParams(id), form: { intent: "assign", assigneeId: people.broker.id } }))
+          .status,
+      ).toBe(403);
     }
-    expect((await call(brokerItem.action, `/broker/idea/${id}`, { params: itemParams(id), form: { intent: "assign", assigneeId: people.broker.id } })).headers.get("Location")).toMatch(/^\/signin/);
+    expect(
+      (await call(brokerItem.action, `/broker/idea/${id}`, { params: itemParams(id), form: { intent: "assign", assigneeId: people.broker.id } })).headers.get(
+        "Location",
+      ),
+    ).toMatch(/^\/signin/);
     expect(() => assignItem(db, people.innovator, { itemType: "idea", itemId: id, assigneeId: people.broker.id })).toThrow(NotAllowedError);
     expect(getAssignment(db, "idea", id)).toBeNull();
   });
@@ -209,7 +277,11 @@ describe("assigning a queue item", () => {
   it("an item another broker has claimed is reassigned only by them or an admin", async () => {
     const id = submitIdea();
     claimItem(db, people.colleague.id, "idea", id);
-    const blocked = await call(brokerItem.action, `/broker/idea/${id}`, { as: "broker", params: itemParams(id), form: { intent: "assign", assigneeId: people.broker.id } });
+    const blocked = await call(brokerItem.action, `/broker/idea/${id}`, {
+      as: "broker",
+      params: itemParams(id),
+      form: { intent: "assign", assigneeId: people.broker.id },
+    });
     expect(blocked.status).toBe(409);
     expect(getClaim(db, "idea", id)?.brokerId).toBe(people.colleague.id);
     assignItem(db, people.admin, { itemType: "idea", itemId: id, assigneeId: people.broker.id });
@@ -235,7 +307,13 @@ describe("assigning a match", () => {
   let closedMatchId = 0;
 
   beforeAll(() => {
-    importIdeas(db, ideaItems([idea({ slug: "assign-idea", title: "Shed network", sectors: ["ageing"] }), idea({ slug: "assign-idea-2", title: "Repair cafes", sectors: ["ageing"] })]));
+    importIdeas(
+      db,
+      ideaItems([
+        idea({ slug: "assign-idea", title: "Shed network", sectors: ["ageing"] }),
+        idea({ slug: "assign-idea-2", title: "Repair cafes", sectors: ["ageing"] }),
+      ]),
+    );
     importNeeds(db, needItems([need({ slug: "assign-need", title: "Lonely older men", sectors: ["ageing"] })]));
     const ideaId = (slug: string) => db.select({ id: ideas.id }).from(ideas).where(eq(ideas.slug, slug)).get()!.id;
     const needId = db.select({ id: needs.id }).from(needs).where(eq(needs.slug, "assign-need")).get()!.id;
@@ -253,7 +331,11 @@ describe("assigning a match", () => {
     expect(page.assignees[0]).toEqual({ value: people.broker.id, label: "Me (Broker)" });
     expect(page.assignees.map((option) => option.label)).toEqual(["Me (Broker)", "Admin", "Colleague"]);
 
-    const response = await call(assignMatch.action, `/broker/matches/${matchId}/assign`, { as: "broker", params: { id: String(matchId) }, form: { intent: "assign", assigneeId: people.colleague.id, note: "Chase the council" } });
+    const response = await call(assignMatch.action, `/broker/matches/${matchId}/assign`, {
+      as: "broker",
+      params: { id: String(matchId) },
+      form: { intent: "assign", assigneeId: people.colleague.id, note: "Chase the council" },
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/broker/matches/${matchId}/assign?done=assigned`);
     expect(getAssignment(db, "match", matchId)).toMatchObject({ assigneeId: people.colleague.id, note: "Chase the council" });
@@ -265,18 +347,42 @@ describe("assigning a match", () => {
     const view = await json<{ assignedMatches: { id: number; note: string }[] }>(await call(brokerQueue.loader, "/broker?assigned=me", { as: "colleague" }));
     expect(view.assignedMatches).toMatchObject([{ id: matchId, note: "Chase the council" }]);
     // No match claims exist.
-    expect(db.select().from(reviewClaims).all().some((claim) => (claim.itemType as string) === "match")).toBe(false);
+    expect(
+      db
+        .select()
+        .from(reviewClaims)
+        .all()
+        .some((claim) => (claim.itemType as string) === "match"),
+    ).toBe(false);
   });
 
   it("refuses a declined match, a non-broker assignee and non-brokers", async () => {
-    const declined = await call(assignMatch.action, `/broker/matches/${closedMatchId}/assign`, { as: "broker", params: { id: String(closedMatchId) }, form: { intent: "assign", assigneeId: people.colleague.id } });
+    const declined = await call(assignMatch.action, `/broker/matches/${closedMatchId}/assign`, {
+      as: "broker",
+      params: { id: String(closedMatchId) },
+      form: { intent: "assign", assigneeId: people.colleague.id },
+    });
     expect(declined.status).toBe(409);
-    const notBroker = await call(assignMatch.action, `/broker/matches/${matchId}/assign`, { as: "broker", params: { id: String(matchId) }, form: { intent: "assign", assigneeId: people.commissioner.id } });
+    const notBroker = await call(assignMatch.action, `/broker/matches/${matchId}/assign`, {
+      as: "broker",
+      params: { id: String(matchId) },
+      form: { intent: "assign", assigneeId: people.commissioner.id },
+    });
     expect(notBroker.status).toBe(400);
-    expect((await json<{ result: { error: Record<string, string[]> } }>(notBroker)).result.error.assigneeId).toEqual(["Commissioner is not a broker: only brokers and admins can be assigned work"]);
+    expect((await json<{ result: { error: Record<string, string[]> } }>(notBroker)).result.error.assigneeId).toEqual([
+      "Commissioner is not a broker: only brokers and admins can be assigned work",
+    ]);
     for (const who of ["innovator", "commissioner"] as const) {
       expect((await call(assignMatch.loader, `/broker/matches/${matchId}/assign`, { as: who, params: { id: String(matchId) } })).status).toBe(403);
-      expect((await call(assignMatch.action, `/broker/matches/${matchId}/assign`, { as: who, params: { id: String(matchId) }, form: { intent: "assign", assigneeId: people.broker.id } })).status).toBe(403);
+      expect(
+        (
+          await call(assignMatch.action, `/broker/matches/${matchId}/assign`, {
+            as: who,
+            params: { id: String(matchId) },
+            form: { intent: "assign", assigneeId: people.broker.id },
+          })
+        ).status,
+      ).toBe(403);
     }
     expect((await call(assignMatch.loader, `/broker/matches/999999/assign`, { as: "broker", params: { id: "999999" } })).status).toBe(404);
     expect(getAssignment(db, "match", matchId)?.assigneeId).toBe(people.colleague.id);
@@ -289,7 +395,11 @@ describe("rejecting only after confirmation", () => {
 
   it("sends a valid rejection to its confirmation page, changing nothing until Yes, reject", async () => {
     const id = submitIdea("Reject me");
-    const decided = await call(brokerItem.action, `/broker/idea/${id}`, { as: "broker", params: itemParams(id), form: { intent: "decide", decision: "reject", reason: "Not a public service" } });
+    const decided = await call(brokerItem.action, `/broker/idea/${id}`, {
+      as: "broker",
+      params: itemParams(id),
+      form: { intent: "decide", decision: "reject", reason: "Not a public service" },
+    });
     expect(decided.status).toBe(302);
     expect(decided.headers.get("Location")).toBe(`/broker/idea/${id}/confirm-reject?reason=Not+a+public+service`);
     expect(ideaStatus(id)).toEqual({ status: "submitted", reviewReason: null });
@@ -300,7 +410,11 @@ describe("rejecting only after confirmation", () => {
     expect(page).toMatchObject({ title: "Reject me", reason: "Not a public service", blocked: null });
     expect(ideaStatus(id)?.status).toBe("submitted");
 
-    const confirmed = await call(confirmReject.action, `/broker/idea/${id}/confirm-reject`, { as: "broker", params: itemParams(id), form: { reason: "Not a public service" } });
+    const confirmed = await call(confirmReject.action, `/broker/idea/${id}/confirm-reject`, {
+      as: "broker",
+      params: itemParams(id),
+      form: { reason: "Not a public service" },
+    });
     expect(confirmed.status).toBe(302);
     expect(confirmed.headers.get("Location")).toBe(`/broker/idea/${id}?decided=reject`);
     expect(ideaStatus(id)).toEqual({ status: "archived", reviewReason: "Not a public service" });
@@ -308,7 +422,11 @@ describe("rejecting only after confirmation", () => {
 
   it("keeps publish and request changes one step", async () => {
     const id = submitIdea();
-    const decided = await call(brokerItem.action, `/broker/idea/${id}`, { as: "broker", params: itemParams(id), form: { intent: "decide", decision: "request-changes", reason: "Add costs" } });
+    const decided = await call(brokerItem.action, `/broker/idea/${id}`, {
+      as: "broker",
+      params: itemParams(id),
+      form: { intent: "decide", decision: "request-changes", reason: "Add costs" },
+    });
     expect(decided.headers.get("Location")).toBe(`/broker/idea/${id}?decided=request-changes`);
     expect(ideaStatus(id)?.status).toBe("draft");
   });
@@ -326,16 +444,28 @@ describe("rejecting only after confirmation", () => {
   it("does not let another broker reject an item someone has claimed, nor anyone but brokers", async () => {
     const id = submitIdea();
     claimItem(db, people.colleague.id, "idea", id);
-    const early = await call(brokerItem.action, `/broker/idea/${id}`, { as: "broker", params: itemParams(id), form: { intent: "decide", decision: "reject", reason: "Mine" } });
+    const early = await call(brokerItem.action, `/broker/idea/${id}`, {
+      as: "broker",
+      params: itemParams(id),
+      form: { intent: "decide", decision: "reject", reason: "Mine" },
+    });
     expect(early.status).toBe(409);
-    const page = await json<{ blocked: string | null }>(await call(confirmReject.loader, `/broker/idea/${id}/confirm-reject?reason=Mine`, { as: "broker", params: itemParams(id) }));
+    const page = await json<{ blocked: string | null }>(
+      await call(confirmReject.loader, `/broker/idea/${id}/confirm-reject?reason=Mine`, { as: "broker", params: itemParams(id) }),
+    );
     expect(page.blocked).toBe("Colleague has claimed this item: only they can decide it.");
-    expect((await call(confirmReject.action, `/broker/idea/${id}/confirm-reject`, { as: "broker", params: itemParams(id), form: { reason: "Mine" } })).status).toBe(409);
+    expect(
+      (await call(confirmReject.action, `/broker/idea/${id}/confirm-reject`, { as: "broker", params: itemParams(id), form: { reason: "Mine" } })).status,
+    ).toBe(409);
     for (const who of ["innovator", "commissioner"] as const) {
       expect((await call(confirmReject.loader, `/broker/idea/${id}/confirm-reject?reason=x`, { as: who, params: itemParams(id) })).status).toBe(403);
-      expect((await call(confirmReject.action, `/broker/idea/${id}/confirm-reject`, { as: who, params: itemParams(id), form: { reason: "x" } })).status).toBe(403);
+      expect((await call(confirmReject.action, `/broker/idea/${id}/confirm-reject`, { as: who, params: itemParams(id), form: { reason: "x" } })).status).toBe(
+        403,
+      );
     }
-    expect((await call(confirmReject.action, `/broker/idea/${id}/confirm-reject`, { params: itemParams(id), form: { reason: "x" } })).headers.get("Location")).toMatch(/^\/signin/);
+    expect(
+      (await call(confirmReject.action, `/broker/idea/${id}/confirm-reject`, { params: itemParams(id), form: { reason: "x" } })).headers.get("Location"),
+    ).toMatch(/^\/signin/);
     expect(ideaStatus(id)?.status).toBe("submitted");
     expect(db.select().from(assignments).where(eq(assignments.itemId, id)).all()).toEqual([]);
   });

@@ -27,8 +27,10 @@ async function status(file: string, path: string, params: Record<string, string>
   return (await classify(async () => routes[file].loader!({ request: buildRequest("GET", path), params, context: {} }))).status;
 }
 
-const casePage = (slug: string, id: number | string) => load("ideas.$slug_.case-studies.$id.tsx", `/ideas/${slug}/case-studies/${id}`, { slug, id: String(id) });
-const casePageStatus = (slug: string, id: number | string) => status("ideas.$slug_.case-studies.$id.tsx", `/ideas/${slug}/case-studies/${id}`, { slug, id: String(id) });
+const casePage = (slug: string, id: number | string) =>
+  load("ideas.$slug_.case-studies.$id.tsx", `/ideas/${slug}/case-studies/${id}`, { slug, id: String(id) });
+const casePageStatus = (slug: string, id: number | string) =>
+  status("ideas.$slug_.case-studies.$id.tsx", `/ideas/${slug}/case-studies/${id}`, { slug, id: String(id) });
 
 beforeAll(async () => {
   harness = await openHarness();
@@ -42,32 +44,85 @@ beforeAll(async () => {
         summary: "Neighbours share a home-cooked meal with older people nearby.",
         organisation: "Casserole Trust",
         caseStudies: [
-          { locality: "Cork", country: "IE", year: 2015, status: "adopted", outcomes: "Fewer missed meals among older men living alone.", lessons: "Recruit cooks through the local paper." },
-          { locality: "Bolton", country: "GB", year: 2018, status: "stopped", outcomes: "Too few cooks volunteered.", lessons: "Start with a paid coordinator." },
+          {
+            locality: "Cork",
+            country: "IE",
+            year: 2015,
+            status: "adopted",
+            outcomes: "Fewer missed meals among older men living alone.",
+            lessons: "Recruit cooks through the local paper.",
+          },
+          {
+            locality: "Bolton",
+            country: "GB",
+            year: 2018,
+            status: "stopped",
+            outcomes: "Too few cooks volunteered.",
+            lessons: "Start with a paid coordinator.",
+          },
         ],
       }),
-      idea({ slug: "time-banking", title: "Time banking", organisation: "Timebanking UK", caseStudies: [{ locality: "Rotherham", country: "GB", status: "piloting" }] }),
+      idea({
+        slug: "time-banking",
+        title: "Time banking",
+        organisation: "Timebanking UK",
+        caseStudies: [{ locality: "Rotherham", country: "GB", status: "piloting" }],
+      }),
     ]),
   );
   const casserole = ideaIdBySlug(db, "casserole-club");
   // Case studies still in review, or sent back, are not public; nor are those of an unpublished idea.
   db.insert(caseStudies).values({ ideaId: casserole, locality: "Awaiting Town", status: "adopted", reviewStatus: "submitted" }).run();
-  db.insert(caseStudies).values({ ideaId: casserole, locality: "Sent Back Town", status: "adopted", reviewStatus: "changes-requested", reviewReason: "Say what changed." }).run();
+  db.insert(caseStudies)
+    .values({ ideaId: casserole, locality: "Sent Back Town", status: "adopted", reviewStatus: "changes-requested", reviewReason: "Say what changed." })
+    .run();
   insertIdeaWithStatus(db, "draft", { slug: "draft-idea", title: "A draft idea", summary: "Not yet." });
-  db.insert(caseStudies).values({ ideaId: ideaIdBySlug(db, "draft-idea"), locality: "Draft Town", status: "adopted", reviewStatus: "published" }).run();
+  db.insert(caseStudies)
+    .values({ ideaId: ideaIdBySlug(db, "draft-idea"), locality: "Draft Town", status: "adopted", reviewStatus: "published" })
+    .run();
   // A living case study: Northshire Council adopted Casserole Club through a match; one outcome update is published.
   importNeeds(db, needItems([need({ slug: "hungry-older-people", title: "Hungry older people", locality: "Northshire", country: "GB" })]));
   const commissioner = harness.fixtures.users.commissioner;
   db.update(needs).set({ ownerId: commissioner.id, organisationId: commissioner.organisationId }).where(eq(needs.slug, "hungry-older-people")).run();
   const needId = db.select({ id: needs.id }).from(needs).where(eq(needs.slug, "hungry-older-people")).get()!.id;
   const adopted = adoptMatch(db, { needId, ideaId: casserole, commissionerId: commissioner.id, at: new Date("2026-01-10T10:00:00Z") });
-  db.update(caseStudies).set({ locality: "Northshire", country: "GB", year: 2026, outcomes: "Meals delivered weekly in four villages.", reviewStatus: "published" }).where(eq(caseStudies.id, adopted.caseStudyId)).run();
-  db.insert(outcomeUpdates)
-    .values({ caseStudyId: adopted.caseStudyId, matchId: adopted.matchId, monthsAfterAdoption: 6, outcomes: "Ninety older people now get a meal a week.", reviewStatus: "published", submittedAt: new Date("2026-07-12T09:00:00Z"), reviewedAt: new Date("2026-07-14T09:00:00Z") })
+  db.update(caseStudies)
+    .set({ locality: "Northshire", country: "GB", year: 2026, outcomes: "Meals delivered weekly in four villages.", reviewStatus: "published" })
+    .where(eq(caseStudies.id, adopted.caseStudyId))
     .run();
-  db.insert(outcomeUpdates).values({ caseStudyId: adopted.caseStudyId, matchId: adopted.matchId, monthsAfterAdoption: 12, outcomes: "Not reviewed yet.", reviewStatus: "submitted", submittedAt: new Date() }).run();
+  db.insert(outcomeUpdates)
+    .values({
+      caseStudyId: adopted.caseStudyId,
+      matchId: adopted.matchId,
+      monthsAfterAdoption: 6,
+      outcomes: "Ninety older people now get a meal a week.",
+      reviewStatus: "published",
+      submittedAt: new Date("2026-07-12T09:00:00Z"),
+      reviewedAt: new Date("2026-07-14T09:00:00Z"),
+    })
+    .run();
+  db.insert(outcomeUpdates)
+    .values({
+      caseStudyId: adopted.caseStudyId,
+      matchId: adopted.matchId,
+      monthsAfterAdoption: 12,
+      outcomes: "Not reviewed yet.",
+      reviewStatus: "submitted",
+      submittedAt: new Date(),
+    })
+    .run();
   ids.living = adopted.caseStudyId;
-  for (const file of ["ideas.$slug_.case-studies.$id.tsx", "ideas.$slug.tsx", "ideas._index.tsx", "organisations.$slug.tsx", "organisations._index.tsx", "needs.$slug.tsx", "feed[.]atom.ts", "_index.tsx", "places.$slug.tsx"]) {
+  for (const file of [
+    "ideas.$slug_.case-studies.$id.tsx",
+    "ideas.$slug.tsx",
+    "ideas._index.tsx",
+    "organisations.$slug.tsx",
+    "organisations._index.tsx",
+    "needs.$slug.tsx",
+    "feed[.]atom.ts",
+    "_index.tsx",
+    "places.$slug.tsx",
+  ]) {
     routes[file] = await importRoute(file);
   }
 });
@@ -79,11 +134,20 @@ afterAll(async () => {
 describe("a case study's own page", () => {
   it("shows a published case study with its place, year, status, outcomes, lessons and its idea", async () => {
     const data = await casePage("casserole-club", studyId("Cork"));
-    expect(data.study).toMatchObject({ locality: "Cork", country: "IE", year: 2015, status: "adopted", outcomes: "Fewer missed meals among older men living alone.", lessons: "Recruit cooks through the local paper." });
+    expect(data.study).toMatchObject({
+      locality: "Cork",
+      country: "IE",
+      year: 2015,
+      status: "adopted",
+      outcomes: "Fewer missed meals among older men living alone.",
+      lessons: "Recruit cooks through the local paper.",
+    });
     expect(data.idea).toMatchObject({ slug: "casserole-club", title: "Casserole Club", organisation: { name: "Casserole Trust", slug: "casserole-trust" } });
     expect(data.adopter).toBeNull();
     expect(data.updates).toEqual([]);
-    const meta = (routes["ideas.$slug_.case-studies.$id.tsx"] as unknown as { meta: unknown }).meta as (args: { data: unknown }) => { title?: string; name?: string; content?: string }[];
+    const meta = (routes["ideas.$slug_.case-studies.$id.tsx"] as unknown as { meta: unknown }).meta as (args: {
+      data: unknown;
+    }) => { title?: string; name?: string; content?: string }[];
     const tags = meta({ data });
     expect(tags.find((tag) => tag.title)?.title).toBe("Casserole Club in Cork, IE (2015): case study | Innovation Exchange");
     expect(tags.find((tag) => tag.name === "description")?.content).toContain("Fewer missed meals");
@@ -172,7 +236,9 @@ describe("organisation profiles", () => {
   it("show a registered organisation's open needs and the case studies of what it adopted; the need page links to it", async () => {
     const council = await load("organisations.$slug.tsx", "/organisations/northshire-council", { slug: "northshire-council" });
     expect(council.needs.map((row: { slug: string }) => row.slug)).toContain("hungry-older-people");
-    expect(council.caseStudies).toEqual([{ id: ids.living, ideaSlug: "casserole-club", ideaTitle: "Casserole Club", locality: "Northshire", country: "GB", year: 2026, status: "adopted" }]);
+    expect(council.caseStudies).toEqual([
+      { id: ids.living, ideaSlug: "casserole-club", ideaTitle: "Casserole Club", locality: "Northshire", country: "GB", year: 2026, status: "adopted" },
+    ]);
     const needPage = await load("needs.$slug.tsx", "/needs/hungry-older-people", { slug: "hungry-older-people" });
     expect(needPage.organisation).toEqual({ name: "Northshire Council", slug: "northshire-council" });
     const registered = harness.exchange.db.select().from(organisations).where(eq(organisations.slug, "northshire-council")).get();
@@ -199,7 +265,10 @@ describe("the demo idea with a history", () => {
     expect(latest.changes[0]).toMatchObject({ field: "solution", label: "How it works", before: { changed: "" }, excerpt: true });
     expect(latest.changes[0].after.changed).toContain("caseloads of about 250 people");
     expect(earlier.changes.map((change: { label: string }) => change.label)).toEqual(["Costs", "Tags"]);
-    expect(earlier.changes[1]).toMatchObject({ before: { lead: "link workers, primary care, ", changed: "wellbeing" }, after: { changed: "wellbeing, loneliness" } });
+    expect(earlier.changes[1]).toMatchObject({
+      before: { lead: "link workers, primary care, ", changed: "wellbeing" },
+      after: { changed: "wellbeing, loneliness" },
+    });
     expect(earlier.changes[0].after.changed).toContain("Additional Roles Reimbursement Scheme");
   });
 });

@@ -8,15 +8,7 @@ import { ideas, organisations, searchOutbox, users } from "../../db/schema";
 import { exportIdeas } from "../../app/models/exchange-export.server";
 import { getUserByEmail, verifyUserPassword } from "../../app/models/users.server";
 import { isMeiliHealthy } from "../../search/client";
-import {
-  countRows,
-  idea,
-  need,
-  openTestExchange,
-  runCli,
-  writeJson,
-  type TestExchange,
-} from "./helpers";
+import { countRows, idea, need, openTestExchange, runCli, writeJson, type TestExchange } from "./helpers";
 
 let exchange: TestExchange;
 let files: string;
@@ -114,7 +106,19 @@ describe("exchange export", () => {
 describe("exchange create-user", () => {
   it("creates an account whose password verifies, with its organisation", async () => {
     const result = await runCli(
-      ["create-user", "--email", "Ada@Example.org", "--role", "broker", "--password", "correct horse 42", "--name", "Ada", "--organisation", "Kirklees Council"],
+      [
+        "create-user",
+        "--email",
+        "Ada@Example.org",
+        "--role",
+        "broker",
+        "--password",
+        "correct horse 42",
+        "--name",
+        "Ada",
+        "--organisation",
+        "Kirklees Council",
+      ],
       exchange.dataDir,
     );
     expect(result.code).toBe(0);

@@ -15,12 +15,36 @@ beforeAll(async () => {
   importIdeas(
     exchange.db,
     ideaItems([
-      idea({ slug: "befriending-older-people", title: "Befriending for older people", summary: "Volunteers visit isolated older residents weekly.", sectors: ["ageing"], diffusionModels: ["franchise"], lifecyclePhase: "mainstream", evidenceLevel: 3 }),
-      idea({ slug: "street-triage", title: "Street triage", summary: "Mental health nurses ride with police officers.", sectors: ["mental-health", "community-safety"], diffusionModels: ["uncontrolled"], lifecyclePhase: "embedding" }),
-      idea({ slug: "repair-cafe", title: "Repair café", summary: "Volunteers repair household items for free.", sectors: ["environment-climate"], diffusionModels: ["uncontrolled", "franchise"] }),
+      idea({
+        slug: "befriending-older-people",
+        title: "Befriending for older people",
+        summary: "Volunteers visit isolated older residents weekly.",
+        sectors: ["ageing"],
+        diffusionModels: ["franchise"],
+        lifecyclePhase: "mainstream",
+        evidenceLevel: 3,
+      }),
+      idea({
+        slug: "street-triage",
+        title: "Street triage",
+        summary: "Mental health nurses ride with police officers.",
+        sectors: ["mental-health", "community-safety"],
+        diffusionModels: ["uncontrolled"],
+        lifecyclePhase: "embedding",
+      }),
+      idea({
+        slug: "repair-cafe",
+        title: "Repair café",
+        summary: "Volunteers repair household items for free.",
+        sectors: ["environment-climate"],
+        diffusionModels: ["uncontrolled", "franchise"],
+      }),
     ]),
   );
-  importNeeds(exchange.db, needItems([need({ slug: "isolated-elders", title: "Isolated elders in villages", problem: "Older residents are lonely.", sectors: ["ageing"] })]));
+  importNeeds(
+    exchange.db,
+    needItems([need({ slug: "isolated-elders", title: "Isolated elders in villages", problem: "Older residents are lonely.", sectors: ["ageing"] })]),
+  );
   insertIdeaWithStatus(exchange.db, "draft", { slug: "secret-draft-volunteers", title: "Secret volunteers draft", summary: "Volunteers in a draft." });
 });
 

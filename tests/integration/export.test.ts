@@ -131,9 +131,7 @@ describe("export round-trip", () => {
   });
 
   it("replaces an idea's case studies when a later file changes them", () => {
-    const [nfp] = ideaItems([
-      { ...ideaFixtures[0], caseStudies: [{ locality: "Leeds", status: "adopted" }] },
-    ]);
+    const [nfp] = ideaItems([{ ...ideaFixtures[0], caseStudies: [{ locality: "Leeds", status: "adopted" }] }]);
     expect(importIdeas(second.db, [nfp])).toEqual({ inserted: 0, updated: 1 });
     const exported = exportIdeas(second.db).find((item) => item.slug === "nurse-family-partnership")!;
     expect(exported.caseStudies).toEqual([{ locality: "Leeds", status: "adopted" }]);

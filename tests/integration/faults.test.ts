@@ -93,7 +93,11 @@ describe("faults", () => {
   it("SIGKILL of Meilisearch while publishing loses nothing", async () => {
     const { context, dataDir } = await openLikeTheSite();
     const broker = await createUser(context.db, { email: "broker@faults.example", password: "a long enough password", displayName: "Broker", role: "broker" });
-    const ideaId = insertIdeaWithStatus(context.db, "submitted", { slug: "published-while-down", title: "Published while search was down", summary: "A decision taken during an outage." });
+    const ideaId = insertIdeaWithStatus(context.db, "submitted", {
+      slug: "published-while-down",
+      title: "Published while search was down",
+      summary: "A decision taken during an outage.",
+    });
     const killed = meiliPid(dataDir);
     process.kill(killed, "SIGKILL");
     decideIdea(context.db, broker.id, ideaId, { decision: "publish", evidenceLevel: 2, evidenceJustification: "Before and after figures." });

@@ -10,14 +10,7 @@ import { count, eq } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { ExchangeDb } from "../../db/client";
 import { ideas, searchOutbox } from "../../db/schema";
-import {
-  ideaFormat,
-  needFormat,
-  validateExchangeFile,
-  formatProblem,
-  type IdeaFormat,
-  type NeedFormat,
-} from "../../app/domain/exchange-format";
+import { ideaFormat, needFormat, validateExchangeFile, formatProblem, type IdeaFormat, type NeedFormat } from "../../app/domain/exchange-format";
 import { importIdeas, importNeeds } from "../../app/models/exchange-import.server";
 import { enqueueSearchSync } from "../../app/models/search-outbox.server";
 import { openExchange, type ExchangeContext } from "../../app/utils/exchange.server";

@@ -68,7 +68,13 @@ async function signUp(role: "innovator" | "commissioner", fields: { displayName?
   const jar = { cookie: "", email: `${role}-${Math.random().toString(36).slice(2)}@http.example` };
   const response = await http("/signup", {
     jar,
-    form: { displayName: fields.displayName ?? `A ${role}`, email: jar.email, password: "correct horse battery staple", role, organisation: fields.organisation ?? "" },
+    form: {
+      displayName: fields.displayName ?? `A ${role}`,
+      email: jar.email,
+      password: "correct horse battery staple",
+      role,
+      organisation: fields.organisation ?? "",
+    },
   });
   expect(response.status).toBe(302);
   return jar;
@@ -124,7 +130,11 @@ describe("the Origin check", () => {
     const jar = await signUp("innovator");
     for (const pathname of ["/signout", "/my/ideas/new", "/account/settings", "/notifications", "/admin", "/api/ideas"]) {
       for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
-        const response = await fetch(`${server.url}${pathname}`, { method, headers: { Origin: "https://evil.example", Cookie: jar.cookie }, redirect: "manual" });
+        const response = await fetch(`${server.url}${pathname}`, {
+          method,
+          headers: { Origin: "https://evil.example", Cookie: jar.cookie },
+          redirect: "manual",
+        });
         expect(response.status, `${method} ${pathname}`).toBe(403);
       }
     }
@@ -183,7 +193,7 @@ const vectors = [
   "[click me](javascript:alert(1))",
   "[click](JaVaScRiPt:alert(1))",
   "[entity](&#106;avascript:alert(1))",
-  "<a href=\"javascript:alert(1)\">link</a>",
+  '<a href="javascript:alert(1)">link</a>',
   "<svg onload=alert(1)><circle/></svg>",
   "<svg><script>alert(1)</script></svg>",
   '![img](x" onerror="alert(1))',
@@ -289,10 +299,16 @@ function textOf(html: string): string {
 
 describe("a stored-XSS corpus", () => {
   it("checks itself: the checker finds live script in unescaped payloads", () => {
-    for (const vector of ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">x</a>', "<svg onload=alert(1)>", "<iframe></iframe>"]) {
+    for (const vector of [
+      "<script>alert(1)</script>",
+      '"><img src=x onerror=alert(1)>',
+      '<a href="javascript:alert(1)">x</a>',
+      "<svg onload=alert(1)>",
+      "<iframe></iframe>",
+    ]) {
       expect(scriptableParts(`<html><body><p>${vector}</p></body></html>`), vector).not.toEqual([]);
     }
-    expect(scriptableParts("<p>&lt;script&gt;alert(1)&lt;/script&gt; <a href=\"/ideas\">ok</a></p>")).toEqual([]);
+    expect(scriptableParts('<p>&lt;script&gt;alert(1)&lt;/script&gt; <a href="/ideas">ok</a></p>')).toEqual([]);
   });
 
   it("sent through every text field renders inert on every page that shows it", async () => {
@@ -339,8 +355,16 @@ describe("a stored-XSS corpus", () => {
 
     const checked: { label: string; html: string; expect: string[] }[] = [];
     for (const [round, item] of created.entries()) {
-      checked.push({ label: `owner's edit page ${round}`, html: await page(`/my/ideas/${item.slug}`, innovator), expect: [...shortFields, ...longFields, "tags"].map((field) => marker(field, round)) });
-      checked.push({ label: `broker's review page ${round}`, html: await page(`/broker/idea/${item.id}`, broker), expect: ["title", "summary", "problem"].map((field) => marker(field, round)) });
+      checked.push({
+        label: `owner's edit page ${round}`,
+        html: await page(`/my/ideas/${item.slug}`, innovator),
+        expect: [...shortFields, ...longFields, "tags"].map((field) => marker(field, round)),
+      });
+      checked.push({
+        label: `broker's review page ${round}`,
+        html: await page(`/broker/idea/${item.id}`, broker),
+        expect: ["title", "summary", "problem"].map((field) => marker(field, round)),
+      });
       expect((await http(`/broker/idea/${item.id}`, { jar: broker, form: { intent: "claim" } })).status).toBe(302);
       const decided = await http(`/broker/idea/${item.id}`, {
         jar: broker,
@@ -350,9 +374,20 @@ describe("a stored-XSS corpus", () => {
       checked.push({
         label: `public idea page ${round}`,
         html: await page(`/ideas/${item.slug}`),
-        expect: ["title", "summary", "problem", "solution", "evidence", "costs", "uncontrolledLicence", "franchiseFeeModel", "takeoverTerms", "growthCapacity", "outcomes", "lessons"].map((field) =>
-          marker(field, round),
-        ),
+        expect: [
+          "title",
+          "summary",
+          "problem",
+          "solution",
+          "evidence",
+          "costs",
+          "uncontrolledLicence",
+          "franchiseFeeModel",
+          "takeoverTerms",
+          "growthCapacity",
+          "outcomes",
+          "lessons",
+        ].map((field) => marker(field, round)),
       });
     }
     checked.push({ label: "account page", html: await page("/account", innovator), expect: ["XSSnameX", "XSSorgX"] });
@@ -370,7 +405,8 @@ describe("a stored-XSS corpus", () => {
       for (const problem of scriptableParts(html)) problems.push(`${label}: ${problem}`);
       // Tags are stored lower-cased.
       const text = textOf(html).toLowerCase();
-      for (const expected of markers) if (!text.includes(expected.toLowerCase())) problems.push(`${label}: ${expected} is not shown, so that field went unchecked`);
+      for (const expected of markers)
+        if (!text.includes(expected.toLowerCase())) problems.push(`${label}: ${expected} is not shown, so that field went unchecked`);
     }
     expect(problems).toEqual([]);
   });
@@ -415,7 +451,12 @@ describe("the Meilisearch master key", () => {
     const innovator = await signUp("innovator");
     for (const pathname of ["/ideas", "/needs", "/signin", "/signup", "/organisations", "/ideas?q=care"]) await page(pathname);
     for (const pathname of ["/account", "/my/ideas", "/my/ideas/new", "/notifications", "/account/settings"]) await page(pathname, innovator);
-    const extras = await Promise.all(["/healthz", "/api/ideas", "/api/needs", "/api/ideas/similar?title=care", ...served].map(async (pathname) => ({ label: pathname, body: await (await http(pathname)).text() })));
+    const extras = await Promise.all(
+      ["/healthz", "/api/ideas", "/api/needs", "/api/ideas/similar?title=care", ...served].map(async (pathname) => ({
+        label: pathname,
+        body: await (await http(pathname)).text(),
+      })),
+    );
 
     const leaks: string[] = [];
     for (const file of assets) {

@@ -29,7 +29,12 @@ beforeAll(async () => {
           { locality: "Derby", year: 2014, status: "piloting" },
         ],
       }),
-      idea({ slug: "repair-cafes", sectors: ["environment-climate"], diffusionModels: ["uncontrolled"], caseStudies: [{ locality: "Amsterdam", year: 2009, status: "adopted" }] }),
+      idea({
+        slug: "repair-cafes",
+        sectors: ["environment-climate"],
+        diffusionModels: ["uncontrolled"],
+        caseStudies: [{ locality: "Amsterdam", year: 2009, status: "adopted" }],
+      }),
     ]),
   );
   importNeeds(
@@ -42,7 +47,9 @@ beforeAll(async () => {
     ]),
   );
   const scored = db.select({ id: needs.id }).from(needs).where(eq(needs.slug, "scored-need")).get()!;
-  db.insert(matches).values({ needId: scored.id, ideaId: ideaIdBySlug(db, "shared-lives"), status: "suggested", score: 41 }).run();
+  db.insert(matches)
+    .values({ needId: scored.id, ideaId: ideaIdBySlug(db, "shared-lives"), status: "suggested", score: 41 })
+    .run();
   // A real review: the harness's submitted idea, published by the broker.
   decideIdea(db, harness.fixtures.users.broker.id, harness.fixtures.submittedIdeaId, { decision: "publish" });
   publicRoute = await importRoute("insights._index.tsx");
@@ -66,7 +73,12 @@ describe("public insights", () => {
         reason: "Ideas in its sectors offer a route it accepts, but none has been adopted or has evidence at level 3 or above.",
       },
       { slug: "bus-deserts", title: "Bus deserts", sectors: ["transport"], reason: "No published idea in its sectors." },
-      { slug: "river-litter", title: "River litter", sectors: ["environment-climate"], reason: "Ideas in its sectors offer none of the diffusion models it accepts." },
+      {
+        slug: "river-litter",
+        title: "River litter",
+        sectors: ["environment-climate"],
+        reason: "Ideas in its sectors offer none of the diffusion models it accepts.",
+      },
     ]);
     const socialCare = insights.sectors.find((row) => row.sector === "social-care")!;
     expect(socialCare).toEqual({ sector: "social-care", ideas: 1, needs: 2, gaps: 1 });
@@ -76,7 +88,9 @@ describe("public insights", () => {
 
   it("serves accessible chart geometry to anyone", async () => {
     const data = (await publicRoute.loader!({ request: buildRequest("GET", "/insights"), params: {}, context: {} })) as Response;
-    const body = (await data.json()) as { charts: Record<string, { kind: string; title: string; description: string; bars?: unknown[]; series: { path?: string }[] }> };
+    const body = (await data.json()) as {
+      charts: Record<string, { kind: string; title: string; description: string; bars?: unknown[]; series: { path?: string }[] }>;
+    };
     expect(body.charts.supply.kind).toBe("bar");
     expect(body.charts.supply.description).toBe(
       "Ageing has the most published ideas (2). Social care has the most open needs (2). 4 of 5 open needs have no good match.",

@@ -20,7 +20,15 @@ import {
   submitOutcomeUpdate,
 } from "../../app/models/living-case-studies.server";
 import { startMailJobs } from "../../app/models/mail-jobs.server";
-import { claimItem, decideCaseStudy, decideOutcomeUpdate, getReviewItem, isAwaitingReview, listReviewQueue, ReviewConflictError } from "../../app/models/review.server";
+import {
+  claimItem,
+  decideCaseStudy,
+  decideOutcomeUpdate,
+  getReviewItem,
+  isAwaitingReview,
+  listReviewQueue,
+  ReviewConflictError,
+} from "../../app/models/review.server";
 import { findSimilarOpenNeeds } from "../../app/models/similar-needs.server";
 import { createUser } from "../../app/models/users.server";
 import type { ExchangeContext } from "../../app/utils/exchange.server";
@@ -72,17 +80,67 @@ beforeAll(async () => {
   await importNeedsAndSync(
     exchange,
     needItems([
-      need({ slug: "winter-falls", title: "Older people falling at home in winter", problem: "Older residents fall at home in winter and wait hours for an ambulance; hospital admissions for falls rise every year.", sectors: ["ageing"], locality: "Northshire", country: "GB" }),
-      need({ slug: "second-need", title: "Frailty in care homes", problem: "Care home residents lose strength and mobility after a stay in hospital.", sectors: ["ageing"], locality: "Northshire", country: "GB" }),
-      need({ slug: "calder-falls", title: "Falls among older people in Calder", problem: "Falls at home send older people to hospital every winter.", sectors: ["ageing", "health"], locality: "Calder", country: "GB" }),
-      need({ slug: "calder-pilot", title: "Strength and balance for over-70s", problem: "Over-70s lose strength after illness.", sectors: ["ageing"], locality: "Todmorden", country: "GB" }),
-      need({ slug: "calder-dropped", title: "Falls in sheltered housing", problem: "Residents of sheltered housing fall often.", sectors: ["housing"], locality: "Halifax", country: "GB" }),
-      need({ slug: "calder-arranging", title: "Secret early conversation", problem: "A need still being matched.", sectors: ["ageing"], locality: "Secretville", country: "GB" }),
-      need({ slug: "school-attendance", title: "Pupils missing school", problem: "Persistent absence from secondary school is rising.", sectors: ["education"], locality: "Leeds", country: "GB" }),
+      need({
+        slug: "winter-falls",
+        title: "Older people falling at home in winter",
+        problem: "Older residents fall at home in winter and wait hours for an ambulance; hospital admissions for falls rise every year.",
+        sectors: ["ageing"],
+        locality: "Northshire",
+        country: "GB",
+      }),
+      need({
+        slug: "second-need",
+        title: "Frailty in care homes",
+        problem: "Care home residents lose strength and mobility after a stay in hospital.",
+        sectors: ["ageing"],
+        locality: "Northshire",
+        country: "GB",
+      }),
+      need({
+        slug: "calder-falls",
+        title: "Falls among older people in Calder",
+        problem: "Falls at home send older people to hospital every winter.",
+        sectors: ["ageing", "health"],
+        locality: "Calder",
+        country: "GB",
+      }),
+      need({
+        slug: "calder-pilot",
+        title: "Strength and balance for over-70s",
+        problem: "Over-70s lose strength after illness.",
+        sectors: ["ageing"],
+        locality: "Todmorden",
+        country: "GB",
+      }),
+      need({
+        slug: "calder-dropped",
+        title: "Falls in sheltered housing",
+        problem: "Residents of sheltered housing fall often.",
+        sectors: ["housing"],
+        locality: "Halifax",
+        country: "GB",
+      }),
+      need({
+        slug: "calder-arranging",
+        title: "Secret early conversation",
+        problem: "A need still being matched.",
+        sectors: ["ageing"],
+        locality: "Secretville",
+        country: "GB",
+      }),
+      need({
+        slug: "school-attendance",
+        title: "Pupils missing school",
+        problem: "Persistent absence from secondary school is rising.",
+        sectors: ["education"],
+        locality: "Leeds",
+        country: "GB",
+      }),
     ]),
   );
   for (const row of db.select({ id: needs.id, slug: needs.slug }).from(needs).all()) needId[row.slug] = row.id;
-  const own = (slug: string, user: UserRow) => db.update(needs).set({ ownerId: user.id, organisationId: user.organisationId }).where(eq(needs.id, needId[slug])).run();
+  const own = (slug: string, user: UserRow) =>
+    db.update(needs).set({ ownerId: user.id, organisationId: user.organisationId }).where(eq(needs.id, needId[slug])).run();
   for (const slug of ["winter-falls", "second-need"]) own(slug, commissioner);
   for (const slug of ["calder-falls", "calder-pilot", "calder-dropped", "calder-arranging"]) own(slug, otherCommissioner);
 });
@@ -102,7 +160,16 @@ describe("adopting a match", () => {
   it("drafts a case study of the idea for broker review, and three outcome reminders", () => {
     ({ matchId, caseStudyId } = adoptMatch(db, { needId: needId["winter-falls"], ideaId, commissionerId: commissioner.id, at: adoptedAt }));
     const study = db.select().from(caseStudies).where(eq(caseStudies.id, caseStudyId)).get()!;
-    expect(study).toMatchObject({ ideaId, matchId, locality: "Northshire", country: "GB", year: 2026, status: "adopted", reviewStatus: "submitted", submittedById: commissioner.id });
+    expect(study).toMatchObject({
+      ideaId,
+      matchId,
+      locality: "Northshire",
+      country: "GB",
+      year: 2026,
+      status: "adopted",
+      reviewStatus: "submitted",
+      submittedById: commissioner.id,
+    });
     const reminders = db.select().from(outcomeReminders).where(eq(outcomeReminders.matchId, matchId)).orderBy(asc(outcomeReminders.monthsAfterAdoption)).all();
     expect(reminders.map((reminder) => [reminder.monthsAfterAdoption, reminder.dueAt.toISOString(), reminder.sentAt])).toEqual([
       [6, "2026-07-31T09:00:00.000Z", null],
@@ -124,11 +191,21 @@ describe("the outcome reminders job", () => {
     expect(told[0].title).toBe("Your 6-month outcome update on “Falls prevention classes” is due");
     expect(told[0].link).toBe(`/my/outcomes/${matchId}?milestone=6#write-update`);
     // The commissioner's preference is "immediately": an email too.
-    expect(db.select().from(emailOutbox).where(and(eq(emailOutbox.userId, commissioner.id), eq(emailOutbox.subject, `Innovation Exchange: ${told[0].title}`))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.userId, commissioner.id), eq(emailOutbox.subject, `Innovation Exchange: ${told[0].title}`)))
+        .all(),
+    ).toHaveLength(1);
     // Idempotent: the same run again sends nothing.
     expect(sendDueOutcomeReminders(db, due)).toEqual({ remindersDue: 0, notified: 0 });
     expect(notificationsOf(commissioner).length).toBe(before + 1);
-    const six = db.select().from(outcomeReminders).where(and(eq(outcomeReminders.matchId, matchId), eq(outcomeReminders.monthsAfterAdoption, 6))).get()!;
+    const six = db
+      .select()
+      .from(outcomeReminders)
+      .where(and(eq(outcomeReminders.matchId, matchId), eq(outcomeReminders.monthsAfterAdoption, 6)))
+      .get()!;
     expect(six.sentAt?.toISOString()).toBe(due.toISOString());
   });
 
@@ -136,12 +213,22 @@ describe("the outcome reminders job", () => {
     const second = adoptMatch(db, { needId: needId["second-need"], ideaId, commissionerId: commissioner.id, at: adoptedAt });
     const before = notificationsOf(commissioner).length;
     // Two milestones overdue at once (a server down for a year): one notification, for the latest.
-    const jobs = startMailJobs({ db, env: { SMTP_URL: undefined, MAIL_FROM: "exchange@example.org", PUBLIC_URL: undefined } as never }, { transport: null, now: () => addMonths(adoptedAt, 13), log: () => {} });
+    const jobs = startMailJobs(
+      { db, env: { SMTP_URL: undefined, MAIL_FROM: "exchange@example.org", PUBLIC_URL: undefined } as never },
+      { transport: null, now: () => addMonths(adoptedAt, 13), log: () => {} },
+    );
     await jobs.runOnce();
     await jobs.stop();
     const told = notificationsOf(commissioner).slice(before);
-    expect(told.map((row) => row.link)).toEqual([`/my/outcomes/${matchId}?milestone=12#write-update`, `/my/outcomes/${second.matchId}?milestone=12#write-update`]);
-    const unsent = db.select().from(outcomeReminders).all().filter((reminder) => reminder.sentAt === null);
+    expect(told.map((row) => row.link)).toEqual([
+      `/my/outcomes/${matchId}?milestone=12#write-update`,
+      `/my/outcomes/${second.matchId}?milestone=12#write-update`,
+    ]);
+    const unsent = db
+      .select()
+      .from(outcomeReminders)
+      .all()
+      .filter((reminder) => reminder.sentAt === null);
     expect(unsent.map((reminder) => reminder.monthsAfterAdoption)).toEqual([24, 24]);
 
     const now = addMonths(adoptedAt, 25).toISOString();
@@ -156,9 +243,17 @@ describe("the outcome reminders job", () => {
   }, 120_000);
 });
 
-async function ideaPageData(): Promise<{ outcomeUpdates: Record<string, { label: string; outcomes: string; on: string | null }[]>; adopters: Record<string, { locality: string | null; organisation: string | null }[]>; idea: { caseStudies: { id: number; locality: string }[] } }> {
+async function ideaPageData(): Promise<{
+  outcomeUpdates: Record<string, { label: string; outcomes: string; on: string | null }[]>;
+  adopters: Record<string, { locality: string | null; organisation: string | null }[]>;
+  idea: { caseStudies: { id: number; locality: string }[] };
+}> {
   const route = (await import("../../app/routes/ideas.$slug")) as { loader: LoaderFunction };
-  const response = (await route.loader({ request: new Request("http://exchange.test/ideas/falls-prevention-classes"), params: { slug: "falls-prevention-classes" }, context: {} })) as Response;
+  const response = (await route.loader({
+    request: new Request("http://exchange.test/ideas/falls-prevention-classes"),
+    params: { slug: "falls-prevention-classes" },
+    context: {},
+  })) as Response;
   return response.json();
 }
 
@@ -167,22 +262,35 @@ describe("an outcome update", () => {
   const sixMonths = text("Falls admissions from the classes' postcodes fell 14% over the winter.");
 
   it("is written only by the match's commissioner, once per milestone", () => {
-    expect(() => submitOutcomeUpdate(db, { id: otherCommissioner.id, role: "commissioner" }, matchId, { monthsAfterAdoption: 6, outcomes: sixMonths })).toThrow(NotAllowedError);
-    expect(() => submitOutcomeUpdate(db, { id: innovator.id, role: "innovator" }, matchId, { monthsAfterAdoption: 6, outcomes: sixMonths })).toThrow(NotAllowedError);
+    expect(() => submitOutcomeUpdate(db, { id: otherCommissioner.id, role: "commissioner" }, matchId, { monthsAfterAdoption: 6, outcomes: sixMonths })).toThrow(
+      NotAllowedError,
+    );
+    expect(() => submitOutcomeUpdate(db, { id: innovator.id, role: "innovator" }, matchId, { monthsAfterAdoption: 6, outcomes: sixMonths })).toThrow(
+      NotAllowedError,
+    );
     expect(() => submitOutcomeUpdate(db, commissionerActor(), matchId, { monthsAfterAdoption: 9, outcomes: sixMonths })).toThrow(OutcomeConflictError);
     updateId = submitOutcomeUpdate(db, commissionerActor(), matchId, { monthsAfterAdoption: 6, outcomes: sixMonths }, addMonths(adoptedAt, 7));
-    expect(() => submitOutcomeUpdate(db, commissionerActor(), matchId, { monthsAfterAdoption: 6, outcomes: sixMonths })).toThrow(/already written the 6-month update/);
+    expect(() => submitOutcomeUpdate(db, commissionerActor(), matchId, { monthsAfterAdoption: 6, outcomes: sixMonths })).toThrow(
+      /already written the 6-month update/,
+    );
     const row = db.select().from(outcomeUpdates).where(eq(outcomeUpdates.id, updateId)).get()!;
     expect(row).toMatchObject({ caseStudyId, matchId, monthsAfterAdoption: 6, reviewStatus: "submitted", submittedById: commissioner.id });
     expect(getLivingCaseStudy(db, commissionerActor(), matchId).updates.map((update) => update.id)).toEqual([updateId]);
     const listed = listLivingCaseStudies(db, commissioner.id).find((item) => item.matchId === matchId)!;
-    expect(listed).toMatchObject({ ideaTitle: "Falls prevention classes", locality: "Northshire", next: { months: 12 }, updates: { published: 0, waiting: 1, sentBack: 0 } });
+    expect(listed).toMatchObject({
+      ideaTitle: "Falls prevention classes",
+      locality: "Northshire",
+      next: { months: 12 },
+      updates: { published: 0, waiting: 1, sentBack: 0 },
+    });
     expect(listLivingCaseStudies(db, otherCommissioner.id)).toEqual([]);
   });
 
   it("waits in the broker queue; changes requested, resubmitted, then published", async () => {
     const queued = listReviewQueue(db, broker.id, { type: "outcome-update" }, addMonths(adoptedAt, 7), 5);
-    expect(queued.map((item) => [item.itemId, item.title, item.detail])).toEqual([[updateId, "Northshire: Falls prevention classes", "Outcome update (6 months after adoption)"]]);
+    expect(queued.map((item) => [item.itemId, item.title, item.detail])).toEqual([
+      [updateId, "Northshire: Falls prevention classes", "Outcome update (6 months after adoption)"],
+    ]);
     expect(isAwaitingReview(db, "outcome-update", updateId)).toBe(true);
     const item = getReviewItem(db, "outcome-update", updateId);
     expect(item?.itemType === "outcome-update" && item.caseStudy.id).toBe(caseStudyId);
@@ -190,7 +298,10 @@ describe("an outcome update", () => {
     claimItem(db, broker.id, "outcome-update", updateId);
     expect(() => decideOutcomeUpdate(db, broker.id, updateId, { decision: "request-changes" })).toThrow(/reason/);
     decideOutcomeUpdate(db, broker.id, updateId, { decision: "request-changes", reason: "Say how many people took part." });
-    expect(notificationsOf(commissioner).at(-1)).toMatchObject({ title: "Your 6-month outcome update on Northshire needs changes", link: `/my/outcomes/${matchId}#write-update` });
+    expect(notificationsOf(commissioner).at(-1)).toMatchObject({
+      title: "Your 6-month outcome update on Northshire needs changes",
+      link: `/my/outcomes/${matchId}#write-update`,
+    });
     expect(() => decideOutcomeUpdate(db, broker.id, updateId, { decision: "publish" })).toThrow(ReviewConflictError);
     expect(() => submitOutcomeUpdate(db, commissionerActor(), matchId, { monthsAfterAdoption: 6, outcomes: sixMonths })).toThrow(/asked for changes/);
     resubmitOutcomeUpdate(db, commissionerActor(), matchId, updateId, `${sixMonths} 212 people took part.`, addMonths(adoptedAt, 8));
@@ -204,9 +315,18 @@ describe("an outcome update", () => {
     decideCaseStudy(db, broker.id, caseStudyId, { decision: "publish" });
     expect(() => editLivingCaseStudy(db, commissionerActor(), matchId, { outcomes: "Changed after publication." })).toThrow(/published/);
     // Published again on a published case study (a second, ad-hoc update): the innovator hears of it.
-    const adHoc = submitOutcomeUpdate(db, commissionerActor(), matchId, { monthsAfterAdoption: null, outcomes: text("Two more community centres joined in the spring.") }, addMonths(adoptedAt, 9));
+    const adHoc = submitOutcomeUpdate(
+      db,
+      commissionerActor(),
+      matchId,
+      { monthsAfterAdoption: null, outcomes: text("Two more community centres joined in the spring.") },
+      addMonths(adoptedAt, 9),
+    );
     decideOutcomeUpdate(db, broker.id, adHoc, { decision: "publish" });
-    expect(notificationsOf(innovator).at(-1)).toMatchObject({ title: "New outcome update on “Falls prevention classes” from Northshire", link: "/ideas/falls-prevention-classes#case-studies" });
+    expect(notificationsOf(innovator).at(-1)).toMatchObject({
+      title: "New outcome update on “Falls prevention classes” from Northshire",
+      link: "/ideas/falls-prevention-classes#case-studies",
+    });
     const page = await ideaPageData();
     expect(page.idea.caseStudies.map((study) => study.locality)).toContain("Northshire");
     expect(page.outcomeUpdates[caseStudyId]).toEqual([
@@ -216,10 +336,18 @@ describe("an outcome update", () => {
   });
 
   it("lets a rejected case study be edited and resubmitted by its commissioner", () => {
-    const second = db.select().from(caseStudies).where(eq(caseStudies.locality, "Northshire")).all().find((study) => study.id !== caseStudyId)!;
+    const second = db
+      .select()
+      .from(caseStudies)
+      .where(eq(caseStudies.locality, "Northshire"))
+      .all()
+      .find((study) => study.id !== caseStudyId)!;
     decideCaseStudy(db, broker.id, second.id, { decision: "reject", reason: "Nothing has happened yet." });
     editLivingCaseStudy(db, commissionerActor(), second.matchId!, { outcomes: "Twelve care homes now run the classes twice a week." });
-    expect(db.select().from(caseStudies).where(eq(caseStudies.id, second.id)).get()).toMatchObject({ reviewStatus: "submitted", outcomes: "Twelve care homes now run the classes twice a week." });
+    expect(db.select().from(caseStudies).where(eq(caseStudies.id, second.id)).get()).toMatchObject({
+      reviewStatus: "submitted",
+      outcomes: "Twelve care homes now run the classes twice a week.",
+    });
   });
 });
 
@@ -233,7 +361,12 @@ describe("an innovator's case study sent back by a broker", () => {
     expect(() => resubmitCaseStudy(db, otherCommissioner.id, "falls-prevention-classes", study.id, values)).toThrow(NotAllowedError);
     expect(() => resubmitCaseStudy(db, innovator.id, "falls-prevention-classes", caseStudyId, values)).toThrow(/sent back or rejected/);
     resubmitCaseStudy(db, innovator.id, "falls-prevention-classes", study.id, values);
-    expect(db.select().from(caseStudies).where(eq(caseStudies.id, study.id)).get()).toMatchObject({ reviewStatus: "submitted", status: "adopted", year: 2025, outcomes: "Now run in every library branch." });
+    expect(db.select().from(caseStudies).where(eq(caseStudies.id, study.id)).get()).toMatchObject({
+      reviewStatus: "submitted",
+      status: "adopted",
+      year: 2025,
+      outcomes: "Now run in every library branch.",
+    });
     expect(isAwaitingReview(db, "case-study", study.id)).toBe(true);
     decideCaseStudy(db, broker.id, study.id, { decision: "reject", reason: "Duplicate of another record." });
   });

@@ -15,14 +15,27 @@ export function addMatchFixtures(harness: Harness): { ownMatchId: number; otherM
   importIdeas(
     db,
     ideaItems([
-      idea({ slug: "matched-idea", title: "Shed network for older men", summary: "Workshops where older men share tools and company.", sectors: ["ageing"], diffusionModels: ["franchise"] }),
+      idea({
+        slug: "matched-idea",
+        title: "Shed network for older men",
+        summary: "Workshops where older men share tools and company.",
+        sectors: ["ageing"],
+        diffusionModels: ["franchise"],
+      }),
       idea({ slug: "others-matched-idea", title: "Another matched idea", sectors: ["ageing"] }),
     ]),
   );
   importNeeds(
     db,
     needItems([
-      need({ slug: "matched-need", title: "Lonely older men", problem: "Older men in our towns are lonely.", sectors: ["ageing"], diffusionModels: ["franchise"], fundingRoutes: ["procurement"] }),
+      need({
+        slug: "matched-need",
+        title: "Lonely older men",
+        problem: "Older men in our towns are lonely.",
+        sectors: ["ageing"],
+        diffusionModels: ["franchise"],
+        fundingRoutes: ["procurement"],
+      }),
       need({ slug: "others-matched-need", title: "Another matched need", sectors: ["ageing"] }),
     ]),
   );

@@ -46,7 +46,13 @@ beforeAll(async () => {
         diffusionModels: ["uncontrolled"],
         evidenceLevel: 2,
       }),
-      idea({ slug: "bike-repair", title: "Bike repair cafés", summary: "Volunteers fix bicycles for free.", sectors: ["transport"], diffusionModels: ["uncontrolled"] }),
+      idea({
+        slug: "bike-repair",
+        title: "Bike repair cafés",
+        summary: "Volunteers fix bicycles for free.",
+        sectors: ["transport"],
+        diffusionModels: ["uncontrolled"],
+      }),
     ]),
   );
   await importNeedsAndSync(
@@ -71,7 +77,14 @@ afterAll(async () => {
   await harness?.dispose();
 });
 
-async function call(kind: "loader" | "action", mod: RouteModule, visitor: Visitor, path: string, params: Record<string, string>, form?: Record<string, string>): Promise<Response> {
+async function call(
+  kind: "loader" | "action",
+  mod: RouteModule,
+  visitor: Visitor,
+  path: string,
+  params: Record<string, string>,
+  form?: Record<string, string>,
+): Promise<Response> {
   const request = buildRequest(kind === "loader" ? "GET" : "POST", path, { cookie: await harness.cookieFor(visitor), form });
   try {
     return (await mod[kind]!({ request, params, context: {} })) as Response;
@@ -81,13 +94,14 @@ async function call(kind: "loader" | "action", mod: RouteModule, visitor: Visito
   }
 }
 
- 
 type Json = any;
 
 const openNeed = (query = "") => call("loader", needPage, "commissioner", `/my/needs/${needSlug}${query}`, { slug: needSlug });
-const actOnIdea = (form: Record<string, string>, query = "") => call("action", needPage, "commissioner", `/my/needs/${needSlug}${query}`, { slug: needSlug }, form);
+const actOnIdea = (form: Record<string, string>, query = "") =>
+  call("action", needPage, "commissioner", `/my/needs/${needSlug}${query}`, { slug: needSlug }, form);
 const viewMatch = (visitor: Visitor, id: number | string) => call("loader", matchPage, visitor, `/matches/${id}`, { id: String(id) });
-const postMatch = (visitor: Visitor, id: number, form: Record<string, string>) => call("action", matchPage, visitor, `/matches/${id}`, { id: String(id) }, form);
+const postMatch = (visitor: Visitor, id: number, form: Record<string, string>) =>
+  call("action", matchPage, visitor, `/matches/${id}`, { id: String(id) }, form);
 
 const confirmStep = (visitor: Visitor, id: number, step: string, form: Record<string, string>) =>
   call("action", confirmPage, visitor, `/matches/${id}/confirm/${step}`, { id: String(id), action: step }, form);
@@ -172,7 +186,14 @@ describe("the commissioner's need page", () => {
   });
 
   it("lets only the need's commissioner act on it", async () => {
-    const other = await call("action", needPage, "commissioner", `/my/needs/${harness.fixtures.otherNeedSlug}`, { slug: harness.fixtures.otherNeedSlug }, { intent: "shortlist", idea: "bike-repair" });
+    const other = await call(
+      "action",
+      needPage,
+      "commissioner",
+      `/my/needs/${harness.fixtures.otherNeedSlug}`,
+      { slug: harness.fixtures.otherNeedSlug },
+      { intent: "shortlist", idea: "bike-repair" },
+    );
     expect(other.status).toBe(403);
     const innovator = await call("action", needPage, "innovator", `/my/needs/${needSlug}`, { slug: needSlug }, { intent: "shortlist", idea: "bike-repair" });
     expect(innovator.status).toBe(403);
@@ -300,7 +321,9 @@ describe("a match from shortlist to pilot", () => {
     expect(asked.status).toBe(200);
     expect(await asked.json()).toEqual({ reason: "We can only buy a licensed model.", error: null, returnTo: `/matches/${otherId}` });
     expect(statusNow()).toBe("shortlisted");
-    const page: Json = await (await call("loader", confirmPage, "commissioner", `/matches/${otherId}/confirm/decline`, { id: String(otherId), action: "decline" })).json();
+    const page: Json = await (
+      await call("loader", confirmPage, "commissioner", `/matches/${otherId}/confirm/decline`, { id: String(otherId), action: "decline" })
+    ).json();
     expect(page).toMatchObject({ action: "decline", match: { id: otherId, status: "shortlisted", idea: { title: "Telephone befriending" } } });
     // Confirmed without a reason: refused, nothing changes.
     const empty = await confirmStep("commissioner", otherId, "decline", { confirmed: "yes", reason: "  " });

@@ -25,7 +25,18 @@ import * as brokerItem from "../../app/routes/broker.$itemType.$itemId";
 import * as queueRoute from "../../app/routes/broker.matches";
 import * as proposeRoute from "../../app/routes/broker.matches_.new";
 import * as needPage from "../../app/routes/needs.$slug";
-import { ideaItems, importIdeasAndSync, importNeedsAndSync, insertIdeaWithStatus, need, needItems, openTestExchange, repoRoot, runCli, type TestExchange } from "./helpers";
+import {
+  ideaItems,
+  importIdeasAndSync,
+  importNeedsAndSync,
+  insertIdeaWithStatus,
+  need,
+  needItems,
+  openTestExchange,
+  repoRoot,
+  runCli,
+  type TestExchange,
+} from "./helpers";
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, never> }) => Promise<Response> | Response;
 type Person = "innovator" | "otherInnovator" | "commissioner" | "broker";
@@ -75,7 +86,13 @@ beforeAll(async () => {
   await importNeedsAndSync(
     exchange,
     needItems([
-      need({ slug: "village-loneliness", title: "Lonely older people in our villages", problem: "Older people living alone in rural villages are lonely and isolated; GP visits rise every winter.", sectors: ["ageing", "community-neighbourhoods"], diffusionModels: ["franchise", "uncontrolled"] }),
+      need({
+        slug: "village-loneliness",
+        title: "Lonely older people in our villages",
+        problem: "Older people living alone in rural villages are lonely and isolated; GP visits rise every winter.",
+        sectors: ["ageing", "community-neighbourhoods"],
+        diffusionModels: ["franchise", "uncontrolled"],
+      }),
       need({ slug: "closed-need", title: "A need that closed", problem: "Fly-tipping in country lanes." }),
     ]),
   );
@@ -120,13 +137,22 @@ describe("engine suggestions", () => {
       expect(row.reasons.length).toBeGreaterThan(0);
       expect(row.dueAt!.getTime() - row.createdAt.getTime()).toBe(7 * DAY_MS);
     }
-    const slugs = db.select({ slug: ideas.slug }).from(matches).innerJoin(ideas, eq(ideas.id, matches.ideaId)).where(eq(matches.needId, draft.id)).all().map((row) => row.slug);
+    const slugs = db
+      .select({ slug: ideas.slug })
+      .from(matches)
+      .innerJoin(ideas, eq(ideas.id, matches.ideaId))
+      .where(eq(matches.needId, draft.id))
+      .all()
+      .map((row) => row.slug);
     expect(slugs).toContain("school-streets");
   });
 
   it("refreshes one need's suggestions from the queue", async () => {
     const needId = idOf(needs, "village-loneliness");
-    const response = await call(queueRoute.action, "/broker/matches?need=village-loneliness&view=all", { as: "broker", form: { intent: "refresh", need: "village-loneliness" } });
+    const response = await call(queueRoute.action, "/broker/matches?need=village-loneliness&view=all", {
+      as: "broker",
+      form: { intent: "refresh", need: "village-loneliness" },
+    });
     expect(response.status).toBe(302);
     const location = new URL(response.headers.get("Location")!, "http://localhost");
     expect(location.pathname).toBe("/broker/matches");
@@ -134,7 +160,13 @@ describe("engine suggestions", () => {
     expect(location.searchParams.get("done")).toBe("refreshed");
     const created = Number(location.searchParams.get("n"));
     expect(created).toBeGreaterThan(0);
-    expect(db.select({ n: count() }).from(matches).where(and(eq(matches.needId, needId), eq(matches.source, "engine"))).get()!.n).toBe(created);
+    expect(
+      db
+        .select({ n: count() })
+        .from(matches)
+        .where(and(eq(matches.needId, needId), eq(matches.source, "engine")))
+        .get()!.n,
+    ).toBe(created);
     const page = await body<{ notice: string; need: { slug: string } }>(await call(queueRoute.loader, location.pathname + location.search, { as: "broker" }));
     expect(page.notice).toMatch(/new engine suggestion/);
 
@@ -183,7 +215,15 @@ describe("engine suggestions", () => {
     const result = await runCli(["suggest", "--all", "--limit", "6", "--json"], exchange.dataDir);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { created: number; needs: { need: string; created: number; ranked: number }[] };
-    expect(report.needs.map((entry) => entry.need).sort()).toEqual(db.select({ slug: needs.slug }).from(needs).where(eq(needs.status, "open")).all().map((row) => row.slug).sort());
+    expect(report.needs.map((entry) => entry.need).sort()).toEqual(
+      db
+        .select({ slug: needs.slug })
+        .from(needs)
+        .where(eq(needs.status, "open"))
+        .all()
+        .map((row) => row.slug)
+        .sort(),
+    );
     expect(report.needs.every((entry) => entry.ranked <= 6)).toBe(true);
   }, 60_000);
 });
@@ -226,7 +266,18 @@ describe("the queue's views", () => {
   it("shows rows with need, idea, score, source, status and deadline to brokers only", async () => {
     const response = await call(queueRoute.loader, "/broker/matches?view=all", { as: "broker" });
     expect(response.status).toBe(200);
-    const page = await body<{ rows: { need: { slug: string }; idea: { slug: string }; score: number | null; source: string; status: string; deadline: string | null; overdue: boolean }[]; total: number }>(response);
+    const page = await body<{
+      rows: {
+        need: { slug: string };
+        idea: { slug: string };
+        score: number | null;
+        source: string;
+        status: string;
+        deadline: string | null;
+        overdue: boolean;
+      }[];
+      total: number;
+    }>(response);
     expect(page.total).toBeGreaterThan(0);
     const engineRow = page.rows.find((row) => row.source === "Engine")!;
     expect(engineRow).toBeDefined();
@@ -247,25 +298,43 @@ describe("the queue's views", () => {
     const missing = await call(queueRoute.action, "/broker/matches", { as: "broker", form: { intent: "confirm", matchId: String(match.id), rationale: "  " } });
     expect(missing.status).toBe(400);
     expect((await body<{ matchId: number; errors: { rationale: string } }>(missing)).errors.rationale).toMatch(/Give a rationale/);
-    const ok = await call(queueRoute.action, "/broker/matches?view=open", { as: "broker", form: { intent: "confirm", matchId: String(match.id), rationale: "Villages can start groups with a small grant." } });
+    const ok = await call(queueRoute.action, "/broker/matches?view=open", {
+      as: "broker",
+      form: { intent: "confirm", matchId: String(match.id), rationale: "Villages can start groups with a small grant." },
+    });
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe("/broker/matches?view=open&done=confirmed");
     const confirmed = db.select().from(matches).where(eq(matches.id, match.id)).get()!;
     expect(confirmed).toMatchObject({ status: "shortlisted", rationale: "Villages can start groups with a small grant.", confirmedById: people.broker.id });
-    const twice = await call(queueRoute.action, "/broker/matches", { as: "broker", form: { intent: "confirm", matchId: String(match.id), rationale: "Again." } });
+    const twice = await call(queueRoute.action, "/broker/matches", {
+      as: "broker",
+      form: { intent: "confirm", matchId: String(match.id), rationale: "Again." },
+    });
     expect(twice.status).toBe(409);
 
     const noReason = await call(queueRoute.action, "/broker/matches", { as: "broker", form: { intent: "decline", matchId: String(match.id) } });
     expect(noReason.status).toBe(400);
     // Declining is confirmed on the match's own page first.
-    const unconfirmed = await call(queueRoute.action, "/broker/matches?view=open", { as: "broker", form: { intent: "decline", matchId: String(match.id), reason: "The commissioner wants a franchise." } });
+    const unconfirmed = await call(queueRoute.action, "/broker/matches?view=open", {
+      as: "broker",
+      form: { intent: "decline", matchId: String(match.id), reason: "The commissioner wants a franchise." },
+    });
     expect(unconfirmed.status).toBe(303);
     expect(unconfirmed.headers.get("Location")).toBe(`/matches/${match.id}/confirm/decline?returnTo=${encodeURIComponent("/broker/matches?view=open")}`);
     expect(db.select().from(matches).where(eq(matches.id, match.id)).get()!.status).toBe("shortlisted");
-    const declined = await call(queueRoute.action, "/broker/matches", { as: "broker", form: { intent: "decline", matchId: String(match.id), reason: "The commissioner wants a franchise.", confirmed: "yes" } });
+    const declined = await call(queueRoute.action, "/broker/matches", {
+      as: "broker",
+      form: { intent: "decline", matchId: String(match.id), reason: "The commissioner wants a franchise.", confirmed: "yes" },
+    });
     expect(declined.status).toBe(302);
-    expect(db.select().from(matches).where(eq(matches.id, match.id)).get()).toMatchObject({ status: "declined", declineReason: "The commissioner wants a franchise.", declinedFrom: "shortlisted" });
-    expect((await call(queueRoute.action, "/broker/matches", { as: "broker", form: { intent: "decline", matchId: "99999", reason: "x", confirmed: "yes" } })).status).toBe(404);
+    expect(db.select().from(matches).where(eq(matches.id, match.id)).get()).toMatchObject({
+      status: "declined",
+      declineReason: "The commissioner wants a franchise.",
+      declinedFrom: "shortlisted",
+    });
+    expect(
+      (await call(queueRoute.action, "/broker/matches", { as: "broker", form: { intent: "decline", matchId: "99999", reason: "x", confirmed: "yes" } })).status,
+    ).toBe(404);
     expect(matchCount()).toBe(before);
   });
 });
@@ -309,7 +378,11 @@ describe("proposing a match", () => {
     const response = await propose({ need: "Lonely-Villages ", idea: "time-banking", note: "Swaps of time suit villages." });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/broker/matches?view=all&need=lonely-villages&done=proposed");
-    const row = db.select().from(matches).where(and(eq(matches.needId, idOf(needs, "lonely-villages")), eq(matches.ideaId, idOf(ideas, "time-banking")))).get()!;
+    const row = db
+      .select()
+      .from(matches)
+      .where(and(eq(matches.needId, idOf(needs, "lonely-villages")), eq(matches.ideaId, idOf(ideas, "time-banking"))))
+      .get()!;
     expect(row).toMatchObject({ status: "suggested", source: "broker", proposedById: people.broker.id, score: null });
     const before = matchCount();
     const again = await propose({ need: "lonely-villages", idea: "time-banking" });
@@ -319,11 +392,16 @@ describe("proposing a match", () => {
     expect(answer.existingMatchId).toBe(row.id);
     expect(matchCount()).toBe(before);
     // The loader's finder and the need select.
-    const page = await body<{ needChoices: { slug: string }[]; found: { slug: string }[] }>(await call(proposeRoute.loader, "/broker/matches/new?q=shed", { as: "broker" }));
+    const page = await body<{ needChoices: { slug: string }[]; found: { slug: string }[] }>(
+      await call(proposeRoute.loader, "/broker/matches/new?q=shed", { as: "broker" }),
+    );
     expect(page.found.map((idea) => idea.slug)).toContain("mens-sheds");
     expect(page.needChoices.map((choice) => choice.slug)).toContain("lonely-villages");
     expect(page.needChoices.map((choice) => choice.slug)).not.toContain("closed-need");
-    expect((await call(proposeRoute.action, "/broker/matches/new", { as: "commissioner", form: { intent: "propose", need: "lonely-villages", idea: "mens-sheds" } })).status).toBe(403);
+    expect(
+      (await call(proposeRoute.action, "/broker/matches/new", { as: "commissioner", form: { intent: "propose", need: "lonely-villages", idea: "mens-sheds" } }))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -335,7 +413,12 @@ describe("an innovator putting an idea forward", () => {
     call(needPage.action, `/needs/${slug}`, { as, params: { slug }, form: { intent: "put-forward", ...form } });
 
   it("offers the form only to innovators with published ideas", async () => {
-    const as = async (who?: Person) => (await body<{ putForward: { ideas: { slug: string }[] } | null }>(await call(needPage.loader, "/needs/lonely-villages", { as: who, params: { slug: "lonely-villages" } }))).putForward;
+    const as = async (who?: Person) =>
+      (
+        await body<{ putForward: { ideas: { slug: string }[] } | null }>(
+          await call(needPage.loader, "/needs/lonely-villages", { as: who, params: { slug: "lonely-villages" } }),
+        )
+      ).putForward;
     expect((await as("innovator"))!.ideas.map((idea) => idea.slug)).toEqual(["mens-sheds"]);
     expect(await as("commissioner")).toBeNull();
     expect(await as()).toBeNull();
@@ -354,7 +437,11 @@ describe("an innovator putting an idea forward", () => {
     const response = await putForward("innovator", { idea: "mens-sheds", note: "Sheds run in villages already." });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/needs/lonely-villages?forwarded=mens-sheds#put-forward-heading");
-    const row = db.select().from(matches).where(and(eq(matches.needId, idOf(needs, "lonely-villages")), eq(matches.ideaId, idOf(ideas, "mens-sheds")))).get()!;
+    const row = db
+      .select()
+      .from(matches)
+      .where(and(eq(matches.needId, idOf(needs, "lonely-villages")), eq(matches.ideaId, idOf(ideas, "mens-sheds"))))
+      .get()!;
     expect(row).toMatchObject({ status: "suggested", source: "innovator", proposedById: people.innovator.id });
     const told = db.select().from(notifications).where(eq(notifications.userId, people.commissioner.id)).all();
     expect(told.some((notification) => notification.link === `/matches/${row.id}` && /An innovator put/.test(notification.title))).toBe(true);
@@ -386,14 +473,22 @@ describe("the demo data", () => {
   it("gives the demo matches at each stage, once, however often it is loaded", async () => {
     await loadDemoData(db);
     const statusOf = (needSlug: string, ideaSlug: string) =>
-      db.select({ status: matches.status, source: matches.source, confirmedAt: matches.confirmedAt }).from(matches).where(and(eq(matches.needId, idOf(needs, needSlug)), eq(matches.ideaId, idOf(ideas, ideaSlug)))).get();
+      db
+        .select({ status: matches.status, source: matches.source, confirmedAt: matches.confirmedAt })
+        .from(matches)
+        .where(and(eq(matches.needId, idOf(needs, needSlug)), eq(matches.ideaId, idOf(ideas, ideaSlug))))
+        .get();
     expect(statusOf("rural-loneliness-older-people-marlbury", "mens-sheds")).toMatchObject({ status: "shortlisted", source: "broker" });
     expect(statusOf("rural-loneliness-older-people-marlbury", "mens-sheds")!.confirmedAt).not.toBeNull();
     expect(statusOf("entrenched-rough-sleeping-harbourside", "the-big-issue")).toMatchObject({ status: "introduced" });
     expect(statusOf("rural-loneliness-older-people-marlbury", "social-prescribing-bromley-by-bow")).toMatchObject({ status: "piloting", source: "innovator" });
     expect(statusOf("cold-homes-respiratory-admissions-tamsford", "warm-home-prescription")).toMatchObject({ status: "suggested" });
     expect(statusOf("night-time-economy-violence-kingsport", "scared-straight")).toMatchObject({ status: "declined" });
-    const introduced = db.select({ id: matches.id }).from(matches).where(eq(matches.ideaId, idOf(ideas, "the-big-issue"))).get()!;
+    const introduced = db
+      .select({ id: matches.id })
+      .from(matches)
+      .where(eq(matches.ideaId, idOf(ideas, "the-big-issue")))
+      .get()!;
     expect(db.select({ n: count() }).from(matchMessages).where(eq(matchMessages.matchId, introduced.id)).get()!.n).toBe(2);
     expect(loadMatchQueue(db, { view: "overdue", status: null, need: "cold-homes-respiratory-admissions-tamsford", page: 1 }, new Date())!.total).toBe(1);
 

@@ -112,7 +112,10 @@ describe("sentence embeddings in matching", () => {
   it("rebuilds an ideas index made before the embedder existed, so it can take vectors", async () => {
     await exchange.meili.deleteIndex("ideas").waitTask();
     await exchange.meili.createIndex("ideas", { primaryKey: "id" }).waitTask();
-    await exchange.meili.index("ideas").addDocuments([{ id: 424242, slug: "old-document", title: "Old", status: "published" }]).waitTask();
+    await exchange.meili
+      .index("ideas")
+      .addDocuments([{ id: 424242, slug: "old-document", title: "Old", status: "published" }])
+      .waitTask();
     expect(await ensureIndexes(exchange.meili)).toEqual(["ideas"]);
     expect((await exchange.meili.index("ideas").getSettings()).embedders ?? {}).toEqual({});
     // The demo ideas and the one the CLI test published.

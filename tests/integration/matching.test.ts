@@ -64,17 +64,26 @@ describe("the matching engine on the labelled set", () => {
     for (const { need, matches } of results) {
       expect(matches.length, need.slug).toBeGreaterThan(0);
       const scores = matches.map((match) => match.score);
-      expect([...scores].sort((a, b) => b - a), need.slug).toEqual(scores);
+      expect(
+        [...scores].sort((a, b) => b - a),
+        need.slug,
+      ).toEqual(scores);
       const firstOutsider = matches.findIndex((match) => !match.fits);
       if (firstOutsider >= 0) {
-        expect(matches.slice(firstOutsider).every((match) => !match.fits), need.slug).toBe(true);
+        expect(
+          matches.slice(firstOutsider).every((match) => !match.fits),
+          need.slug,
+        ).toBe(true);
         for (const match of matches.slice(firstOutsider)) {
           outsiders++;
           expect(match.reasons[0]).toMatch(/^doesn't offer a route you accept/);
         }
       }
       for (const match of matches) {
-        expect(match.reasons.some((reason) => reason.startsWith("matched terms: ")), `${need.slug} ${match.idea}`).toBe(true);
+        expect(
+          match.reasons.some((reason) => reason.startsWith("matched terms: ")),
+          `${need.slug} ${match.idea}`,
+        ).toBe(true);
         expect(match.reasons.some((reason) => reason.startsWith("evidence level ") || reason === "no evidence level stated")).toBe(true);
       }
     }

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, emailOutbox, needQuestions, needs, notifications } from "../../db/schema";
 import { QUESTION_MAX } from "../../app/domain/need-questions";
 import { NotAllowedError, NotFoundError } from "../../app/models/idea-editor.server";
-import { answerQuestion, askQuestion, hideQuestion, listPublicQuestions, listQuestionsForBrokers, QuestionConflictError } from "../../app/models/need-questions.server";
+import {
+  answerQuestion,
+  askQuestion,
+  hideQuestion,
+  listPublicQuestions,
+  listQuestionsForBrokers,
+  QuestionConflictError,
+} from "../../app/models/need-questions.server";
 import { importNeeds } from "../../app/models/exchange-import.server";
 import { need, needItems } from "./helpers";
 import { buildRequest, importRoute, openHarness, type Harness, type RouteModule, type Visitor } from "./route-harness";
@@ -24,7 +31,11 @@ let otherNeedId: number;
 
 beforeAll(async () => {
   harness = await openHarness();
-  [publicPage, ownerPage, brokerPage] = await Promise.all([importRoute("needs.$slug.tsx"), importRoute("my.needs.$slug.tsx"), importRoute("broker.questions.tsx")]);
+  [publicPage, ownerPage, brokerPage] = await Promise.all([
+    importRoute("needs.$slug.tsx"),
+    importRoute("my.needs.$slug.tsx"),
+    importRoute("broker.questions.tsx"),
+  ]);
   const { db } = harness.exchange;
   const { users } = harness.fixtures;
   importNeeds(db, needItems([need({ slug: otherNeedSlug, title: "Someone else's open need" })]));
@@ -38,7 +49,14 @@ afterAll(async () => {
   await harness?.dispose();
 });
 
-async function call(kind: "loader" | "action", mod: RouteModule, visitor: Visitor, path: string, params: Record<string, string>, form?: Record<string, string>): Promise<Response> {
+async function call(
+  kind: "loader" | "action",
+  mod: RouteModule,
+  visitor: Visitor,
+  path: string,
+  params: Record<string, string>,
+  form?: Record<string, string>,
+): Promise<Response> {
   const request = buildRequest(kind === "loader" ? "GET" : "POST", path, { cookie: await harness.cookieFor(visitor), form });
   try {
     return (await mod[kind]!({ request, params, context: { clientAddress: "192.0.2.10" } })) as Response;
@@ -48,12 +66,13 @@ async function call(kind: "loader" | "action", mod: RouteModule, visitor: Visito
   }
 }
 
- 
 type Json = any;
 
-const ask = (visitor: Visitor, form: Record<string, string>, slug = needSlug) => call("action", publicPage, visitor, `/needs/${slug}`, { slug }, { intent: "ask-question", ...form });
+const ask = (visitor: Visitor, form: Record<string, string>, slug = needSlug) =>
+  call("action", publicPage, visitor, `/needs/${slug}`, { slug }, { intent: "ask-question", ...form });
 const viewNeed = (visitor: Visitor, query = "") => call("loader", publicPage, visitor, `/needs/${needSlug}${query}`, { slug: needSlug });
-const answer = (visitor: Visitor, slug: string, form: Record<string, string>) => call("action", ownerPage, visitor, `/my/needs/${slug}`, { slug }, { intent: "answer-question", ...form });
+const answer = (visitor: Visitor, slug: string, form: Record<string, string>) =>
+  call("action", ownerPage, visitor, `/my/needs/${slug}`, { slug }, { intent: "answer-question", ...form });
 const moderate = (visitor: Visitor, form: Record<string, string>) => call("action", brokerPage, visitor, "/broker/questions", {}, form);
 
 const questionCount = () => harness.exchange.db.select({ n: count() }).from(needQuestions).get()!.n;
@@ -69,8 +88,19 @@ describe("asking a question on a need's page", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/needs/${needSlug}?asked=1#questions`);
     const row = questionRow(latestQuestionId());
-    expect(row).toMatchObject({ needId, askerId: users.innovator.id, anonymous: true, status: "open", question: "Is the budget for one year or for the whole pilot?", answer: null });
-    const audit = harness.exchange.db.select().from(auditLog).where(and(eq(auditLog.itemType, "need"), eq(auditLog.itemId, needId), eq(auditLog.action, "question-asked"))).all();
+    expect(row).toMatchObject({
+      needId,
+      askerId: users.innovator.id,
+      anonymous: true,
+      status: "open",
+      question: "Is the budget for one year or for the whole pilot?",
+      answer: null,
+    });
+    const audit = harness.exchange.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.itemType, "need"), eq(auditLog.itemId, needId), eq(auditLog.action, "question-asked")))
+      .all();
     expect(audit).toHaveLength(1);
     expect(audit[0].actorId).toBe(users.innovator.id);
     const told = notificationsOf(users.commissioner.id);
@@ -110,7 +140,9 @@ describe("asking a question on a need's page", () => {
     expect(publicResponse.headers.get("Location")).toMatch(/^\/signin\?redirectTo=%2Fneeds%2Fopen-need/);
     for (const visitor of ["commissioner", "broker", "admin"] as const) expect((await ask(visitor, { question: "May I ask?" })).status, visitor).toBe(403);
     expect(questionCount()).toBe(before);
-    expect(() => askQuestion(harness.exchange.db, { id: harness.fixtures.users.broker.id, role: "broker" }, needSlug, { question: "Hm?" })).toThrow(NotAllowedError);
+    expect(() => askQuestion(harness.exchange.db, { id: harness.fixtures.users.broker.id, role: "broker" }, needSlug, { question: "Hm?" })).toThrow(
+      NotAllowedError,
+    );
   });
 
   it("takes questions only on open needs", async () => {
@@ -150,7 +182,9 @@ describe("answering", () => {
     // The other commissioner asks on their own screen for a question that is not on their need.
     const crossed = await answer("otherCommissioner" as Visitor, otherNeedSlug, { questionId: String(questionId), answer: "Sneaky." });
     expect(crossed.status).toBe(404);
-    expect(() => answerQuestion(harness.exchange.db, { id: harness.fixtures.users.otherCommissioner.id, role: "commissioner" }, questionId, "Not mine")).toThrow(NotAllowedError);
+    expect(() =>
+      answerQuestion(harness.exchange.db, { id: harness.fixtures.users.otherCommissioner.id, role: "commissioner" }, questionId, "Not mine"),
+    ).toThrow(NotAllowedError);
     for (const visitor of ["innovator", "broker", "public"] as const) {
       const response = await answer(visitor, needSlug, { questionId: String(questionId), answer: "Let me." });
       expect([302, 403], visitor).toContain(response.status);
@@ -169,7 +203,9 @@ describe("answering", () => {
   });
 
   it("refuses a question of another need through the commissioner's own need screen", async () => {
-    const foreign = askQuestion(harness.exchange.db, { id: harness.fixtures.users.otherInnovator.id, role: "innovator" }, otherNeedSlug, { question: "A question on the other need" });
+    const foreign = askQuestion(harness.exchange.db, { id: harness.fixtures.users.otherInnovator.id, role: "innovator" }, otherNeedSlug, {
+      question: "A question on the other need",
+    });
     const response = await answer("commissioner", needSlug, { questionId: String(foreign.id), answer: "Not my need." });
     expect(response.status).toBe(404);
     expect(questionRow(foreign.id)).toMatchObject({ status: "open", answer: null });
@@ -182,8 +218,17 @@ describe("answering", () => {
     expect(response.headers.get("Location")).toBe(`/my/needs/${needSlug}?answered=${questionId}#questions`);
     expect(questionRow(questionId)).toMatchObject({ status: "answered", answer: "For the whole pilot: two years.", answeredById: users.commissioner.id });
     expect(questionRow(questionId).answeredAt).toBeInstanceOf(Date);
-    expect(notificationsOf(users.innovator.id).at(-1)).toMatchObject({ title: "Your question on “An open need” has been answered", link: `/needs/${needSlug}#questions` });
-    expect(harness.exchange.db.select().from(auditLog).where(and(eq(auditLog.itemId, needId), eq(auditLog.action, "question-answered"))).all()).toHaveLength(1);
+    expect(notificationsOf(users.innovator.id).at(-1)).toMatchObject({
+      title: "Your question on “An open need” has been answered",
+      link: `/needs/${needSlug}#questions`,
+    });
+    expect(
+      harness.exchange.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.itemId, needId), eq(auditLog.action, "question-answered")))
+        .all(),
+    ).toHaveLength(1);
     const again = await answer("commissioner", needSlug, { questionId: String(questionId), answer: "Changed my mind." });
     expect(again.status).toBe(409);
     expect(questionRow(questionId).answer).toBe("For the whole pilot: two years.");
@@ -192,7 +237,13 @@ describe("answering", () => {
   it("shows the answered question publicly, the asker anonymised, and never leaks their name or organisation", async () => {
     const data: Json = await (await viewNeed("public")).json();
     expect(data.questions.answered).toEqual([
-      expect.objectContaining({ id: questionId, question: "Is the budget for one year or for the whole pilot?", answer: "For the whole pilot: two years.", asker: "An innovator", mine: false }),
+      expect.objectContaining({
+        id: questionId,
+        question: "Is the budget for one year or for the whole pilot?",
+        answer: "For the whole pilot: two years.",
+        asker: "An innovator",
+        mine: false,
+      }),
     ]);
     const text = JSON.stringify(data);
     expect(text).not.toContain("Shed Network");
@@ -231,14 +282,23 @@ describe("brokers moderating", () => {
   });
 
   it("does not let innovators or commissioners hide a question", async () => {
-    const id = harness.exchange.db.select({ id: needQuestions.id }).from(needQuestions).where(eq(needQuestions.question, "Is the budget for one year or for the whole pilot?")).get()!.id;
-    for (const visitor of ["innovator", "commissioner"] as const) expect((await moderate(visitor, { intent: "hide-question", questionId: String(id), reason: "Mine now" })).status, visitor).toBe(403);
+    const id = harness.exchange.db
+      .select({ id: needQuestions.id })
+      .from(needQuestions)
+      .where(eq(needQuestions.question, "Is the budget for one year or for the whole pilot?"))
+      .get()!.id;
+    for (const visitor of ["innovator", "commissioner"] as const)
+      expect((await moderate(visitor, { intent: "hide-question", questionId: String(id), reason: "Mine now" })).status, visitor).toBe(403);
     expect(() => hideQuestion(harness.exchange.db, { id: harness.fixtures.users.commissioner.id, role: "commissioner" }, id, "No")).toThrow(NotAllowedError);
     expect(questionRow(id).status).toBe("answered");
   });
 
   it("needs a reason to hide, and stores nothing without one", async () => {
-    const id = harness.exchange.db.select({ id: needQuestions.id }).from(needQuestions).where(eq(needQuestions.question, "Is the budget for one year or for the whole pilot?")).get()!.id;
+    const id = harness.exchange.db
+      .select({ id: needQuestions.id })
+      .from(needQuestions)
+      .where(eq(needQuestions.question, "Is the budget for one year or for the whole pilot?"))
+      .get()!.id;
     const response = await moderate("broker", { intent: "hide-question", questionId: String(id), reason: "" });
     expect(response.status).toBe(400);
     expect(((await response.json()) as Json).result.error.reason[0]).toMatch(/Give a reason/);
@@ -247,7 +307,11 @@ describe("brokers moderating", () => {
 
   it("a broker hides an answered question: gone from the public page, the asker told the reason; restoring brings it back", async () => {
     const { users } = harness.fixtures;
-    const id = harness.exchange.db.select({ id: needQuestions.id }).from(needQuestions).where(eq(needQuestions.question, "Is the budget for one year or for the whole pilot?")).get()!.id;
+    const id = harness.exchange.db
+      .select({ id: needQuestions.id })
+      .from(needQuestions)
+      .where(eq(needQuestions.question, "Is the budget for one year or for the whole pilot?"))
+      .get()!.id;
     const response = await moderate("broker", { intent: "hide-question", questionId: String(id), reason: "It names a member of staff." });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/broker/questions?done=hidden#question-${id}`);
@@ -267,7 +331,12 @@ describe("brokers moderating", () => {
     expect(questionRow(id)).toMatchObject({ status: "answered", moderationReason: null });
     const back: Json = await (await viewNeed("public")).json();
     expect(back.questions.answered.map((item: Json) => item.id)).toContain(id);
-    const actions = harness.exchange.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.itemType, "need"), eq(auditLog.itemId, needId))).all().map((row) => row.action);
+    const actions = harness.exchange.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.itemType, "need"), eq(auditLog.itemId, needId)))
+      .all()
+      .map((row) => row.action);
     expect(actions).toEqual(expect.arrayContaining(["question-asked", "question-answered", "question-hidden", "question-restored"]));
   });
 

@@ -41,12 +41,16 @@ beforeAll(async () => {
   importNeeds(db, needItems([need({ slug: "lonely-in-leeds", title: "Lonely in Leeds", locality: "Leeds", country: "GB" })]));
   // A draft idea and a case study awaiting review are not part of the network.
   insertIdeaWithStatus(db, "draft", { slug: "draft-idea", title: "Draft", summary: "Not yet." });
-  db.insert(caseStudies).values({ ideaId: ideaIdBySlug(db, "time-banking"), locality: "Awaiting Town", status: "adopted", reviewStatus: "submitted" }).run();
+  db.insert(caseStudies)
+    .values({ ideaId: ideaIdBySlug(db, "time-banking"), locality: "Awaiting Town", status: "adopted", reviewStatus: "submitted" })
+    .run();
   // A broker introduced Casserole Club to the commissioner's council, which adopted it.
   const council = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, "northshire-council")).get()!;
   const leeds = db.select({ id: needs.id }).from(needs).where(eq(needs.slug, "lonely-in-leeds")).get()!;
   db.update(needs).set({ organisationId: council.id }).where(eq(needs.id, leeds.id)).run();
-  db.insert(matches).values({ needId: leeds.id, ideaId: ideaIdBySlug(db, "casserole-club"), status: "adopted", score: 80 }).run();
+  db.insert(matches)
+    .values({ needId: leeds.id, ideaId: ideaIdBySlug(db, "casserole-club"), status: "adopted", score: 80 })
+    .run();
   networkRoute = await importRoute("network.tsx");
   placeRoute = await importRoute("places.$slug.tsx");
 });
@@ -59,7 +63,12 @@ type TableRow = { id: string; label: string; kind: string; degree: number; betwe
 
 async function table(query: string) {
   const response = (await networkRoute.loader!({ request: buildRequest("GET", `/network${query}`), params: {}, context: {} })) as Response;
-  return (await response.json()) as { rows: TableRow[]; matchingRows: number; params: Record<string, unknown>; diagram: { nodes: { id: string }[]; edges: unknown[] } };
+  return (await response.json()) as {
+    rows: TableRow[];
+    matchingRows: number;
+    params: Record<string, unknown>;
+    diagram: { nodes: { id: string }[]; edges: unknown[] };
+  };
 }
 
 describe("the adopter network", () => {
@@ -68,7 +77,13 @@ describe("the adopter network", () => {
     expect(input.ideas.map((row) => row.slug)).toEqual(["casserole-club", "published-idea", "time-banking"]);
     expect(input.caseStudies.map((row) => row.locality)).toEqual(["Gloucestershire", "Gloucestershire", "Lewisham, London"]);
     expect(input.matches).toEqual([
-      { ideaSlug: "casserole-club", status: "adopted", needLocality: "Leeds", needCountry: "GB", needOrganisation: { key: "northshire-council", name: "Northshire Council", slug: "northshire-council" } },
+      {
+        ideaSlug: "casserole-club",
+        status: "adopted",
+        needLocality: "Leeds",
+        needCountry: "GB",
+        needOrganisation: { key: "northshire-council", name: "Northshire Council", slug: "northshire-council" },
+      },
     ]);
     const { network } = getNetwork(harness.exchange.db);
     const node = (id: string) => network.nodes.find((candidate) => candidate.id === id)!;

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExchangeDb } from "../../db/client";
 import { emailOutbox, notifications, users, type UserRow } from "../../db/schema";
 import { buildDailyDigests } from "../../app/models/digest.server";
-import { createMailTransport, listMailbox, MAX_EMAIL_ATTEMPTS, pendingEmailCount, sendPendingEmails, type MailTransport } from "../../app/models/email-sender.server";
+import {
+  createMailTransport,
+  listMailbox,
+  MAX_EMAIL_ATTEMPTS,
+  pendingEmailCount,
+  sendPendingEmails,
+  type MailTransport,
+} from "../../app/models/email-sender.server";
 import { startMailJobs } from "../../app/models/mail-jobs.server";
 import {
   getNotificationPreference,
@@ -37,7 +44,9 @@ function emailsTo(userId: string) {
 
 /** A notification written at a given time, as notifyUser would write it then. */
 function notificationAt(userId: string, title: string, createdAt: Date, link?: string) {
-  db.insert(notifications).values({ userId, title, body: `About ${title}`, link: link ?? null, createdAt }).run();
+  db.insert(notifications)
+    .values({ userId, title, body: `About ${title}`, link: link ?? null, createdAt })
+    .run();
 }
 
 /** Nodemailer's JSON transport (nothing leaves the process), recording what was sent. */
@@ -151,7 +160,10 @@ describe("the daily digest", () => {
 
   it("is built by `exchange digest` at any hour, once a day", async () => {
     const user = await makeUser("daily");
-    db.update(users).set({ lastDigestAt: new Date(Date.now() - 3 * 24 * 60 * 60 * 1000) }).where(eq(users.id, user.id)).run();
+    db.update(users)
+      .set({ lastDigestAt: new Date(Date.now() - 3 * 24 * 60 * 60 * 1000) })
+      .where(eq(users.id, user.id))
+      .run();
     notificationAt(user.id, "From the command line", new Date(Date.now() - 60_000));
     const first = await runCli(["digest"], exchange.dataDir);
     expect(first.code, first.stderr).toBe(0);
@@ -220,7 +232,10 @@ describe("the mail jobs", () => {
   it("build due digests and send them, and stop cleanly", async () => {
     markEverythingSent();
     const user = await makeUser("daily");
-    db.update(users).set({ lastDigestAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000) }).where(eq(users.id, user.id)).run();
+    db.update(users)
+      .set({ lastDigestAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000) })
+      .where(eq(users.id, user.id))
+      .run();
     const today = new Date();
     const at = (hour: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), hour));
     notificationAt(user.id, "For the job", at(5));

@@ -26,7 +26,7 @@ const routes: Record<string, RouteModule> = {};
 const tricky = {
   title: 'Men’s sheds, "workshops" & more',
   summary: "Shared workshops; a place to talk,\nand to mend things — together.",
-  problem: "=HYPERLINK(\"http://evil.example\",\"click\")",
+  problem: '=HYPERLINK("http://evil.example","click")',
 };
 
 beforeAll(async () => {
@@ -49,7 +49,7 @@ beforeAll(async () => {
         costs: "@ about £2,000 a year",
         tags: ["loneliness", "older men"],
         caseStudies: [
-          { locality: "Cork", country: "IE", year: 2011, status: "adopted", outcomes: "Fewer GP visits, \"better mood\"", lessons: "Keep it member-led." },
+          { locality: "Cork", country: "IE", year: 2011, status: "adopted", outcomes: 'Fewer GP visits, "better mood"', lessons: "Keep it member-led." },
           { locality: "Bolton", status: "piloting" },
         ],
       }),
@@ -80,10 +80,20 @@ beforeAll(async () => {
     .insert(caseStudies)
     .values({ ideaId: ideaIdBySlug(source.db, "mens-sheds"), position: 2, locality: "Awaiting review town", status: "adopted", reviewStatus: "submitted" })
     .run();
-  source.db.insert(needs).values({ slug: "closed-need", title: "Closed", problem: "Done.", sectors: ["housing"], status: "closed" }).run();
+  source.db
+    .insert(needs)
+    .values({ slug: "closed-need", title: "Closed", problem: "Done.", sectors: ["housing"], status: "closed" })
+    .run();
 
   globalForExchange.__exchangeReady = source;
-  for (const file of ["data.ideas[.]json.ts", "data.needs[.]json.ts", "data.ideas[.]csv.ts", "data.needs[.]csv.ts", "data.case-studies[.]csv.ts", "feed[.]atom.ts"]) {
+  for (const file of [
+    "data.ideas[.]json.ts",
+    "data.needs[.]json.ts",
+    "data.ideas[.]csv.ts",
+    "data.needs[.]csv.ts",
+    "data.case-studies[.]csv.ts",
+    "feed[.]atom.ts",
+  ]) {
     routes[file] = await importRoute(file);
   }
 });
@@ -229,7 +239,7 @@ describe("the Atom feed", () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')).toBe(true);
     const entries = xml.split("<entry>").slice(1);
     expect(entries).toHaveLength(3);
-    expect(xml).toContain("<title type=\"text\">Case study: Men’s sheds, &quot;workshops&quot; &amp; more in Cork, IE (adopted)</title>");
+    expect(xml).toContain('<title type="text">Case study: Men’s sheds, &quot;workshops&quot; &amp; more in Cork, IE (adopted)</title>');
     expect(xml).toContain("<id>tag:exchange.test,2026:case-study/mens-sheds/cork-ie-2011</id>");
     // A case study's entry links to its own page.
     const cork = source.db.select({ id: caseStudies.id }).from(caseStudies).where(eq(caseStudies.locality, "Cork")).get()!.id;

@@ -29,8 +29,20 @@ beforeAll(async () => {
   exchange = await openTestExchange();
   db = exchange.db;
   admin = await createUser(db, { email: "ada@test.example", password: "correct-horse-1", displayName: "Ada", role: "admin" });
-  innovator = await createUser(db, { email: "ines@test.example", password: "correct-horse-1", displayName: "Ines", role: "innovator", organisationName: "Bromley by Bow Centre" });
-  commissioner = await createUser(db, { email: "colin@test.example", password: "correct-horse-1", displayName: "Colin", role: "commissioner", organisationName: "Northshire County Council" });
+  innovator = await createUser(db, {
+    email: "ines@test.example",
+    password: "correct-horse-1",
+    displayName: "Ines",
+    role: "innovator",
+    organisationName: "Bromley by Bow Centre",
+  });
+  commissioner = await createUser(db, {
+    email: "colin@test.example",
+    password: "correct-horse-1",
+    displayName: "Colin",
+    role: "commissioner",
+    organisationName: "Northshire County Council",
+  });
 });
 
 afterAll(async () => {
@@ -75,22 +87,36 @@ describe("organisations", () => {
     const bromley = getOrganisationBySlug(db, "bromley-by-bow-centre")!;
     const northshire = getOrganisationBySlug(db, "northshire-county-council")!;
     const idea = (slug: string, values: Partial<typeof ideas.$inferInsert>) =>
-      db.insert(ideas).values({ slug, title: slug, summary: "s", sectors: ["health"], diffusionModels: ["growth"], status: "published", ...values }).run();
+      db
+        .insert(ideas)
+        .values({ slug, title: slug, summary: "s", sectors: ["health"], diffusionModels: ["growth"], status: "published", ...values })
+        .run();
     idea("by-organisation", { organisationId: bromley.id });
     idea("by-member", { ownerId: innovator.id });
     idea("draft-by-member", { ownerId: innovator.id, status: "draft" });
     idea("submitted-by-organisation", { organisationId: bromley.id, status: "submitted" });
     idea("elsewhere", { organisationId: northshire.id });
     const need = (slug: string, values: Partial<typeof needs.$inferInsert>) =>
-      db.insert(needs).values({ slug, title: slug, problem: "p", sectors: ["health"], status: "open", ...values }).run();
+      db
+        .insert(needs)
+        .values({ slug, title: slug, problem: "p", sectors: ["health"], status: "open", ...values })
+        .run();
     need("open-need", { organisationId: northshire.id });
     need("member-need", { ownerId: commissioner.id });
     need("closed-need", { organisationId: northshire.id, status: "closed" });
     need("submitted-need", { ownerId: commissioner.id, status: "submitted" });
 
-    expect(listOrganisationIdeas(db, bromley.id).map((row) => row.slug).sort()).toEqual(["by-member", "by-organisation"]);
+    expect(
+      listOrganisationIdeas(db, bromley.id)
+        .map((row) => row.slug)
+        .sort(),
+    ).toEqual(["by-member", "by-organisation"]);
     expect(listOrganisationNeeds(db, bromley.id)).toEqual([]);
-    expect(listOrganisationNeeds(db, northshire.id).map((row) => row.slug).sort()).toEqual(["member-need", "open-need"]);
+    expect(
+      listOrganisationNeeds(db, northshire.id)
+        .map((row) => row.slug)
+        .sort(),
+    ).toEqual(["member-need", "open-need"]);
     expect(listOrganisationIdeas(db, northshire.id).map((row) => row.slug)).toEqual(["elsewhere"]);
     expect(listOrganisations(db).find((row) => row.id === bromley.id)?.members).toBe(1);
   });
@@ -118,7 +144,11 @@ describe("accounts", () => {
     const kirklees = getOrganisationBySlug(db, "kirklees-council")!;
     expect(updateUserAccount(db, admin.id, innovator.id, { role: "innovator", organisationId: kirklees.id })).toEqual(["organisation"]);
     expect(getUserWithOrganisation(db, innovator.id)).toMatchObject({ organisationName: "Kirklees Council", organisationSlug: "kirklees-council" });
-    expect(listAdminAudit(db, { limit: 1 })[0]).toMatchObject({ action: "organisation changed", before: { organisation: "Bromley by Bow Centre" }, after: { organisation: "Kirklees Council" } });
+    expect(listAdminAudit(db, { limit: 1 })[0]).toMatchObject({
+      action: "organisation changed",
+      before: { organisation: "Bromley by Bow Centre" },
+      after: { organisation: "Kirklees Council" },
+    });
     updateUserAccount(db, admin.id, innovator.id, { role: "innovator", organisationId: null });
     expect(getUserWithOrganisation(db, innovator.id)?.organisationName).toBeNull();
     expect(listAdminAudit(db, { limit: 1 })[0]).toMatchObject({ before: { organisation: "Kirklees Council" }, after: { organisation: null } });

@@ -11,18 +11,7 @@ import { createMeiliClient } from "../../search/client";
 import { readOrCreateMasterKey } from "../../search/meili-server";
 import { backoffMs, drainOutbox, outboxLag, pendingOutboxRows, relayOutboxBatch } from "../../search/outbox-relay";
 import { ensureIndexes } from "../../search/settings";
-import {
-  countRows,
-  idea,
-  ideaIdBySlug,
-  ideaItems,
-  ideaParams,
-  need,
-  needItems,
-  openTestExchange,
-  outboxRows,
-  type TestExchange,
-} from "./helpers";
+import { countRows, idea, ideaIdBySlug, ideaItems, ideaParams, need, needItems, openTestExchange, outboxRows, type TestExchange } from "./helpers";
 
 let exchange: TestExchange;
 
@@ -116,7 +105,11 @@ describe("the search outbox", () => {
     expect(pendingOutboxRows(exchange.db, 100, startedAt + backoffMs(1) + 60_000).map((row) => row.documentId)).toEqual(ids);
 
     // ...and a second failure backs off further. (Make the rows due as if time had passed.)
-    exchange.db.update(searchOutbox).set({ nextAttemptAt: new Date(0) }).where(isNull(searchOutbox.doneAt)).run();
+    exchange.db
+      .update(searchOutbox)
+      .set({ nextAttemptAt: new Date(0) })
+      .where(isNull(searchOutbox.doneAt))
+      .run();
     const secondStart = Date.now();
     await relayOutboxBatch(exchange.db, dead);
     for (const row of outboxRows(exchange.db).filter(isNew)) {
@@ -171,10 +164,12 @@ describe("the search outbox", () => {
     });
     const result = await relayOutboxBatch(exchange.db, exchange.meili);
     expect(result).toMatchObject({ applied: 1, failed: 0 });
-    const error = await ideaIndex().getDocument(id).then(
-      () => null,
-      (caught: unknown) => caught,
-    );
+    const error = await ideaIndex()
+      .getDocument(id)
+      .then(
+        () => null,
+        (caught: unknown) => caught,
+      );
     expect(error).toBeInstanceOf(MeilisearchApiError);
     expect((error as MeilisearchApiError).cause?.code).toBe("document_not_found");
     expect(await indexedIds("ideas")).not.toContain(id);

@@ -24,7 +24,15 @@ export function addOutcomeFixtures(harness: Harness): typeof outcomeFixtures {
   );
   const owned = (slug: string, ownerId: string) => db.update(needs).set({ ownerId }).where(eq(needs.slug, slug)).returning({ id: needs.id }).get()!.id;
   const ideaId = db.select({ id: ideas.id }).from(ideas).where(eq(ideas.slug, "adopted-idea")).get()!.id;
-  outcomeFixtures.ownAdoptedMatchId = adoptMatch(db, { needId: owned("adopted-need", users.commissioner.id), ideaId, commissionerId: users.commissioner.id }).matchId;
-  outcomeFixtures.otherAdoptedMatchId = adoptMatch(db, { needId: owned("others-adopted-need", users.otherCommissioner.id), ideaId, commissionerId: users.otherCommissioner.id }).matchId;
+  outcomeFixtures.ownAdoptedMatchId = adoptMatch(db, {
+    needId: owned("adopted-need", users.commissioner.id),
+    ideaId,
+    commissionerId: users.commissioner.id,
+  }).matchId;
+  outcomeFixtures.otherAdoptedMatchId = adoptMatch(db, {
+    needId: owned("others-adopted-need", users.otherCommissioner.id),
+    ideaId,
+    commissionerId: users.otherCommissioner.id,
+  }).matchId;
   return outcomeFixtures;
 }

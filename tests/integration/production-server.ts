@@ -30,7 +30,10 @@ function hashSources(): string {
 
 function prepareAppRoot(appRoot: string) {
   fs.mkdirSync(path.join(appRoot, "public"), { recursive: true });
-  fs.writeFileSync(path.join(appRoot, "remix.config.js"), 'import base from "../../../remix.config.js";\nexport default { ...base, appDirectory: "../../../app" };\n');
+  fs.writeFileSync(
+    path.join(appRoot, "remix.config.js"),
+    'import base from "../../../remix.config.js";\nexport default { ...base, appDirectory: "../../../app" };\n',
+  );
   // Tailwind finds its sources from its base: the repository root, as in a normal build.
   fs.writeFileSync(
     path.join(appRoot, "postcss.config.js"),
@@ -84,7 +87,6 @@ export function ensureProductionBuild(): string {
   }
   return appRoot;
 }
-
 
 export type ProductionServer = { url: string; dataDir: string; appRoot: string; output: () => string; stop: () => Promise<void> };
 

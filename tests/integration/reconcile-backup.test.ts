@@ -39,7 +39,10 @@ describe("reconcile", () => {
     // Changes that bypass the outbox, as a crash or a manual edit would leave them.
     exchange.db.update(ideas).set({ title: "Renamed without the outbox" }).where(eq(ideas.id, alpha)).run();
     await exchange.meili.index("ideas").deleteDocument(beta).waitTask();
-    await exchange.meili.index("ideas").addDocuments([{ id: 9999, slug: "ghost", title: "Ghost", status: "published", _vectors: { use: null } }]).waitTask();
+    await exchange.meili
+      .index("ideas")
+      .addDocuments([{ id: 9999, slug: "ghost", title: "Ghost", status: "published", _vectors: { use: null } }])
+      .waitTask();
 
     const drift = await findDrift(exchange.db, exchange.meili, "ideas");
     expect(drift.stale).toEqual([alpha]);

@@ -52,7 +52,9 @@ beforeAll(async () => {
   await importIdeasAndSync(exchange, items);
   await importNeedsAndSync(
     exchange,
-    needItems([need({ slug: "youth-violence", title: "Less youth violence", problem: "Knife crime among teenagers is rising.", sectors: ["community-safety"] })]),
+    needItems([
+      need({ slug: "youth-violence", title: "Less youth violence", problem: "Knife crime among teenagers is rising.", sectors: ["community-safety"] }),
+    ]),
   );
 });
 

@@ -3,18 +3,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ExchangeDb } from "../../db/client";
-import {
-  auditLog,
-  caseStudies,
-  emailOutbox,
-  ideaRevisions,
-  ideas,
-  needs,
-  notifications,
-  reviewClaims,
-  searchOutbox,
-  type UserRow,
-} from "../../db/schema";
+import { auditLog, caseStudies, emailOutbox, ideaRevisions, ideas, needs, notifications, reviewClaims, searchOutbox, type UserRow } from "../../db/schema";
 import { caseStudyFormSchema, ideaFormSchema } from "../../app/domain/idea-form";
 import { addBrokerNote, listAuditLog, listBrokerNotes } from "../../app/models/audit.server";
 import { addCaseStudy, createIdeaDraft, NotAllowedError, updateOwnIdea } from "../../app/models/idea-editor.server";
@@ -45,7 +34,10 @@ const DAY = 24 * 60 * 60 * 1000;
 const submittedAt = new Date("2026-03-12T10:00:00Z");
 let slugCounter = 0;
 
-function countWhere(table: typeof auditLog | typeof notifications | typeof emailOutbox | typeof searchOutbox | typeof ideaRevisions, where?: ReturnType<typeof eq>) {
+function countWhere(
+  table: typeof auditLog | typeof notifications | typeof emailOutbox | typeof searchOutbox | typeof ideaRevisions,
+  where?: ReturnType<typeof eq>,
+) {
   return db.select({ n: count() }).from(table).where(where).get()?.n ?? 0;
 }
 
@@ -53,7 +45,17 @@ function submitIdea(ownerId: string, at = submittedAt, extra: Partial<typeof ide
   const slug = `idea-${++slugCounter}`;
   return db
     .insert(ideas)
-    .values({ slug, title: `Idea ${slugCounter}`, summary: "A summary.", sectors: ["ageing"], diffusionModels: ["franchise"], status: "submitted", submittedAt: at, ownerId, ...extra })
+    .values({
+      slug,
+      title: `Idea ${slugCounter}`,
+      summary: "A summary.",
+      sectors: ["ageing"],
+      diffusionModels: ["franchise"],
+      status: "submitted",
+      submittedAt: at,
+      ownerId,
+      ...extra,
+    })
     .returning({ id: ideas.id })
     .get().id;
 }
@@ -114,7 +116,9 @@ describe("the review queue", () => {
     // Not in the queue: a draft, a published idea without pending edits, an open need, a published case study.
     submitIdea(innovator.id, submittedAt, { status: "draft" });
     submitIdea(innovator.id, submittedAt, { status: "published" });
-    db.insert(needs).values({ slug: "open-need", title: "Open", problem: "p", sectors: ["ageing"], status: "open" }).run();
+    db.insert(needs)
+      .values({ slug: "open-need", title: "Open", problem: "p", sectors: ["ageing"], status: "open" })
+      .run();
   });
 
   afterAll(() => {
@@ -154,7 +158,9 @@ describe("the review queue", () => {
     claimItem(db, broker.id, "need", need);
     expect(listReviewQueue(db, broker.id, { claim: "mine" }, submittedAt, 5).map((item) => item.itemId)).toEqual([need]);
     expect(listReviewQueue(db, otherBroker.id, { claim: "mine" }, submittedAt, 5)).toEqual([]);
-    expect(listReviewQueue(db, otherBroker.id, { claim: "unclaimed" }, submittedAt, 5).map((item) => `${item.itemType}:${item.itemId}`)).not.toContain(`need:${need}`);
+    expect(listReviewQueue(db, otherBroker.id, { claim: "unclaimed" }, submittedAt, 5).map((item) => `${item.itemType}:${item.itemId}`)).not.toContain(
+      `need:${need}`,
+    );
     const claimed = listReviewQueue(db, otherBroker.id, { type: "need" }, submittedAt, 5)[0];
     expect(claimed.claimedBy).toEqual({ id: broker.id, name: "Bea" });
   });
@@ -172,7 +178,13 @@ describe("claims", () => {
     expect(getClaim(db, "idea", ideaId)?.brokerId).toBe(broker.id);
     // Claiming again is harmless.
     claimItem(db, broker.id, "idea", ideaId);
-    expect(db.select({ n: count() }).from(reviewClaims).where(and(eq(reviewClaims.itemType, "idea"), eq(reviewClaims.itemId, ideaId))).get()?.n).toBe(1);
+    expect(
+      db
+        .select({ n: count() })
+        .from(reviewClaims)
+        .where(and(eq(reviewClaims.itemType, "idea"), eq(reviewClaims.itemId, ideaId)))
+        .get()?.n,
+    ).toBe(1);
     expect(listAuditLog(db, "idea", ideaId).map((entry) => [entry.action, entry.actorName])).toEqual([["claimed", "Bea"]]);
   });
 
@@ -235,7 +247,13 @@ describe("decisions on ideas", () => {
     expect(email.kind).toBe("immediate");
     expect(email.body).toContain("Say how readers are trained.");
     const [entry] = listAuditLog(db, "idea", ideaId);
-    expect(entry).toMatchObject({ action: "request-changes", actorName: "Bea", reason: "Say how readers are trained.", before: { status: "submitted" }, after: { status: "draft" } });
+    expect(entry).toMatchObject({
+      action: "request-changes",
+      actorName: "Bea",
+      reason: "Say how readers are trained.",
+      before: { status: "submitted" },
+      after: { status: "draft" },
+    });
     expect(isAwaitingReview(db, "idea", ideaId)).toBe(false);
   });
 
@@ -251,10 +269,20 @@ describe("decisions on ideas", () => {
     const pendingSearch = countWhere(searchOutbox, eq(searchOutbox.documentId, ideaId));
     decideIdea(db, broker.id, ideaId, { decision: "publish", evidenceLevel: 3, evidenceJustification: "Matched comparison group in two areas" });
     const after = idea(ideaId);
-    expect(after).toMatchObject({ status: "published", reviewOutcome: "published", reviewReason: null, evidenceLevel: 3, evidenceJustification: "Matched comparison group in two areas" });
+    expect(after).toMatchObject({
+      status: "published",
+      reviewOutcome: "published",
+      reviewReason: null,
+      evidenceLevel: 3,
+      evidenceJustification: "Matched comparison group in two areas",
+    });
     expect(after.publishedAt).toBeInstanceOf(Date);
     expect(countWhere(searchOutbox, eq(searchOutbox.documentId, ideaId))).toBe(pendingSearch + 1);
-    expect(listAuditLog(db, "idea", ideaId)[0]).toMatchObject({ action: "publish", before: { status: "submitted", evidenceLevel: null }, after: { status: "published", evidenceLevel: 3 } });
+    expect(listAuditLog(db, "idea", ideaId)[0]).toMatchObject({
+      action: "publish",
+      before: { status: "submitted", evidenceLevel: null },
+      after: { status: "published", evidenceLevel: 3 },
+    });
     // Decided once: it is no longer in the queue, and cannot be decided again.
     expect(() => decideIdea(db, broker.id, ideaId, { decision: "reject", reason: "Changed my mind" })).toThrow(ReviewConflictError);
   });
@@ -284,16 +312,11 @@ describe("decisions on ideas", () => {
     claimItem(db, broker.id, "idea", created.id);
     decideIdea(db, broker.id, created.id, { decision: "publish", evidenceLevel: 3, evidenceJustification: "Comparison with waiting-list controls" });
     expect(idea(created.id)).toMatchObject({ status: "published", evidenceLevel: 3 });
-    expect(listAuditLog(db, "idea", created.id).map((entry) => entry.action).reverse()).toEqual([
-      "created",
-      "submitted",
-      "claimed",
-      "request-changes",
-      "edited",
-      "resubmitted",
-      "claimed",
-      "publish",
-    ]);
+    expect(
+      listAuditLog(db, "idea", created.id)
+        .map((entry) => entry.action)
+        .reverse(),
+    ).toEqual(["created", "submitted", "claimed", "request-changes", "edited", "resubmitted", "claimed", "publish"]);
   });
 });
 
@@ -337,14 +360,26 @@ describe("decisions on edits to a published idea", () => {
   it("rejecting drops the pending changes and leaves the published idea live as it was", () => {
     const ideaId = publishedWithEdits();
     decideIdea(db, broker.id, ideaId, { decision: "reject", reason: "The new evidence is not independent" });
-    expect(idea(ideaId)).toMatchObject({ status: "published", evidence: "Old evidence", evidenceLevel: 2, pendingChanges: null, reviewOutcome: "rejected", reviewReason: "The new evidence is not independent" });
+    expect(idea(ideaId)).toMatchObject({
+      status: "published",
+      evidence: "Old evidence",
+      evidenceLevel: 2,
+      pendingChanges: null,
+      reviewOutcome: "rejected",
+      reviewReason: "The new evidence is not independent",
+    });
     expect(isAwaitingReview(db, "idea", ideaId)).toBe(false);
   });
 
   it("requesting changes keeps the pending changes for the innovator to revise", () => {
     const ideaId = publishedWithEdits();
     decideIdea(db, broker.id, ideaId, { decision: "request-changes", reason: "Name the evaluator" });
-    expect(idea(ideaId)).toMatchObject({ status: "published", evidence: "Old evidence", pendingChanges: { evidence: "New evidence" }, reviewOutcome: "changes-requested" });
+    expect(idea(ideaId)).toMatchObject({
+      status: "published",
+      evidence: "Old evidence",
+      pendingChanges: { evidence: "New evidence" },
+      reviewOutcome: "changes-requested",
+    });
     expect(isAwaitingReview(db, "idea", ideaId)).toBe(false);
   });
 });
@@ -357,7 +392,10 @@ describe("decisions on needs and case studies", () => {
     const closed = submitNeed(commissioner.id);
     expect(() => decideNeed(db, broker.id, closed, { decision: "reject" })).toThrow(NotAllowedError);
     decideNeed(db, broker.id, closed, { decision: "reject", reason: "Please post it as one need, not three" });
-    expect(db.select().from(needs).where(eq(needs.id, closed)).get()).toMatchObject({ status: "closed", reviewReason: "Please post it as one need, not three" });
+    expect(db.select().from(needs).where(eq(needs.id, closed)).get()).toMatchObject({
+      status: "closed",
+      reviewReason: "Please post it as one need, not three",
+    });
     const told = db.select().from(notifications).where(eq(notifications.userId, commissioner.id)).all();
     expect(told.map((notification) => notification.body)).toContain("Please post it as one need, not three");
     expect(listAuditLog(db, "need", closed)[0]).toMatchObject({ action: "reject", before: { status: "submitted" }, after: { status: "closed" } });
@@ -365,11 +403,19 @@ describe("decisions on needs and case studies", () => {
 
   it("publishes a case study added to a published idea, or sends it back with a reason", () => {
     const host = submitIdea(innovator.id, submittedAt, { status: "published" });
-    const study = addCaseStudy(db, innovator.id, idea(host).slug, caseStudyFormSchema.parse({ locality: "Leeds", status: "adopted", lessons: "Recruit readers early" }));
+    const study = addCaseStudy(
+      db,
+      innovator.id,
+      idea(host).slug,
+      caseStudyFormSchema.parse({ locality: "Leeds", status: "adopted", lessons: "Recruit readers early" }),
+    );
     expect(isAwaitingReview(db, "case-study", study.id)).toBe(true);
     expect(() => decideCaseStudy(db, broker.id, study.id, { decision: "request-changes", reason: "" })).toThrow(NotAllowedError);
     decideCaseStudy(db, broker.id, study.id, { decision: "request-changes", reason: "Add the year" });
-    expect(db.select().from(caseStudies).where(eq(caseStudies.id, study.id)).get()).toMatchObject({ reviewStatus: "changes-requested", reviewReason: "Add the year" });
+    expect(db.select().from(caseStudies).where(eq(caseStudies.id, study.id)).get()).toMatchObject({
+      reviewStatus: "changes-requested",
+      reviewReason: "Add the year",
+    });
     const second = submitCaseStudy(host, innovator.id);
     decideCaseStudy(db, broker.id, second, { decision: "publish" });
     expect(db.select().from(caseStudies).where(eq(caseStudies.id, second)).get()).toMatchObject({ reviewStatus: "published", reviewReason: null });

@@ -100,7 +100,12 @@ export async function openHarness(): Promise<Harness> {
   };
   const own = createIdeaDraft(db, { id: users.innovator.id, organisationId: users.innovator.organisationId }, ideaFormValues("Own draft idea"), false);
   const other = createIdeaDraft(db, { id: users.otherInnovator.id, organisationId: null }, ideaFormValues("Someone else's draft"), false);
-  const ownNeed = createNeedDraft(db, { id: users.commissioner.id, organisationId: users.commissioner.organisationId }, needFormValues("Own draft need"), false);
+  const ownNeed = createNeedDraft(
+    db,
+    { id: users.commissioner.id, organisationId: users.commissioner.organisationId },
+    needFormValues("Own draft need"),
+    false,
+  );
   const otherNeed = createNeedDraft(db, { id: users.otherCommissioner.id, organisationId: null }, needFormValues("Someone else's need"), false);
   const submitted = createIdeaDraft(db, { id: users.otherInnovator.id, organisationId: null }, ideaFormValues("Waiting for review"), true);
   // Its origin gives the place pages (/places/kirklees-gb) something to show.
@@ -169,7 +174,8 @@ export async function classify(call: () => Promise<unknown>): Promise<Outcome> {
   try {
     value = await call();
   } catch (thrown) {
-    if (!(thrown instanceof Response)) return { verdict: "error", status: 500, detail: thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown) };
+    if (!(thrown instanceof Response))
+      return { verdict: "error", status: 500, detail: thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown) };
     value = thrown;
   }
   if (!(value instanceof Response)) return { verdict: "allow", status: 200, location: null };

@@ -125,8 +125,20 @@ beforeAll(async () => {
   await importNeedsAndSync(
     exchange,
     needItems([
-      need({ slug: "fewer-falls", title: "Fewer falls at home", problem: "Older residents fall and lie waiting for help.", sectors: ["ageing", "health"], fundingRoutes: ["small-grant"] }),
-      need({ slug: "rough-sleeping", title: "End rough sleeping", problem: "People sleep in doorways every winter.", sectors: ["housing"], fundingRoutes: ["invest-to-save"] }),
+      need({
+        slug: "fewer-falls",
+        title: "Fewer falls at home",
+        problem: "Older residents fall and lie waiting for help.",
+        sectors: ["ageing", "health"],
+        fundingRoutes: ["small-grant"],
+      }),
+      need({
+        slug: "rough-sleeping",
+        title: "End rough sleeping",
+        problem: "People sleep in doorways every winter.",
+        sectors: ["housing"],
+        fundingRoutes: ["invest-to-save"],
+      }),
     ]),
   );
 });

@@ -4,15 +4,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { claimSchema, decisionSchema, noteSchema, toDecisionInput } from "../../app/domain/broker-forms";
-import {
-  defaultQueueParams,
-  describeDeadline,
-  formatAge,
-  isReviewItemType,
-  parseItemId,
-  parseQueueParams,
-  queueSearch,
-} from "../../app/domain/broker-queue";
+import { defaultQueueParams, describeDeadline, formatAge, isReviewItemType, parseItemId, parseQueueParams, queueSearch } from "../../app/domain/broker-queue";
 import { auditChangeRows, diffusionDetailRows, formatFieldValue, pendingChangeRows } from "../../app/domain/review-display";
 import {
   addWorkingDays,
@@ -152,7 +144,9 @@ describe("decision form", () => {
     expect(errors.evidenceLevel?.[0]).toMatch(/evidence level/);
     expect(errors.evidenceJustification?.[0]).toMatch(/justification/);
     expect(fieldErrors(decide("idea", { decision: "publish", evidenceLevel: "6", evidenceJustification: "x" })).evidenceLevel).toBeTruthy();
-    expect(fieldErrors(decide("idea", { decision: "publish", evidenceLevel: "3", evidenceJustification: "line one\nline two" })).evidenceJustification?.[0]).toMatch(/one line/);
+    expect(
+      fieldErrors(decide("idea", { decision: "publish", evidenceLevel: "3", evidenceJustification: "line one\nline two" })).evidenceJustification?.[0],
+    ).toMatch(/one line/);
     expect(fieldErrors(decide("idea", { decision: "publish", evidenceLevel: "3", evidenceJustification: "x".repeat(201) })).evidenceJustification).toBeTruthy();
     const ok = decide("idea", { decision: "publish", evidenceLevel: "3", evidenceJustification: "A matched comparison group in two areas" });
     expect(ok.status).toBe("success");
@@ -203,7 +197,12 @@ describe("showing changes", () => {
     const live = { diffusionModels: ["franchise"], evidence: "Old evidence", sectors: ["ageing"] };
     const rows = pendingChangeRows(live, { diffusionModels: ["franchise", "uncontrolled"], evidence: "New evidence" });
     expect(rows).toEqual([
-      { field: "diffusionModels", label: "Diffusion models", before: "Franchise (licensing, federation)", after: "Franchise (licensing, federation); Uncontrolled (free to copy)" },
+      {
+        field: "diffusionModels",
+        label: "Diffusion models",
+        before: "Franchise (licensing, federation)",
+        after: "Franchise (licensing, federation); Uncontrolled (free to copy)",
+      },
       { field: "evidence", label: "Evidence", before: "Old evidence", after: "New evidence" },
     ]);
     expect(pendingChangeRows(live, null)).toEqual([]);

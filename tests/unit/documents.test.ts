@@ -92,10 +92,7 @@ describe("ideaToDocument", () => {
   });
 
   it("keeps nulls for unknown fields and empty lists without case studies", () => {
-    const document = ideaToDocument(
-      ideaRow({ problem: null, evidenceLevel: null, lifecyclePhase: null, originCountry: null, status: "draft" }),
-      [],
-    );
+    const document = ideaToDocument(ideaRow({ problem: null, evidenceLevel: null, lifecyclePhase: null, originCountry: null, status: "draft" }), []);
     expect(document).toMatchObject({
       problem: null,
       evidenceLevel: null,
@@ -123,7 +120,8 @@ describe("ideaToDocument", () => {
 
   it("does not carry fields the index has no use for", () => {
     const document = ideaToDocument(ideaRow(), []);
-    for (const key of ["costs", "ownerId", "organisationId", "publishedAt", "createdAt", "pendingChanges", "reviewReason"]) expect(document).not.toHaveProperty(key);
+    for (const key of ["costs", "ownerId", "organisationId", "publishedAt", "createdAt", "pendingChanges", "reviewReason"])
+      expect(document).not.toHaveProperty(key);
   });
 
   it("produces JSON-safe documents (dates as epoch milliseconds)", () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatProblem,
-  ideaFormat,
-  needFormat,
-  validateExchangeFile,
-  type FormatProblem,
-} from "../../app/domain/exchange-format";
+import { formatProblem, ideaFormat, needFormat, validateExchangeFile, type FormatProblem } from "../../app/domain/exchange-format";
 
 const idea = (overrides: Record<string, unknown> = {}) => ({
   slug: "befriending-by-phone",
@@ -124,7 +118,12 @@ describe("exchange format: ideas", () => {
   it("reports problems inside case studies with their position", () => {
     const problems = problemsOf(
       validateExchangeFile(ideaFormat, [
-        idea({ caseStudies: [{ locality: "York", status: "adopted" }, { status: "abandoned", year: 1800, country: "gb" }] }),
+        idea({
+          caseStudies: [
+            { locality: "York", status: "adopted" },
+            { status: "abandoned", year: 1800, country: "gb" },
+          ],
+        }),
       ]),
     );
     const byKey = Object.fromEntries(problems.map((problem) => [problem.key, problem.message]));
@@ -137,9 +136,7 @@ describe("exchange format: ideas", () => {
   });
 
   it("rejects bad slugs, repeated list values and empty text", () => {
-    const problems = problemsOf(
-      validateExchangeFile(ideaFormat, [idea({ slug: "Not A Slug", title: "   ", sectors: ["health", "health"] })]),
-    );
+    const problems = problemsOf(validateExchangeFile(ideaFormat, [idea({ slug: "Not A Slug", title: "   ", sectors: ["health", "health"] })]));
     const byKey = Object.fromEntries(problems.map((problem) => [problem.key, problem.message]));
     expect(byKey.slug).toMatch(/lowercase letters, digits and single hyphens/);
     expect(byKey.title).toBe("must not be empty");
@@ -149,9 +146,7 @@ describe("exchange format: ideas", () => {
   });
 
   it("reports duplicate slugs, pointing at the first occurrence", () => {
-    const problems = problemsOf(
-      validateExchangeFile(ideaFormat, [idea(), idea({ slug: "other-idea" }), idea({ title: "Copy" }), idea()]),
-    );
+    const problems = problemsOf(validateExchangeFile(ideaFormat, [idea(), idea({ slug: "other-idea" }), idea({ title: "Copy" }), idea()]));
     expect(problems).toEqual([
       { index: 2, slug: "befriending-by-phone", key: "slug", message: "repeats the slug of item 0" },
       { index: 3, slug: "befriending-by-phone", key: "slug", message: "repeats the slug of item 0" },
@@ -221,9 +216,7 @@ describe("exchange format: needs", () => {
   it("rejects bad dates", () => {
     for (const deadline of ["31/03/2027", "2027-02-30", "2027-13-01", "tomorrow", "2027-03-31T00:00:00Z"]) {
       const problems = problemsOf(validateExchangeFile(needFormat, [need({ deadline })]));
-      expect(problems, deadline).toEqual([
-        { index: 0, slug: "fewer-falls-at-home", key: "deadline", message: "must be a date written YYYY-MM-DD" },
-      ]);
+      expect(problems, deadline).toEqual([{ index: 0, slug: "fewer-falls-at-home", key: "deadline", message: "must be a date written YYYY-MM-DD" }]);
     }
   });
 

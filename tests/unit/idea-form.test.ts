@@ -7,7 +7,13 @@ const paths = (result: { error?: { issues: { path: PropertyKey[] }[] } }) => res
 describe("the idea form", () => {
   it("saves a draft with only a title", () => {
     const draft = ideaFormSchemaFor({ complete: false });
-    expect(draft.parse({ title: "A half-formed idea" })).toMatchObject({ title: "A half-formed idea", summary: "", sectors: [], diffusionModels: [], tags: [] });
+    expect(draft.parse({ title: "A half-formed idea" })).toMatchObject({
+      title: "A half-formed idea",
+      summary: "",
+      sectors: [],
+      diffusionModels: [],
+      tags: [],
+    });
     expect(paths(draft.safeParse({ summary: "No title" }))).toEqual(["title"]);
     // A draft still refuses what it cannot store.
     expect(paths(draft.safeParse({ title: "T", originCountry: "Britain" }))).toEqual(["originCountry"]);
@@ -27,6 +33,9 @@ describe("the idea form", () => {
   });
 
   it("names the routes whose detail is missing", () => {
-    expect(routesMissingDetail(["takeover", "uncontrolled", "growth"], { uncontrolled: { licence: "OGL" }, takeover: { transfers: ["staff"] } })).toEqual(["takeover", "growth"]);
+    expect(routesMissingDetail(["takeover", "uncontrolled", "growth"], { uncontrolled: { licence: "OGL" }, takeover: { transfers: ["staff"] } })).toEqual([
+      "takeover",
+      "growth",
+    ]);
   });
 });

@@ -12,9 +12,7 @@ describe("buildIdeaFilter", () => {
 
   it("ORs values inside a facet and ANDs across facets", () => {
     // Meilisearch reads an array of arrays as AND of ORs.
-    expect(
-      buildIdeaFilter(filters({ sectors: ["health", "ageing"], diffusionModels: ["franchise"], lifecyclePhase: ["mainstream"] })),
-    ).toEqual([
+    expect(buildIdeaFilter(filters({ sectors: ["health", "ageing"], diffusionModels: ["franchise"], lifecyclePhase: ["mainstream"] }))).toEqual([
       'status = "published"',
       ['sectors = "health"', 'sectors = "ageing"'],
       ['diffusionModels = "franchise"'],
@@ -31,10 +29,7 @@ describe("buildIdeaFilter", () => {
   });
 
   it("escapes quotes and backslashes inside values", () => {
-    expect(buildIdeaFilter(filters({ sectors: ['say "hi"', "back\\slash"] }))[1]).toEqual([
-      'sectors = "say \\"hi\\""',
-      'sectors = "back\\\\slash"',
-    ]);
+    expect(buildIdeaFilter(filters({ sectors: ['say "hi"', "back\\slash"] }))[1]).toEqual(['sectors = "say \\"hi\\""', 'sectors = "back\\\\slash"']);
   });
 
   it("leaves out the excepted facet but keeps the others and the status", () => {

@@ -46,7 +46,9 @@ describe("scouting gaps", () => {
     expect(scoutingGapReason(need(), [], [supply()])).toBeNull();
     expect(scoutingGapReason(need(), [], [supply({ adoptedCount: 0, evidenceLevel: 3 })])).toBeNull();
     expect(scoutingGapReason(need(), [], [supply({ sectors: ["housing"] })])).toBe("No published idea in its sectors.");
-    expect(scoutingGapReason(need(), [], [supply({ diffusionModels: ["growth"] })])).toBe("Ideas in its sectors offer none of the diffusion models it accepts.");
+    expect(scoutingGapReason(need(), [], [supply({ diffusionModels: ["growth"] })])).toBe(
+      "Ideas in its sectors offer none of the diffusion models it accepts.",
+    );
     expect(scoutingGapReason(need(), [], [supply({ adoptedCount: 0, evidenceLevel: 2 })])).toMatch(/none has been adopted/);
     // A need that names no diffusion model accepts any.
     expect(scoutingGapReason(need({ diffusionModels: [] }), [], [supply({ diffusionModels: ["growth"] })])).toBeNull();
@@ -169,8 +171,26 @@ describe("time in the review queues", () => {
       5,
       now,
     );
-    expect(times[0]).toEqual({ itemType: "idea", decided: 2, medianDays: 2, p90Days: 9, withinServiceLevel: 1, waiting: 0, overdue: 0, oldestWaitingDays: null });
-    expect(times[1]).toEqual({ itemType: "need", decided: 0, medianDays: null, p90Days: null, withinServiceLevel: 0, waiting: 2, overdue: 1, oldestWaitingDays: 9 });
+    expect(times[0]).toEqual({
+      itemType: "idea",
+      decided: 2,
+      medianDays: 2,
+      p90Days: 9,
+      withinServiceLevel: 1,
+      waiting: 0,
+      overdue: 0,
+      oldestWaitingDays: null,
+    });
+    expect(times[1]).toEqual({
+      itemType: "need",
+      decided: 0,
+      medianDays: null,
+      p90Days: null,
+      withinServiceLevel: 0,
+      waiting: 2,
+      overdue: 1,
+      oldestWaitingDays: 9,
+    });
     expect(times[2].itemType).toBe("case-study");
   });
 });

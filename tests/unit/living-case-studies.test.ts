@@ -49,7 +49,9 @@ describe("outcome milestones", () => {
 
 describe("the outcome update form", () => {
   it("needs a milestone and a substantial account", () => {
-    expect(outcomeUpdateSchema.safeParse({ intent: "add-update", milestone: "6", outcomes: "Falls admissions down 12% against last winter." }).success).toBe(true);
+    expect(outcomeUpdateSchema.safeParse({ intent: "add-update", milestone: "6", outcomes: "Falls admissions down 12% against last winter." }).success).toBe(
+      true,
+    );
     const short = outcomeUpdateSchema.safeParse({ intent: "add-update", milestone: "6", outcomes: "Going well" });
     expect(short.success).toBe(false);
     expect(short.error?.issues[0].message).toMatch(/at least 20 characters/);

@@ -1,10 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { consentText, highlightSegments, needMatchFilterSearch, needMatchListSearch, parseNeedMatchFilters, parseNeedMatchView, passesNeedMatchFilters, visibleMatches } from "../../app/domain/match-display";
+import {
+  consentText,
+  highlightSegments,
+  needMatchFilterSearch,
+  needMatchListSearch,
+  parseNeedMatchFilters,
+  parseNeedMatchView,
+  passesNeedMatchFilters,
+  visibleMatches,
+} from "../../app/domain/match-display";
 
 describe("the need page's match filters", () => {
   it("reads known values and ignores anything else", () => {
-    expect(parseNeedMatchFilters(new URLSearchParams("sector=ageing&acceptedOnly=1&evidenceLevel=3"))).toEqual({ sector: "ageing", acceptedOnly: true, evidenceLevel: 3 });
-    expect(parseNeedMatchFilters(new URLSearchParams("sector=pirates&acceptedOnly=true&evidenceLevel=3.5"))).toEqual({ sector: null, acceptedOnly: false, evidenceLevel: null });
+    expect(parseNeedMatchFilters(new URLSearchParams("sector=ageing&acceptedOnly=1&evidenceLevel=3"))).toEqual({
+      sector: "ageing",
+      acceptedOnly: true,
+      evidenceLevel: 3,
+    });
+    expect(parseNeedMatchFilters(new URLSearchParams("sector=pirates&acceptedOnly=true&evidenceLevel=3.5"))).toEqual({
+      sector: null,
+      acceptedOnly: false,
+      evidenceLevel: null,
+    });
     expect(parseNeedMatchFilters(new URLSearchParams("evidenceLevel=0"))).toEqual({ sector: null, acceptedOnly: false, evidenceLevel: null });
   });
 

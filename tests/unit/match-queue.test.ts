@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { byUrgency, canConfirmFromQueue, inMatchQueueView, matchQueueActionSchema, matchQueueSearch, parseMatchQueueParams, proposeMatchSchema } from "../../app/domain/match-queue";
+import {
+  byUrgency,
+  canConfirmFromQueue,
+  inMatchQueueView,
+  matchQueueActionSchema,
+  matchQueueSearch,
+  parseMatchQueueParams,
+  proposeMatchSchema,
+} from "../../app/domain/match-queue";
 import { DAY_MS } from "../../app/domain/match-workflow";
 
 const now = new Date("2030-01-10T00:00:00Z");
@@ -7,8 +15,18 @@ const due = (days: number) => new Date(now.getTime() + days * DAY_MS);
 
 describe("the match queue's parameters", () => {
   it("reads views, status, need and page, falling back to the defaults on junk", () => {
-    expect(parseMatchQueueParams(new URLSearchParams("view=overdue&status=piloting&need=Cold-Homes&page=3"))).toEqual({ view: "overdue", status: "piloting", need: "cold-homes", page: 3 });
-    expect(parseMatchQueueParams(new URLSearchParams("view=x&status=open&need=../etc&page=-1"))).toEqual({ view: "awaiting", status: null, need: null, page: 1 });
+    expect(parseMatchQueueParams(new URLSearchParams("view=overdue&status=piloting&need=Cold-Homes&page=3"))).toEqual({
+      view: "overdue",
+      status: "piloting",
+      need: "cold-homes",
+      page: 3,
+    });
+    expect(parseMatchQueueParams(new URLSearchParams("view=x&status=open&need=../etc&page=-1"))).toEqual({
+      view: "awaiting",
+      status: null,
+      need: null,
+      page: 1,
+    });
     expect(parseMatchQueueParams(new URLSearchParams("page=1.5"))).toMatchObject({ page: 1 });
   });
 
@@ -25,7 +43,8 @@ describe("the views and their order", () => {
   const declined = { id: 4, status: "declined" as const, confirmed: false, dueAt: null };
 
   it("puts each match in the views it belongs to", () => {
-    const ids = (view: "awaiting" | "open" | "overdue" | "all") => [suggested, confirmed, piloting, declined].filter((match) => inMatchQueueView(match, view, null, now)).map((match) => match.id);
+    const ids = (view: "awaiting" | "open" | "overdue" | "all") =>
+      [suggested, confirmed, piloting, declined].filter((match) => inMatchQueueView(match, view, null, now)).map((match) => match.id);
     expect(ids("awaiting")).toEqual([1]);
     expect(ids("open")).toEqual([1, 2, 3]);
     expect(ids("overdue")).toEqual([1]);

@@ -77,7 +77,14 @@ describe("ranking candidates", () => {
   });
 
   it("lets proof reorder ideas that fit about equally well, but not overturn a clear text lead", () => {
-    const proven = { evidenceLevel: 5, lifecyclePhase: "embedding" as const, caseStudies: [{ locality: "Leeds", status: "adopted" as const }, { locality: "Cork", status: "adopted" as const }] };
+    const proven = {
+      evidenceLevel: 5,
+      lifecyclePhase: "embedding" as const,
+      caseStudies: [
+        { locality: "Leeds", status: "adopted" as const },
+        { locality: "Cork", status: "adopted" as const },
+      ],
+    };
     const unproven = { evidenceLevel: 1, lifecyclePhase: "discovery" as const, caseStudies: [] };
     const close = rankMatches([candidate("unproven", 1, unproven), candidate("proven", 0.95, proven)], need);
     expect(close[0].idea).toBe("proven");
@@ -87,7 +94,15 @@ describe("ranking candidates", () => {
 
   it("explains every match: terms, sectors, evidence, lifecycle and adoptions", () => {
     const [match] = rankMatches(
-      [candidate("a", 1, { evidenceLevel: 3, caseStudies: [{ locality: "Frome", status: "adopted" }, { locality: "Leeds", status: "stopped" }] })],
+      [
+        candidate("a", 1, {
+          evidenceLevel: 3,
+          caseStudies: [
+            { locality: "Frome", status: "adopted" },
+            { locality: "Leeds", status: "stopped" },
+          ],
+        }),
+      ],
       need,
     );
     expect(match.reasons).toEqual([
@@ -102,11 +117,10 @@ describe("ranking candidates", () => {
   });
 
   it("drops candidates far below the best and discounts ideas outside the need's sectors", () => {
-    const ranked = rankMatches(
-      [candidate("top", 1), candidate("faint", 0.05), candidate("elsewhere", 0.9, { sectors: ["transport"] })],
-      need,
-      { minRelevance: 0.1, outOfSectorFactor: 0.5 },
-    );
+    const ranked = rankMatches([candidate("top", 1), candidate("faint", 0.05), candidate("elsewhere", 0.9, { sectors: ["transport"] })], need, {
+      minRelevance: 0.1,
+      outOfSectorFactor: 0.5,
+    });
     expect(ranked.map((match) => match.idea)).toEqual(["top", "elsewhere"]);
     expect(ranked[1].relevance).toBeCloseTo(0.45, 10);
     expect(ranked[1].reasons).toContain("no sector in common");

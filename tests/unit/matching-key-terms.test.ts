@@ -6,10 +6,22 @@ import { publicServiceSynonyms } from "../../search/synonyms";
 
 // A miniature catalogue: each idea as its searchable fields.
 const stats = buildCorpusStats([
-  { fields: ["Men's Sheds", "loneliness. older men", "Workshops where older men meet, which eases loneliness and isolation after retirement."], sectors: ["ageing"] },
-  { fields: ["Housing First", "homelessness. rough sleeping", "People who are homeless get a tenancy; eviction prevention and support."], sectors: ["housing"] },
-  { fields: ["School Streets", "air pollution. traffic", "Roads outside schools close to traffic; children's behaviour and safety improve."], sectors: ["transport"] },
-  { fields: ["Reablement", "home care. older people", "Older people regain independence at home before long-term home care."], sectors: ["ageing", "social-care"] },
+  {
+    fields: ["Men's Sheds", "loneliness. older men", "Workshops where older men meet, which eases loneliness and isolation after retirement."],
+    sectors: ["ageing"],
+  },
+  {
+    fields: ["Housing First", "homelessness. rough sleeping", "People who are homeless get a tenancy; eviction prevention and support."],
+    sectors: ["housing"],
+  },
+  {
+    fields: ["School Streets", "air pollution. traffic", "Roads outside schools close to traffic; children's behaviour and safety improve."],
+    sectors: ["transport"],
+  },
+  {
+    fields: ["Reablement", "home care. older people", "Older people regain independence at home before long-term home care."],
+    sectors: ["ageing", "social-care"],
+  },
   { fields: ["Casserole Club", "loneliness. older people", "Older people living alone share a meal with a neighbour."], sectors: ["ageing"] },
 ]);
 const options = { synonyms: publicServiceSynonyms };

@@ -33,14 +33,18 @@ describe("approaches a need rules out", () => {
   it("keeps the rejected approach out of the need's key terms unless the need also seeks it", () => {
     const stats = buildCorpusStats([
       { fields: ["Scared Straight", "prison visits. deterrence", "Young people visit prisons to be deterred from offending."], sectors: ["criminal-justice"] },
-      { fields: ["Violence Reduction Unit", "violence. prevention", "A public health approach to violence prevention among young people."], sectors: ["community-safety"] },
+      {
+        fields: ["Violence Reduction Unit", "violence. prevention", "A public health approach to violence prevention among young people."],
+        sectors: ["community-safety"],
+      },
       { fields: ["Mentoring", "young people. prevention", "Mentors support young people at risk."], sectors: ["children-families"] },
     ]);
     const need = {
       title: "Teenagers carrying knives",
       problem: "Violence among young people is rising. Councillors want prison visits to scare them, which we are wary of.",
     };
-    const queries = (options: { dropRuledOut?: boolean }) => extractKeyTerms(need, stats, { synonyms: publicServiceSynonyms, ...options }).map((term) => term.query);
+    const queries = (options: { dropRuledOut?: boolean }) =>
+      extractKeyTerms(need, stats, { synonyms: publicServiceSynonyms, ...options }).map((term) => term.query);
     expect(queries({})).not.toContain("prison");
     expect(queries({})).toContain("violence");
     expect(queries({ dropRuledOut: false })).toContain("prison");

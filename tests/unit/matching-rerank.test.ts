@@ -54,14 +54,25 @@ describe("BM25F text scores", () => {
 
   it("saturate: a term repeated many times is worth less than twice its single occurrence", () => {
     const once = textScores([terms[0]], new Map([["a", { summary: "loneliness" }]]), synonyms, { ...defaultTextScoreOptions, b: 0 }).get("a")!;
-    const many = textScores([terms[0]], new Map([["a", { summary: "loneliness loneliness loneliness loneliness" }]]), synonyms, { ...defaultTextScoreOptions, b: 0 }).get("a")!;
+    const many = textScores([terms[0]], new Map([["a", { summary: "loneliness loneliness loneliness loneliness" }]]), synonyms, {
+      ...defaultTextScoreOptions,
+      b: 0,
+    }).get("a")!;
     expect(many).toBeGreaterThan(once);
     expect(many).toBeLessThan(2 * once);
     expect(many).toBeLessThan(terms[0].weight);
   });
 
   it("weigh terms by the key term's weight", () => {
-    const scores = textScores(terms, new Map([["lonely", { summary: "isolation" }], ["old", { summary: "seniors" }]]), synonyms, { ...defaultTextScoreOptions, b: 0 });
+    const scores = textScores(
+      terms,
+      new Map([
+        ["lonely", { summary: "isolation" }],
+        ["old", { summary: "seniors" }],
+      ]),
+      synonyms,
+      { ...defaultTextScoreOptions, b: 0 },
+    );
     expect(scores.get("lonely")!).toBeCloseTo(2 * scores.get("old")!, 10);
   });
 });

@@ -50,12 +50,18 @@ describe("needFormSchema", () => {
   it("reads money and dates as people type them, with the parsers the quality check uses", () => {
     const result = needFormSchema.parse({ title: "T", problem: "P", sectors: ["ageing"], budgetMin: "£20,000", budgetMax: "£50k", deadlineDay: "31/12/2026" });
     expect(result).toMatchObject({ budgetMin: 20000, budgetMax: 50000, deadline: "2026-12-31" });
-    expect(needQualityCheck(result).filter((item) => ["budget", "deadline"].includes(item.key)).every((item) => item.present)).toBe(true);
+    expect(
+      needQualityCheck(result)
+        .filter((item) => ["budget", "deadline"].includes(item.key))
+        .every((item) => item.present),
+    ).toBe(true);
   });
 
   it("reports money it cannot read on its field", () => {
     const result = needFormSchema.safeParse({ title: "T", problem: "P", sectors: ["ageing"], budgetMax: "lots" });
-    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["budgetMax", "Enter the highest budget in pounds, like £50,000 or £50k"]]);
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["budgetMax", "Enter the highest budget in pounds, like £50,000 or £50k"],
+    ]);
   });
 });
 

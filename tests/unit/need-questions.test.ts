@@ -39,12 +39,18 @@ describe("the ask-a-question form", () => {
 
 describe("the answer and moderation forms", () => {
   it("needs an answer and a question id", () => {
-    expect(answerQuestionSchema.parse({ intent: "answer-question", questionId: "12", answer: " Yes. " })).toEqual({ intent: "answer-question", questionId: 12, answer: "Yes." });
+    expect(answerQuestionSchema.parse({ intent: "answer-question", questionId: "12", answer: " Yes. " })).toEqual({
+      intent: "answer-question",
+      questionId: 12,
+      answer: "Yes.",
+    });
     expect(Object.keys(issues(answerQuestionSchema.safeParse({ intent: "answer-question", questionId: "x", answer: "" })))).toEqual(["questionId", "answer"]);
   });
 
   it("needs a reason to hide, none to restore", () => {
-    expect(issues(moderateQuestionSchema.safeParse({ intent: "hide-question", questionId: "3", reason: " " }))).toEqual({ reason: "Give a reason: the person who asked will see it" });
+    expect(issues(moderateQuestionSchema.safeParse({ intent: "hide-question", questionId: "3", reason: " " }))).toEqual({
+      reason: "Give a reason: the person who asked will see it",
+    });
     expect(moderateQuestionSchema.parse({ intent: "restore-question", questionId: "3" })).toEqual({ intent: "restore-question", questionId: 3 });
     expect(moderateQuestionSchema.safeParse({ intent: "delete-question", questionId: "3" }).success).toBe(false);
   });

@@ -79,7 +79,12 @@ describe("the adopter network", () => {
     // No node reaches the hub degree of 5; a and b carry the most shortest paths; Søby is cut off
     // (outside the main network, linked to one idea only).
     expect(network.nodes.filter((node) => node.roles.includes("hub"))).toEqual([]);
-    expect(network.nodes.filter((node) => node.roles.includes("gatekeeper")).map((node) => node.id).sort()).toEqual(["idea:a", "idea:b"]);
+    expect(
+      network.nodes
+        .filter((node) => node.roles.includes("gatekeeper"))
+        .map((node) => node.id)
+        .sort(),
+    ).toEqual(["idea:a", "idea:b"]);
     expect(network.nodes.filter((node) => node.roles.includes("isolated")).map((node) => node.id)).toEqual(["place:soby-dk"]);
   });
 
@@ -106,7 +111,13 @@ describe("the adopter network", () => {
     const withMatches = buildNetwork({
       ...input,
       matches: [
-        { ideaSlug: "c", status: "introduced", needLocality: "Rhyl", needCountry: "GB", needOrganisation: { key: "rhyl-council", name: "Rhyl Council", slug: null } },
+        {
+          ideaSlug: "c",
+          status: "introduced",
+          needLocality: "Rhyl",
+          needCountry: "GB",
+          needOrganisation: { key: "rhyl-council", name: "Rhyl Council", slug: null },
+        },
         { ideaSlug: "c", status: "adopted", needLocality: "Rhyl", needCountry: "GB", needOrganisation: null },
       ],
     });
@@ -119,7 +130,18 @@ describe("the adopter network", () => {
 
   it("estimates betweenness from sampled sources, exactly when every node is sampled", () => {
     const graph = new Graph({ type: "undirected" });
-    for (const [a, b] of [["p", "a"], ["a", "o"], ["a", "q"], ["b", "o"], ["b", "q"], ["b", "r"], ["c", "s"], ["q", "t"], ["t", "u"]]) graph.mergeEdge(a, b);
+    for (const [a, b] of [
+      ["p", "a"],
+      ["a", "o"],
+      ["a", "q"],
+      ["b", "o"],
+      ["b", "q"],
+      ["b", "r"],
+      ["c", "s"],
+      ["q", "t"],
+      ["t", "u"],
+    ])
+      graph.mergeEdge(a, b);
     const exact = betweennessCentrality(graph, { normalized: true });
     const sampled = sampledBetweenness(graph, graph.order);
     for (const node of graph.nodes()) expect(sampled[node]).toBeCloseTo(exact[node], 12);

@@ -39,7 +39,12 @@ describe("digest email", () => {
     const email = buildDigestEmail(
       "Ines",
       [
-        { title: "Your idea “Shared reading” needs changes", body: "Describe the training.\nAnd the costs.", link: "/my/ideas/shared-reading", createdAt: new Date() },
+        {
+          title: "Your idea “Shared reading” needs changes",
+          body: "Describe the training.\nAnd the costs.",
+          link: "/my/ideas/shared-reading",
+          createdAt: new Date(),
+        },
         { title: "Your role on the exchange is now broker", body: null, link: null, createdAt: new Date() },
       ],
       new Date("2026-03-12T08:00:00Z"),

@@ -29,10 +29,17 @@ describe("Atom", () => {
   });
 
   it("uses the newest entry as the feed's updated time, and now when it is empty", () => {
-    const feed = { id: "https://x.example/feed.atom", title: "T", subtitle: "S", selfLink: "https://x.example/feed.atom", alternateLink: "https://x.example/data", author: "A" };
+    const feed = {
+      id: "https://x.example/feed.atom",
+      title: "T",
+      subtitle: "S",
+      selfLink: "https://x.example/feed.atom",
+      alternateLink: "https://x.example/data",
+      author: "A",
+    };
     const entry = (id: string, at: string) => ({ id, title: id, link: `https://x.example/${id}`, updated: new Date(at), summary: "s", categories: [] });
     const xml = renderAtom({ ...feed, entries: [entry("a", "2026-01-02T00:00:00Z"), entry("b", "2026-03-04T00:00:00Z")] }, new Date("2026-05-06T00:00:00Z"));
-    expect(xml).toContain("  <updated>2026-03-04T00:00:00.000Z</updated>\n  <link rel=\"self\"");
+    expect(xml).toContain('  <updated>2026-03-04T00:00:00.000Z</updated>\n  <link rel="self"');
     const empty = renderAtom({ ...feed, entries: [] }, new Date("2026-05-06T00:00:00Z"));
     expect(empty).toContain("<updated>2026-05-06T00:00:00.000Z</updated>");
     expect(empty).not.toContain("<entry>");

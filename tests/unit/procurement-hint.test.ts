@@ -14,7 +14,12 @@ describe("procurement route hint", () => {
   });
 
   it("suggests a grant to adopt for a free-to-copy idea and a small grant", () => {
-    const hint = procurementRouteHint({ ideaModels: ["uncontrolled", "franchise"], needModels: ["uncontrolled", "franchise"], fundingRoutes: ["small-grant"], budgetMax: 20_000 });
+    const hint = procurementRouteHint({
+      ideaModels: ["uncontrolled", "franchise"],
+      needModels: ["uncontrolled", "franchise"],
+      fundingRoutes: ["small-grant"],
+      budgetMax: 20_000,
+    });
     expect(hint.route).toBe("Grant to adopt");
     expect(hint.model).toBe("uncontrolled");
   });
@@ -32,6 +37,8 @@ describe("procurement route hint", () => {
 
   it("notes budgets below the low-value threshold and above the public contract threshold", () => {
     expect(procurementRouteHint({ ideaModels: ["growth"], needModels: [], fundingRoutes: ["procurement"], budgetMax: 10_000 }).detail).toMatch(/below £30,000/);
-    expect(procurementRouteHint({ ideaModels: ["growth"], needModels: [], fundingRoutes: ["procurement"], budgetMax: 500_000 }).detail).toMatch(/competitive procedure/);
+    expect(procurementRouteHint({ ideaModels: ["growth"], needModels: [], fundingRoutes: ["procurement"], budgetMax: 500_000 }).detail).toMatch(
+      /competitive procedure/,
+    );
   });
 });

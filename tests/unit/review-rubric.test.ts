@@ -6,15 +6,7 @@ import { describe, expect, it } from "vitest";
 import { assigneeOptions, assignmentNotification, assignSchema } from "../../app/domain/assignment";
 import { defaultQueueParams, parseQueueParams, queueSearch } from "../../app/domain/broker-queue";
 import { auditChangeRows } from "../../app/domain/review-display";
-import {
-  checkScores,
-  formatRubricTotal,
-  reviewRubrics,
-  rubricMaxTotal,
-  rubricSchema,
-  rubricTotal,
-  scoreRows,
-} from "../../app/domain/review-rubric";
+import { checkScores, formatRubricTotal, reviewRubrics, rubricMaxTotal, rubricSchema, rubricTotal, scoreRows } from "../../app/domain/review-rubric";
 import { reviewItemTypes } from "../../app/domain/vocabulary";
 
 function form(entries: Record<string, string>): FormData {
@@ -73,8 +65,14 @@ describe("checking and totalling scores", () => {
       bribes: "“bribes” is not a criterion for this kind of item",
     });
     // An idea's criterion is not a need's.
-    expect(checkScores("need", { evidence: 3, problemClarity: 2, outcomeClarity: 2, budgetRoute: 2 })).toMatchObject({ ok: false, errors: { evidence: expect.any(String) } });
-    expect(checkScores("need", { problemClarity: "3", outcomeClarity: 2, budgetRoute: 2 })).toMatchObject({ ok: false, errors: { problemClarity: expect.any(String) } });
+    expect(checkScores("need", { evidence: 3, problemClarity: 2, outcomeClarity: 2, budgetRoute: 2 })).toMatchObject({
+      ok: false,
+      errors: { evidence: expect.any(String) },
+    });
+    expect(checkScores("need", { problemClarity: "3", outcomeClarity: 2, budgetRoute: 2 })).toMatchObject({
+      ok: false,
+      errors: { problemClarity: expect.any(String) },
+    });
   });
 
   it("parses the score form as the browser sends it, with a field error for each unscored criterion", () => {
@@ -117,9 +115,13 @@ describe("assignment", () => {
   });
 
   it("needs an assignee; the note is optional and limited", () => {
-    expect(parseWithZod(form({ intent: "assign", assigneeId: "" }), { schema: assignSchema }).reply().error).toEqual({ assigneeId: ["Choose who to assign it to"] });
+    expect(parseWithZod(form({ intent: "assign", assigneeId: "" }), { schema: assignSchema }).reply().error).toEqual({
+      assigneeId: ["Choose who to assign it to"],
+    });
     expect(parseWithZod(form({ intent: "assign", assigneeId: "u1" }), { schema: assignSchema }).status).toBe("success");
-    expect(parseWithZod(form({ intent: "assign", assigneeId: "u1", note: "x".repeat(501) }), { schema: assignSchema }).reply().error).toEqual({ note: ["Keep the note to 500 characters or fewer"] });
+    expect(parseWithZod(form({ intent: "assign", assigneeId: "u1", note: "x".repeat(501) }), { schema: assignSchema }).reply().error).toEqual({
+      note: ["Keep the note to 500 characters or fewer"],
+    });
   });
 
   it("reads and writes the queue's Assigned to me view (assigned=me), ignoring other values", () => {

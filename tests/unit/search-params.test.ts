@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  MAX_PAGE,
-  ideaSearchSchema,
-  needSearchSchema,
-  parseSearch,
-  searchParamsToObject,
-  type IdeaSearchParams,
-} from "../../app/domain/search-params";
+import { MAX_PAGE, ideaSearchSchema, needSearchSchema, parseSearch, searchParamsToObject, type IdeaSearchParams } from "../../app/domain/search-params";
 
 const ideas = (query: string) => parseSearch(ideaSearchSchema, new URLSearchParams(query));
 const needs = (query: string) => parseSearch(needSearchSchema, new URLSearchParams(query));
@@ -71,12 +64,8 @@ describe("parseSearch (ideas)", () => {
   });
 
   it("explains invalid vocabulary values, naming the parameter and the value", () => {
-    expect(errors(ideas("sector=space"))).toEqual([
-      expect.stringMatching(/^sector must be one of health, mental-health, .* \(got "space"\)$/),
-    ]);
-    expect(errors(ideas("diffusionModel=viral"))[0]).toBe(
-      'diffusionModel must be one of uncontrolled, franchise, takeover, growth (got "viral")',
-    );
+    expect(errors(ideas("sector=space"))).toEqual([expect.stringMatching(/^sector must be one of health, mental-health, .* \(got "space"\)$/)]);
+    expect(errors(ideas("diffusionModel=viral"))[0]).toBe('diffusionModel must be one of uncontrolled, franchise, takeover, growth (got "viral")');
     expect(errors(ideas("evidenceLevel=6"))[0]).toBe('evidenceLevel must be one of 1, 2, 3, 4, 5 (got "6")');
     expect(errors(ideas("lifecyclePhase=done"))[0]).toMatch(/^lifecyclePhase must be one of latent, /);
   });

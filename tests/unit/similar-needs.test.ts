@@ -7,7 +7,10 @@ const base = { updatedAt: new Date("2026-01-01T00:00:00Z") };
 describe("similar needs", () => {
   it("builds the query from distinctive words, the title's first, at most ten", () => {
     expect(needKeyTerms("The loneliness of older people in our rural villages")).toEqual(["loneliness", "older", "people", "rural", "villages"]);
-    const [together, ...singles] = similarNeedsQueries({ title: "Winter falls at home", problem: "Older residents fall at home each winter and wait hours for an ambulance; admissions rise every year across the county." });
+    const [together, ...singles] = similarNeedsQueries({
+      title: "Winter falls at home",
+      problem: "Older residents fall at home each winter and wait hours for an ambulance; admissions rise every year across the county.",
+    });
     expect(together.split(" ")).toHaveLength(10);
     expect(together.startsWith("winter falls home")).toBe(true);
     expect(singles).toEqual(["winter", "falls", "home", "older", "residents", "fall"]);
@@ -15,12 +18,24 @@ describe("similar needs", () => {
   });
 
   it("fuses the queries' rankings: found by more queries, higher up, first", () => {
-    expect(fuseRanks([[1, 2, 3], [3, 4], [3, 2]])).toEqual([3, 2, 1, 4]);
+    expect(
+      fuseRanks([
+        [1, 2, 3],
+        [3, 4],
+        [3, 2],
+      ]),
+    ).toEqual([3, 2, 1, 4]);
     expect(fuseRanks([])).toEqual([]);
   });
 
   it("ranks the fallback by shared sectors and words, never the need itself or other sectors", () => {
-    const need = { id: 1, title: "Lonely older people in villages", problem: "Isolation among older residents in rural villages.", sectors: ["ageing", "community-neighbourhoods"], ...base };
+    const need = {
+      id: 1,
+      title: "Lonely older people in villages",
+      problem: "Isolation among older residents in rural villages.",
+      sectors: ["ageing", "community-neighbourhoods"],
+      ...base,
+    };
     const ranked = rankSimilarNeeds(need, [
       need,
       { id: 2, title: "School attendance", problem: "Pupils miss school.", sectors: ["education"], ...base },
