@@ -678,7 +678,7 @@ export default function ReviewItem() {
         <Panel id="pending-heading" title="Changes waiting for review">
           <p className="mt-1 max-w-3xl text-slate-700">The published idea stays live as it is until you publish these changes.</p>
           <div className="mt-4 overflow-x-auto">
-            <table className="w-full max-w-5xl border-collapse text-left text-sm">
+            <table className="stacked-table w-full max-w-5xl border-collapse text-left text-sm">
               <caption className="sr-only">Each changed field, before and after</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
@@ -699,10 +699,10 @@ export default function ReviewItem() {
                     <th scope="row" className="py-2 pr-4">
                       {change.label}
                     </th>
-                    <td className="py-2 pr-4 whitespace-pre-line">
+                    <td data-label="Before (live)" className="py-2 pr-4 whitespace-pre-line">
                       <del className="decoration-red-800">{change.before}</del>
                     </td>
-                    <td className="py-2 whitespace-pre-line">
+                    <td data-label="After (proposed)" className="py-2 whitespace-pre-line">
                       <ins className="no-underline bg-emerald-50">{change.after}</ins>
                     </td>
                   </tr>
@@ -821,7 +821,7 @@ export default function ReviewItem() {
           <p className="mt-2 text-slate-700">Nothing has been recorded yet.</p>
         ) : (
           <div className="mt-4 overflow-x-auto">
-            <table className="w-full max-w-5xl border-collapse text-left text-sm">
+            <table className="stacked-table w-full max-w-5xl border-collapse text-left text-sm">
               <caption className="sr-only">Every state change of this item, newest first</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
@@ -842,13 +842,17 @@ export default function ReviewItem() {
               <tbody>
                 {data.audit.map((entry) => (
                   <tr key={entry.id} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-4 whitespace-nowrap">{entry.at}</td>
-                    <td className="py-2 pr-4">{entry.actor}</td>
-                    <td className="py-2 pr-4">
+                    <td data-label="When" className="py-2 pr-4 whitespace-nowrap">
+                      {entry.at}
+                    </td>
+                    <td data-label="Who" className="py-2 pr-4">
+                      {entry.actor}
+                    </td>
+                    <td data-label="Action" className="py-2 pr-4">
                       {entry.action}
                       {entry.reason ? <span className="block text-slate-700 whitespace-pre-line">“{entry.reason}”</span> : null}
                     </td>
-                    <td className="py-2">
+                    <td data-label="Before → after" className="py-2">
                       {entry.changes.length ? (
                         <ul className="space-y-1">
                           {entry.changes.map((change) => (

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, signInAs, signUp, uniqueEmail, waitForHydration } from "./helpers";
+import { sitePages, sweepRoles } from "./site-pages";
 
 // axe (WCAG 2.0, 2.1 and 2.2 A and AA) on every page template.
 test.describe("axe finds no violations", () => {
@@ -175,4 +176,19 @@ test.describe("keyboard", () => {
       await context.close();
     }
   });
+});
+
+// Every page, for every kind of visitor, at 1280px (the same lists mobile.spec.ts checks at 390px).
+test.describe("every page at 1280px", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  for (const role of sweepRoles) {
+    test(`${role === "public" ? "public" : `the ${role}'s`} pages: no axe violations`, async ({ page }) => {
+      test.setTimeout(240_000);
+      for (const path of await sitePages(page, role)) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBeLessThan(500);
+        await expectNoAxeViolations(page);
+      }
+    });
+  }
 });

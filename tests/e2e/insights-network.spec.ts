@@ -207,7 +207,7 @@ test.describe("open data", () => {
     const csv = await request.get("/data/case-studies.csv");
     expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     expect((await csv.text()).replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
-      "ideaSlug,ideaTitle,ideaUrl,position,locality,country,year,status,outcomes,lessons",
+      "ideaSlug,ideaTitle,ideaUrl,position,locality,country,year,status,outcomes,lessons,url",
     );
   });
 });

@@ -35,9 +35,9 @@ test("a need is matched, shortlisted, introduced with consent and moved to pilot
   await commissioner.getByLabel("What success looks like").fill("More homeless people earning a regular income; fewer people begging");
   await commissioner.getByLabel("Housing", { exact: true }).check();
   await commissioner.getByLabel("Employment and skills").check();
-  await commissioner.getByLabel("Highest budget, in pounds").fill("90000");
+  await commissioner.getByLabel("Highest budget").fill("£90,000");
   await commissioner.getByLabel("Procurement", { exact: true }).check();
-  await commissioner.getByLabel("Deadline", { exact: true }).fill("2027-09-30");
+  await commissioner.getByLabel("Day").fill("30/09/2027");
   await commissioner.getByLabel(/^Franchise/).check();
   await commissioner.getByRole("button", { name: "Submit to a broker" }).click();
   await expect(commissioner.getByRole("status").filter({ hasText: "Submitted to a broker" })).toBeVisible();

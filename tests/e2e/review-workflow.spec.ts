@@ -22,11 +22,11 @@ test("an idea goes from draft to published through broker review", async ({ brow
   await signUp(innovator, { email: innovatorEmail, role: "innovator" });
   await expect(innovator).toHaveURL(/\/account$/);
 
-  // Invalid input: field-level errors and nothing saved.
+  // Invalid input: field-level errors and nothing saved. (A draft needs only a title; submitting checks everything.)
   await innovator.goto("/my/ideas/new");
   await waitForHydration(innovator);
   await innovator.getByLabel(/^Franchise/).check();
-  await innovator.getByRole("button", { name: "Save draft" }).click();
+  await innovator.getByRole("button", { name: "Submit for review" }).click();
   // The GOV.UK error summary: focused, every problem linked to its field.
   const summary = innovator.getByRole("alert").filter({ hasText: "There is a problem" });
   await expect(summary).toBeFocused();
