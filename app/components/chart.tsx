@@ -137,7 +137,7 @@ export function Chart({ spec }: { spec: ChartSpec }) {
 export function FigureTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: ReactNode[][] }) {
   return (
     <details className="mt-3">
-      <summary className="cursor-pointer text-brand-700 underline">Show the figures as a table</summary>
+      <summary className="cursor-pointer link">Show the figures as a table</summary>
       <div className="mt-2 overflow-x-auto">
         <table className="w-full max-w-3xl border-collapse text-left text-sm">
           <caption className="py-1 text-left font-semibold">{caption}</caption>

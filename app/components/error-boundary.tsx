@@ -18,7 +18,7 @@ export function GeneralErrorBoundary() {
       {status === 404 && !detail ? <p className="mt-4 text-lg">If you typed the web address, check it is correct.</p> : null}
       {status >= 500 ? <p className="mt-4 text-lg">Please try again later. Nothing you saved has been lost.</p> : null}
       <p className="mt-6">
-        <Link to="/" className="text-brand-700 underline">
+        <Link to="/" className="link">
           Go to the home page
         </Link>
       </p>

@@ -16,7 +16,7 @@ export function FollowButton({ itemType, slug, following, signedIn }: { itemType
   if (!signedIn) {
     return (
       <p className="mt-4 text-sm">
-        <Link to={`/signin?${new URLSearchParams({ redirectTo: here })}`} className="text-brand-700 underline">
+        <Link to={`/signin?${new URLSearchParams({ redirectTo: here })}`} className="link">
           Sign in to follow this {what[itemType].noun}
         </Link>
       </p>
@@ -72,7 +72,7 @@ export function SaveSearchButton() {
   if (!root?.user) {
     return (
       <p className="text-sm">
-        <Link to={`/signin?${new URLSearchParams({ redirectTo: location.pathname + location.search })}`} className="text-brand-700 underline">
+        <Link to={`/signin?${new URLSearchParams({ redirectTo: location.pathname + location.search })}`} className="link">
           Sign in to save this search
         </Link>{" "}
         and be told of new ideas that match it.

@@ -56,7 +56,7 @@ function DuplicateWarning({ title, summary, exclude }: { title: string; summary:
           <ul className="mt-2 list-disc pl-5">
             {ideas.map((idea) => (
               <li key={idea.slug}>
-                <Link to={`/ideas/${idea.slug}`} target="_blank" className="text-brand-700 underline">
+                <Link to={`/ideas/${idea.slug}`} target="_blank" className="link">
                   {idea.title}
                 </Link>
               </li>

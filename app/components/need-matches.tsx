@@ -73,7 +73,7 @@ export function NeedMatchList({ matches }: { matches: ExistingMatch[] }) {
                     <MatchDeadline deadline={match.deadline} />
                   </td>
                   <td data-label="Match page" className="py-2">
-                    <Link to={`/matches/${match.id}`} className="text-brand-700 underline">
+                    <Link to={`/matches/${match.id}`} className="link">
                       Open<span className="sr-only"> the match with {match.idea.title}</span>
                     </Link>
                   </td>
@@ -158,7 +158,7 @@ function FilterForm({ filters }: { filters: NeedMatchFilters }) {
           Apply filters
         </button>
         {isFiltered(filters) ? (
-          <Link to="." className="text-brand-700 underline">
+          <Link to="." className="link">
             Clear filters
           </Link>
         ) : null}
@@ -202,7 +202,7 @@ function IdeaActions({ idea, error }: { idea: RankedIdeaView; error: string | nu
         {idea.match ? (
           <p>
             <MatchStatusBadge status={idea.match.status} />{" "}
-            <Link to={`/matches/${idea.match.id}`} className="text-brand-700 underline">
+            <Link to={`/matches/${idea.match.id}`} className="link">
               Open the match<span className="sr-only"> with {idea.title}</span>
             </Link>
           </p>
@@ -240,18 +240,18 @@ function MoreMatchesLinks({
       {more ? (
         <Link
           to={`.${needMatchListSearch(filters, { shown: shown + MATCHES_PER_STEP, weaker })}#matching-heading`}
-          className="font-semibold text-brand-700 underline"
+          className="font-semibold link"
           preventScrollReset
         >
           Show {step} more {step === 1 ? "match" : "matches"}
         </Link>
       ) : null}
       {hiddenWeak ? (
-        <Link to={`.${needMatchListSearch(filters, { shown: view.shown, weaker: true })}`} className="text-brand-700 underline" preventScrollReset>
+        <Link to={`.${needMatchListSearch(filters, { shown: view.shown, weaker: true })}`} className="link" preventScrollReset>
           Show {hiddenWeak} weaker {hiddenWeak === 1 ? "match" : "matches"}
         </Link>
       ) : view.weaker ? (
-        <Link to={`.${needMatchListSearch(filters, { shown: view.shown, weaker: false })}`} className="text-brand-700 underline" preventScrollReset>
+        <Link to={`.${needMatchListSearch(filters, { shown: view.shown, weaker: false })}`} className="link" preventScrollReset>
           Hide weaker matches
         </Link>
       ) : null}
@@ -330,7 +330,7 @@ export function NeedMatchesPanel({
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <h3 id={`idea-${idea.slug}-title`} className="text-xl font-semibold">
                       <span className="sr-only">{index + 1}. </span>
-                      <Link to={`/ideas/${idea.slug}`} className="text-brand-700 underline">
+                      <Link to={`/ideas/${idea.slug}`} className="link">
                         <MarkedText text={idea.title} terms={idea.matchedTerms} />
                       </Link>
                     </h3>
@@ -361,7 +361,7 @@ export function NeedMatchesPanel({
         </>
       ) : null}
       <p className="mt-4 text-sm">
-        <Link to={`/needs/${needSlug}`} className="text-brand-700 underline">
+        <Link to={`/needs/${needSlug}`} className="link">
           See the public page of this need
         </Link>
       </p>

@@ -126,7 +126,7 @@ export function NeedQuestionsSection({ needSlug, answered, mine, viewer, asked, 
       ) : null}
       {viewer === "public" ? (
         <p className="mt-4">
-          <Link to={`/signin?${new URLSearchParams({ redirectTo: `/needs/${needSlug}` })}`} className="font-semibold text-brand-700 underline">
+          <Link to={`/signin?${new URLSearchParams({ redirectTo: `/needs/${needSlug}` })}`} className="font-semibold link">
             Sign in to ask a question
           </Link>{" "}
           (innovators can ask the commissioner about this need).
@@ -135,7 +135,7 @@ export function NeedQuestionsSection({ needSlug, answered, mine, viewer, asked, 
       {viewer === "owner" ? (
         <p className="mt-4">
           You posted this need: answer its questions from{" "}
-          <Link to={`/my/needs/${needSlug}#questions`} className="text-brand-700 underline">
+          <Link to={`/my/needs/${needSlug}#questions`} className="link">
             your need's page
           </Link>
           .
@@ -213,7 +213,7 @@ export function OwnerQuestionsSection({ needSlug, questions, answeredId, lastAns
       </h2>
       <p className="mt-1 max-w-3xl text-slate-700">
         Answers are published on{" "}
-        <Link to={`/needs/${needSlug}#questions`} className="text-brand-700 underline">
+        <Link to={`/needs/${needSlug}#questions`} className="link">
           the need's public page
         </Link>{" "}
         as soon as you send them, with the question. Brokers may hide a question that breaks the exchange's rules.

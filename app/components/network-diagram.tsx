@@ -162,7 +162,7 @@ export function NetworkDiagram(props: { width: number; height: number; nodes: Di
           <>
             <p className="font-semibold">{kindStyles[activeNode.kind].label}</p>
             <p className="text-base font-semibold">
-              <Link to={activeNode.href} className="text-brand-700 underline" tabIndex={-1}>
+              <Link to={activeNode.href} className="link" tabIndex={-1}>
                 {activeNode.label}
               </Link>
             </p>

@@ -21,7 +21,7 @@ export function SimilarNeedsSection({
         <ul className="mt-2 max-w-3xl space-y-2">
           {needs.map((need) => (
             <li key={need.slug}>
-              <Link to={`/needs/${need.slug}`} className="font-semibold text-brand-700 underline">
+              <Link to={`/needs/${need.slug}`} className="font-semibold link">
                 {need.title}
               </Link>
               <span className="block text-sm text-slate-700">

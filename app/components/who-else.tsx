@@ -29,7 +29,7 @@ export function WhoElseSection({ adopters }: { adopters: Record<AdopterStage, Ad
                     <li key={`${adopter.locality}|${adopter.country}|${adopter.organisation}`}>
                       {/* Case-study places have place pages; a match's locality may not. */}
                       {adopter.locality && adopter.source === "case-study" ? (
-                        <Link to={`/places/${placeSlug(adopter.locality, adopter.country)}`} className="text-brand-700 underline">
+                        <Link to={`/places/${placeSlug(adopter.locality, adopter.country)}`} className="link">
                           {adopterName({ ...adopter, organisation: null })}
                         </Link>
                       ) : (
@@ -39,7 +39,7 @@ export function WhoElseSection({ adopters }: { adopters: Record<AdopterStage, Ad
                       {adopter.organisation && adopter.organisation.toLowerCase() !== adopter.locality?.toLowerCase() ? (
                         <>
                           {adopter.locality ? " (" : null}
-                          <Link to={organisationPath(adopter.organisation)} className="text-brand-700 underline">
+                          <Link to={organisationPath(adopter.organisation)} className="link">
                             {adopter.organisation}
                           </Link>
                           {adopter.locality ? ")" : null}

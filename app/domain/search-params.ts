@@ -65,7 +65,28 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
   return result;
 }
 
-export type ParsedSearch<T> = { ok: true; params: T } | { ok: false; errors: string[] };
+export type ParsedSearch<T> = { ok: true; params: T } | { ok: false; errors: string[]; plain: string[] };
+
+const legends: Record<string, string> = {
+  ...Object.fromEntries(ideaFacetRegistry.map((entry) => [entry.param, entry.legend])),
+  fundingRoute: "Funding route",
+};
+
+/** A problem with a search address, in words for the page (the API keeps the parameter names). */
+function plainSearchError(issue: z.core.$ZodIssue, input: Record<string, string | string[]>): string {
+  const key = typeof issue.path[0] === "string" ? issue.path[0] : "";
+  const given = (() => {
+    const raw = input[key];
+    const index = issue.path[1];
+    return Array.isArray(raw) ? (typeof index === "number" ? raw[index] : raw.join(", ")) : raw;
+  })();
+  if (issue.code === "unrecognized_keys") return "The address has parts this search does not use. Start a new search, or choose from the filters.";
+  if (key === "q") return "Search words must be 200 characters or fewer.";
+  if (key === "page") return `There is no page “${given}” of these results. Go back to the first page.`;
+  if (key === "sort") return `“${given}” is not a way to sort these results. Choose best match, newest or strongest evidence.`;
+  if (key in legends) return `${legends[key]}: “${given}” is not one of the options. Choose from the filters.`;
+  return "This search address is not one we can read. Start a new search.";
+}
 
 export function parseSearch<T>(schema: z.ZodType<T>, params: URLSearchParams): ParsedSearch<T> {
   const input = searchParamsToObject(params);
@@ -82,5 +103,6 @@ export function parseSearch<T>(schema: z.ZodType<T>, params: URLSearchParams): P
           ? `${String(issue.path[0])} must be given once`
           : issue.message,
     ),
+    plain: [...new Set(result.error.issues.map((issue) => plainSearchError(issue, input)))],
   };
 }

@@ -66,12 +66,12 @@ export default function Home() {
             {caseStudies.map((study) => (
               <li key={study.id} className="rounded border border-slate-300 p-4">
                 <h3 className="font-semibold">
-                  <Link to={`/ideas/${study.ideaSlug}`} className="text-brand-700 underline">
+                  <Link to={`/ideas/${study.ideaSlug}`} className="link">
                     {study.ideaTitle}
                   </Link>
                 </h3>
                 <p className="text-sm text-slate-700">
-                  <Link to={caseStudyPath(study.ideaSlug, study.id)} className="text-brand-700 underline">
+                  <Link to={caseStudyPath(study.ideaSlug, study.id)} className="link">
                     {study.locality}
                     {study.country ? `, ${study.country}` : ""}
                   </Link>
@@ -87,7 +87,7 @@ export default function Home() {
         )}
       </section>
       <p className="mt-10">
-        <Link to="/needs" className="text-brand-700 underline">
+        <Link to="/needs" className="link">
           See what commissioners are looking for
         </Link>
       </p>

@@ -53,7 +53,7 @@ export default function Account() {
         <dt className="font-semibold">Organisation</dt>
         <dd>
           {organisation ? (
-            <Link to={`/organisations/${organisation.slug}`} className="text-brand-700 underline">
+            <Link to={`/organisations/${organisation.slug}`} className="link">
               {organisation.name}
             </Link>
           ) : (
@@ -62,15 +62,15 @@ export default function Account() {
         </dd>
       </dl>
       <p className="mt-4">
-        <Link to="/account/settings" className="text-brand-700 underline">
+        <Link to="/account/settings" className="link">
           Account settings: notification emails
         </Link>
         {" · "}
-        <Link to="/account/password" className="text-brand-700 underline">
+        <Link to="/account/password" className="link">
           Change your password
         </Link>
         {" · "}
-        <Link to="/notifications" className="text-brand-700 underline">
+        <Link to="/notifications" className="link">
           Notifications
         </Link>
       </p>
@@ -78,7 +78,7 @@ export default function Account() {
       <ul className="mt-2 list-disc pl-5">
         {(nextSteps[user.role] ?? []).map((step) => (
           <li key={step.to}>
-            <Link to={step.to} className="text-brand-700 underline">
+            <Link to={step.to} className="link">
               {step.text}
             </Link>
           </li>

@@ -72,7 +72,7 @@ export default function ChangePassword() {
   return (
     <div className="max-w-xl">
       <p className="text-sm">
-        <Link to="/account" className="text-brand-700 underline">
+        <Link to="/account" className="link">
           Your account
         </Link>
       </p>

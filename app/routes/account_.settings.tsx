@@ -43,7 +43,7 @@ export default function AccountSettings() {
   return (
     <div className="max-w-2xl">
       <p className="text-sm">
-        <Link to="/account" className="text-brand-700 underline">
+        <Link to="/account" className="link">
           Your account
         </Link>
       </p>

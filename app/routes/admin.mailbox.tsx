@@ -59,7 +59,7 @@ export default function Mailbox() {
                 </p>
               ) : null}
               <details className="mt-2">
-                <summary className="cursor-pointer text-brand-700 underline">Read the email</summary>
+                <summary className="cursor-pointer link">Read the email</summary>
                 <pre className="mt-2 whitespace-pre-wrap rounded bg-slate-50 p-3 font-sans text-sm">{email.body}</pre>
               </details>
             </li>

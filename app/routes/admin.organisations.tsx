@@ -86,7 +86,7 @@ function RenameRow({ organisation, lastResult, notice }: { organisation: Organis
   return (
     <tr className="border-b border-slate-200 align-top">
       <th scope="row" className="py-3 pr-4 text-left font-normal">
-        <Link to={`/organisations/${organisation.slug}`} className="font-semibold text-brand-700 underline">
+        <Link to={`/organisations/${organisation.slug}`} className="font-semibold link">
           {organisation.name}
         </Link>
         <span className="block text-slate-700">/organisations/{organisation.slug}</span>

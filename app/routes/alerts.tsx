@@ -72,11 +72,11 @@ export default function Alerts() {
       <h1 className="text-3xl font-bold">Your alerts</h1>
       <p className="mt-2 text-slate-700">
         You are told in your{" "}
-        <Link to="/notifications" className="text-brand-700 underline">
+        <Link to="/notifications" className="link">
           notifications
         </Link>{" "}
         (and by email, as your{" "}
-        <Link to="/account/settings" className="text-brand-700 underline">
+        <Link to="/account/settings" className="link">
           settings
         </Link>{" "}
         say) when an idea you follow has a new case study, a need you follow changes, or a new idea matches a saved search.
@@ -90,7 +90,7 @@ export default function Alerts() {
         <div className="mt-6 rounded bg-slate-50 p-4">
           <p>
             You have no alerts yet. Follow an idea or a need from its page, or save a search on the{" "}
-            <Link to="/ideas" className="text-brand-700 underline">
+            <Link to="/ideas" className="link">
               ideas
             </Link>{" "}
             page.
@@ -110,7 +110,7 @@ export default function Alerts() {
             {searches.map((search) => (
               <li key={search.id} className="flex flex-wrap items-center justify-between gap-3 rounded border border-slate-300 p-3">
                 <div>
-                  <Link to={`/ideas${search.query ? `?${search.query}` : ""}`} className="font-semibold text-brand-700 underline">
+                  <Link to={`/ideas${search.query ? `?${search.query}` : ""}`} className="font-semibold link">
                     {search.description}
                   </Link>
                   <p className="text-sm text-slate-700">Saved {search.saved}</p>
@@ -147,7 +147,7 @@ function FollowList(props: { title: string; itemType: "idea" | "need"; items: { 
         {props.items.map((item) => (
           <li key={item.slug} className="flex flex-wrap items-center justify-between gap-3 rounded border border-slate-300 p-3">
             {item.live ? (
-              <Link to={`/${props.itemType}s/${item.slug}`} className="font-semibold text-brand-700 underline">
+              <Link to={`/${props.itemType}s/${item.slug}`} className="font-semibold link">
                 {item.title}
               </Link>
             ) : (

@@ -548,7 +548,7 @@ export default function ReviewItem() {
   return (
     <article>
       <p className="text-sm">
-        <Link to="/broker" className="text-brand-700 underline">
+        <Link to="/broker" className="link">
           Review queue
         </Link>
       </p>
@@ -560,7 +560,7 @@ export default function ReviewItem() {
         <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
           <p className="font-semibold">{decidedMessages[decided]}</p>
           <p>
-            <Link to="/broker" className="text-brand-700 underline">
+            <Link to="/broker" className="link">
               Back to the queue
             </Link>
           </p>
@@ -604,7 +604,7 @@ export default function ReviewItem() {
           <>
             <dt className="font-semibold">Public page</dt>
             <dd>
-              <Link to={data.publicLink} className="text-brand-700 underline">
+              <Link to={data.publicLink} className="link">
                 {data.publicLink}
               </Link>
             </dd>
@@ -614,7 +614,7 @@ export default function ReviewItem() {
           <>
             <dt className="font-semibold">Idea</dt>
             <dd>
-              <Link to={data.parentIdea.link} className="text-brand-700 underline">
+              <Link to={data.parentIdea.link} className="link">
                 {data.parentIdea.title}
               </Link>
             </dd>

@@ -77,7 +77,7 @@ export default function ConfirmReject() {
   return (
     <div className="max-w-3xl">
       <p className="text-sm">
-        <Link to={data.back} className="text-brand-700 underline">
+        <Link to={data.back} className="link">
           Back to the {data.typeLabel.toLowerCase()}
         </Link>
       </p>
@@ -98,7 +98,7 @@ export default function ConfirmReject() {
       </blockquote>
       {data.blocked ? (
         <p className="mt-6">
-          <Link to={data.back} className="font-semibold text-brand-700 underline">
+          <Link to={data.back} className="font-semibold link">
             Back to the {data.typeLabel.toLowerCase()}
           </Link>
         </p>
@@ -108,7 +108,7 @@ export default function ConfirmReject() {
           <button type="submit" disabled={busy} className="rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-70">
             {busy ? "Rejecting…" : "Yes, reject"}
           </button>
-          <Link to={data.back} className="font-semibold text-brand-700 underline">
+          <Link to={data.back} className="font-semibold link">
             Cancel
           </Link>
         </Form>

@@ -184,14 +184,14 @@ export default function BrokerQueue() {
         {summary.byType.need === 1 ? "need" : "needs"}, {summary.byType["case-study"]} case {summary.byType["case-study"] === 1 ? "study" : "studies"},{" "}
         {summary.byType["outcome-update"]} outcome {summary.byType["outcome-update"] === 1 ? "update" : "updates"}.{" "}
         {summary.overdue ? <strong className="text-red-800">{summary.overdue} overdue.</strong> : "None overdue."} {summary.mine} claimed by you.{" "}
-        <Link to="/broker?assigned=me" className="text-brand-700 underline">
+        <Link to="/broker?assigned=me" className="link">
           {summary.assignedToMe} assigned to you
         </Link>
         .
       </p>
       <p className="mt-2">
         Matches:{" "}
-        <Link to="/broker/matches" className="text-brand-700 underline">
+        <Link to="/broker/matches" className="link">
           {matchQueue.awaiting} awaiting confirmation
         </Link>
         ,{" "}
@@ -199,13 +199,13 @@ export default function BrokerQueue() {
           {matchQueue.overdue} overdue
         </Link>
         .{" "}
-        <Link to="/broker/matches/new" className="text-brand-700 underline">
+        <Link to="/broker/matches/new" className="link">
           Propose a match
         </Link>
       </p>
       <p className="mt-2">
         Questions on needs:{" "}
-        <Link to="/broker/questions" className="text-brand-700 underline">
+        <Link to="/broker/questions" className="link">
           {questionsWaiting} waiting for a commissioner's answer
         </Link>
         .
@@ -230,7 +230,7 @@ export default function BrokerQueue() {
               <>
                 <p>No items match these filters.</p>
                 <p className="mt-1">
-                  <Link to="/broker" className="text-brand-700 underline">
+                  <Link to="/broker" className="link">
                     Show the whole queue
                   </Link>
                 </p>
@@ -283,7 +283,7 @@ export default function BrokerQueue() {
                         <span className="block text-slate-700">{item.detail}</span>
                       </td>
                       <th scope="row" data-label="Title" className="py-3 pr-4 font-normal">
-                        <Link to={`/broker/${item.itemType}/${item.itemId}`} className="font-semibold text-brand-700 underline">
+                        <Link to={`/broker/${item.itemType}/${item.itemId}`} className="font-semibold link">
                           {item.title}
                         </Link>
                       </th>
@@ -360,7 +360,7 @@ function AssignedMatches({
         <ul className="mt-3 max-w-3xl space-y-3">
           {matches.map((match) => (
             <li key={match.id} className="rounded border border-slate-300 p-3">
-              <Link to={`/matches/${match.id}`} className="font-semibold text-brand-700 underline">
+              <Link to={`/matches/${match.id}`} className="font-semibold link">
                 {match.title}
               </Link>
               <p className="text-sm">

@@ -219,7 +219,7 @@ function RowActions({ row, formAction, actionData, busy }: { row: Row; formActio
   const textareaClass = (error?: string) => `mt-1 w-full min-w-56 rounded border-2 px-2 py-1 ${error ? "border-red-700" : "border-slate-700"}`;
   return (
     <details open={!!mine} className="mt-2">
-      <summary className="cursor-pointer font-semibold text-brand-700 underline">
+      <summary className="cursor-pointer font-semibold link">
         {row.canConfirm ? "Confirm or decline" : "Decline"}
         <span className="sr-only">
           : {row.idea.title} for {row.need.title}
@@ -307,7 +307,7 @@ export default function MatchQueue() {
   return (
     <div>
       <p className="text-sm">
-        <Link to="/broker" className="text-brand-700 underline">
+        <Link to="/broker" className="link">
           Broker dashboard
         </Link>
       </p>
@@ -343,14 +343,14 @@ export default function MatchQueue() {
           </h2>
           <p className="mt-1">
             {need.status === "open" ? (
-              <Link to={`/needs/${need.slug}`} className="text-brand-700 underline">
+              <Link to={`/needs/${need.slug}`} className="link">
                 The need&apos;s page
               </Link>
             ) : (
               <span>This need is {(needStatusLabels[need.status as NeedStatus] ?? need.status).toLowerCase()}.</span>
             )}{" "}
             ·{" "}
-            <Link to={`/broker/matches${matchQueueSearch({ view: params.view, status: params.status })}`} className="text-brand-700 underline">
+            <Link to={`/broker/matches${matchQueueSearch({ view: params.view, status: params.status })}`} className="link">
               Show every need
             </Link>
           </p>
@@ -383,7 +383,7 @@ export default function MatchQueue() {
             <p>{params.view === "overdue" ? "Nothing is overdue." : "No matches here."}</p>
             {params.view !== "all" || params.status ? (
               <p className="mt-1">
-                <Link to={`/broker/matches${matchQueueSearch({ view: "all", need: params.need })}`} className="text-brand-700 underline">
+                <Link to={`/broker/matches${matchQueueSearch({ view: "all", need: params.need })}`} className="link">
                   Show all matches
                 </Link>
               </p>
@@ -422,7 +422,7 @@ export default function MatchQueue() {
                 {rows.map((row) => (
                   <tr key={row.id} className={`border-b border-slate-200 align-top ${row.overdue ? "bg-red-50" : ""}`}>
                     <th scope="row" data-label="Idea" className="py-3 pr-4 font-normal">
-                      <Link to={`/ideas/${row.idea.slug}`} className="font-semibold text-brand-700 underline">
+                      <Link to={`/ideas/${row.idea.slug}`} className="font-semibold link">
                         {row.idea.title}
                       </Link>
                       {row.reasons.length ? (
@@ -434,10 +434,7 @@ export default function MatchQueue() {
                       ) : null}
                     </th>
                     <td data-label="Need" className="py-3 pr-4">
-                      <Link
-                        to={`/broker/matches${matchQueueSearch({ view: params.view, status: params.status, need: row.need.slug })}`}
-                        className="text-brand-700 underline"
-                      >
+                      <Link to={`/broker/matches${matchQueueSearch({ view: params.view, status: params.status, need: row.need.slug })}`} className="link">
                         {row.need.title}
                       </Link>
                       {row.need.locality ? <span className="block text-slate-700">{row.need.locality}</span> : null}
@@ -471,7 +468,7 @@ export default function MatchQueue() {
                       )}
                     </td>
                     <td data-label="Actions" className="py-3">
-                      <Link to={`/matches/${row.id}`} className="font-semibold whitespace-nowrap text-brand-700 underline">
+                      <Link to={`/matches/${row.id}`} className="font-semibold whitespace-nowrap link">
                         Open match
                         <span className="sr-only">
                           {" "}
@@ -480,7 +477,7 @@ export default function MatchQueue() {
                       </Link>
                       <p className="mt-1 text-slate-700">
                         Assigned to {row.assignedTo ?? "no one"} ·{" "}
-                        <Link to={`/broker/matches/${row.id}/assign`} className="whitespace-nowrap text-brand-700 underline">
+                        <Link to={`/broker/matches/${row.id}/assign`} className="whitespace-nowrap link">
                           Assign<span className="sr-only"> match #{row.id}</span>
                         </Link>
                       </p>

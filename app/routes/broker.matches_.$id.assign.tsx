@@ -76,11 +76,11 @@ export default function AssignMatch() {
   return (
     <div className="max-w-3xl">
       <p className="text-sm">
-        <Link to={`/matches/${data.id}`} className="text-brand-700 underline">
+        <Link to={`/matches/${data.id}`} className="link">
           The match
         </Link>
         {" · "}
-        <Link to="/broker/matches" className="text-brand-700 underline">
+        <Link to="/broker/matches" className="link">
           Match queue
         </Link>
       </p>
@@ -93,7 +93,7 @@ export default function AssignMatch() {
             {data.assignment.assigneeId === data.userId ? "" : " They have been told."}
           </p>
           <p>
-            <Link to={`/matches/${data.id}`} className="text-brand-700 underline">
+            <Link to={`/matches/${data.id}`} className="link">
               Back to the match
             </Link>
           </p>

@@ -76,7 +76,7 @@ export default function ProposeMatch() {
   return (
     <div>
       <p className="text-sm">
-        <Link to="/broker/matches" className="text-brand-700 underline">
+        <Link to="/broker/matches" className="link">
           Match queue
         </Link>
       </p>
@@ -95,7 +95,7 @@ export default function ProposeMatch() {
             <FormErrorSummary id="propose-errors" errors={summary} />
             {actionData?.existingMatchId ? (
               <p className="mb-4">
-                <Link to={`/matches/${actionData.existingMatchId}`} className="text-brand-700 underline">
+                <Link to={`/matches/${actionData.existingMatchId}`} className="link">
                   Open the existing match #{actionData.existingMatchId}
                 </Link>
               </p>
@@ -208,7 +208,7 @@ export default function ProposeMatch() {
                 {found.map((idea) => (
                   <li key={idea.slug}>
                     <span className="font-semibold">{idea.title}</span> <span className="text-sm text-slate-700">({idea.slug})</span>
-                    <Link to={choose(idea.slug)} className="ml-2 text-brand-700 underline">
+                    <Link to={choose(idea.slug)} className="ml-2 link">
                       Use this idea<span className="sr-only">: {idea.title}</span>
                     </Link>
                   </li>

@@ -121,7 +121,7 @@ function HideForm({ questionId, view, lastResult }: { questionId: number; view: 
   const busy = useNavigation().formData?.get("questionId") === String(questionId);
   return (
     <details className="mt-3" open={!!lastResult}>
-      <summary className="cursor-pointer font-semibold text-brand-700 underline">Hide this question</summary>
+      <summary className="cursor-pointer font-semibold link">Hide this question</summary>
       <Form method="post" action={view === "all" ? "/broker/questions" : `/broker/questions?view=${view}`} {...getFormProps(form)} className="mt-2 max-w-2xl">
         <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
         <input type="hidden" name="intent" value="hide-question" />
@@ -157,7 +157,7 @@ export default function BrokerQuestions() {
   return (
     <div>
       <p className="text-sm">
-        <Link to="/broker" className="text-brand-700 underline">
+        <Link to="/broker" className="link">
           Review queue
         </Link>
       </p>
@@ -195,7 +195,7 @@ export default function BrokerQuestions() {
                 </Badge>{" "}
                 on{" "}
                 {item.need.status === "open" ? (
-                  <Link to={`/needs/${item.need.slug}#questions`} className="text-brand-700 underline">
+                  <Link to={`/needs/${item.need.slug}#questions`} className="link">
                     {item.need.title}
                   </Link>
                 ) : (

@@ -43,7 +43,7 @@ function Code({ children }: { children: string }) {
 function ColumnTable({ caption, columns }: { caption: string; columns: { key: string; description: string }[] }) {
   return (
     <details className="mt-3">
-      <summary className="cursor-pointer text-brand-700 underline">{caption}</summary>
+      <summary className="cursor-pointer link">{caption}</summary>
       <table className="stacked-table mt-2 w-full max-w-3xl border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -120,7 +120,7 @@ export default function OpenData() {
         <ul className="mt-4 space-y-2">
           {downloads.map((download) => (
             <li key={download.href}>
-              <a href={download.href} download className="font-semibold text-brand-700 underline">
+              <a href={download.href} download className="font-semibold link">
                 {download.label}
               </a>{" "}
               <span className="text-slate-700">({download.detail})</span>
@@ -161,7 +161,7 @@ export default function OpenData() {
           Atom feed
         </h2>
         <p className="mt-2">
-          <a href="/feed.atom" className="font-semibold text-brand-700 underline">
+          <a href="/feed.atom" className="font-semibold link">
             New case studies and needs (Atom)
           </a>
           : the 50 most recent case studies and open needs, newest first, each with a link to its page and its sectors as categories. Add{" "}
@@ -210,21 +210,21 @@ export default function OpenData() {
         </table>
         <p className="mt-4">
           Example:{" "}
-          <a href="/api/ideas?sector=ageing&diffusionModel=franchise" className="text-brand-700 underline">
+          <a href="/api/ideas?sector=ageing&diffusionModel=franchise" className="link">
             <Code>/api/ideas?sector=ageing&amp;diffusionModel=franchise</Code>
           </a>
         </p>
         <p className="mt-4">
           The vocabularies (sectors, diffusion models, lifecycle phases and the rest) are listed with their meanings on the{" "}
-          <Link to="/ideas" className="text-brand-700 underline">
+          <Link to="/ideas" className="link">
             ideas search
           </Link>{" "}
           filters, and figures built from this data are on the{" "}
-          <Link to="/insights" className="text-brand-700 underline">
+          <Link to="/insights" className="link">
             insights
           </Link>{" "}
           and{" "}
-          <Link to="/network" className="text-brand-700 underline">
+          <Link to="/network" className="link">
             adopter network
           </Link>{" "}
           pages.

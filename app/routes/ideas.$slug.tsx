@@ -135,7 +135,7 @@ export default function IdeaPage() {
   return (
     <article>
       <p className="text-sm">
-        <Link to="/ideas" className="text-brand-700 underline">
+        <Link to="/ideas" className="link">
           All ideas
         </Link>
       </p>
@@ -148,7 +148,7 @@ export default function IdeaPage() {
           <>
             <dt className="font-semibold">Organisation</dt>
             <dd>
-              <Link to={`/organisations/${organisation.slug}`} className="text-brand-700 underline">
+              <Link to={`/organisations/${organisation.slug}`} className="link">
                 {organisation.name}
               </Link>
             </dd>
@@ -196,7 +196,7 @@ export default function IdeaPage() {
             {idea.caseStudies.map((study) => (
               <li key={study.id} className="rounded border border-slate-300 p-4">
                 <h3 className="text-lg font-semibold">
-                  <Link to={caseStudyPath(idea.slug, study.id)} className="text-brand-700 underline">
+                  <Link to={caseStudyPath(idea.slug, study.id)} className="link">
                     {study.locality}
                     {study.country ? `, ${study.country}` : ""}
                   </Link>
@@ -237,7 +237,7 @@ export default function IdeaPage() {
                   </>
                 ) : null}
                 <p className="mt-3 text-sm">
-                  <Link to={`/places/${placeSlug(study.locality, study.country)}`} className="text-brand-700 underline">
+                  <Link to={`/places/${placeSlug(study.locality, study.country)}`} className="link">
                     More from {study.locality}
                   </Link>
                 </p>

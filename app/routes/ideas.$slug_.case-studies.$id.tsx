@@ -65,19 +65,19 @@ export default function CaseStudyPage() {
       <nav aria-label="Breadcrumb" className="text-sm">
         <ol className="flex flex-wrap gap-x-2 gap-y-1">
           <li>
-            <Link to="/ideas" className="text-brand-700 underline">
+            <Link to="/ideas" className="link">
               Ideas
             </Link>
             <span aria-hidden="true"> ›</span>
           </li>
           <li>
-            <Link to={`/ideas/${idea.slug}`} className="text-brand-700 underline">
+            <Link to={`/ideas/${idea.slug}`} className="link">
               {idea.title}
             </Link>
             <span aria-hidden="true"> ›</span>
           </li>
           <li>
-            <Link to={`/ideas/${idea.slug}#case-studies`} className="text-brand-700 underline">
+            <Link to={`/ideas/${idea.slug}#case-studies`} className="link">
               Case studies
             </Link>
             <span aria-hidden="true"> ›</span>
@@ -99,13 +99,13 @@ export default function CaseStudyPage() {
       <dl className="mt-6 grid grid-cols-1 gap-x-6 sm:grid-cols-[auto_1fr] sm:gap-y-2 text-sm [&_dd]:mb-2 sm:[&_dd]:mb-0">
         <dt className="font-semibold">Idea</dt>
         <dd>
-          <Link to={`/ideas/${idea.slug}`} className="text-brand-700 underline">
+          <Link to={`/ideas/${idea.slug}`} className="link">
             {idea.title}
           </Link>
         </dd>
         <dt className="font-semibold">Place</dt>
         <dd>
-          <Link to={`/places/${placeSlug(study.locality, study.country)}`} className="text-brand-700 underline">
+          <Link to={`/places/${placeSlug(study.locality, study.country)}`} className="link">
             {place}
           </Link>
         </dd>
@@ -121,7 +121,7 @@ export default function CaseStudyPage() {
           <>
             <dt className="font-semibold">Adopted by</dt>
             <dd>
-              <Link to={`/organisations/${adopter.slug}`} className="text-brand-700 underline">
+              <Link to={`/organisations/${adopter.slug}`} className="link">
                 {adopter.name}
               </Link>
             </dd>
@@ -131,7 +131,7 @@ export default function CaseStudyPage() {
           <>
             <dt className="font-semibold">The idea comes from</dt>
             <dd>
-              <Link to={`/organisations/${idea.organisation.slug}`} className="text-brand-700 underline">
+              <Link to={`/organisations/${idea.organisation.slug}`} className="link">
                 {idea.organisation.name}
               </Link>
             </dd>
@@ -187,7 +187,7 @@ export default function CaseStudyPage() {
         </h2>
         <p className="mt-1">{idea.summary}</p>
         <p className="mt-2">
-          <Link to={`/ideas/${idea.slug}`} className="text-brand-700 underline">
+          <Link to={`/ideas/${idea.slug}`} className="link">
             Read about {idea.title} and its other case studies
           </Link>
         </p>

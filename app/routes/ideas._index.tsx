@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         selected: {},
         result: emptyResult,
         caseStudyMatches: {} as Record<string, CaseStudyMatch[]>,
-        errors: parsed.errors,
+        errors: parsed.plain,
         unavailable: false,
       },
       { status: 400 },
@@ -106,6 +106,11 @@ export default function IdeasSearch() {
               <li key={message}>{message}</li>
             ))}
           </ul>
+          <p className="mt-2">
+            <Link to="/ideas" className="link">
+              Start a new search
+            </Link>
+          </p>
         </div>
       ) : null}
       {unavailable ? (
@@ -192,7 +197,7 @@ export default function IdeasSearch() {
                 Apply filters
               </button>
               {anyFilter ? (
-                <Link to={q ? `/ideas?${new URLSearchParams({ q })}` : "/ideas"} className="px-1 py-1 text-sm text-brand-700 underline">
+                <Link to={q ? `/ideas?${new URLSearchParams({ q })}` : "/ideas"} className="px-1 py-1 text-sm link">
                   Clear filters
                 </Link>
               ) : null}
@@ -230,7 +235,7 @@ export default function IdeasSearch() {
             {result.hits.map((hit) => (
               <li key={hit.slug} className="border-b border-slate-200 pb-4">
                 <h3 className="text-xl font-semibold">
-                  <Link to={`/ideas/${hit.slug}`} className="text-brand-700 underline-offset-4 hover:underline">
+                  <Link to={`/ideas/${hit.slug}`} className="link-offset-4 hover:underline">
                     <Highlight text={hit.highlight.title} />
                   </Link>
                 </h3>
@@ -248,7 +253,7 @@ export default function IdeasSearch() {
                     <ul className="mt-1 list-disc pl-5">
                       {caseStudyMatches[hit.slug].map((study) => (
                         <li key={study.id}>
-                          <Link to={caseStudyPath(hit.slug, study.id)} className="text-brand-700 underline">
+                          <Link to={caseStudyPath(hit.slug, study.id)} className="link">
                             {caseStudyPlace(study)}
                           </Link>
                           <span className="text-slate-700"> · {caseStudyStatusLabels[study.status]}</span>
@@ -263,7 +268,7 @@ export default function IdeasSearch() {
                   {hit.organisation ? (
                     <>
                       {" · "}
-                      <Link to={organisationPath(hit.organisation)} className="text-brand-700 underline">
+                      <Link to={organisationPath(hit.organisation)} className="link">
                         {hit.organisation}
                       </Link>
                     </>

@@ -109,14 +109,14 @@ export default function Insights() {
       <p className="mt-3 text-lg">
         Where commissioners’ needs meet a supply of workable ideas, where they do not yet, and how ideas on the exchange have spread. Built from published
         ideas, their case studies and open needs; the underlying data is on the{" "}
-        <Link to="/data" className="text-brand-700 underline">
+        <Link to="/data" className="link">
           open data
         </Link>{" "}
         page.
       </p>
       {isBroker ? (
         <p className="mt-3 rounded bg-sky-50 p-3">
-          <Link to="/insights/brokers" className="font-semibold text-brand-700 underline">
+          <Link to="/insights/brokers" className="font-semibold link">
             Broker figures
           </Link>
           : the match funnel and time in the review queues.
@@ -152,7 +152,7 @@ export default function Insights() {
           <ul className="mt-2 space-y-2">
             {gaps.map((gap) => (
               <li key={gap.slug}>
-                <Link to={`/needs/${gap.slug}`} className="font-semibold text-brand-700 underline">
+                <Link to={`/needs/${gap.slug}`} className="font-semibold link">
                   {gap.title}
                 </Link>{" "}
                 <span className="text-slate-700">

@@ -79,7 +79,7 @@ export default function BrokerInsights() {
   return (
     <div className="max-w-4xl">
       <p className="text-sm">
-        <Link to="/insights" className="text-brand-700 underline">
+        <Link to="/insights" className="link">
           All insights
         </Link>
       </p>
@@ -135,7 +135,7 @@ export default function BrokerInsights() {
           ])}
         />
         <p className="mt-4">
-          <Link to="/broker" className="text-brand-700 underline">
+          <Link to="/broker" className="link">
             Go to the review queue
           </Link>
         </p>

@@ -256,7 +256,7 @@ function ContactCard({ title, contact }: { title: string; contact: { name: strin
           <dd>{contact.name}</dd>
           <dt className="font-semibold">Email</dt>
           <dd>
-            <a href={`mailto:${contact.email}`} className="text-brand-700 underline">
+            <a href={`mailto:${contact.email}`} className="link">
               {contact.email}
             </a>
           </dd>
@@ -293,13 +293,13 @@ export default function MatchPage() {
   return (
     <article>
       <p className="text-sm">
-        <Link to={backLink.to} className="text-brand-700 underline">
+        <Link to={backLink.to} className="link">
           {backLink.label}
         </Link>
         {match.party === "commissioner" ? (
           <>
             {" · "}
-            <Link to="/my/matches" className="text-brand-700 underline">
+            <Link to="/my/matches" className="link">
               All your matches
             </Link>
           </>
@@ -330,18 +330,18 @@ export default function MatchPage() {
         </dd>
         <dt className="font-semibold">Idea</dt>
         <dd>
-          <Link to={`/ideas/${match.idea.slug}`} className="text-brand-700 underline">
+          <Link to={`/ideas/${match.idea.slug}`} className="link">
             {match.idea.title}
           </Link>
         </dd>
         <dt className="font-semibold">Need</dt>
         <dd>
           {match.party === "commissioner" ? (
-            <Link to={`/my/needs/${match.need.slug}`} className="text-brand-700 underline">
+            <Link to={`/my/needs/${match.need.slug}`} className="link">
               {match.need.title}
             </Link>
           ) : (
-            <Link to={`/needs/${match.need.slug}`} className="text-brand-700 underline">
+            <Link to={`/needs/${match.need.slug}`} className="link">
               {match.need.title}
             </Link>
           )}
@@ -414,7 +414,7 @@ export default function MatchPage() {
             {match.status === "adopted" && match.party === "commissioner" ? (
               <>
                 This match is adopted.{" "}
-                <Link to={`/my/outcomes/${match.id}`} className="text-brand-700 underline">
+                <Link to={`/my/outcomes/${match.id}`} className="link">
                   Complete its case study and report outcomes
                 </Link>{" "}
                 (you will be reminded at 6, 12 and 24 months).
@@ -429,14 +429,14 @@ export default function MatchPage() {
         {match.party === "broker" ? (
           <p className="mt-3">
             Assigned to {assignedTo ?? "no one"} ·{" "}
-            <Link to={`/broker/matches/${match.id}/assign`} className="text-brand-700 underline">
+            <Link to={`/broker/matches/${match.id}/assign`} className="link">
               Assign this match
             </Link>
           </p>
         ) : null}
         {match.party === "broker" ? (
           <p className="mt-3">
-            <Link to="/broker/matches" className="text-brand-700 underline">
+            <Link to="/broker/matches" className="link">
               Back to the match queue
             </Link>
           </p>

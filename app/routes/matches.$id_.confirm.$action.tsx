@@ -119,7 +119,7 @@ export default function ConfirmMatchStep() {
   return (
     <div className="max-w-2xl">
       <p className="text-sm">
-        <Link to={returnTo} className="text-brand-700 underline">
+        <Link to={returnTo} className="link">
           Back
         </Link>
       </p>
@@ -203,7 +203,7 @@ export default function ConfirmMatchStep() {
           >
             {text.yes}
           </button>
-          <Link to={returnTo} className="text-brand-700 underline">
+          <Link to={returnTo} className="link">
             Cancel
           </Link>
         </div>

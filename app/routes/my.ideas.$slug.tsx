@@ -224,7 +224,7 @@ function ResubmitCaseStudyForm({ study, lastResult }: { study: StudyDefaults; la
   });
   return (
     <details className="mt-2" open={!!lastResult?.error}>
-      <summary className="cursor-pointer font-semibold text-brand-700 underline">Edit and resubmit this case study</summary>
+      <summary className="cursor-pointer font-semibold link">Edit and resubmit this case study</summary>
       <Form method="post" {...getFormProps(form)} className="mt-2 rounded border border-slate-300 p-4">
         <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
         <input type="hidden" name="caseStudyId" value={study.id} />
@@ -282,13 +282,13 @@ export default function EditIdea() {
   return (
     <div className="max-w-3xl">
       <p className="text-sm">
-        <Link to="/my/ideas" className="text-brand-700 underline">
+        <Link to="/my/ideas" className="link">
           Your ideas
         </Link>
         {idea.status === "published" ? (
           <>
             {" · "}
-            <Link to={`/ideas/${idea.slug}`} className="text-brand-700 underline">
+            <Link to={`/ideas/${idea.slug}`} className="link">
               Public page
             </Link>
           </>

@@ -66,7 +66,7 @@ export default function MyIdeas() {
             {ideas.map((idea) => (
               <tr key={idea.slug} className="border-b border-slate-200 align-top">
                 <td className="py-2 pr-4">
-                  <Link to={`/my/ideas/${idea.slug}`} className="text-brand-700 underline">
+                  <Link to={`/my/ideas/${idea.slug}`} className="link">
                     {idea.title}
                   </Link>
                 </td>

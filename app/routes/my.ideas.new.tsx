@@ -31,7 +31,7 @@ export default function NewIdea() {
   return (
     <div className="max-w-3xl">
       <p className="text-sm">
-        <Link to="/my/ideas" className="text-brand-700 underline">
+        <Link to="/my/ideas" className="link">
           Your ideas
         </Link>
       </p>

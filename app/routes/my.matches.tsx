@@ -50,7 +50,7 @@ export default function MyMatches() {
           ) : (
             <>
               No matches yet. Open one of{" "}
-              <Link to="/my/needs" className="text-brand-700 underline">
+              <Link to="/my/needs" className="link">
                 your needs
               </Link>{" "}
               to see the ideas that match it.
@@ -84,7 +84,7 @@ export default function MyMatches() {
               {matches.map((match) => (
                 <tr key={match.id} className="border-b border-slate-200 align-top">
                   <td className="py-2 pr-4">
-                    <Link to={`/matches/${match.id}`} className="text-brand-700 underline">
+                    <Link to={`/matches/${match.id}`} className="link">
                       {match.idea.title} for {match.need.title}
                     </Link>
                   </td>

@@ -150,13 +150,13 @@ export default function EditNeed() {
   return (
     <div>
       <p className="text-sm">
-        <Link to="/my/needs" className="text-brand-700 underline">
+        <Link to="/my/needs" className="link">
           Your needs
         </Link>
         {need.status === "open" ? (
           <>
             {" · "}
-            <Link to={`/needs/${need.slug}`} className="text-brand-700 underline">
+            <Link to={`/needs/${need.slug}`} className="link">
               Public page
             </Link>
           </>

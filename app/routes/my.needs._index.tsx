@@ -59,7 +59,7 @@ export default function MyNeeds() {
             {needs.map((need) => (
               <tr key={need.slug} className="border-b border-slate-200 align-top">
                 <td className="py-2 pr-4">
-                  <Link to={`/my/needs/${need.slug}`} className="text-brand-700 underline">
+                  <Link to={`/my/needs/${need.slug}`} className="link">
                     {need.title}
                   </Link>
                 </td>

@@ -36,7 +36,7 @@ export default function NewNeed() {
   return (
     <div>
       <p className="text-sm">
-        <Link to="/my/needs" className="text-brand-700 underline">
+        <Link to="/my/needs" className="link">
           Your needs
         </Link>
       </p>

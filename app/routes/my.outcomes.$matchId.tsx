@@ -275,15 +275,15 @@ export default function LivingCaseStudy() {
   return (
     <article>
       <p className="text-sm">
-        <Link to="/my/outcomes" className="text-brand-700 underline">
+        <Link to="/my/outcomes" className="link">
           Your outcome updates
         </Link>
         {" · "}
-        <Link to={`/matches/${data.matchId}`} className="text-brand-700 underline">
+        <Link to={`/matches/${data.matchId}`} className="link">
           The match
         </Link>
         {" · "}
-        <Link to={`/ideas/${data.idea.slug}#case-studies`} className="text-brand-700 underline">
+        <Link to={`/ideas/${data.idea.slug}#case-studies`} className="link">
           The idea's page
         </Link>
       </p>

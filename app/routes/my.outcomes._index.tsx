@@ -67,7 +67,7 @@ export default function YourOutcomes() {
               {items.map((item) => (
                 <tr key={item.matchId} className="border-b border-slate-200 align-top">
                   <td className="py-3 pr-4">
-                    <Link to={`/my/outcomes/${item.matchId}`} className="font-semibold text-brand-700 underline">
+                    <Link to={`/my/outcomes/${item.matchId}`} className="font-semibold link">
                       {item.ideaTitle} in {item.locality}
                     </Link>
                     <span className="block text-slate-700">For “{item.needTitle}”</span>

@@ -73,7 +73,7 @@ export default function NeedPage() {
   return (
     <article>
       <p className="text-sm">
-        <Link to="/needs" className="text-brand-700 underline">
+        <Link to="/needs" className="link">
           All open needs
         </Link>
       </p>
@@ -81,7 +81,7 @@ export default function NeedPage() {
       {organisation ? (
         <p className="mt-2">
           Posted by{" "}
-          <Link to={`/organisations/${organisation.slug}`} className="text-brand-700 underline">
+          <Link to={`/organisations/${organisation.slug}`} className="link">
             {organisation.name}
           </Link>
         </p>

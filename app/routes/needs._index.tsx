@@ -15,7 +15,7 @@ const empty = { hits: [] as NeedRow[], total: 0, page: 1, totalPages: 0, facets:
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseSearch(needSearchSchema, new URL(request.url).searchParams);
-  if (!parsed.ok) return json({ q: "", sector: [] as string[], result: empty, errors: parsed.errors, unavailable: false }, { status: 400 });
+  if (!parsed.ok) return json({ q: "", sector: [] as string[], result: empty, errors: parsed.plain, unavailable: false }, { status: 400 });
   const { db, meili } = getExchange();
   const { degraded, ...result } = await searchNeeds(db, meili, parsed.params);
   return json({ q: parsed.params.q, sector: parsed.params.sector as string[], result, errors: [] as string[], unavailable: degraded });
@@ -73,7 +73,7 @@ export default function NeedsIndex() {
         {result.hits.map((need) => (
           <li key={need.slug} className="border-b border-slate-200 pb-4">
             <h2 className="text-xl font-semibold">
-              <Link to={`/needs/${need.slug}`} className="text-brand-700 underline-offset-4 hover:underline">
+              <Link to={`/needs/${need.slug}`} className="link-offset-4 hover:underline">
                 {need.title}
               </Link>
             </h2>

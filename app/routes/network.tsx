@@ -105,7 +105,7 @@ function SortHeader({ params, sort, numeric }: { params: NetworkTableParams; sor
       className={`py-2 pr-4 ${numeric ? "text-right" : ""}`}
       aria-sort={current ? (params.dir === "asc" ? "ascending" : "descending") : undefined}
     >
-      <Link to={`${networkTableHref(params, { sort, dir: nextDir })}#network-table`} className="text-brand-700 underline" preventScrollReset>
+      <Link to={`${networkTableHref(params, { sort, dir: nextDir })}#network-table`} className="link" preventScrollReset>
         {sortLabels[sort]}
         {current ? <span aria-hidden="true">{params.dir === "asc" ? " ▲" : " ▼"}</span> : null}
         <span className="sr-only">
@@ -133,7 +133,7 @@ function NodeList({
         <ol className="mt-1 list-decimal space-y-1 pl-5">
           {nodes.map((node) => (
             <li key={node.href}>
-              <Link to={node.href} className="text-brand-700 underline">
+              <Link to={node.href} className="link">
                 {node.label}
               </Link>{" "}
               <span className="text-slate-700">
@@ -206,7 +206,7 @@ export default function NetworkPage() {
             ? `The diagram shows the ${diagram.shown} most connected of ${diagram.total} nodes; the table below has them all.`
             : "The table below has the same nodes and measures."}
         </p>
-        <a href="#network-table" className="mt-2 inline-block text-brand-700 underline">
+        <a href="#network-table" className="mt-2 inline-block link">
           Skip the diagram and go to the table
         </a>
         <ul className="mt-3 flex flex-wrap gap-4 text-sm" aria-label="Key">
@@ -289,7 +289,7 @@ export default function NetworkPage() {
               {rows.map((row) => (
                 <tr key={row.id} className="border-b border-slate-200">
                   <th scope="row" data-label="Name" className="py-1.5 pr-4 font-normal">
-                    <Link to={row.href} className="text-brand-700 underline">
+                    <Link to={row.href} className="link">
                       {row.label}
                     </Link>
                   </th>

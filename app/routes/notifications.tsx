@@ -43,7 +43,7 @@ export default function Notifications() {
       <h1 className="text-3xl font-bold">Notifications</h1>
       <p className="mt-2 text-slate-700">
         {unread ? `${unread} unread.` : "Nothing unread."} Email: {notificationPreferenceLabels[preference].label.toLowerCase()}.{" "}
-        <Link to="/account/settings" className="text-brand-700 underline">
+        <Link to="/account/settings" className="link">
           Change how you are told
         </Link>
       </p>
@@ -65,7 +65,7 @@ export default function Notifications() {
               <h2 className="font-semibold">
                 {notification.unread ? <span className="sr-only">Unread: </span> : null}
                 {notification.link ? (
-                  <Link to={notification.link} className="text-brand-700 underline">
+                  <Link to={notification.link} className="link">
                     {notification.title}
                   </Link>
                 ) : (

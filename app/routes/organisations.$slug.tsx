@@ -38,7 +38,7 @@ export default function OrganisationPage() {
   return (
     <div>
       <p className="text-sm">
-        <Link to="/organisations" className="text-brand-700 underline">
+        <Link to="/organisations" className="link">
           All organisations
         </Link>
       </p>
@@ -59,7 +59,7 @@ export default function OrganisationPage() {
             {ideas.map((idea) => (
               <li key={idea.id} className="border-b border-slate-200 pb-4">
                 <h3 className="text-lg font-semibold">
-                  <Link to={`/ideas/${idea.slug}`} className="text-brand-700 underline-offset-4 hover:underline">
+                  <Link to={`/ideas/${idea.slug}`} className="link-offset-4 hover:underline">
                     {idea.title}
                   </Link>
                 </h3>
@@ -93,7 +93,7 @@ export default function OrganisationPage() {
                 return (
                   <li key={need.id} className="border-b border-slate-200 pb-4">
                     <h3 className="text-lg font-semibold">
-                      <Link to={`/needs/${need.slug}`} className="text-brand-700 underline-offset-4 hover:underline">
+                      <Link to={`/needs/${need.slug}`} className="link-offset-4 hover:underline">
                         {need.title}
                       </Link>
                     </h3>
@@ -114,7 +114,7 @@ export default function OrganisationPage() {
           <ul className="mt-4 space-y-3">
             {caseStudies.map((study) => (
               <li key={study.id}>
-                <Link to={caseStudyPath(study.ideaSlug, study.id)} className="text-brand-700 underline">
+                <Link to={caseStudyPath(study.ideaSlug, study.id)} className="link">
                   {study.ideaTitle} in {caseStudyPlace(study)}
                 </Link>
                 <span className="text-sm text-slate-700"> · {caseStudyStatusLabels[study.status]}</span>

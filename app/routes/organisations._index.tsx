@@ -27,7 +27,7 @@ export default function Organisations() {
         <ul className="mt-6 list-disc space-y-1 pl-5">
           {organisations.map((organisation) => (
             <li key={organisation.slug}>
-              <Link to={`/organisations/${organisation.slug}`} className="text-brand-700 underline">
+              <Link to={`/organisations/${organisation.slug}`} className="link">
                 {organisation.name}
               </Link>
             </li>

@@ -54,7 +54,7 @@ function StudyList({ studies, showPlace }: { studies: ReturnType<typeof useLoade
       {studies.map((study, index) => (
         <li key={`${study.ideaSlug}-${study.locality}-${index}`} className="rounded border border-slate-300 p-3">
           <p>
-            <Link to={`/ideas/${study.ideaSlug}`} className="font-semibold text-brand-700 underline">
+            <Link to={`/ideas/${study.ideaSlug}`} className="font-semibold link">
               {study.ideaTitle}
             </Link>{" "}
             <Badge tone={statusTone[study.status]}>{caseStudyStatusLabels[study.status]}</Badge>
@@ -66,7 +66,7 @@ function StudyList({ studies, showPlace }: { studies: ReturnType<typeof useLoade
           </p>
           {study.outcomes ? <p className="mt-1">{study.outcomes}</p> : null}
           <p className="mt-1 text-sm">
-            <Link to={caseStudyPath(study.ideaSlug, study.id)} className="text-brand-700 underline">
+            <Link to={caseStudyPath(study.ideaSlug, study.id)} className="link">
               The case study of {study.ideaTitle} in {study.locality}
             </Link>
           </p>
@@ -81,7 +81,7 @@ export default function PlacePage() {
   return (
     <article className="max-w-4xl">
       <p className="text-sm">
-        <Link to="/network" className="text-brand-700 underline">
+        <Link to="/network" className="link">
           Adopter network
         </Link>
       </p>
@@ -111,7 +111,7 @@ export default function PlacePage() {
           <ul className="mt-3 space-y-3">
             {origins.map((idea) => (
               <li key={idea.slug}>
-                <Link to={`/ideas/${idea.slug}`} className="font-semibold text-brand-700 underline">
+                <Link to={`/ideas/${idea.slug}`} className="font-semibold link">
                   {idea.title}
                 </Link>
                 <p className="text-slate-700">{idea.summary}</p>
@@ -129,7 +129,7 @@ export default function PlacePage() {
           <ul className="mt-3 list-disc space-y-1 pl-5">
             {needs.map((need) => (
               <li key={need.slug}>
-                <Link to={`/needs/${need.slug}`} className="text-brand-700 underline">
+                <Link to={`/needs/${need.slug}`} className="link">
                   {need.title}
                 </Link>
               </li>

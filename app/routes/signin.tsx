@@ -61,7 +61,7 @@ export default function Signin() {
       <h1 className="text-3xl font-bold">Sign in</h1>
       <p className="mt-2 mb-6 text-slate-700">
         New here?{" "}
-        <Link to="/signup" className="text-brand-700 underline">
+        <Link to="/signup" className="link">
           Create an account
         </Link>
       </p>

@@ -62,7 +62,7 @@ export default function Signup() {
       <h1 className="text-3xl font-bold">Create an account</h1>
       <p className="mt-2 mb-6 text-slate-700">
         Already have one?{" "}
-        <Link to="/signin" className="text-brand-700 underline">
+        <Link to="/signin" className="link">
           Sign in
         </Link>
       </p>

@@ -68,9 +68,9 @@ export async function sitePages(page: Page, role: SweepRole): Promise<string[]> 
         "/no-such-page",
         "/ideas/social-prescribing-bromley-by-bow",
         "/organisations/northshire-county-council",
-        ...(await linksFrom(page, "/ideas", /^\/ideas\/[a-z0-9-]+$/)),
-        ...(await linksFrom(page, "/ideas/nurse-family-partnership", /^\/ideas\/[a-z0-9-]+\/case-studies\/\d+$/)),
-        ...(await linksFrom(page, "/needs", /^\/needs\/[a-z0-9-]+$/)),
+        ...(await linksFrom(page, "/ideas", /^\/ideas\/[a-z0-9-]+$/, 1)),
+        ...(await linksFrom(page, "/ideas/nurse-family-partnership", /^\/ideas\/[a-z0-9-]+\/case-studies\/\d+$/, 1)),
+        ...(await linksFrom(page, "/needs", /^\/needs\/[a-z0-9-]+$/, 1)),
         ...(await linksFrom(page, "/network", /^\/(places|organisations)\/[a-z0-9-]+$/)),
       ];
     case "innovator":

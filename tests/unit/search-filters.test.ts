@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ideaFacetParams, ideaFacetRegistry, ideaFacets } from "../../app/domain/idea-facets";
-import { ideaSearchSchema, searchParamsToObject } from "../../app/domain/search-params";
+import { ideaSearchSchema, parseSearch, searchParamsToObject } from "../../app/domain/search-params";
 import { allOf, anyOf, quoteFilterValue } from "../../search/filters";
 
 describe("the filter builder", () => {
@@ -26,5 +26,21 @@ describe("the facet registry", () => {
       expect(parsed[entry.param]).toEqual([value]);
       expect(ideaSearchSchema.safeParse(searchParamsToObject(new URLSearchParams({ [entry.param]: "no-such-option" }))).success).toBe(false);
     }
+  });
+});
+
+describe("a search address that cannot be read", () => {
+  it("is explained in words on the page, and by parameter for the API", () => {
+    const parsed = parseSearch(ideaSearchSchema, new URLSearchParams("sector=nonsense&page=99&colour=red"));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect([...parsed.plain].sort()).toEqual(
+      [
+        "The address has parts this search does not use. Start a new search, or choose from the filters.",
+        "Sector: “nonsense” is not one of the options. Choose from the filters.",
+        "There is no page “99” of these results. Go back to the first page.",
+      ].sort(),
+    );
+    expect(parsed.errors.join("; ")).toMatch(/sector must be one of .*nonsense/);
   });
 });
