@@ -60,3 +60,24 @@ export function mixMultiSearchBody(entry: MixEntry, facets: boolean): string {
   const queries = buildIdeaSearchQueries({ q: params.q, filters: filtersFromParams(params), page: params.page, hitsPerPage: IDEAS_PER_PAGE, facets });
   return JSON.stringify({ queries });
 }
+
+/**
+ * A query mix from a file (`npm run bench -- --queries FILE`), so anyone can measure with
+ * their own: one search per line, as the query string of an /ideas URL
+ * (`q=loneliness&sector=ageing`, a leading `?` or `/ideas?` is fine); blank lines and lines
+ * starting with # are skipped. A line without `q` is a browse; with `q` and a filter, filtered.
+ */
+export function parseQueryMixFile(text: string): MixEntry[] {
+  const entries: MixEntry[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) return;
+    const search = new URLSearchParams(line.replace(/^\/?(ideas)?\?/, ""));
+    const parsed = parseSearch(ideaSearchSchema, search);
+    if (!parsed.ok) throw new Error(`Line ${index + 1} of the query file is not an idea search (${line}): ${parsed.errors.join("; ")}`);
+    const filtered = [...search.keys()].some((key) => key !== "q" && key !== "page" && key !== "sort");
+    entries.push({ kind: !parsed.params.q ? "browse" : filtered ? "filtered" : "plain", params: [...search.entries()] });
+  });
+  if (!entries.length) throw new Error("The query file has no searches in it");
+  return entries;
+}

@@ -28,6 +28,8 @@ export type BenchResults = {
     appEnv: Record<string, string>;
     appNodeArgs?: string;
     appBootBusySeconds: number;
+    /** "built-in", or the --queries file the mix came from. */
+    queryMixSource?: string;
     queryMix: { kind: string; query: string }[];
     emptyQueries: string[];
     loadAverageAtStart: number[];

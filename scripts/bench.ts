@@ -15,7 +15,7 @@ import type { Meilisearch } from "meilisearch";
 import { CorpusGenerator, writeIdeasFile } from "../bench/corpus";
 import { runLoad, window, type LoadRequest, type LoadResult } from "../bench/load";
 import { cpuMeter, isAlive, meiliPid, memoryOf, runCli, startApp, waitUntilQuiet, watchMemory, type AppServer, type CliRun } from "../bench/processes";
-import { mixMultiSearchBody, mixQueryString, queryMix, type MixEntry } from "../bench/query-mix";
+import { mixMultiSearchBody, mixQueryString, parseQueryMixFile, queryMix as builtInQueryMix, type MixEntry } from "../bench/query-mix";
 import { renderMarkdown, type BenchResults, type Target } from "../bench/report";
 import { ratio, summarize, type Summary } from "../bench/stats";
 import { importIdeas } from "../app/models/exchange-import.server";
@@ -41,6 +41,7 @@ const options = new Command()
   .option("--profile", "write V8 CPU profiles of the app to bench/results/profiles", false)
   .option("--keep", "keep the temporary DATA_DIR", false)
   .option("--app-node-args <args>", 'extra Node.js flags for the app (e.g. "--max-old-space-size=256")', "")
+  .option("--queries <file>", "a query mix of your own: one /ideas query string per line (see bench/query-mix.ts)")
   .option("--max-load <n>", "wait (up to 10 min) until the 1-minute load average is below this", Number.parseFloat, 1.5)
   .parse()
   .opts<{
@@ -55,8 +56,12 @@ const options = new Command()
     profile: boolean;
     keep: boolean;
     appNodeArgs: string;
+    queries?: string;
     maxLoad: number;
   }>();
+
+/** The searches measured: the built-in mix, or the one in --queries FILE (checked before anything starts). */
+const queryMix: MixEntry[] = options.queries ? parseQueryMixFile(fs.readFileSync(options.queries, "utf8")) : builtInQueryMix;
 
 for (const [name, value] of Object.entries({
   ideas: options.ideas,
@@ -484,6 +489,7 @@ async function main() {
         corpusMB: Math.round(corpusBytes / 1e6),
         connections: options.connections,
         durationSeconds: options.duration,
+        queryMixSource: options.queries ?? "built-in",
         queryMix: queryMix.map((entry) => ({ kind: entry.kind, query: mixQueryString(entry) })),
         emptyQueries,
         loadAverageAtStart: loadAtStart,
