@@ -20,6 +20,29 @@ const required = (label: string, max: number) =>
     .max(max, `${label[0].toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
 const optional = (label: string, max: number) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional();
 
+/** The detail each route to adoption must have before an idea offering it is submitted: its form field, and where it sits once saved. */
+const requiredRouteDetail: Record<
+  DiffusionModel,
+  {
+    field: "uncontrolledLicence" | "franchiseFeeModel" | "franchiseCoreElements" | "takeoverTransfers" | "takeoverTerms" | "growthCapacity";
+    message: string;
+    isSet: (details: DiffusionDetails) => boolean;
+  }[]
+> = {
+  uncontrolled: [
+    { field: "uncontrolledLicence", message: "Enter the licence adopters copy it under, like CC BY 4.0", isSet: (details) => !!details.uncontrolled?.licence },
+  ],
+  franchise: [
+    { field: "franchiseFeeModel", message: "Enter the fee model for franchise adopters", isSet: (details) => !!details.franchise?.feeModel },
+    { field: "franchiseCoreElements", message: "Enter the core elements an adopter must keep", isSet: (details) => !!details.franchise?.coreElements },
+  ],
+  takeover: [
+    { field: "takeoverTransfers", message: "Choose what transfers in a takeover", isSet: (details) => !!details.takeover?.transfers?.length },
+    { field: "takeoverTerms", message: "Enter the terms of a takeover", isSet: (details) => !!details.takeover?.terms },
+  ],
+  growth: [{ field: "growthCapacity", message: "Describe your capacity to expand", isSet: (details) => !!details.growth?.capacity }],
+};
+
 /**
  * The idea form. A draft saves whatever is there (only a title, so it can be found again);
  * submitting, or editing an idea brokers have seen, checks everything, including the detail
@@ -80,21 +103,14 @@ export function ideaFormSchemaFor({ complete, routesWithoutDetail = [] }: { comp
     .superRefine(
       (idea, ctx) => {
         if (!complete || !idea || typeof idea !== "object") return;
-        const need = (condition: boolean, path: string, message: string) => {
-          if (!condition) ctx.addIssue({ code: "custom", path: [path], message });
-        };
         const offers = new Set(Array.isArray(idea.diffusionModels) ? idea.diffusionModels : []);
         for (const model of routesWithoutDetail) offers.delete(model);
-        if (offers.has("uncontrolled")) need(!!idea.uncontrolledLicence, "uncontrolledLicence", "Enter the licence adopters copy it under, like CC BY 4.0");
-        if (offers.has("franchise")) {
-          need(!!idea.franchiseFeeModel, "franchiseFeeModel", "Enter the fee model for franchise adopters");
-          need(!!idea.franchiseCoreElements, "franchiseCoreElements", "Enter the core elements an adopter must keep");
+        for (const model of offers) {
+          for (const requirement of requiredRouteDetail[model]) {
+            const value = idea[requirement.field];
+            if (Array.isArray(value) ? !value.length : !value) ctx.addIssue({ code: "custom", path: [requirement.field], message: requirement.message });
+          }
         }
-        if (offers.has("takeover")) {
-          need(!!idea.takeoverTransfers?.length, "takeoverTransfers", "Choose what transfers in a takeover");
-          need(!!idea.takeoverTerms, "takeoverTerms", "Enter the terms of a takeover");
-        }
-        if (offers.has("growth")) need(!!idea.growthCapacity, "growthCapacity", "Describe your capacity to expand");
         // Run even when other fields are invalid, so every missing route detail is reported at once.
       },
       { when: () => true },
@@ -107,12 +123,7 @@ export type IdeaFormValues = z.output<typeof ideaFormSchema>;
 
 /** The routes an idea offers whose detail is missing (what submitting would ask for). */
 export function routesMissingDetail(models: readonly DiffusionModel[], details: DiffusionDetails): DiffusionModel[] {
-  return models.filter((model) => {
-    if (model === "uncontrolled") return !details.uncontrolled?.licence;
-    if (model === "franchise") return !details.franchise?.feeModel || !details.franchise?.coreElements;
-    if (model === "takeover") return !details.takeover?.transfers?.length || !details.takeover?.terms;
-    return !details.growth?.capacity;
-  });
+  return models.filter((model) => requiredRouteDetail[model].some((requirement) => !requirement.isSet(details)));
 }
 
 export const caseStudyFormSchema = z.object({

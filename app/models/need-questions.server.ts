@@ -73,6 +73,45 @@ function loadQuestion(tx: Pick<ExchangeDb, "select">, questionId: number) {
   return row;
 }
 
+type LoadedQuestion = ReturnType<typeof loadQuestion>;
+type Tx = Parameters<Parameters<ExchangeDb["transaction"]>[0]>[0];
+
+/**
+ * One status change of a question: the update only if it is still in the status it was read
+ * in (a conflict otherwise), an audit entry on the need, and the asker told.
+ */
+function moveQuestion(
+  tx: Tx,
+  { question, need }: LoadedQuestion,
+  change: {
+    actor: QuestionActor;
+    to: NeedQuestionStatus;
+    set: Partial<typeof needQuestions.$inferInsert>;
+    action: string;
+    reason?: string;
+    toAsker: { title: string; body: string };
+  },
+): NeedQuestionRow {
+  const updated = tx
+    .update(needQuestions)
+    .set({ ...change.set, status: change.to })
+    .where(and(eq(needQuestions.id, question.id), eq(needQuestions.status, question.status)))
+    .returning()
+    .get();
+  if (!updated) throw new QuestionConflictError("This question has changed since you opened the page: reload it and try again.");
+  recordAudit(tx, {
+    itemType: "need",
+    itemId: need.id,
+    actorId: change.actor.id,
+    action: change.action,
+    before: { questionId: question.id, status: question.status },
+    after: { questionId: question.id, status: change.to },
+    ...(change.reason ? { reason: change.reason } : {}),
+  });
+  notifyUser(tx, question.askerId, { ...change.toAsker, link: publicLink(need.slug) });
+  return updated;
+}
+
 /**
  * The need's commissioner (or an admin) answers an open question; the answer is published on
  * the need's page at once and the asker is told. `needId`, when given, must be the question's
@@ -86,33 +125,23 @@ export function answerQuestion(
   options: { needId?: number; now?: Date } = {},
 ): NeedQuestionRow {
   return db.transaction((tx) => {
-    const { question, need } = loadQuestion(tx, questionId);
+    const loaded = loadQuestion(tx, questionId);
+    const { question, need } = loaded;
     if (options.needId !== undefined && question.needId !== options.needId) throw new NotFoundError("There is no such question on this need.");
     if (!mayAnswer(actor, need)) throw new NotAllowedError("Only the commissioner who posted this need can answer its questions.");
     if (question.status === "answered") throw new QuestionConflictError("This question has already been answered.");
     if (question.status === "hidden") throw new QuestionConflictError("A broker has hidden this question, so it cannot be answered.");
     const now = options.now ?? new Date();
-    const updated = tx
-      .update(needQuestions)
-      .set({ answer: answer.trim(), answeredById: actor.id, answeredAt: now, status: "answered", updatedAt: now })
-      .where(and(eq(needQuestions.id, question.id), eq(needQuestions.status, "open")))
-      .returning()
-      .get();
-    if (!updated) throw new QuestionConflictError("This question has changed since you opened the page: reload it and try again.");
-    recordAudit(tx, {
-      itemType: "need",
-      itemId: need.id,
-      actorId: actor.id,
+    return moveQuestion(tx, loaded, {
+      actor,
+      to: "answered",
+      set: { answer: answer.trim(), answeredById: actor.id, answeredAt: now, updatedAt: now },
       action: "question-answered",
-      before: { questionId: question.id, status: "open" },
-      after: { questionId: question.id, status: "answered" },
+      toAsker: {
+        title: `Your question on “${need.title}” has been answered`,
+        body: `You asked: ${excerpt(question.question)}\n\nThe answer is on the need's page.`,
+      },
     });
-    notifyUser(tx, question.askerId, {
-      title: `Your question on “${need.title}” has been answered`,
-      body: `You asked: ${excerpt(question.question)}\n\nThe answer is on the need's page.`,
-      link: publicLink(need.slug),
-    });
-    return updated;
   });
 }
 
@@ -124,30 +153,20 @@ function requireBroker(actor: QuestionActor): void {
 export function hideQuestion(db: ExchangeDb, actor: QuestionActor, questionId: number, reason: string, now = new Date()): NeedQuestionRow {
   requireBroker(actor);
   return db.transaction((tx) => {
-    const { question, need } = loadQuestion(tx, questionId);
+    const loaded = loadQuestion(tx, questionId);
+    const { question, need } = loaded;
     if (question.status === "hidden") throw new QuestionConflictError("This question is already hidden.");
-    const updated = tx
-      .update(needQuestions)
-      .set({ status: "hidden", moderationReason: reason.trim(), moderatedById: actor.id, updatedAt: now })
-      .where(and(eq(needQuestions.id, question.id), eq(needQuestions.status, question.status)))
-      .returning()
-      .get();
-    if (!updated) throw new QuestionConflictError("This question has changed since you opened the page: reload it and try again.");
-    recordAudit(tx, {
-      itemType: "need",
-      itemId: need.id,
-      actorId: actor.id,
+    return moveQuestion(tx, loaded, {
+      actor,
+      to: "hidden",
+      set: { moderationReason: reason.trim(), moderatedById: actor.id, updatedAt: now },
       action: "question-hidden",
-      before: { questionId: question.id, status: question.status },
-      after: { questionId: question.id, status: "hidden" },
       reason: reason.trim(),
+      toAsker: {
+        title: `A broker hid your question on “${need.title}”`,
+        body: `You asked: ${excerpt(question.question)}\n\nThe broker's reason: ${reason.trim()}`,
+      },
     });
-    notifyUser(tx, question.askerId, {
-      title: `A broker hid your question on “${need.title}”`,
-      body: `You asked: ${excerpt(question.question)}\n\nThe broker's reason: ${reason.trim()}`,
-      link: publicLink(need.slug),
-    });
-    return updated;
   });
 }
 
@@ -155,28 +174,16 @@ export function hideQuestion(db: ExchangeDb, actor: QuestionActor, questionId: n
 export function restoreQuestion(db: ExchangeDb, actor: QuestionActor, questionId: number, now = new Date()): NeedQuestionRow {
   requireBroker(actor);
   return db.transaction((tx) => {
-    const { question, need } = loadQuestion(tx, questionId);
+    const loaded = loadQuestion(tx, questionId);
+    const { question, need } = loaded;
     if (question.status !== "hidden") throw new QuestionConflictError("This question is not hidden.");
     const status = restoredStatus(question);
-    const updated = tx
-      .update(needQuestions)
-      .set({ status, moderationReason: null, moderatedById: actor.id, updatedAt: now })
-      .where(and(eq(needQuestions.id, question.id), eq(needQuestions.status, "hidden")))
-      .returning()
-      .get();
-    if (!updated) throw new QuestionConflictError("This question has changed since you opened the page: reload it and try again.");
-    recordAudit(tx, {
-      itemType: "need",
-      itemId: need.id,
-      actorId: actor.id,
+    const updated = moveQuestion(tx, loaded, {
+      actor,
+      to: status,
+      set: { moderationReason: null, moderatedById: actor.id, updatedAt: now },
       action: "question-restored",
-      before: { questionId: question.id, status: "hidden" },
-      after: { questionId: question.id, status },
-    });
-    notifyUser(tx, question.askerId, {
-      title: `Your question on “${need.title}” is shown again`,
-      body: `You asked: ${excerpt(question.question)}`,
-      link: publicLink(need.slug),
+      toAsker: { title: `Your question on “${need.title}” is shown again`, body: `You asked: ${excerpt(question.question)}` },
     });
     if (status === "open") {
       notifyUser(tx, need.ownerId, {

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { OutcomeUpdateList } from "../components/outcome-update-list";
 import { Badge, IdeaBadges } from "../components/tags";
 import { caseStudyStatusLabels, diffusionModelLabels, typologyLabels, type DiffusionDetails, type DiffusionModel, type Typology } from "../domain/vocabulary";
 import { FollowButton } from "../components/follow-button";
@@ -218,22 +219,7 @@ export default function IdeaPage() {
                 {outcomeUpdates[study.id]?.length ? (
                   <>
                     <h4 className="mt-3 font-semibold">Outcome updates</h4>
-                    <ol className="mt-1 space-y-2 border-l-2 border-slate-300 pl-3">
-                      {outcomeUpdates[study.id].map((update) => (
-                        <li key={update.id}>
-                          <p className="text-sm font-semibold text-slate-700">
-                            {update.label}
-                            {update.at && update.on ? (
-                              <>
-                                {" · "}
-                                <time dateTime={update.at}>{update.on}</time>
-                              </>
-                            ) : null}
-                          </p>
-                          <p className="whitespace-pre-line">{update.outcomes}</p>
-                        </li>
-                      ))}
-                    </ol>
+                    <OutcomeUpdateList updates={outcomeUpdates[study.id]} />
                   </>
                 ) : null}
                 <p className="mt-3 text-sm">

@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { OutcomeUpdateList } from "../components/outcome-update-list";
 import { Badge } from "../components/tags";
 import { caseStudyPlace } from "../domain/case-studies";
 import { placeSlug } from "../domain/places";
@@ -158,22 +159,7 @@ export default function CaseStudyPage() {
             Outcome updates
           </h2>
           {updates.length ? (
-            <ol className="mt-2 space-y-3 border-l-2 border-slate-300 pl-3">
-              {updates.map((update) => (
-                <li key={update.id}>
-                  <p className="text-sm font-semibold text-slate-700">
-                    {update.label}
-                    {update.at && update.on ? (
-                      <>
-                        {" · "}
-                        <time dateTime={update.at}>{update.on}</time>
-                      </>
-                    ) : null}
-                  </p>
-                  <p className="whitespace-pre-line">{update.outcomes}</p>
-                </li>
-              ))}
-            </ol>
+            <OutcomeUpdateList updates={updates} className="mt-2" spacing="space-y-3" />
           ) : (
             <p className="mt-2 text-slate-700">
               This is a living case study: its adopter reports outcomes 6, 12 and 24 months after adoption. None has been published yet.
