@@ -175,7 +175,7 @@ export const needs = sqliteTable(
     deadline: text("deadline"),
     /** Who is affected by the problem, the stage it has reached, and the commissioner's constraints. */
     whoIsAffected: text("who_is_affected"),
-    currentPhase: text("current_phase", { enum: lifecyclePhases }),
+    lifecyclePhase: text("lifecycle_phase", { enum: lifecyclePhases }),
     constraints: text("constraints"),
     status: text("status", { enum: needStatuses }).notNull().default("draft"),
     reviewOutcome: text("review_outcome", { enum: reviewOutcomes }),

@@ -113,7 +113,7 @@ export function NeedForm({
             <SelectField
               label="Where the problem stands now (optional)"
               hint="The lifecycle phase: underperformance with nothing tried yet is latent; a pilot under way is mobilisation."
-              field={fields.currentPhase}
+              field={fields.lifecyclePhase}
               placeholder="Not stated"
               options={lifecyclePhases.map((value) => ({ value, label: lifecyclePhaseLabels[value] }))}
             />

@@ -6,7 +6,7 @@ import { isFiltered, MATCHES_PER_STEP, needMatchListSearch, visibleMatches, type
 import { matchActionLabels } from "../domain/match-workflow";
 import { evidenceLevelLabels, evidenceLevels, matchStatusLabels, sectorLabels, sectors, type MatchStatus } from "../domain/vocabulary";
 import { MarkedText, MatchDeadline, MatchStatusBadge, ProcurementHintBox } from "./match-parts";
-import type { RankedIdea } from "../models/need-match-list.server";
+import type { IdeaForNeed } from "../models/need-match-list.server";
 import { IdeaBadges } from "./tags";
 
 type ExistingMatch = {
@@ -87,8 +87,8 @@ export function NeedMatchList({ matches }: { matches: ExistingMatch[] }) {
   );
 }
 
-/** A ranked idea as the need page's loader sends it (RankedIdea, with only the hint's words). */
-type RankedIdeaView = Omit<RankedIdea, "hint"> & { hint: Pick<RankedIdea["hint"], "route" | "detail"> };
+/** An idea ranked for the need as the need page's loader sends it (IdeaForNeed, with only the hint's words). */
+type IdeaForNeedView = Omit<IdeaForNeed, "hint"> & { hint: Pick<IdeaForNeed["hint"], "route" | "detail"> };
 
 const MATCHED_TERMS_PREFIX = "matched terms: ";
 
@@ -167,7 +167,7 @@ function FilterForm({ filters }: { filters: NeedMatchFilters }) {
   );
 }
 
-function IdeaActions({ idea, error }: { idea: RankedIdeaView; error: string | null }) {
+function IdeaActions({ idea, error }: { idea: IdeaForNeedView; error: string | null }) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("idea") === idea.slug;
   const errorId = `idea-${idea.slug}-error`;
@@ -269,7 +269,7 @@ export function NeedMatchesPanel({
 }: {
   needSlug: string;
   filters: NeedMatchFilters;
-  ranked: { ideas: RankedIdeaView[]; pool: number } | null;
+  ranked: { ideas: IdeaForNeedView[]; pool: number } | null;
   searchUnavailable: boolean;
   ideaError: { slug: string; message: string } | null;
   view: NeedMatchView;

@@ -32,7 +32,7 @@ export function needFormSchemaFor({ complete }: { complete: boolean }) {
         : z.string().trim().max(10000, "The problem must be 10,000 characters or fewer").default(""),
       whoIsAffected: optional("Who is affected", 2000),
       outcomes: optional("What success looks like", 5000),
-      currentPhase: z.enum(lifecyclePhases).optional(),
+      lifecyclePhase: z.enum(lifecyclePhases).optional(),
       constraints: optional("Constraints", 5000),
       sectors: complete
         ? z.array(z.enum(sectors), { error: "Choose at least one sector" }).min(1, "Choose at least one sector")

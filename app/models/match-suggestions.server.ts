@@ -29,7 +29,7 @@ export async function suggestMatchesForNeed(
 ): Promise<SuggestionResult | null> {
   const need = db.select().from(needs).where(eq(needs.id, needId)).get();
   if (!need || need.status !== "open") return null;
-  const { matches: ranked } = await rankIdeasForNeed(db, meili, need, { limit: options.limit ?? DEFAULT_SUGGESTIONS_PER_NEED });
+  const { ranked } = await rankIdeasForNeed(db, meili, need, { limit: options.limit ?? DEFAULT_SUGGESTIONS_PER_NEED });
   if (!ranked.length) return { needId: need.id, slug: need.slug, created: 0, ranked: 0 };
   const idBySlug = new Map(
     db

@@ -5,9 +5,9 @@ import { needs, type NeedRow } from "../../db/schema";
 import { datePartsOf } from "../domain/input-parsers";
 import { needIsComplete, type NeedFormValues } from "../domain/need-form";
 import { recordAudit } from "./audit.server";
-import { NotAllowedError, NotFoundError } from "./idea-editor.server";
 import { enqueueSearchSync } from "./search-outbox.server";
 import { uniqueSlug } from "./unique-slug.server";
+import { NotAllowedError, NotFoundError } from "./errors.server";
 
 export class IncompleteNeedError extends Error {
   constructor() {
@@ -21,7 +21,7 @@ export function needColumnsFromForm(values: NeedFormValues) {
     problem: values.problem,
     whoIsAffected: values.whoIsAffected ?? null,
     outcomes: values.outcomes ?? null,
-    currentPhase: values.currentPhase ?? null,
+    lifecyclePhase: values.lifecyclePhase ?? null,
     constraints: values.constraints ?? null,
     sectors: values.sectors,
     locality: values.locality ?? null,
@@ -40,7 +40,7 @@ export function needFormDefaults(need: NeedRow): Record<string, unknown> {
     problem: need.problem,
     whoIsAffected: need.whoIsAffected ?? "",
     outcomes: need.outcomes ?? "",
-    currentPhase: need.currentPhase ?? "",
+    lifecyclePhase: need.lifecyclePhase ?? "",
     constraints: need.constraints ?? "",
     sectors: need.sectors,
     locality: need.locality ?? "",

@@ -10,10 +10,10 @@ import { passesNeedMatchFilters, WEAK_MATCH_RELEVANCE, type NeedMatchFilters } f
 import { availableMatchActions, type MatchAction } from "../domain/match-workflow";
 import { procurementRouteHint, type ProcurementHint } from "../domain/procurement-hint";
 import type { MatchStatus } from "../domain/vocabulary";
-import { NotFoundError } from "./idea-editor.server";
 import { rankIdeasForNeed } from "./matching.server";
 import { SearchUnavailableError } from "./search.server";
 import { applyMatchAction, matchesByIdeaForNeed, proposeMatch, type MatchActor } from "./match-workflow.server";
+import { NotFoundError } from "./errors.server";
 
 /** The engine's candidates read before the filters apply. */
 export const RANKED_POOL = 30;
@@ -25,7 +25,7 @@ export function isCommissionerIdeaAction(value: unknown): value is CommissionerI
   return (commissionerIdeaActions as readonly unknown[]).includes(value);
 }
 
-export type RankedIdea = {
+export type IdeaForNeed = {
   slug: string;
   title: string;
   summary: string;
@@ -58,8 +58,8 @@ export async function rankedIdeasForNeed(
   meili: Meilisearch,
   need: NeedRow,
   filters: NeedMatchFilters,
-): Promise<{ ideas: RankedIdea[]; pool: number }> {
-  const { matches: ranked } = await rankIdeasForNeed(db, meili, need, { limit: RANKED_POOL });
+): Promise<{ ideas: IdeaForNeed[]; pool: number }> {
+  const { ranked } = await rankIdeasForNeed(db, meili, need, { limit: RANKED_POOL });
   if (!ranked.length) return { ideas: [], pool: 0 };
   const rows = new Map(
     db
@@ -78,7 +78,7 @@ export async function rankedIdeasForNeed(
       .map((row) => [row.slug, row]),
   );
   const existing = matchesByIdeaForNeed(db, need.id);
-  const result: RankedIdea[] = [];
+  const result: IdeaForNeed[] = [];
   for (const match of ranked) {
     const row = rows.get(match.idea);
     if (!row) continue;
@@ -119,7 +119,7 @@ export async function engineViewOfIdea(
   ideaSlug: string,
 ): Promise<{ score: number; reasons: string[] } | null> {
   try {
-    const { matches: ranked } = await rankIdeasForNeed(db, meili, need, { limit: RANKED_POOL });
+    const { ranked } = await rankIdeasForNeed(db, meili, need, { limit: RANKED_POOL });
     const found = ranked.find((match) => match.idea === ideaSlug);
     return found ? { score: found.score, reasons: found.reasons } : null;
   } catch (error) {
@@ -132,7 +132,7 @@ export async function engineViewOfIdea(
  * Shortlists an idea for the commissioner's need, or asks for an introduction to it: makes
  * the match (as the commissioner) when the pair has none, then applies the action, in one
  * transaction so a refused action leaves no match behind. NotFoundError for an unknown idea;
- * MatchConflictError / NotAllowedError from the workflow.
+ * ConflictError / NotAllowedError from the workflow.
  */
 export function actOnIdeaForNeed(
   db: ExchangeDb,

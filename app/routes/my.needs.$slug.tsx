@@ -8,9 +8,8 @@ import { NeedMatchesPanel, NeedMatchList } from "../components/need-matches";
 import { Badge } from "../components/tags";
 import { matchDeadlineView, parseNeedMatchFilters, parseNeedMatchView } from "../domain/match-display";
 import { needFormSchemaFor, needQualityCheck } from "../domain/need-form";
-import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
-import { actOnIdeaForNeed, engineViewOfIdea, isCommissionerIdeaAction, rankedIdeasForNeed, type RankedIdea } from "../models/need-match-list.server";
-import { listMatchesForNeed, MatchConflictError } from "../models/match-workflow.server";
+import { actOnIdeaForNeed, engineViewOfIdea, isCommissionerIdeaAction, rankedIdeasForNeed, type IdeaForNeed } from "../models/need-match-list.server";
+import { listMatchesForNeed } from "../models/match-workflow.server";
 import { getOwnNeed, IncompleteNeedError, needFormDefaults, updateOwnNeed } from "../models/need-editor.server";
 import { SearchUnavailableError } from "../models/search.server";
 import { getExchange } from "../utils/exchange.server";
@@ -18,6 +17,7 @@ import { requireRole } from "../utils/session.server";
 import { needStatusText } from "./my.needs._index";
 import { OwnerQuestionsSection } from "../components/need-questions";
 import { answerQuestionAction, ownerQuestionsData } from "../utils/need-questions.server";
+import { ConflictError, domainErrorResponse, NotAllowedError, NotFoundError } from "../models/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.need.title ?? "Need"}: ${data?.need.status === "open" ? "matching ideas" : "edit"} | Innovation Exchange` },
@@ -27,9 +27,7 @@ function loadOwnNeed(userId: string, slug: string) {
   try {
     return getOwnNeed(getExchange().db, userId, slug);
   } catch (error) {
-    if (error instanceof NotFoundError) throw new Response("There is no need at this address.", { status: 404 });
-    if (error instanceof NotAllowedError) throw new Response(error.message, { status: 403 });
-    throw error;
+    throw domainErrorResponse(error, { 404: "There is no need at this address." });
   }
 }
 
@@ -40,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const searchParams = new URL(request.url).searchParams;
   const filters = parseNeedMatchFilters(searchParams);
   const view = parseNeedMatchView(searchParams);
-  let ranked: { ideas: RankedIdea[]; pool: number } | null = null;
+  let ranked: { ideas: IdeaForNeed[]; pool: number } | null = null;
   let searchUnavailable = false;
   if (need.status === "open") {
     try {
@@ -126,7 +124,7 @@ async function ideaAction(
     actOnIdeaForNeed(db, user, need.id, ideaSlug, intent, await engineViewOfIdea(db, meili, need, ideaSlug));
   } catch (error) {
     if (error instanceof NotFoundError) return fail("There is no published idea with that address.", 400);
-    if (error instanceof MatchConflictError) return fail(error.message, 409);
+    if (error instanceof ConflictError) return fail(error.message, 409);
     if (error instanceof NotAllowedError) return fail(error.message, 403);
     throw error;
   }

@@ -4,11 +4,11 @@ import { InvalidArgumentError, type Command } from "commander";
 import {
   DEFAULT_MATCH_LIMIT,
   MAX_MATCH_LIMIT,
-  matchNeed,
+  rankIdeasForNeedSlug,
   matchesToJson,
   openNeedSlugs,
   parseMatchLimit,
-  type NeedMatches,
+  type NeedRanking,
 } from "../../app/models/matching.server";
 import type { ExchangeContext } from "../../app/utils/exchange.server";
 import { embedIdeas } from "../../search/embeddings/idea-vectors";
@@ -25,9 +25,9 @@ function limitOption(value: string): number {
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
 /** A plain-text table per need: rank, score, idea, route fit, evidence, adoptions and matched terms. */
-export function formatMatchTable(results: readonly NeedMatches[]): string {
+export function formatMatchTable(results: readonly NeedRanking[]): string {
   const lines: string[] = [];
-  for (const { need, matches } of results) {
+  for (const { need, ranked: matches } of results) {
     lines.push(`${need.slug}: ${need.title}`);
     if (!matches.length) {
       lines.push("  no matching ideas", "");
@@ -86,10 +86,10 @@ export function registerMatchCommand(
       await helpers.withExchange(async (context) => {
         await embedMissingIdeas(context);
         const needSlugs = options.all ? openNeedSlugs(context.db) : [...new Set(slugs)];
-        const results: NeedMatches[] = [];
+        const results: NeedRanking[] = [];
         const unknown: string[] = [];
         for (const slug of needSlugs) {
-          const result = await matchNeed(context.db, context.meili, slug, { limit: options.limit });
+          const result = await rankIdeasForNeedSlug(context.db, context.meili, slug, { limit: options.limit });
           if (result) results.push(result);
           else unknown.push(slug);
         }
@@ -97,7 +97,7 @@ export function registerMatchCommand(
         if (options.json) {
           process.stdout.write(
             `${JSON.stringify(
-              results.map((result) => matchesToJson(result.need.slug, result.matches)),
+              results.map((result) => matchesToJson(result.need.slug, result.ranked)),
               null,
               2,
             )}\n`,

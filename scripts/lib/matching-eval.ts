@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ideaFormat, needFormat, validateExchangeFile, formatProblem, type IdeaFormat } from "../../app/domain/exchange-format";
 import { importIdeas, importNeeds } from "../../app/models/exchange-import.server";
-import { matchNeed } from "../../app/models/matching.server";
+import { rankIdeasForNeedSlug } from "../../app/models/matching.server";
 import type { ExchangeContext } from "../../app/utils/exchange.server";
 import { Bm25Baseline } from "../../search/matching/bm25-baseline";
 import {
@@ -56,9 +56,9 @@ export async function runMatchingEvaluation(context: ExchangeContext, ideas: Ide
   const baseline = new Bm25Baseline(ideas.map(baselineIdeaFromFormat));
   const diffusionModels = new Map(ideas.map((idea) => [idea.slug, idea.diffusionModels]));
   const engine = (embedder: Embedder | null | undefined) => async (entry: LabelledNeed) => {
-    const result = await matchNeed(context.db, context.meili, entry.need.slug, { limit: 10, embedder });
+    const result = await rankIdeasForNeedSlug(context.db, context.meili, entry.need.slug, { limit: 10, embedder });
     if (!result) throw new Error(`Labelled need ${entry.need.slug} was not imported`);
-    return result.matches.map((match) => match.idea);
+    return result.ranked.map((match) => match.idea);
   };
   try {
     return await evaluate(

@@ -38,7 +38,7 @@ export type CandidateIdea = {
   caseStudies: CaseStudyOutcome[];
 };
 
-export type MatchCandidate = {
+export type Candidate = {
   idea: CandidateIdea;
   /** Fused text relevance (reciprocal rank fusion score). */
   fused: number;
@@ -52,7 +52,7 @@ export type MatchCandidate = {
 
 export type NeedSignals = { sectors: Sector[]; diffusionModels: DiffusionModel[]; lifecyclePhase?: LifecyclePhase | null };
 
-export type ScoredMatch = {
+export type RankedIdea = {
   idea: string;
   title: string;
   score: number;
@@ -95,7 +95,7 @@ const CLOSE_IN_MEANING = 0.6;
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export function rankMatches(candidates: readonly MatchCandidate[], need: NeedSignals, options: RankOptions = {}): ScoredMatch[] {
+export function rankCandidates(candidates: readonly Candidate[], need: NeedSignals, options: RankOptions = {}): RankedIdea[] {
   const weights = options.weights ?? defaultSignalWeights;
   const best = Math.max(0, ...candidates.map((candidate) => candidate.fused));
   if (best <= 0) return [];

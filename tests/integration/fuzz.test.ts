@@ -77,7 +77,7 @@ const knownFields = [
   "newPassword",
   "confirmPassword",
   "whoIsAffected",
-  "currentPhase",
+  "lifecyclePhase",
   "constraints",
   "budgetMin",
   "budgetMax",

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { matchNeed, rankIdeasForNeed } from "../../app/models/matching.server";
+import { rankIdeasForNeedSlug, rankIdeasForNeed } from "../../app/models/matching.server";
 import type { IdeaFormat } from "../../app/domain/exchange-format";
 import { embeddings, ideas as ideaTable, needs as needTable } from "../../db/schema";
 import { SHIPPED_MODEL, MEILI_EMBEDDER } from "../../search/embeddings/embedder";
@@ -51,12 +51,12 @@ describe("sentence embeddings in matching", () => {
   });
 
   it("uses the need's vector, and says when an idea is close in meaning", async () => {
-    const result = await matchNeed(exchange.db, exchange.meili, set.needs[0].need.slug, { limit: 10, debug: true });
+    const result = await rankIdeasForNeedSlug(exchange.db, exchange.meili, set.needs[0].need.slug, { limit: 10, debug: true });
     expect(result?.debug?.semantic).toBe("used");
-    expect(result!.matches.some((match) => match.reasons.includes("close in meaning to your need"))).toBe(true);
-    const textOnly = await matchNeed(exchange.db, exchange.meili, set.needs[0].need.slug, { limit: 10, debug: true, embedder: null });
+    expect(result!.ranked.some((match) => match.reasons.includes("close in meaning to your need"))).toBe(true);
+    const textOnly = await rankIdeasForNeedSlug(exchange.db, exchange.meili, set.needs[0].need.slug, { limit: 10, debug: true, embedder: null });
     expect(textOnly?.debug?.semantic).toBe("off");
-    expect(textOnly!.matches.some((match) => match.reasons.includes("close in meaning to your need"))).toBe(false);
+    expect(textOnly!.ranked.some((match) => match.reasons.includes("close in meaning to your need"))).toBe(false);
   });
 
   it("ranks better with the semantic signal than without it, and keeps the diffusion rule", () => {
@@ -87,8 +87,8 @@ describe("sentence embeddings in matching", () => {
     const output = JSON.parse(cli.stdout) as { need: string; matches: { idea: string; reasons: string[] }[] }[];
     expect(output).toHaveLength(set.needs.length);
     const first = output.find((entry) => entry.need === set.needs[0].need.slug)!;
-    const inProcess = await matchNeed(exchange.db, exchange.meili, set.needs[0].need.slug, { limit: 10 });
-    expect(first.matches.map((match) => match.idea)).toEqual(inProcess!.matches.map((match) => match.idea));
+    const inProcess = await rankIdeasForNeedSlug(exchange.db, exchange.meili, set.needs[0].need.slug, { limit: 10 });
+    expect(first.matches.map((match) => match.idea)).toEqual(inProcess!.ranked.map((match) => match.idea));
     expect(output.some((entry) => entry.matches.some((match) => match.reasons.includes("close in meaning to your need")))).toBe(true);
   }, 240_000);
 
@@ -102,8 +102,8 @@ describe("sentence embeddings in matching", () => {
       const withNone = await rankIdeasForNeed(exchange.db, exchange.meili, need, { limit: 10, embedder: null });
       expect(withBroken.debug?.semantic).toBe("unavailable");
       expect(withBroken.debug?.semanticError).toMatch(/unavailable/);
-      expect(withBroken.matches.length).toBeGreaterThan(0);
-      expect(withBroken.matches.map((match) => match.idea)).toEqual(withNone.matches.map((match) => match.idea));
+      expect(withBroken.ranked.length).toBeGreaterThan(0);
+      expect(withBroken.ranked.map((match) => match.idea)).toEqual(withNone.ranked.map((match) => match.idea));
     } finally {
       await broken.close();
     }
@@ -122,7 +122,7 @@ describe("sentence embeddings in matching", () => {
     expect(await reindex(exchange.db, exchange.meili, "ideas")).toBe(ideas.length + 1);
     expect((await exchange.meili.index("ideas").getSettings()).embedders?.[MEILI_EMBEDDER]).toBeDefined();
     expect(await ensureIndexes(exchange.meili)).toEqual([]);
-    const result = await matchNeed(exchange.db, exchange.meili, set.needs[0].need.slug, { limit: 10, debug: true });
+    const result = await rankIdeasForNeedSlug(exchange.db, exchange.meili, set.needs[0].need.slug, { limit: 10, debug: true });
     expect(result?.debug?.semantic).toBe("used");
   });
 });

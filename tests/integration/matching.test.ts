@@ -5,7 +5,7 @@
 // diffusion rule on every labelled need, and answer through the API route and the CLI.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { matchNeed, type NeedMatches } from "../../app/models/matching.server";
+import { rankIdeasForNeedSlug, type NeedRanking } from "../../app/models/matching.server";
 import type { ExchangeContext } from "../../app/utils/exchange.server";
 import type { IdeaFormat } from "../../app/domain/exchange-format";
 import { formatReport, type EvaluationReport, type LabelledSet } from "../../search/matching/evaluation";
@@ -54,14 +54,14 @@ describe("the matching engine on the labelled set", () => {
   });
 
   it("ranks every idea outside the accepted routes below every idea inside them, with scores that agree", async () => {
-    const results: NeedMatches[] = [];
+    const results: NeedRanking[] = [];
     for (const entry of set.needs) {
-      const result = await matchNeed(exchange.db, exchange.meili, entry.need.slug, { limit: 50 });
+      const result = await rankIdeasForNeedSlug(exchange.db, exchange.meili, entry.need.slug, { limit: 50 });
       expect(result, entry.need.slug).not.toBeNull();
       results.push(result!);
     }
     let outsiders = 0;
-    for (const { need, matches } of results) {
+    for (const { need, ranked: matches } of results) {
       expect(matches.length, need.slug).toBeGreaterThan(0);
       const scores = matches.map((match) => match.score);
       expect(

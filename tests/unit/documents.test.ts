@@ -148,7 +148,7 @@ describe("needToDocument", () => {
       diffusionModels: ["franchise"],
       deadline: "2027-03-31",
       whoIsAffected: "People over 75 living alone",
-      currentPhase: "latent",
+      lifecyclePhase: "latent",
       constraints: null,
       status: "open",
       reviewOutcome: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rankMatches, type CandidateIdea, type MatchCandidate } from "../../search/matching/rank";
+import { rankCandidates, type CandidateIdea, type Candidate } from "../../search/matching/rank";
 import {
   NO_ACCEPTED_ROUTE,
   adoptionReasons,
@@ -12,7 +12,7 @@ import {
   sectorOverlap,
 } from "../../search/matching/signals";
 
-function candidate(slug: string, fused: number, idea: Partial<CandidateIdea> = {}): MatchCandidate {
+function candidate(slug: string, fused: number, idea: Partial<CandidateIdea> = {}): Candidate {
   return {
     idea: {
       slug,
@@ -53,7 +53,7 @@ describe("ranking candidates", () => {
   const need = { sectors: ["ageing" as const], diffusionModels: ["franchise" as const, "uncontrolled" as const] };
 
   it("ranks an idea offering none of the accepted models below every idea that offers one", () => {
-    const ranked = rankMatches(
+    const ranked = rankCandidates(
       [
         candidate("best-text-but-takeover", 1, { diffusionModels: ["takeover"], evidenceLevel: 5 }),
         candidate("weak-but-franchise", 0.2, { diffusionModels: ["franchise"], evidenceLevel: 1 }),
@@ -70,7 +70,7 @@ describe("ranking candidates", () => {
   });
 
   it("gives scores that agree with the order, best first", () => {
-    const ranked = rankMatches([candidate("a", 0.3), candidate("b", 0.9), candidate("c", 0.6, { diffusionModels: ["growth"] })], need);
+    const ranked = rankCandidates([candidate("a", 0.3), candidate("b", 0.9), candidate("c", 0.6, { diffusionModels: ["growth"] })], need);
     const scores = ranked.map((match) => match.score);
     expect([...scores].sort((x, y) => y - x)).toEqual(scores);
     expect(ranked[0]).toMatchObject({ idea: "b", relevance: 1 });
@@ -86,14 +86,14 @@ describe("ranking candidates", () => {
       ],
     };
     const unproven = { evidenceLevel: 1, lifecyclePhase: "discovery" as const, caseStudies: [] };
-    const close = rankMatches([candidate("unproven", 1, unproven), candidate("proven", 0.95, proven)], need);
+    const close = rankCandidates([candidate("unproven", 1, unproven), candidate("proven", 0.95, proven)], need);
     expect(close[0].idea).toBe("proven");
-    const clearLead = rankMatches([candidate("unproven", 1, unproven), candidate("proven", 0.6, proven)], need);
+    const clearLead = rankCandidates([candidate("unproven", 1, unproven), candidate("proven", 0.6, proven)], need);
     expect(clearLead[0].idea).toBe("unproven");
   });
 
   it("explains every match: terms, sectors, evidence, lifecycle and adoptions", () => {
-    const [match] = rankMatches(
+    const [match] = rankCandidates(
       [
         candidate("a", 1, {
           evidenceLevel: 3,
@@ -117,7 +117,7 @@ describe("ranking candidates", () => {
   });
 
   it("drops candidates far below the best and discounts ideas outside the need's sectors", () => {
-    const ranked = rankMatches([candidate("top", 1), candidate("faint", 0.05), candidate("elsewhere", 0.9, { sectors: ["transport"] })], need, {
+    const ranked = rankCandidates([candidate("top", 1), candidate("faint", 0.05), candidate("elsewhere", 0.9, { sectors: ["transport"] })], need, {
       minRelevance: 0.1,
       outOfSectorFactor: 0.5,
     });
@@ -127,7 +127,7 @@ describe("ranking candidates", () => {
   });
 
   it("returns nothing when nothing matched", () => {
-    expect(rankMatches([], need)).toEqual([]);
+    expect(rankCandidates([], need)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rankMatches, type MatchCandidate } from "../../search/matching/rank";
+import { rankCandidates, type Candidate } from "../../search/matching/rank";
 import { countMatches, defaultTextScoreOptions, termPatterns, textScores, type RerankDocument } from "../../search/matching/rerank";
 import { tokenize } from "../../search/text";
 
@@ -87,19 +87,19 @@ describe("ranking with the second-stage text score", () => {
     lifecyclePhase: null,
     caseStudies: [],
   });
-  const candidate = (slug: string, fused: number, text?: number): MatchCandidate => ({ idea: idea(slug), fused, text, matchedTerms: ["x"] });
+  const candidate = (slug: string, fused: number, text?: number): Candidate => ({ idea: idea(slug), fused, text, matchedTerms: ["x"] });
   const need = { sectors: [], diffusionModels: [] };
 
   it("mixes the fused rank and the text score by textWeight, each relative to the best", () => {
     const candidates = [candidate("fused-first", 1, 0.2), candidate("text-first", 0.8, 1)];
-    expect(rankMatches(candidates, need).map((match) => match.idea)).toEqual(["fused-first", "text-first"]);
-    expect(rankMatches(candidates, need, { textWeight: 0.5 }).map((match) => match.idea)).toEqual(["text-first", "fused-first"]);
-    const [best] = rankMatches(candidates, need, { textWeight: 0.5 });
+    expect(rankCandidates(candidates, need).map((match) => match.idea)).toEqual(["fused-first", "text-first"]);
+    expect(rankCandidates(candidates, need, { textWeight: 0.5 }).map((match) => match.idea)).toEqual(["text-first", "fused-first"]);
+    const [best] = rankCandidates(candidates, need, { textWeight: 0.5 });
     expect(best.relevance).toBeCloseTo(0.9, 3);
   });
 
   it("ignores textWeight when no candidate has a text score", () => {
-    const ranked = rankMatches([candidate("a", 1), candidate("b", 0.5)], need, { textWeight: 0.7 });
+    const ranked = rankCandidates([candidate("a", 1), candidate("b", 0.5)], need, { textWeight: 0.7 });
     expect(ranked.map((match) => match.relevance)).toEqual([1, 0.5]);
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `needs` RENAME COLUMN "current_phase" TO "lifecycle_phase";
