@@ -1,10 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, uniqueEmail, waitForHydration } from "./helpers";
-import { sitePages, sweepRoles } from "./site-pages";
 
-// axe (WCAG 2.0, 2.1 and 2.2 A and AA): every page as each kind of visitor reaches it, at 1280px
-// (below; mobile.spec.ts does the same at 390px), and the states a plain visit does not show
-// (errors displayed, revisions opened).
+// axe (WCAG 2.0, 2.1 and 2.2 A and AA) on the states a plain visit does not show (errors
+// displayed, revisions opened); every page as each kind of visitor reaches it is swept at both
+// widths by every-page.spec.ts.
 test.describe("axe finds no violations", () => {
   test("ideas search with an invalid parameter", async ({ page }) => {
     await page.goto("/ideas?sector=bogus");
@@ -73,19 +72,4 @@ test.describe("keyboard", () => {
       await context.close();
     }
   });
-});
-
-// Every page, for every kind of visitor, at 1280px (the same lists mobile.spec.ts checks at 390px).
-test.describe("every page at 1280px", () => {
-  test.use({ viewport: { width: 1280, height: 800 } });
-  for (const role of sweepRoles) {
-    test(`${role === "public" ? "public" : `the ${role}'s`} pages: no axe violations`, async ({ page }) => {
-      test.setTimeout(240_000);
-      for (const path of await sitePages(page, role)) {
-        const response = await page.goto(path);
-        expect(response?.status(), path).toBeLessThan(500);
-        await expectNoAxeViolations(page);
-      }
-    });
-  }
 });

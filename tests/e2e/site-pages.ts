@@ -1,6 +1,5 @@
-// Every page of the site, as each kind of visitor reaches it: the lists the 390px sweep
-// (mobile.spec.ts) and the 1280px sweep (accessibility.spec.ts) both walk, each page checked
-// with axe at both widths. Pages with ids in their address are found by following links, and
+// Every page of the site, as each kind of visitor reaches it: the lists every-page.spec.ts
+// walks, each page checked with axe at both widths. Pages with ids in their address are found by following links, and
 // the broker's queue is given an item of its own first, so its pages are never skipped.
 import path from "node:path";
 import { eq } from "drizzle-orm";

@@ -2,14 +2,15 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers";
 import { sitePages, sweepRoles } from "./site-pages";
 
-// Every page at a phone's width (390px), for every kind of visitor: nothing may make the page
-// scroll sideways (wide tables become one block per row: `stacked-table` in app/styles/app.css),
-// and axe finds no violations at this width either (accessibility.spec.ts sweeps at 1280px).
-test.use({ viewport: { width: 390, height: 844 } });
+// Every page, for every kind of visitor, in one visit at two widths: axe (WCAG 2.0–2.2 A and
+// AA) at 1280px; then, resized to a phone's 390px, axe again and no sideways scroll (wide
+// tables become one block per row: `stacked-table` in app/styles/app.css). One visit serves
+// both widths: the layout responds to the viewport through CSS alone.
+const desktop = { width: 1280, height: 800 };
+const phone = { width: 390, height: 844 };
+test.use({ viewport: desktop });
 
 async function expectNoHorizontalOverflow(page: Page, path: string) {
-  const response = await page.goto(path);
-  expect(response?.status(), path).toBeLessThan(500);
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const wide = [...document.querySelectorAll("body *")]
@@ -24,10 +25,15 @@ async function expectNoHorizontalOverflow(page: Page, path: string) {
 }
 
 for (const role of sweepRoles) {
-  test(`${role === "public" ? "public" : `the ${role}'s`} pages at 390px: no sideways scroll, no axe violations`, async ({ page }) => {
+  test(`${role === "public" ? "public" : `the ${role}'s`} pages at 1280px and 390px: no axe violations, no sideways scroll on a phone`, async ({ page }) => {
     test.setTimeout(240_000);
-    const pages = await sitePages(page, role);
-    for (const path of pages) {
+    for (const path of await sitePages(page, role)) {
+      await page.setViewportSize(desktop);
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBeLessThan(500);
+      await expectNoAxeViolations(page);
+      await page.setViewportSize(phone);
+      await expect.poll(() => page.evaluate(() => document.documentElement.clientWidth), { message: path }).toBeLessThanOrEqual(phone.width);
       await expectNoHorizontalOverflow(page, path);
       await expectNoAxeViolations(page);
     }
