@@ -515,6 +515,20 @@ export const embeddings = sqliteTable(
 );
 export type EmbeddingRow = typeof embeddings.$inferSelect;
 
+// The matching engine's corpus statistics (search/matching/corpus-index.ts), kept in SQLite so
+// a large catalogue's word counts stay out of the JS heap. Triggers on ideas and case_studies
+// (migration 0011) list the ideas whose text may have changed; the index is brought up to date
+// from that list. The word and word-pair counts are FTS5 tables the migration creates.
+export const matchingCorpusPending = sqliteTable("matching_corpus_pending", {
+  ideaId: integer("idea_id").primaryKey(),
+});
+
+/** The published ideas the corpus counts, with their sectors (read by the engine's first pass). */
+export const matchingCorpusIdeas = sqliteTable("matching_corpus_ideas", {
+  ideaId: integer("idea_id").primaryKey(),
+  sectors: text("sectors", { mode: "json" }).$type<string[]>().notNull(),
+});
+
 /** Clarification questions innovators ask on an open need; the answer is public, the asker may stay anonymous. */
 export const needQuestions = sqliteTable(
   "need_questions",

@@ -14,6 +14,7 @@ import { buildDailyDigests } from "../app/models/digest.server";
 import { createMailTransport, pendingEmailCount, sendPendingEmails } from "../app/models/email-sender.server";
 import { openExchange, type ExchangeContext } from "../app/utils/exchange.server";
 import { drainOutbox, outboxLag } from "../search/outbox-relay";
+import { indexAllCorpusChanges, pendingCorpusChanges } from "../search/matching/corpus-index";
 import { reindex } from "../search/reindex";
 import { registerMatchCommand } from "./lib/match-command";
 import { registerRemindersCommand } from "./lib/reminders-command";
@@ -48,6 +49,17 @@ async function waitUntilSearchable(context: ExchangeContext): Promise<void> {
   const bar = progressBar("Indexing ");
   bar.start(pending, 0);
   await drainOutbox(context.db, context.meili, { onProgress: (applied) => bar.update(Math.min(applied, pending)) });
+  bar.update(pending);
+  bar.stop();
+}
+
+/** The matching engine's word statistics for the ideas just imported (the site would do it in the background). */
+async function indexMatchingStatistics(context: ExchangeContext): Promise<void> {
+  const pending = pendingCorpusChanges(context.db);
+  if (!pending) return;
+  const bar = progressBar("Matching statistics");
+  bar.start(pending, 0);
+  await indexAllCorpusChanges(context.db, { onProgress: (done) => bar.update(Math.min(done, pending)) });
   bar.update(pending);
   bar.stop();
 }
@@ -109,6 +121,7 @@ program
       const counts = kind === "ideas" ? importIdeas(context.db, result.items as never, onProgress) : importNeeds(context.db, result.items as never, onProgress);
       bar.stop();
       await waitUntilSearchable(context);
+      if (kind === "ideas") await indexMatchingStatistics(context);
       console.log(`Imported ${result.items.length} ${kind}: ${counts.inserted} new, ${counts.updated} updated; all searchable.`);
     });
   });

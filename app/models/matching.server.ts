@@ -1,12 +1,13 @@
 // The matching engine's I/O: the engine itself (search/matching/engine.ts) is given ideas read
 // from SQLite, the source of truth, and a Meilisearch multi-search; this module also keeps the
 // corpus statistics and the need's embedding, and looks needs up by slug.
-import { and, asc, count, eq, gt, inArray, max } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { ExchangeDb } from "../../db/client";
-import { caseStudies, ideas, needs, type CaseStudyRow, type IdeaRow, type NeedRow } from "../../db/schema";
+import { caseStudies, ideas, matchingCorpusIdeas, needs, type CaseStudyRow, type NeedRow } from "../../db/schema";
 import { ideaToDocument } from "../../search/documents";
-import { buildCorpusStats, type CorpusStats } from "../../search/matching/corpus";
+import type { CorpusStats } from "../../search/matching/corpus";
+import { corpusIndexStats, indexAllCorpusChanges, indexCorpusChanges, pendingCorpusChanges } from "../../search/matching/corpus-index";
 import {
   defaultEngineOptions,
   rankIdeas,
@@ -44,83 +45,41 @@ export function matchesToJson(need: string, ranked: readonly RankedIdea[]) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Corpus statistics, rebuilt whenever the published ideas or their case studies change.
+// Corpus statistics, in SQLite (search/matching/corpus-index.ts).
 
-type CorpusCache = { key: string; stats: CorpusStats; builtAt: number; buildMs: number };
-/** A rebuild slower than this (a large catalogue) is not repeated for STALE_STATS_MS: word statistics barely move between edits. */
-const SLOW_BUILD_MS = 1000;
-const STALE_STATS_MS = 10 * 60_000;
-const STATS_PAGE = 2000;
-const corpusCache = new WeakMap<ExchangeDb, CorpusCache>();
+/** Changed ideas indexed inline before a ranking; more than this are left to the background indexer (startCorpusIndexing). */
+const INLINE_CORPUS_CHANGES = 1000;
 
-function publishedCaseStudies(db: ExchangeDb, ideaIds: number[]): Map<number, CaseStudyRow[]> {
-  const byIdea = new Map<number, CaseStudyRow[]>();
-  if (!ideaIds.length) return byIdea;
-  // Chunked: SQLite limits the number of bound parameters.
-  for (let start = 0; start < ideaIds.length; start += 5000) {
-    const rows = db
-      .select()
-      .from(caseStudies)
-      .where(and(inArray(caseStudies.ideaId, ideaIds.slice(start, start + 5000)), eq(caseStudies.reviewStatus, "published")))
-      .orderBy(asc(caseStudies.ideaId), asc(caseStudies.position))
-      .all();
-    for (const row of rows) byIdea.set(row.ideaId, [...(byIdea.get(row.ideaId) ?? []), row]);
-  }
-  return byIdea;
-}
-
-/** The same text Meilisearch indexes for an idea (search/documents.ts), field by field. */
-function searchableTexts(idea: IdeaRow, studies: CaseStudyRow[]): string[] {
-  const document = ideaToDocument(idea, studies);
-  return [
-    document.title,
-    document.tags.join(". "),
-    document.summary,
-    document.problem ?? "",
-    document.solution ?? "",
-    document.caseStudyLessons.join(". "),
-    document.caseStudyOutcomes.join(". "),
-    document.evidence ?? "",
-    document.organisation ?? "",
-  ];
-}
-
+/** The catalogue's word statistics for one ranking, first indexing a few pending changes (all of them when the index is new). */
 export function corpusStats(db: ExchangeDb): CorpusStats {
-  const [ideaState] = db
-    .select({ n: count(), updated: max(ideas.updatedAt), last: max(ideas.id) })
-    .from(ideas)
-    .where(eq(ideas.status, "published"))
-    .all();
-  const [studyState] = db
-    .select({ n: count(), last: max(caseStudies.id) })
-    .from(caseStudies)
-    .where(eq(caseStudies.reviewStatus, "published"))
-    .all();
-  const key = JSON.stringify([ideaState, studyState]);
-  const cached = corpusCache.get(db);
-  if (cached?.key === key) return cached.stats;
-  const started = Date.now();
-  if (cached && cached.buildMs > SLOW_BUILD_MS && started - cached.builtAt < STALE_STATS_MS) return cached.stats;
-  const stats = buildCorpusStats(publishedIdeaTexts(db));
-  corpusCache.set(db, { key, stats, builtAt: started, buildMs: Date.now() - started });
-  return stats;
+  const pending = pendingCorpusChanges(db);
+  if (pending) {
+    const fresh = !db.select({ id: matchingCorpusIdeas.ideaId }).from(matchingCorpusIdeas).limit(1).get();
+    for (let left = fresh ? pending : Math.min(pending, INLINE_CORPUS_CHANGES); left > 0;) {
+      const taken = indexCorpusChanges(db, Math.min(left, 500));
+      if (!taken) break;
+      left -= taken;
+    }
+  }
+  return corpusIndexStats(db);
 }
 
-/** Each published idea's searchable text, read page by page so a large catalogue is never all in memory. */
-function* publishedIdeaTexts(db: ExchangeDb) {
-  let after = 0;
-  for (;;) {
-    // By primary key, the status checked here: with `status = ?` SQLite would walk the status index every page.
-    const page = db.select().from(ideas).where(gt(ideas.id, after)).orderBy(asc(ideas.id)).limit(STATS_PAGE).all();
-    if (!page.length) return;
-    after = page[page.length - 1].id;
-    const rows = page.filter((row) => row.status === "published");
-    const studies = publishedCaseStudies(
-      db,
-      rows.map((row) => row.id),
-    );
-    for (const row of rows) yield { fields: searchableTexts(row, studies.get(row.id) ?? []), sectors: row.sectors };
-  }
+/** Keeps the corpus statistics up to date in the background, a small batch per turn of the event loop. */
+export function startCorpusIndexing(db: ExchangeDb, options: { intervalMs?: number; log?: (message: string) => void } = {}) {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = indexAllCorpusChanges(db, { batch: 100 })
+      .catch((error) => options.log?.(`matching: could not index the corpus statistics: ${error instanceof Error ? error.message : error}`))
+      .finally(() => (running = null));
+  }, options.intervalMs ?? 2000);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -144,6 +103,19 @@ export async function rankIdeasForNeed(
   );
   const semanticState: MatchDebug["semantic"] = !engine.semantic || !embedder ? "off" : semantic?.vector ? "used" : "unavailable";
   return { ranked, debug: options.debug ? { ...debug, semantic: semanticState, semanticError: semantic?.error } : undefined };
+}
+
+function publishedCaseStudies(db: ExchangeDb, ideaIds: number[]): Map<number, CaseStudyRow[]> {
+  const byIdea = new Map<number, CaseStudyRow[]>();
+  if (!ideaIds.length) return byIdea;
+  const rows = db
+    .select()
+    .from(caseStudies)
+    .where(and(inArray(caseStudies.ideaId, ideaIds), eq(caseStudies.reviewStatus, "published")))
+    .orderBy(asc(caseStudies.ideaId), asc(caseStudies.position))
+    .all();
+  for (const row of rows) byIdea.set(row.ideaId, [...(byIdea.get(row.ideaId) ?? []), row]);
+  return byIdea;
 }
 
 /** The engine's two inputs over this exchange: ideas from SQLite (the source of truth), searches on Meilisearch. */

@@ -15,7 +15,7 @@ import { reindex } from "../../search/reindex";
 import type { Embedder } from "../../search/embeddings/embedder";
 import { startIdeaEmbedding, type IdeaEmbeddingSchedule } from "../../search/embeddings/idea-vectors";
 import { createProcessEmbedder } from "../../search/embeddings/process-embedder";
-import { registerEmbedderForMatching } from "../models/matching.server";
+import { registerEmbedderForMatching, startCorpusIndexing } from "../models/matching.server";
 import { readEnv, type ExchangeEnv } from "./env.server";
 
 export type ExchangeContext = {
@@ -102,6 +102,7 @@ export async function openExchange(options: { env?: ExchangeEnv; relay?: boolean
   const embedder = env.EMBEDDINGS === "1" ? createProcessEmbedder() : null;
   registerEmbedderForMatching(database.db, embedder);
   const ideaEmbedding = embedder && relay ? startIdeaEmbedding(database.db, embedder, { log, onEmbedded: relay.kick }) : null;
+  const corpusIndexing = relay ? startCorpusIndexing(database.db, { log }) : null;
   const reconciler = relay ? startReconcileSchedule(database.db, meili.client, { intervalMs: env.RECONCILE_INTERVAL_MS, log, onRepair: relay.kick }) : null;
   // If the bundled Meilisearch dies, start it again on the same port; the outbox catches up.
   let reviving = false;
@@ -135,6 +136,7 @@ export async function openExchange(options: { env?: ExchangeEnv; relay?: boolean
     close: async () => {
       clearInterval(watchdog);
       reconciler?.stop();
+      await corpusIndexing?.stop();
       await ideaEmbedding?.stop();
       await embedder?.close();
       await rebuilt;

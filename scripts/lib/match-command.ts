@@ -13,6 +13,7 @@ import {
 import type { ExchangeContext } from "../../app/utils/exchange.server";
 import { embedIdeas } from "../../search/embeddings/idea-vectors";
 import { drainOutbox } from "../../search/outbox-relay";
+import { indexAllCorpusChanges } from "../../search/matching/corpus-index";
 
 type MatchOptions = { all?: boolean; limit: number; json?: boolean };
 
@@ -84,6 +85,7 @@ export function registerMatchCommand(
       if (options.all && slugs.length) throw helpers.fail("give need slugs or --all, not both");
       if (!options.all && !slugs.length) throw helpers.fail("name at least one need slug, or use --all");
       await helpers.withExchange(async (context) => {
+        await indexAllCorpusChanges(context.db);
         await embedMissingIdeas(context);
         const needSlugs = options.all ? openNeedSlugs(context.db) : [...new Set(slugs)];
         const results: NeedRanking[] = [];

@@ -4,23 +4,46 @@
 // match something, and to map a commissioner's spelling or typo onto the word the ideas use.
 import { phraseRuns, tokenize } from "../text";
 
-export type CorpusStats = {
-  documentCount: number;
-  /** word -> number of ideas containing it */
-  df: Map<string, number>;
-  /** "word word" -> number of ideas containing the two words next to each other */
-  bigramDf: Map<string, number>;
-  /** every word, sorted, for prefix look-ups */
-  vocabulary: string[];
-  /** word -> ids (positions) of the ideas containing it, for prefix document counts */
-  postings: Map<string, number[]>;
-  /** each idea's sectors, by position */
-  sectors: string[][];
-};
+/**
+ * What the engine asks of the catalogue's statistics. Two implementations: `buildCorpusStats`
+ * (in memory, for a handful of documents: tests) and `corpus-index.ts` (SQLite FTS5 tables
+ * kept up to date by triggers, so a large catalogue's statistics live outside the JS heap).
+ * Ids are idea ids (positions, in memory).
+ */
+export interface CorpusStats {
+  readonly documentCount: number;
+  /** Number of ideas containing the word. */
+  df(word: string): number;
+  /** Number of ideas containing the two words next to each other ("older people"). */
+  bigramDf(bigram: string): number;
+  /** Words starting with `prefix`, in order, with their document frequencies. */
+  wordsWithPrefix(prefix: string): { word: string; df: number }[];
+  /** Number of ideas containing a word that starts with `prefix` (Meilisearch matches the last query word as a prefix). */
+  prefixDf(prefix: string): number;
+  /** The ideas containing the word. */
+  postings(word: string): Set<number>;
+  /** The ideas containing a word that starts with `prefix`. */
+  prefixPostings(prefix: string): Set<number>;
+  /** The sectors of these ideas. */
+  sectorsOf(ids: readonly number[]): Map<number, string[]>;
+}
 
 export type CorpusDocument = { fields: string[]; sectors?: string[] };
 
-/** Builds the statistics from each idea's searchable text fields, reading the input once (it may be a generator). */
+/** The distinct words and adjacent word pairs ("a b") of an idea's fields: what the statistics count. */
+export function corpusTerms(fields: readonly string[]): { words: Set<string>; bigrams: Set<string> } {
+  const words = new Set<string>();
+  const bigrams = new Set<string>();
+  for (const field of fields) {
+    for (const token of tokenize(field)) words.add(token);
+    for (const run of phraseRuns(field)) {
+      for (let i = 0; i + 1 < run.length; i++) bigrams.add(`${run[i]} ${run[i + 1]}`);
+    }
+  }
+  return { words, bigrams };
+}
+
+/** Builds in-memory statistics from each idea's searchable text fields, reading the input once (it may be a generator). */
 export function buildCorpusStats(input: Iterable<CorpusDocument | string[]>): CorpusStats {
   const df = new Map<string, number>();
   const bigramDf = new Map<string, number>();
@@ -30,14 +53,7 @@ export function buildCorpusStats(input: Iterable<CorpusDocument | string[]>): Co
   for (const document of input) {
     const fields = Array.isArray(document) ? document : document.fields;
     sectors.push(Array.isArray(document) ? [] : (document.sectors ?? []));
-    const words = new Set<string>();
-    const bigrams = new Set<string>();
-    for (const field of fields) {
-      for (const token of tokenize(field)) words.add(token);
-      for (const run of phraseRuns(field)) {
-        for (let i = 0; i + 1 < run.length; i++) bigrams.add(`${run[i]} ${run[i + 1]}`);
-      }
-    }
+    const { words, bigrams } = corpusTerms(fields);
     for (const word of words) {
       df.set(word, (df.get(word) ?? 0) + 1);
       const list = postings.get(word);
@@ -47,28 +63,30 @@ export function buildCorpusStats(input: Iterable<CorpusDocument | string[]>): Co
     for (const bigram of bigrams) bigramDf.set(bigram, (bigramDf.get(bigram) ?? 0) + 1);
     position++;
   }
-  return { documentCount: position, df, bigramDf, vocabulary: [...df.keys()].sort(), postings, sectors };
-}
-
-/** Number of ideas containing a word that starts with `prefix` (Meilisearch matches the last query word as a prefix). */
-export function prefixDf(stats: CorpusStats, prefix: string): number {
-  const documents = new Set<number>();
-  for (const word of wordsWithPrefix(stats, prefix)) for (const id of stats.postings.get(word) ?? []) documents.add(id);
-  return documents.size;
-}
-
-export function wordsWithPrefix(stats: CorpusStats, prefix: string): string[] {
-  const { vocabulary } = stats;
-  let low = 0;
-  let high = vocabulary.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (vocabulary[middle] < prefix) low = middle + 1;
-    else high = middle;
-  }
-  const words: string[] = [];
-  for (let i = low; i < vocabulary.length && vocabulary[i].startsWith(prefix); i++) words.push(vocabulary[i]);
-  return words;
+  const vocabulary = [...df.keys()].sort();
+  const wordsWithPrefix = (prefix: string) => {
+    let low = 0;
+    let high = vocabulary.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (vocabulary[middle] < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const found: { word: string; df: number }[] = [];
+    for (let i = low; i < vocabulary.length && vocabulary[i].startsWith(prefix); i++) found.push({ word: vocabulary[i], df: df.get(vocabulary[i]) ?? 0 });
+    return found;
+  };
+  const prefixPostings = (prefix: string) => new Set(wordsWithPrefix(prefix).flatMap(({ word }) => postings.get(word) ?? []));
+  return {
+    documentCount: position,
+    df: (word) => df.get(word) ?? 0,
+    bigramDf: (bigram) => bigramDf.get(bigram) ?? 0,
+    wordsWithPrefix,
+    prefixDf: (prefix) => prefixPostings(prefix).size,
+    postings: (word) => new Set(postings.get(word) ?? []),
+    prefixPostings,
+    sectorsOf: (ids) => new Map(ids.map((id) => [id, sectors[id] ?? []])),
+  };
 }
 
 /** BM25's inverse document frequency: high for rare words, near zero for words in most ideas. */
@@ -116,11 +134,10 @@ export function correctTypo(stats: CorpusStats, word: string): string | null {
   const budget = typoBudget(word);
   if (!budget) return null;
   let best: { word: string; distance: number; df: number } | null = null;
-  for (const candidate of wordsWithPrefix(stats, word[0])) {
+  for (const { word: candidate, df: candidateDf } of stats.wordsWithPrefix(word[0])) {
     if (Math.abs(candidate.length - word.length) > budget || candidate.length < 4) continue;
     const distance = editDistance(word, candidate, budget);
     if (distance > budget) continue;
-    const candidateDf = stats.df.get(candidate) ?? 0;
     if (!best || distance < best.distance || (distance === best.distance && candidateDf > best.df)) {
       best = { word: candidate, distance, df: candidateDf };
     }

@@ -4,7 +4,7 @@
 // are the ones the ideas closest to the whole need also use. So a first pass scores every
 // idea by the weighted key terms it contains, and each term keeps a share of its weight
 // that grows with how much of the best ideas' score it accounts for.
-import { wordsWithPrefix, type CorpusStats } from "./corpus";
+import type { CorpusStats } from "./corpus";
 import type { KeyTerm } from "./key-terms";
 import { tokenize } from "../text";
 
@@ -21,12 +21,11 @@ export const defaultFeedback: FeedbackOptions = { documents: 5, floor: 0.35, out
 
 const intersect = (sets: Set<number>[]) => (sets.length ? new Set([...sets[0]].filter((id) => sets.every((set) => set.has(id)))) : new Set<number>());
 
-/** The ideas (corpus positions) a key term can match, approximated from the corpus postings. */
+/** The ideas a key term can match, approximated from the corpus postings. */
 export function termPostings(term: KeyTerm, stats: CorpusStats, synonyms: Record<string, string[]>): Set<number> {
-  const wordPostings = (word: string) => new Set(stats.postings.get(word) ?? []);
-  const familyPostings = (prefix: string) => new Set(wordsWithPrefix(stats, prefix).flatMap((word) => stats.postings.get(word) ?? []));
+  const wordPostings = (word: string) => stats.postings(word);
   if (term.kind === "phrase") return intersect(tokenize(term.query).map(wordPostings));
-  const found = term.prefix ? familyPostings(term.prefix) : wordPostings(term.query);
+  const found = term.prefix ? stats.prefixPostings(term.prefix) : wordPostings(term.query);
   for (const synonym of synonyms[term.query] ?? []) {
     for (const id of intersect(tokenize(synonym).map(wordPostings))) found.add(id);
   }
@@ -42,15 +41,12 @@ export function applyFeedback(
   needSectors: readonly string[] = [],
 ): KeyTerm[] {
   if (!terms.length) return [];
-  const sectorFactor = (id: number) =>
-    needSectors.length && !(stats.sectors[id] ?? []).some((sector) => needSectors.includes(sector)) ? options.outOfSector : 1;
   const postings = terms.map((term) => termPostings(term, stats, synonyms));
   const firstPass = new Map<number, number>();
   terms.forEach((term, index) => {
     for (const id of postings[index]) firstPass.set(id, (firstPass.get(id) ?? 0) + term.weight);
   });
-  for (const [id, score] of firstPass) firstPass.set(id, score * sectorFactor(id));
-  const best = [...firstPass.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, options.documents);
+  const best = bestAfterSectors(firstPass, stats, needSectors, options);
   const mass = best.reduce((total, [, score]) => total + score, 0);
   if (mass <= 0) return [...terms];
   return terms
@@ -59,4 +55,30 @@ export function applyFeedback(
       return { ...term, weight: term.weight * (options.floor + (1 - options.floor) * share), share };
     })
     .sort((a, b) => b.weight - a.weight || a.query.localeCompare(b.query));
+}
+
+const byScore = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0] - b[0];
+
+/**
+ * The first pass's best ideas once those outside the need's sectors are scaled down. The
+ * factor only lowers a score, so ideas are taken best first and the sectors of a page of them
+ * read at a time, until the next raw score could no longer reach the current best.
+ */
+function bestAfterSectors(firstPass: Map<number, number>, stats: CorpusStats, needSectors: readonly string[], options: FeedbackOptions): [number, number][] {
+  const raw = [...firstPass.entries()].sort(byScore);
+  if (!needSectors.length) return raw.slice(0, options.documents);
+  const best: [number, number][] = [];
+  const page = Math.max(50, options.documents * 10);
+  for (let start = 0; start < raw.length; start += page) {
+    const slice = raw.slice(start, start + page);
+    const sectors = stats.sectorsOf(slice.map(([id]) => id));
+    for (const [id, score] of slice) {
+      if (best.length >= options.documents && score < best[best.length - 1][1]) return best;
+      const inSector = (sectors.get(id) ?? []).some((sector) => needSectors.includes(sector));
+      best.push([id, inSector ? score : score * options.outOfSector]);
+      best.sort(byScore);
+      if (best.length > options.documents) best.pop();
+    }
+  }
+  return best;
 }

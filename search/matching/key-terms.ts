@@ -4,7 +4,7 @@
 // ideas actually use (spelling variant, synonym, inflection or typo); words that cannot match
 // any idea are dropped, and the rest are weighed by where they appear (title counts most) and
 // how rare they are among the ideas.
-import { correctTypo, idf, prefixDf, type CorpusStats } from "./corpus";
+import { correctTypo, idf, type CorpusStats } from "./corpus";
 import { withoutRuledOut } from "./negation";
 import { expandAbbreviations, isStopword, phraseRuns, spellingVariants, tokenize } from "../text";
 
@@ -55,11 +55,7 @@ function synonymDf(stats: CorpusStats, synonyms: Record<string, string[]>, term:
   for (const synonym of synonyms[term] ?? []) {
     const words = tokenize(synonym);
     const frequency =
-      words.length === 1
-        ? (stats.df.get(words[0]) ?? 0)
-        : words.length === 2
-          ? (stats.bigramDf.get(words.join(" ")) ?? 0)
-          : Math.min(...words.map((word) => stats.df.get(word) ?? 0));
+      words.length === 1 ? stats.df(words[0]) : words.length === 2 ? stats.bigramDf(words.join(" ")) : Math.min(...words.map((word) => stats.df(word)));
     best = Math.max(best, frequency);
   }
   return best;
@@ -69,7 +65,7 @@ function synonymDf(stats: CorpusStats, synonyms: Record<string, string[]>, term:
 export function resolveWord(word: string, stats: CorpusStats, synonyms: Record<string, string[]>): Resolved | null {
   let best: Resolved | null = null;
   for (const candidate of [word, ...spellingVariants(word)]) {
-    const df = stats.df.get(candidate) ?? 0;
+    const df = stats.df(candidate);
     if (df > (best?.df ?? 0)) best = { query: candidate, df, resolution: candidate === word ? "exact" : "spelling" };
   }
   if (best) return best;
@@ -78,15 +74,15 @@ export function resolveWord(word: string, stats: CorpusStats, synonyms: Record<s
   if (viaSynonym > 0) return { query: word, df: viaSynonym, resolution: "synonym" };
   const stemmed = stem(word);
   if (stemmed !== word) {
-    const df = prefixDf(stats, stemmed);
+    const df = stats.prefixDf(stemmed);
     if (df > 0) {
       // Send the most common word of the family: it works anywhere in a query, not only last.
-      const family = [...stats.df.entries()].filter(([known]) => known.startsWith(stemmed)).sort((a, b) => b[1] - a[1]);
-      return { query: family[0][0], df, resolution: "inflection", stem: stemmed };
+      const family = stats.wordsWithPrefix(stemmed).sort((a, b) => b.df - a.df);
+      return { query: family[0].word, df, resolution: "inflection", stem: stemmed };
     }
   }
   const corrected = correctTypo(stats, word);
-  if (corrected) return { query: corrected, df: stats.df.get(corrected) ?? 0, resolution: "typo" };
+  if (corrected) return { query: corrected, df: stats.df(corrected), resolution: "typo" };
   return null;
 }
 
@@ -220,14 +216,14 @@ function phraseFor(
   if (isStopword(first) || isStopword(second)) return null;
   // A vocabulary phrase the ideas never use can still match through its synonyms ("domiciliary care" -> "home care").
   const viaSynonym = synonymDf(stats, synonyms, asWritten);
-  if (viaSynonym > 0 && !stats.bigramDf.get(asWritten)) return { query: asWritten, df: viaSynonym, resolution: "synonym" };
+  if (viaSynonym > 0 && !stats.bigramDf(asWritten)) return { query: asWritten, df: viaSynonym, resolution: "synonym" };
   const a = resolve(first);
   const b = resolve(second);
   const candidates = new Set([asWritten]);
   if (a && b) candidates.add(`${a.query} ${b.query}`);
   let best: { query: string; df: number; resolution: Resolution } | null = null;
   for (const candidate of candidates) {
-    const df = stats.bigramDf.get(candidate) ?? 0;
+    const df = stats.bigramDf(candidate);
     const known = knownPhrases.has(candidate);
     // Two ideas using the pair make it a phrase of the field; the vocabulary vouches for rarer ones.
     if (df >= 2 || (known && df >= 1) || (known && (a?.df ?? 0) > 0 && (b?.df ?? 0) > 0)) {

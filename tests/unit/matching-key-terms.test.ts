@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCorpusStats, correctTypo, editDistance, idf, prefixDf } from "../../search/matching/corpus";
+import { buildCorpusStats, correctTypo, editDistance, idf } from "../../search/matching/corpus";
 import { applyFeedback } from "../../search/matching/feedback";
 import { extractKeyTerms, placeNames, resolveWord, stem } from "../../search/matching/key-terms";
 import { publicServiceSynonyms } from "../../search/synonyms";
@@ -30,10 +30,10 @@ const find = (terms: ReturnType<typeof extractKeyTerms>, query: string) => terms
 describe("corpus statistics", () => {
   it("counts in how many ideas each word and adjacent pair occurs", () => {
     expect(stats.documentCount).toBe(5);
-    expect(stats.df.get("older")).toBe(3);
-    expect(stats.bigramDf.get("older people")).toBe(2);
-    expect(stats.bigramDf.get("home care")).toBe(1);
-    expect(prefixDf(stats, "home")).toBe(2);
+    expect(stats.df("older")).toBe(3);
+    expect(stats.bigramDf("older people")).toBe(2);
+    expect(stats.bigramDf("home care")).toBe(1);
+    expect(stats.prefixDf("home")).toBe(2);
     expect(idf(stats, 1)).toBeGreaterThan(idf(stats, 4));
   });
 

@@ -1,0 +1,169 @@
+// The corpus statistics kept in SQLite rather than the JS heap: for each published idea, its
+// distinct words and adjacent word pairs in two FTS5 tables (contentless, no positions: only
+// document counts and postings are read), and its sectors. Triggers on ideas and case studies
+// (migration 0011) list the ideas whose text may have changed in matching_corpus_pending;
+// `indexCorpusChanges` brings those ideas up to date, a batch at a time.
+import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { ExchangeDb } from "../../db/client";
+import { caseStudies, ideas, matchingCorpusIdeas, matchingCorpusPending, type CaseStudyRow, type IdeaRow } from "../../db/schema";
+import { ideaToDocument } from "../documents";
+import { corpusTerms, type CorpusStats } from "./corpus";
+
+// The FTS5 tables and their vocabularies, declared here for drizzle's query builder only: the
+// migration creates them (drizzle-kit reads db/schema.ts, which leaves virtual tables out).
+const corpusWords = sqliteTable("matching_corpus_words", { rowid: integer("rowid").notNull(), terms: text("terms").notNull() });
+const corpusBigrams = sqliteTable("matching_corpus_bigrams", { rowid: integer("rowid").notNull(), terms: text("terms").notNull() });
+const wordsVocab = sqliteTable("matching_corpus_words_vocab", { term: text("term").notNull(), doc: integer("doc").notNull() });
+const bigramsVocab = sqliteTable("matching_corpus_bigrams_vocab", { term: text("term").notNull(), doc: integer("doc").notNull() });
+
+/** Above every character a token can hold ([a-z0-9&_]): the upper bound of a prefix's range. */
+const PREFIX_END = "\u007f";
+const SQL_VARIABLES = 5000;
+
+/** The same text Meilisearch indexes for an idea (search/documents.ts), field by field. */
+export function searchableTexts(idea: IdeaRow, studies: CaseStudyRow[]): string[] {
+  const document = ideaToDocument(idea, studies);
+  return [
+    document.title,
+    document.tags.join(". "),
+    document.summary,
+    document.problem ?? "",
+    document.solution ?? "",
+    document.caseStudyLessons.join(". "),
+    document.caseStudyOutcomes.join(". "),
+    document.evidence ?? "",
+    document.organisation ?? "",
+  ];
+}
+
+/** Ideas whose statistics are not up to date yet. */
+export function pendingCorpusChanges(db: ExchangeDb): number {
+  return db.select({ n: count() }).from(matchingCorpusPending).get()?.n ?? 0;
+}
+
+/** Brings up to `limit` listed ideas up to date, in one transaction; returns how many it took. */
+export function indexCorpusChanges(db: ExchangeDb, limit = 200): number {
+  return db.transaction(
+    (tx) => {
+      const ids = tx
+        .select({ id: matchingCorpusPending.ideaId })
+        .from(matchingCorpusPending)
+        .orderBy(asc(matchingCorpusPending.ideaId))
+        .limit(limit)
+        .all()
+        .map((row) => row.id);
+      if (!ids.length) return 0;
+      const rows = tx
+        .select()
+        .from(ideas)
+        .where(and(inArray(ideas.id, ids), eq(ideas.status, "published")))
+        .all();
+      const studies = tx
+        .select()
+        .from(caseStudies)
+        .where(
+          inArray(
+            caseStudies.ideaId,
+            rows.map((row) => row.id),
+          ),
+        )
+        .orderBy(asc(caseStudies.ideaId), asc(caseStudies.position))
+        .all();
+      const studiesByIdea = new Map<number, CaseStudyRow[]>();
+      for (const study of studies) studiesByIdea.set(study.ideaId, [...(studiesByIdea.get(study.ideaId) ?? []), study]);
+      for (const id of ids) {
+        tx.delete(corpusWords).where(eq(corpusWords.rowid, id)).run();
+        tx.delete(corpusBigrams).where(eq(corpusBigrams.rowid, id)).run();
+      }
+      tx.delete(matchingCorpusIdeas).where(inArray(matchingCorpusIdeas.ideaId, ids)).run();
+      for (const row of rows) {
+        const { words, bigrams } = corpusTerms(searchableTexts(row, studiesByIdea.get(row.id) ?? []));
+        tx.insert(corpusWords)
+          .values({ rowid: row.id, terms: [...words].join(" ") })
+          .run();
+        tx.insert(corpusBigrams)
+          .values({ rowid: row.id, terms: [...bigrams].map((bigram) => bigram.replace(" ", "_")).join(" ") })
+          .run();
+        tx.insert(matchingCorpusIdeas).values({ ideaId: row.id, sectors: row.sectors }).run();
+      }
+      tx.delete(matchingCorpusPending).where(inArray(matchingCorpusPending.ideaId, ids)).run();
+      return ids.length;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Indexes every listed idea (the CLI, after an import; the site does it in the background). */
+export async function indexAllCorpusChanges(db: ExchangeDb, options: { batch?: number; onProgress?: (done: number) => void } = {}): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const taken = indexCorpusChanges(db, options.batch ?? 500);
+    if (!taken) return done;
+    done += taken;
+    options.onProgress?.(done);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** An FTS5 query for one token (or, with `prefix`, every token starting with it). */
+function matchExpression(token: string, prefix = false): string {
+  const quoted = `"${token.replace(/"/g, "")}"`;
+  return prefix ? `${quoted} *` : quoted;
+}
+
+/** The statistics as they stand in SQLite. Look-ups are remembered for the life of the object: make one per ranking. */
+export function corpusIndexStats(db: ExchangeDb): CorpusStats {
+  const documentCount = db.select({ n: count() }).from(matchingCorpusIdeas).get()?.n ?? 0;
+  const dfStatement = db
+    .select({ doc: wordsVocab.doc })
+    .from(wordsVocab)
+    .where(eq(wordsVocab.term, sql.placeholder("term")))
+    .prepare();
+  const bigramStatement = db
+    .select({ doc: bigramsVocab.doc })
+    .from(bigramsVocab)
+    .where(eq(bigramsVocab.term, sql.placeholder("term")))
+    .prepare();
+  const prefixStatement = db
+    .select({ word: wordsVocab.term, df: wordsVocab.doc })
+    .from(wordsVocab)
+    .where(and(gte(wordsVocab.term, sql.placeholder("from")), lt(wordsVocab.term, sql.placeholder("to"))))
+    .orderBy(asc(wordsVocab.term))
+    .prepare();
+  const postingsStatement = db
+    .select({ id: corpusWords.rowid })
+    .from(corpusWords)
+    .where(sql`matching_corpus_words MATCH ${sql.placeholder("query")}`)
+    .prepare();
+  const remember = <T>(compute: (key: string) => T) => {
+    const known = new Map<string, T>();
+    return (key: string) => {
+      if (!known.has(key)) known.set(key, compute(key));
+      return known.get(key)!;
+    };
+  };
+  const wordsWithPrefix = remember((prefix) => prefixStatement.all({ from: prefix, to: `${prefix}${PREFIX_END}` }));
+  const postings = remember((query) => new Set(postingsStatement.all({ query }).map((row) => row.id)));
+  return {
+    documentCount,
+    df: remember((word) => dfStatement.get({ term: word })?.doc ?? 0),
+    bigramDf: remember((bigram) => bigramStatement.get({ term: bigram.replace(" ", "_") })?.doc ?? 0),
+    wordsWithPrefix: (prefix) => [...wordsWithPrefix(prefix)],
+    prefixDf: (prefix) => postings(matchExpression(prefix, true)).size,
+    postings: (word) => new Set(postings(matchExpression(word))),
+    prefixPostings: (prefix) => new Set(postings(matchExpression(prefix, true))),
+    sectorsOf(ids) {
+      const sectors = new Map<number, string[]>();
+      for (let start = 0; start < ids.length; start += SQL_VARIABLES) {
+        const rows = db
+          .select()
+          .from(matchingCorpusIdeas)
+          .where(inArray(matchingCorpusIdeas.ideaId, ids.slice(start, start + SQL_VARIABLES)))
+          .all();
+        for (const row of rows) sectors.set(row.ideaId, row.sectors);
+      }
+      return sectors;
+    },
+  };
+}
