@@ -5,8 +5,8 @@ import type { ExchangeDb } from "../../db/client";
 import { organisations, users } from "../../db/schema";
 import type { Role } from "../domain/vocabulary";
 import { recordAdminAudit } from "./audit.server";
-import { NotAllowedError, NotFoundError } from "./idea-editor.server";
 import { notifyUser } from "./notifications.server";
+import { NotAllowedError, NotFoundError } from "./errors.server";
 
 export function listUsers(db: ExchangeDb, options: { q?: string; page?: number; perPage: number }) {
   const q = options.q?.trim();

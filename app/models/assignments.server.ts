@@ -14,9 +14,9 @@ import { isMatchOpen, openMatchStatuses } from "../domain/match-workflow";
 import type { AuditItemType, Role } from "../domain/vocabulary";
 import { matchStatusLabels } from "../domain/vocabulary";
 import { recordAudit } from "./audit.server";
-import { NotAllowedError, NotFoundError } from "./idea-editor.server";
 import { notifyUser } from "./notifications.server";
-import { isAwaitingReview, ReviewConflictError } from "./review.server";
+import { isAwaitingReview } from "./review.server";
+import { ConflictError, NotAllowedError, NotFoundError } from "./errors.server";
 
 /** The assignee is not someone who works the queues (or not a user at all). */
 export class AssigneeError extends Error {}
@@ -137,7 +137,7 @@ export type AssignInput = { itemType: AuditItemType; itemId: number; assigneeId:
  * Assigns an item to a broker (or admin). A queue item must be waiting for review, and one
  * claimed by another broker can be reassigned only by that broker or an admin; its claim moves
  * to the assignee. A match must be open. Throws NotFoundError, NotAllowedError (the actor may
- * not assign), AssigneeError (the assignee cannot be assigned work) or ReviewConflictError.
+ * not assign), AssigneeError (the assignee cannot be assigned work) or ConflictError.
  */
 export function assignItem(db: ExchangeDb, actor: { id: string; role: Role }, input: AssignInput): void {
   if (!isAssignable(actor.role)) throw new NotAllowedError("Only brokers and admins can assign work");
@@ -158,10 +158,10 @@ export function assignItem(db: ExchangeDb, actor: { id: string; role: Role }, in
     if (input.itemType === "match") {
       const match = tx.select({ status: matches.status }).from(matches).where(eq(matches.id, input.itemId)).get()!;
       if (!isMatchOpen(match.status))
-        throw new ReviewConflictError(`This match is ${matchStatusLabels[match.status].toLowerCase()}: there is nothing left to assign`);
+        throw new ConflictError(`This match is ${matchStatusLabels[match.status].toLowerCase()}: there is nothing left to assign`);
     } else {
       const itemType = input.itemType;
-      if (!isAwaitingReview(tx, itemType, input.itemId)) throw new ReviewConflictError("This item is not waiting for review");
+      if (!isAwaitingReview(tx, itemType, input.itemId)) throw new ConflictError("This item is not waiting for review");
       const claim = tx
         .select({ id: reviewClaims.id, brokerId: reviewClaims.brokerId, name: users.displayName })
         .from(reviewClaims)
@@ -169,7 +169,7 @@ export function assignItem(db: ExchangeDb, actor: { id: string; role: Role }, in
         .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, input.itemId)))
         .get();
       if (claim && claim.brokerId !== actor.id && actor.role !== "admin") {
-        throw new ReviewConflictError(`${claim.name} has claimed this item: only they or an admin can assign it`);
+        throw new ConflictError(`${claim.name} has claimed this item: only they or an admin can assign it`);
       }
       // The claim follows the assignment, so the queue shows one owner.
       if (claim?.brokerId !== assignee.id) {

@@ -8,9 +8,7 @@ import type { DiffusionDetails } from "../domain/vocabulary";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchSync } from "./search-outbox.server";
 import { uniqueSlug } from "./unique-slug.server";
-
-export class NotAllowedError extends Error {}
-export class NotFoundError extends Error {}
+import { NotAllowedError, NotFoundError } from "./errors.server";
 
 export function diffusionDetailsFromForm(values: IdeaFormValues): DiffusionDetails {
   const offers = new Set(values.diffusionModels);

@@ -20,13 +20,11 @@ import {
 import { formatDay, milestoneBlocker, outcomePageLink, reminderBatches } from "../domain/living-case-studies";
 import { addMonths, outcomeReminderMonths } from "../domain/match-workflow";
 import { recordAudit } from "./audit.server";
-import { NotAllowedError, NotFoundError } from "./idea-editor.server";
 import { notifyUser } from "./notifications.server";
 import { enqueueSearchSync } from "./search-outbox.server";
+import { ConflictError, NotAllowedError, NotFoundError } from "./errors.server";
 
 type Tx = Parameters<Parameters<ExchangeDb["transaction"]>[0]>[0];
-
-export class OutcomeConflictError extends Error {}
 
 /** Call inside the transaction that moves the match to `adopted`. Returns the case study id. */
 export function draftLivingCaseStudy(tx: Tx, match: MatchRow, need: NeedRow, idea: IdeaRow, now: Date): number {
@@ -185,7 +183,7 @@ export function submitOutcomeUpdate(db: ExchangeDb, actor: OutcomeActor, matchId
   return db.transaction((tx) => {
     const { caseStudy } = loadOwnAdoptedMatch(tx, actor, matchId);
     if (input.monthsAfterAdoption !== null && !(outcomeReminderMonths as readonly number[]).includes(input.monthsAfterAdoption)) {
-      throw new OutcomeConflictError("Choose the 6, 12 or 24-month update, or an update between milestones.");
+      throw new ConflictError("Choose the 6, 12 or 24-month update, or an update between milestones.");
     }
     const existing = tx
       .select({ monthsAfterAdoption: outcomeUpdates.monthsAfterAdoption, reviewStatus: outcomeUpdates.reviewStatus })
@@ -193,7 +191,7 @@ export function submitOutcomeUpdate(db: ExchangeDb, actor: OutcomeActor, matchId
       .where(eq(outcomeUpdates.matchId, matchId))
       .all();
     const blocker = milestoneBlocker(input.monthsAfterAdoption, existing);
-    if (blocker) throw new OutcomeConflictError(blocker);
+    if (blocker) throw new ConflictError(blocker);
     const update = tx
       .insert(outcomeUpdates)
       .values({
@@ -235,8 +233,8 @@ export function resubmitOutcomeUpdate(db: ExchangeDb, actor: OutcomeActor, match
       .from(outcomeUpdates)
       .where(and(eq(outcomeUpdates.id, updateId), eq(outcomeUpdates.matchId, matchId)))
       .get();
-    if (!update) throw new OutcomeConflictError("That update was not found on this match.");
-    if (update.reviewStatus !== "changes-requested") throw new OutcomeConflictError("Only an update the broker sent back for changes can be edited.");
+    if (!update) throw new ConflictError("That update was not found on this match.");
+    if (update.reviewStatus !== "changes-requested") throw new ConflictError("Only an update the broker sent back for changes can be edited.");
     tx.update(outcomeUpdates).set({ outcomes: outcomes.trim(), reviewStatus: "submitted", submittedAt: now }).where(eq(outcomeUpdates.id, update.id)).run();
     recordAudit(tx, {
       itemType: "outcome-update",
@@ -263,8 +261,7 @@ export function editLivingCaseStudy(
 ): void {
   db.transaction((tx) => {
     const { caseStudy } = loadOwnAdoptedMatch(tx, actor, matchId);
-    if (caseStudy.reviewStatus === "published")
-      throw new OutcomeConflictError("The case study is published: add what has happened since as an outcome update.");
+    if (caseStudy.reviewStatus === "published") throw new ConflictError("The case study is published: add what has happened since as an outcome update.");
     const lessons = input.lessons?.trim() || null;
     tx.update(caseStudies)
       .set({ outcomes: input.outcomes.trim(), lessons, reviewStatus: "submitted", submittedAt: now })

@@ -7,8 +7,8 @@ import type { ExchangeDb } from "../../db/client";
 import { ideas, matches, needs } from "../../db/schema";
 import { byUrgency, inMatchQueueView, MATCH_QUEUE_PAGE_SIZE, matchQueueViews, type MatchQueueParams, type MatchQueueView } from "../domain/match-queue";
 import type { MatchStatus } from "../domain/vocabulary";
-import { NotAllowedError, NotFoundError } from "./idea-editor.server";
-import { listMatchesForNeed, listMatchQueue, MatchConflictError, proposeMatch, type MatchActor, type MatchSummary } from "./match-workflow.server";
+import { listMatchesForNeed, listMatchQueue, proposeMatch, type MatchActor, type MatchSummary } from "./match-workflow.server";
+import { ConflictError, NotAllowedError, NotFoundError } from "./errors.server";
 
 export type MatchQueuePage = {
   items: MatchSummary[];
@@ -110,7 +110,7 @@ export function proposeBySlugs(
     if (!created) return duplicate(actor, match, idea.title, need.title);
     return { ok: true, matchId: match.id, needSlug: need.slug };
   } catch (error) {
-    if (error instanceof MatchConflictError) return { ok: false, status: 409, errors: { form: error.message } };
+    if (error instanceof ConflictError) return { ok: false, status: 409, errors: { form: error.message } };
     if (error instanceof NotAllowedError) return { ok: false, status: 403, errors: { idea: error.message } };
     if (error instanceof NotFoundError) return { ok: false, status: 400, errors: { form: error.message } };
     throw error;

@@ -20,11 +20,9 @@ import {
 import { procurementRouteHint, type ProcurementHint } from "../domain/procurement-hint";
 import type { MatchSource, MatchStatus, Role } from "../domain/vocabulary";
 import { recordAudit } from "./audit.server";
-import { NotAllowedError, NotFoundError } from "./idea-editor.server";
 import { draftLivingCaseStudy } from "./living-case-studies.server";
 import { notifyUser } from "./notifications.server";
-
-export class MatchConflictError extends Error {}
+import { ConflictError, NotAllowedError, NotFoundError } from "./errors.server";
 
 export type MatchActor = { id: string; role: Role };
 
@@ -63,8 +61,8 @@ function proposeInTx(tx: Tx, actor: MatchActor | null, input: ProposalInput, now
   const need = tx.select().from(needs).where(eq(needs.id, input.needId)).get();
   const idea = tx.select().from(ideas).where(eq(ideas.id, input.ideaId)).get();
   if (!need || !idea) throw new NotFoundError("There is no such need or idea.");
-  if (need.status !== "open") throw new MatchConflictError("Matches can be made only for open needs.");
-  if (idea.status !== "published") throw new MatchConflictError("Matches can be made only with published ideas.");
+  if (need.status !== "open") throw new ConflictError("Matches can be made only for open needs.");
+  if (idea.status !== "published") throw new ConflictError("Matches can be made only with published ideas.");
   const source: MatchSource = actor ? sourceOf(actor, need, idea) : "engine";
   const existing = tx
     .select()
@@ -146,16 +144,16 @@ export function applyMatchAction(db: ExchangeDb, actor: MatchActor, matchId: num
   const text = input.text?.trim() ?? "";
   const needsText = matchActionNeedsText(input.action);
   if (needsText && !text)
-    throw new MatchConflictError(
+    throw new ConflictError(
       needsText === "rationale" ? "Give a rationale: both sides will see it." : "Give a reason for declining: the other side will see it.",
     );
-  if (text.length > MAX_MATCH_TEXT) throw new MatchConflictError(`Keep it under ${MAX_MATCH_TEXT} characters.`);
+  if (text.length > MAX_MATCH_TEXT) throw new ConflictError(`Keep it under ${MAX_MATCH_TEXT} characters.`);
   return db.transaction((tx) => {
     const { match, need, idea } = loadMatch(tx, matchId);
     const party = partyFor(actor, need, idea);
     if (!canSee(party, match)) throw new NotAllowedError("You can't act on this match.");
     const blocker = matchActionBlocker(input.action, party, match);
-    if (blocker) throw new MatchConflictError(blocker);
+    if (blocker) throw new ConflictError(blocker);
 
     const status = statusAfterAction(input.action, match);
     const changes: Partial<MatchRow> = { updatedAt: now };
@@ -239,13 +237,13 @@ function announce(tx: Tx, action: MatchAction, party: MatchParty, match: MatchRo
 
 export function postMatchMessage(db: ExchangeDb, actor: MatchActor, matchId: number, body: string, now = new Date()): void {
   const text = body.trim();
-  if (!text) throw new MatchConflictError("Write a message first.");
-  if (text.length > MAX_MESSAGE_LENGTH) throw new MatchConflictError(`Keep messages under ${MAX_MESSAGE_LENGTH} characters.`);
+  if (!text) throw new ConflictError("Write a message first.");
+  if (text.length > MAX_MESSAGE_LENGTH) throw new ConflictError(`Keep messages under ${MAX_MESSAGE_LENGTH} characters.`);
   db.transaction((tx) => {
     const { match, need, idea } = loadMatch(tx, matchId);
     const party = partyFor(actor, need, idea);
     if (!canSee(party, match)) throw new NotAllowedError("You can't write on this match.");
-    if (!introductionAgreed(match)) throw new MatchConflictError("The message thread opens once both sides have agreed to an introduction.");
+    if (!introductionAgreed(match)) throw new ConflictError("The message thread opens once both sides have agreed to an introduction.");
     tx.insert(matchMessages).values({ matchId: match.id, authorId: actor.id, body: text, createdAt: now }).run();
     const title = `New message on ${idea.title} for ${need.title}`;
     for (const userId of [need.ownerId, idea.ownerId])

@@ -9,11 +9,8 @@ import { needQuestions, needs, organisations, users, type NeedQuestionRow } from
 import { askerLabel, mayAnswer, restoredStatus, type BrokerQuestionView } from "../domain/need-questions";
 import type { NeedQuestionStatus, Role } from "../domain/vocabulary";
 import { recordAudit } from "./audit.server";
-import { NotAllowedError, NotFoundError } from "./idea-editor.server";
 import { notifyUser } from "./notifications.server";
-
-/** The question cannot change that way now (the need is not open, it is already answered, hidden…). */
-export class QuestionConflictError extends Error {}
+import { ConflictError, NotAllowedError, NotFoundError } from "./errors.server";
 
 export type QuestionActor = { id: string; role: Role };
 
@@ -40,7 +37,7 @@ export function askQuestion(db: ExchangeDb, actor: QuestionActor, needSlug: stri
       .get();
     // Drafts and needs in triage are not public: as if there were none.
     if (!need || need.status === "draft" || need.status === "submitted") throw new NotFoundError("There is no open need at this address.");
-    if (need.status !== "open") throw new QuestionConflictError("This need is no longer open, so it does not take questions.");
+    if (need.status !== "open") throw new ConflictError("This need is no longer open, so it does not take questions.");
     const question = tx
       .insert(needQuestions)
       .values({ needId: need.id, askerId: actor.id, anonymous: !input.showName, question: input.question.trim(), status: "open" })
@@ -98,7 +95,7 @@ function moveQuestion(
     .where(and(eq(needQuestions.id, question.id), eq(needQuestions.status, question.status)))
     .returning()
     .get();
-  if (!updated) throw new QuestionConflictError("This question has changed since you opened the page: reload it and try again.");
+  if (!updated) throw new ConflictError("This question has changed since you opened the page: reload it and try again.");
   recordAudit(tx, {
     itemType: "need",
     itemId: need.id,
@@ -129,8 +126,8 @@ export function answerQuestion(
     const { question, need } = loaded;
     if (options.needId !== undefined && question.needId !== options.needId) throw new NotFoundError("There is no such question on this need.");
     if (!mayAnswer(actor, need)) throw new NotAllowedError("Only the commissioner who posted this need can answer its questions.");
-    if (question.status === "answered") throw new QuestionConflictError("This question has already been answered.");
-    if (question.status === "hidden") throw new QuestionConflictError("A broker has hidden this question, so it cannot be answered.");
+    if (question.status === "answered") throw new ConflictError("This question has already been answered.");
+    if (question.status === "hidden") throw new ConflictError("A broker has hidden this question, so it cannot be answered.");
     const now = options.now ?? new Date();
     return moveQuestion(tx, loaded, {
       actor,
@@ -155,7 +152,7 @@ export function hideQuestion(db: ExchangeDb, actor: QuestionActor, questionId: n
   return db.transaction((tx) => {
     const loaded = loadQuestion(tx, questionId);
     const { question, need } = loaded;
-    if (question.status === "hidden") throw new QuestionConflictError("This question is already hidden.");
+    if (question.status === "hidden") throw new ConflictError("This question is already hidden.");
     return moveQuestion(tx, loaded, {
       actor,
       to: "hidden",
@@ -176,7 +173,7 @@ export function restoreQuestion(db: ExchangeDb, actor: QuestionActor, questionId
   return db.transaction((tx) => {
     const loaded = loadQuestion(tx, questionId);
     const { question, need } = loaded;
-    if (question.status !== "hidden") throw new QuestionConflictError("This question is not hidden.");
+    if (question.status !== "hidden") throw new ConflictError("This question is not hidden.");
     const status = restoredStatus(question);
     const updated = moveQuestion(tx, loaded, {
       actor,

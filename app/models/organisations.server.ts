@@ -5,7 +5,7 @@ import { caseStudies, ideas, matches, needs, organisations, users, type Organisa
 import { organisationSlug } from "../domain/admin-forms";
 import { organisationSlugOf } from "../domain/case-studies";
 import { recordAdminAudit } from "./audit.server";
-import { NotFoundError } from "./idea-editor.server";
+import { NotFoundError } from "./errors.server";
 
 export class OrganisationExistsError extends Error {
   constructor(public readonly existing: OrganisationRow) {

@@ -8,11 +8,9 @@ import { outcomeMilestoneLabel, outcomePageLink, outcomeUpdateName } from "../do
 import { decisionNeedsReason, ideaStatusAfterDecision, needStatusAfterDecision, reviewDeadline, type BrokerDecision } from "../domain/review-workflow";
 import type { ReviewItemType } from "../domain/vocabulary";
 import { recordAudit } from "./audit.server";
-import { NotAllowedError, NotFoundError } from "./idea-editor.server";
 import { notifyUser } from "./notifications.server";
 import { enqueueSearchSync } from "./search-outbox.server";
-
-export class ReviewConflictError extends Error {}
+import { ConflictError, NotAllowedError, NotFoundError } from "./errors.server";
 
 export type QueueItem = {
   itemType: ReviewItemType;
@@ -163,8 +161,8 @@ export function claimItem(db: ExchangeDb, brokerId: string, itemType: ReviewItem
       .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId)))
       .get();
     if (existing?.brokerId === brokerId) return;
-    if (existing) throw new ReviewConflictError("Another broker has already claimed this item");
-    if (!isAwaitingReview(tx, itemType, itemId)) throw new ReviewConflictError("This item is not waiting for review");
+    if (existing) throw new ConflictError("Another broker has already claimed this item");
+    if (!isAwaitingReview(tx, itemType, itemId)) throw new ConflictError("This item is not waiting for review");
     tx.insert(reviewClaims).values({ itemType, itemId, brokerId }).run();
     recordAudit(tx, { itemType, itemId, actorId: brokerId, action: "claimed" });
   });
@@ -179,7 +177,7 @@ export function releaseItem(db: ExchangeDb, brokerId: string, itemType: ReviewIt
       .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId)))
       .get();
     if (!existing) return;
-    if (existing.brokerId !== brokerId && !options.force) throw new ReviewConflictError("Only the broker who claimed this item can release it");
+    if (existing.brokerId !== brokerId && !options.force) throw new ConflictError("Only the broker who claimed this item can release it");
     tx.delete(reviewClaims).where(eq(reviewClaims.id, existing.id)).run();
     // An assignment is a claim made for the assignee (assignments.server.ts): it ends with the claim.
     dropAssignment(tx, itemType, itemId);
@@ -199,7 +197,7 @@ function checkNotClaimedByOther(tx: Pick<ExchangeDb, "select">, brokerId: string
     .from(reviewClaims)
     .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId)))
     .get();
-  if (claim && claim.brokerId !== brokerId) throw new ReviewConflictError("Another broker has claimed this item: only they can decide it");
+  if (claim && claim.brokerId !== brokerId) throw new ConflictError("Another broker has claimed this item: only they can decide it");
 }
 
 export type DecisionInput = { decision: BrokerDecision; reason?: string; evidenceLevel?: number; evidenceJustification?: string };
@@ -238,7 +236,7 @@ export function decideIdea(db: ExchangeDb, brokerId: string, ideaId: number, inp
     if (!idea) throw new NotFoundError("No such idea");
     checkNotClaimedByOther(tx, brokerId, "idea", idea.id);
     const reviewingEdits = idea.status === "published" && !!idea.pendingChanges && !!idea.submittedAt;
-    if (idea.status !== "submitted" && !reviewingEdits) throw new ReviewConflictError("This idea is not waiting for review");
+    if (idea.status !== "submitted" && !reviewingEdits) throw new ConflictError("This idea is not waiting for review");
     const now = new Date();
     const evidence =
       input.decision === "publish" && input.evidenceLevel !== undefined
@@ -319,7 +317,7 @@ export function decideNeed(db: ExchangeDb, brokerId: string, needId: number, inp
     const need = tx.select().from(needs).where(eq(needs.id, needId)).get();
     if (!need) throw new NotFoundError("No such need");
     checkNotClaimedByOther(tx, brokerId, "need", need.id);
-    if (need.status !== "submitted") throw new ReviewConflictError("This need is not waiting for review");
+    if (need.status !== "submitted") throw new ConflictError("This need is not waiting for review");
     const status = needStatusAfterDecision(input.decision);
     tx.update(needs)
       .set({
@@ -356,7 +354,7 @@ export function decideCaseStudy(db: ExchangeDb, brokerId: string, caseStudyId: n
     const study = tx.select().from(caseStudies).where(eq(caseStudies.id, caseStudyId)).get();
     if (!study) throw new NotFoundError("No such case study");
     checkNotClaimedByOther(tx, brokerId, "case-study", study.id);
-    if (study.reviewStatus !== "submitted") throw new ReviewConflictError("This case study is not waiting for review");
+    if (study.reviewStatus !== "submitted") throw new ConflictError("This case study is not waiting for review");
     const reviewStatus = outcomeOf(input.decision);
     tx.update(caseStudies)
       .set({ reviewStatus, reviewReason: input.decision === "publish" ? null : input.reason!.trim() })
@@ -389,7 +387,7 @@ export function decideOutcomeUpdate(db: ExchangeDb, brokerId: string, updateId: 
     const update = tx.select().from(outcomeUpdates).where(eq(outcomeUpdates.id, updateId)).get();
     if (!update) throw new NotFoundError("No such outcome update");
     checkNotClaimedByOther(tx, brokerId, "outcome-update", update.id);
-    if (update.reviewStatus !== "submitted") throw new ReviewConflictError("This outcome update is not waiting for review");
+    if (update.reviewStatus !== "submitted") throw new ConflictError("This outcome update is not waiting for review");
     const reviewStatus = outcomeOf(input.decision);
     tx.update(outcomeUpdates)
       .set({ reviewStatus, reviewReason: input.decision === "publish" ? null : input.reason!.trim(), reviewedAt: new Date() })

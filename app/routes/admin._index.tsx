@@ -13,10 +13,10 @@ import { auditChangeRows } from "../domain/review-display";
 import { roles } from "../domain/vocabulary";
 import { listUsers, updateUserAccount } from "../models/accounts.server";
 import { listAdminAudit } from "../models/audit.server";
-import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
 import { listOrganisationOptions } from "../models/organisations.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
+import { NotAllowedError, NotFoundError } from "../models/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Admin: users | Innovation Exchange" }];
 

@@ -7,10 +7,10 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ErrorList, FormErrorSummary, TextField } from "../components/forms";
 import { createOrganisationSchema, renameOrganisationSchema } from "../domain/admin-forms";
-import { NotFoundError } from "../models/idea-editor.server";
 import { createOrganisation, listOrganisations, OrganisationExistsError, renameOrganisation } from "../models/organisations.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
+import { domainErrorResponse } from "../models/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Admin: organisations | Innovation Exchange" }];
 
@@ -46,8 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof OrganisationExistsError) {
       return json<ActionResult>({ formId, result: submission.reply({ fieldErrors: { name: [error.message] } }) }, { status: 400 });
     }
-    if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
-    throw error;
+    throw domainErrorResponse(error);
   }
   return redirect(`/admin/organisations?renamed=${submission.value.organisationId}`);
 }

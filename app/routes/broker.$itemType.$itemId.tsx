@@ -44,7 +44,6 @@ import { formatRubricTotal, rubricSchema, scoreRows } from "../domain/review-rub
 import { AssigneeError, assignItem, getAssignment, listAssignableBrokers } from "../models/assignments.server";
 import { addBrokerNote, listAuditLog, listBrokerNotes } from "../models/audit.server";
 import { latestReviewScore, myLatestScores, saveReviewScore, ScoreValidationError } from "../models/review-rubric.server";
-import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
 import { suggestAfterOpening } from "../models/match-suggestions.server";
 import {
   claimItem,
@@ -56,10 +55,10 @@ import {
   getReviewItem,
   isAwaitingReview,
   releaseItem,
-  ReviewConflictError,
 } from "../models/review.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
+import { ConflictError, domainErrorResponse, NotAllowedError } from "../models/errors.server";
 
 const brokerRoles = ["broker", "admin"] as const;
 
@@ -336,7 +335,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (intent === "claim") claimItem(db, user.id, itemType, itemId);
       else releaseItem(db, user.id, itemType, itemId, { force: user.role === "admin" });
     } catch (error) {
-      if (error instanceof ReviewConflictError) return json<ActionResult>({ intent: "claim", error: error.message }, { status: 409 });
+      if (error instanceof ConflictError) return json<ActionResult>({ intent: "claim", error: error.message }, { status: 409 });
       throw error;
     }
     return redirect(self);
@@ -373,10 +372,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } catch (error) {
       if (error instanceof AssigneeError)
         return json<ActionResult>({ intent: "assign", result: submission.reply({ fieldErrors: { assigneeId: [error.message] } }) }, { status: 400 });
-      if (error instanceof ReviewConflictError)
+      if (error instanceof ConflictError)
         return json<ActionResult>({ intent: "assign", result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
-      if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
-      throw error;
+      throw domainErrorResponse(error);
     }
     return redirect(`${self}?done=assigned`);
   }
@@ -404,10 +402,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } catch (error) {
       if (error instanceof NotAllowedError)
         return json<ActionResult>({ intent: "decide", result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
-      if (error instanceof ReviewConflictError)
+      if (error instanceof ConflictError)
         return json<ActionResult>({ intent: "decide", result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
-      if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
-      throw error;
+      throw domainErrorResponse(error);
     }
     // The need is open (committed): the engine's suggestions are best effort, after it.
     if (itemType === "need" && submission.value.decision === "publish") await suggestAfterOpening(db, getExchange().meili, itemId);

@@ -11,10 +11,10 @@ import { isReviewItemType, parseItemId } from "../domain/broker-queue";
 import { reviewItemLabels } from "../domain/review-workflow";
 import type { ReviewItemType } from "../domain/vocabulary";
 import { assignableItemTitle } from "../models/assignments.server";
-import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
-import { decideCaseStudy, decideIdea, decideNeed, decideOutcomeUpdate, getClaim, isAwaitingReview, ReviewConflictError } from "../models/review.server";
+import { decideCaseStudy, decideIdea, decideNeed, decideOutcomeUpdate, getClaim, isAwaitingReview } from "../models/review.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
+import { ConflictError, domainErrorResponse, NotAllowedError } from "../models/errors.server";
 
 const brokerRoles = ["broker", "admin"] as const;
 
@@ -60,10 +60,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const decide = itemType === "idea" ? decideIdea : itemType === "need" ? decideNeed : itemType === "outcome-update" ? decideOutcomeUpdate : decideCaseStudy;
     decide(getExchange().db, user.id, itemId, toDecisionInput(itemType, parsed.data));
   } catch (error) {
-    if (error instanceof ReviewConflictError) return json({ error: error.message }, { status: 409 });
+    if (error instanceof ConflictError) return json({ error: error.message }, { status: 409 });
     if (error instanceof NotAllowedError) return json({ error: error.message }, { status: 400 });
-    if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
-    throw error;
+    throw domainErrorResponse(error);
   }
   return redirect(`/broker/${itemType}/${itemId}?decided=reject`);
 }

@@ -13,11 +13,12 @@ import { reviewItemLabels } from "../domain/review-workflow";
 import { matchStatusLabels, reviewItemTypes, type ReviewItemType } from "../domain/vocabulary";
 import { assignmentsByItem, listAssignedMatches } from "../models/assignments.server";
 import { latestTotals } from "../models/review-rubric.server";
-import { claimItem, listReviewQueue, releaseItem, ReviewConflictError, type QueueItem } from "../models/review.server";
+import { claimItem, listReviewQueue, releaseItem, type QueueItem } from "../models/review.server";
 import { listMatchQueue } from "../models/match-workflow.server";
 import { countQuestionsByStatus } from "../models/need-questions.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
+import { ConflictError } from "../models/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Review queue | Innovation Exchange" }];
 
@@ -108,7 +109,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (intent === "claim") claimItem(getExchange().db, user.id, itemType, itemId);
     else releaseItem(getExchange().db, user.id, itemType, itemId, { force: user.role === "admin" });
   } catch (error) {
-    if (error instanceof ReviewConflictError) return json({ error: error.message }, { status: 409 });
+    if (error instanceof ConflictError) return json({ error: error.message }, { status: 409 });
     throw error;
   }
   // Back to the same view of the queue (the filters are in the query string).

@@ -25,13 +25,13 @@ import {
 import { isMatchOpen, matchStatusDeadlineDays } from "../domain/match-workflow";
 import { matchStatuses, matchStatusLabels, needStatusLabels, type NeedStatus } from "../domain/vocabulary";
 import { assignmentsByItem } from "../models/assignments.server";
-import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
 import { loadMatchQueue, openNeedIdBySlug } from "../models/match-queue.server";
 import { suggestMatchesForNeed } from "../models/match-suggestions.server";
-import { applyMatchAction, MatchConflictError, type MatchSummary } from "../models/match-workflow.server";
+import { applyMatchAction, type MatchSummary } from "../models/match-workflow.server";
 import { SearchUnavailableError } from "../models/search.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
+import { ConflictError, domainErrorResponse, NotFoundError } from "../models/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Match queue | Innovation Exchange" }];
 
@@ -153,11 +153,10 @@ export async function action({ request }: ActionFunctionArgs) {
     applyMatchAction(db, { id: user.id, role: user.role }, input.matchId, { action: input.intent, text });
   } catch (error) {
     const field = input.intent === "confirm" ? "rationale" : "reason";
-    if (error instanceof MatchConflictError)
+    if (error instanceof ConflictError)
       return json<ActionResult>({ intent: input.intent, matchId: input.matchId, errors: { [field]: error.message } }, { status: 409 });
     if (error instanceof NotFoundError) return json<ActionResult>({ errors: { form: "There is no such match: reload the queue." } }, { status: 404 });
-    if (error instanceof NotAllowedError) throw new Response(error.message, { status: 403 });
-    throw error;
+    throw domainErrorResponse(error);
   }
   return backTo(request, input.intent === "confirm" ? "confirmed" : "declined");
 }

@@ -13,10 +13,9 @@ import { formatDateTime, parseItemId } from "../domain/broker-queue";
 import { isMatchOpen } from "../domain/match-workflow";
 import { matchStatusLabels } from "../domain/vocabulary";
 import { AssigneeError, assignableItemTitle, assignItem, getAssignment, listAssignableBrokers, matchStatusOf } from "../models/assignments.server";
-import { NotFoundError } from "../models/idea-editor.server";
-import { ReviewConflictError } from "../models/review.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
+import { ConflictError, domainErrorResponse } from "../models/errors.server";
 
 const brokerRoles = ["broker", "admin"] as const;
 
@@ -61,9 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     assignItem(getExchange().db, user, { itemType: "match", itemId: id, assigneeId: submission.value.assigneeId, note: submission.value.note });
   } catch (error) {
     if (error instanceof AssigneeError) return json({ result: submission.reply({ fieldErrors: { assigneeId: [error.message] } }) }, { status: 400 });
-    if (error instanceof ReviewConflictError) return json({ result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
-    if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
-    throw error;
+    if (error instanceof ConflictError) return json({ result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
+    throw domainErrorResponse(error);
   }
   return redirect(`/broker/matches/${id}/assign?done=assigned`);
 }

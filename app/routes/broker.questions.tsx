@@ -21,17 +21,10 @@ import {
   parseBrokerQuestionView,
   type BrokerQuestionView,
 } from "../domain/need-questions";
-import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
-import {
-  BROKER_QUESTIONS_LIMIT,
-  countQuestionsByStatus,
-  hideQuestion,
-  listQuestionsForBrokers,
-  QuestionConflictError,
-  restoreQuestion,
-} from "../models/need-questions.server";
+import { BROKER_QUESTIONS_LIMIT, countQuestionsByStatus, hideQuestion, listQuestionsForBrokers, restoreQuestion } from "../models/need-questions.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
+import { ConflictError, domainErrorResponse } from "../models/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Questions on needs | Innovation Exchange" }];
 
@@ -75,11 +68,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (value.intent === "hide-question") hideQuestion(getExchange().db, actor, value.questionId, value.reason);
     else restoreQuestion(getExchange().db, actor, value.questionId);
   } catch (error) {
-    if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
-    if (error instanceof NotAllowedError) throw new Response(error.message, { status: 403 });
-    if (error instanceof QuestionConflictError)
-      return json<ActionResult>({ questionId, result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
-    throw error;
+    if (error instanceof ConflictError) return json<ActionResult>({ questionId, result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
+    throw domainErrorResponse(error);
   }
   // Back to the same view, at the question.
   const view = parseBrokerQuestionView(new URL(request.url).searchParams);

@@ -16,11 +16,11 @@ import { matchActionLabels, matchActions, type MatchAction, type MatchParty } fr
 import { matchStatusLabels, type MatchStatus } from "../domain/vocabulary";
 import { getAssignment } from "../models/assignments.server";
 import { listAuditLog } from "../models/audit.server";
-import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
-import { applyMatchAction, MatchConflictError, MAX_MATCH_TEXT, MAX_MESSAGE_LENGTH, postMatchMessage } from "../models/match-workflow.server";
+import { applyMatchAction, MAX_MATCH_TEXT, MAX_MESSAGE_LENGTH, postMatchMessage } from "../models/match-workflow.server";
 import { getExchange } from "../utils/exchange.server";
 import { matchIdFrom, matchViewOrThrow as viewOrThrow } from "../utils/match-route.server";
 import { requireUser } from "../utils/session.server";
+import { ConflictError, domainErrorResponse, NotAllowedError } from "../models/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Match: ${data.match.idea.title} for ${data.match.need.title} | Innovation Exchange` : "Match | Innovation Exchange" },
@@ -120,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       postMatchMessage(db, user, matchId, text);
     } catch (error) {
-      if (error instanceof MatchConflictError) return fail({ intent, field: "body", message: error.message }, 409);
+      if (error instanceof ConflictError) return fail({ intent, field: "body", message: error.message }, 409);
       if (error instanceof NotAllowedError) return fail({ intent, field: null, message: error.message }, 403);
       throw error;
     }
@@ -147,10 +147,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     applyMatchAction(db, user, matchId, { action: intent, text: field ? text : null });
   } catch (error) {
-    if (error instanceof MatchConflictError) return fail({ intent, field, message: error.message }, 409);
+    if (error instanceof ConflictError) return fail({ intent, field, message: error.message }, 409);
     if (error instanceof NotAllowedError) return fail({ intent, field: null, message: error.message }, 403);
-    if (error instanceof NotFoundError) throw new Response("There is no match at this address.", { status: 404 });
-    throw error;
+    throw domainErrorResponse(error, { 404: "There is no match at this address." });
   }
   return redirect(`/matches/${matchId}?done=${intent}`);
 }

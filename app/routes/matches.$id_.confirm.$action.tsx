@@ -8,12 +8,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { matchStatusLabels } from "../domain/vocabulary";
-import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
-import { applyMatchAction, MatchConflictError, MAX_MATCH_TEXT } from "../models/match-workflow.server";
+import { applyMatchAction, MAX_MATCH_TEXT } from "../models/match-workflow.server";
 import { getExchange } from "../utils/exchange.server";
 import { matchIdFrom, matchViewOrThrow } from "../utils/match-route.server";
 import { safeRedirect } from "../utils/safe-redirect";
 import { requireUser } from "../utils/session.server";
+import { ConflictError, domainErrorResponse } from "../models/errors.server";
 
 const confirmable = ["adopt", "decline"] as const;
 type ConfirmableAction = (typeof confirmable)[number];
@@ -96,10 +96,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     applyMatchAction(getExchange().db, user, matchId, { action, text: action === "decline" ? reason : null });
   } catch (error) {
-    if (error instanceof MatchConflictError) return reply(error.message, 409);
-    if (error instanceof NotAllowedError) throw new Response(error.message, { status: 403 });
-    if (error instanceof NotFoundError) throw new Response("There is no match at this address.", { status: 404 });
-    throw error;
+    if (error instanceof ConflictError) return reply(error.message, 409);
+    throw domainErrorResponse(error, { 404: "There is no match at this address." });
   }
   return redirect(withDone(returnTo, matchId, action));
 }

@@ -16,8 +16,6 @@ import {
   getOwnIdea,
   ideaAwaitingReview,
   listOwnCaseStudies,
-  NotAllowedError,
-  NotFoundError,
   resubmitCaseStudy,
   updateOwnIdea,
   type IdeaUpdateOutcome,
@@ -25,6 +23,7 @@ import {
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { statusText } from "./my.ideas._index";
+import { domainErrorResponse, NotAllowedError, NotFoundError } from "../models/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.title ?? "Idea"}: edit | Innovation Exchange` }];
 
@@ -32,9 +31,7 @@ function loadOwnIdea(userId: string, slug: string) {
   try {
     return getOwnIdea(getExchange().db, userId, slug);
   } catch (error) {
-    if (error instanceof NotFoundError) throw new Response("There is no idea at this address.", { status: 404 });
-    if (error instanceof NotAllowedError) throw new Response(error.message, { status: 403 });
-    throw error;
+    throw domainErrorResponse(error, { 404: "There is no idea at this address." });
   }
 }
 

@@ -26,16 +26,10 @@ import {
   suggestedMilestone,
   type OutcomeMilestone,
 } from "../domain/living-case-studies";
-import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
-import {
-  editLivingCaseStudy,
-  getLivingCaseStudy,
-  OutcomeConflictError,
-  resubmitOutcomeUpdate,
-  submitOutcomeUpdate,
-} from "../models/living-case-studies.server";
+import { editLivingCaseStudy, getLivingCaseStudy, resubmitOutcomeUpdate, submitOutcomeUpdate } from "../models/living-case-studies.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
+import { ConflictError, domainErrorResponse } from "../models/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Outcomes: ${data.idea.title} in ${data.caseStudy.locality} | Innovation Exchange` : "Outcomes | Innovation Exchange" },
@@ -47,9 +41,7 @@ function load(user: { id: string; role: string }, rawId: string | undefined) {
   try {
     return getLivingCaseStudy(getExchange().db, user, matchId);
   } catch (error) {
-    if (error instanceof NotFoundError) throw new Response("There is no adopted match at this address.", { status: 404 });
-    if (error instanceof NotAllowedError) throw new Response(error.message, { status: 403 });
-    throw error;
+    throw domainErrorResponse(error, { 404: "There is no adopted match at this address." });
   }
 }
 
@@ -114,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       submitOutcomeUpdate(db, user, living.match.id, { monthsAfterAdoption: milestoneMonths(submission.value.milestone), outcomes: submission.value.outcomes });
     } catch (error) {
-      if (error instanceof OutcomeConflictError)
+      if (error instanceof ConflictError)
         return json<ActionResult>({ intent, result: submission.reply({ fieldErrors: { milestone: [error.message] } }) }, { status: 409 });
       throw error;
     }
@@ -127,8 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       editLivingCaseStudy(db, user, living.match.id, submission.value);
     } catch (error) {
-      if (error instanceof OutcomeConflictError)
-        return json<ActionResult>({ intent, result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
+      if (error instanceof ConflictError) return json<ActionResult>({ intent, result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
       throw error;
     }
     getExchange().relay?.kick();
@@ -142,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       resubmitOutcomeUpdate(db, user, living.match.id, parsed.data.updateId, parsed.data.outcomes);
     } catch (error) {
-      if (error instanceof OutcomeConflictError) return json<ActionResult>({ intent, updateId, errors: [error.message] }, { status: 409 });
+      if (error instanceof ConflictError) return json<ActionResult>({ intent, updateId, errors: [error.message] }, { status: 409 });
       throw error;
     }
     return redirect(`${self}?sent=resubmitted#updates`);

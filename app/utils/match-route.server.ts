@@ -2,9 +2,9 @@
 // view of the match, as 404 (no such match) or 403 (not a party to it) responses.
 import type { Params } from "@remix-run/react";
 import { parseItemId } from "../domain/broker-queue";
-import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
 import { getMatchView, type MatchActor } from "../models/match-workflow.server";
 import { getExchange } from "./exchange.server";
+import { domainErrorResponse } from "../models/errors.server";
 
 export function matchIdFrom(params: Params): number {
   const id = parseItemId(params.id);
@@ -16,8 +16,9 @@ export function matchViewOrThrow(actor: MatchActor, matchId: number) {
   try {
     return getMatchView(getExchange().db, actor, matchId);
   } catch (error) {
-    if (error instanceof NotFoundError) throw new Response("There is no match at this address.", { status: 404 });
-    if (error instanceof NotAllowedError) throw new Response("This match is visible only to its commissioner, its innovator and brokers.", { status: 403 });
-    throw error;
+    throw domainErrorResponse(error, {
+      404: "There is no match at this address.",
+      403: "This match is visible only to its commissioner, its innovator and brokers.",
+    });
   }
 }

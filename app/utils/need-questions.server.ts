@@ -6,16 +6,9 @@ import { json, redirect } from "@remix-run/node";
 import type { User } from "lucia";
 import type { NeedRow } from "../../db/schema";
 import { answerQuestionSchema, askQuestionSchema } from "../domain/need-questions";
-import { NotAllowedError, NotFoundError } from "../models/idea-editor.server";
-import {
-  answerQuestion,
-  askQuestion,
-  listOwnPendingQuestions,
-  listPublicQuestions,
-  listQuestionsForOwner,
-  QuestionConflictError,
-} from "../models/need-questions.server";
+import { answerQuestion, askQuestion, listOwnPendingQuestions, listPublicQuestions, listQuestionsForOwner } from "../models/need-questions.server";
 import { getExchange } from "./exchange.server";
+import { ConflictError, domainErrorResponse } from "../models/errors.server";
 
 /** The "Questions and answers" section of an open need's public page. */
 export function publicQuestionsData(need: Pick<NeedRow, "id" | "ownerId">, user: User | null, searchParams: URLSearchParams) {
@@ -45,10 +38,8 @@ export function askQuestionAction(user: User, needSlug: string, formData: FormDa
   try {
     askQuestion(getExchange().db, { id: user.id, role: user.role }, needSlug, submission.value);
   } catch (error) {
-    if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
-    if (error instanceof NotAllowedError) throw new Response(error.message, { status: 403 });
-    if (error instanceof QuestionConflictError) return json({ askQuestion: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
-    throw error;
+    if (error instanceof ConflictError) return json({ askQuestion: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
+    throw domainErrorResponse(error);
   }
   return redirect(`/needs/${encodeURIComponent(needSlug)}?asked=1#questions`);
 }
@@ -73,11 +64,9 @@ export function answerQuestionAction(user: User, need: Pick<NeedRow, "id" | "slu
   try {
     answerQuestion(getExchange().db, { id: user.id, role: user.role }, submission.value.questionId, submission.value.answer, { needId: need.id });
   } catch (error) {
-    if (error instanceof NotFoundError) throw new Response("There is no such question on this need.", { status: 404 });
-    if (error instanceof NotAllowedError) throw new Response(error.message, { status: 403 });
-    if (error instanceof QuestionConflictError)
+    if (error instanceof ConflictError)
       return json({ answerQuestion: { questionId, result: submission.reply({ formErrors: [error.message] }) } }, { status: 409 });
-    throw error;
+    throw domainErrorResponse(error, { 404: "There is no such question on this need." });
   }
   return redirect(`/my/needs/${encodeURIComponent(need.slug)}?answered=${submission.value.questionId}#questions`);
 }

@@ -9,10 +9,9 @@ import { assignments, auditLog, emailOutbox, ideas, needs, notifications, review
 import type { Role } from "../../app/domain/vocabulary";
 import { AssigneeError, assignItem, getAssignment } from "../../app/models/assignments.server";
 import { importIdeas, importNeeds } from "../../app/models/exchange-import.server";
-import { NotAllowedError } from "../../app/models/idea-editor.server";
 import { applyMatchAction, proposeMatch } from "../../app/models/match-workflow.server";
 import { latestReviewScore, saveReviewScore, ScoreValidationError } from "../../app/models/review-rubric.server";
-import { claimItem, decideIdea, getClaim, releaseItem, ReviewConflictError } from "../../app/models/review.server";
+import { claimItem, decideIdea, getClaim, releaseItem } from "../../app/models/review.server";
 import { createUser } from "../../app/models/users.server";
 import type { ExchangeContext } from "../../app/utils/exchange.server";
 import { startSession } from "../../app/utils/session.server";
@@ -21,6 +20,7 @@ import * as confirmReject from "../../app/routes/broker.$itemType.$itemId_.confi
 import * as brokerQueue from "../../app/routes/broker._index";
 import * as assignMatch from "../../app/routes/broker.matches_.$id.assign";
 import { countRows, idea, ideaItems, need, needItems, openTestExchange, type TestExchange } from "./helpers";
+import { ConflictError, NotAllowedError } from "../../app/models/errors.server";
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, never> }) => Promise<Response> | Response;
 type Person = "innovator" | "commissioner" | "broker" | "colleague" | "admin";
@@ -298,7 +298,7 @@ describe("assigning a queue item", () => {
     assignItem(db, people.broker, { itemType: "idea", itemId: decided, assigneeId: people.colleague.id });
     decideIdea(db, people.colleague.id, decided, { decision: "request-changes", reason: "Add costs" });
     expect(getAssignment(db, "idea", decided)).toBeNull();
-    expect(() => assignItem(db, people.broker, { itemType: "idea", itemId: decided, assigneeId: people.colleague.id })).toThrow(ReviewConflictError);
+    expect(() => assignItem(db, people.broker, { itemType: "idea", itemId: decided, assigneeId: people.colleague.id })).toThrow(ConflictError);
   });
 });
 

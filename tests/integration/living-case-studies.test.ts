@@ -9,32 +9,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, emailOutbox, ideas, needs, notifications, outcomeReminders, outcomeUpdates, type UserRow } from "../../db/schema";
 import { addMonths } from "../../app/domain/match-workflow";
-import { addCaseStudy, NotAllowedError, resubmitCaseStudy } from "../../app/models/idea-editor.server";
+import { addCaseStudy, resubmitCaseStudy } from "../../app/models/idea-editor.server";
 import {
   editLivingCaseStudy,
   getLivingCaseStudy,
   listLivingCaseStudies,
-  OutcomeConflictError,
   resubmitOutcomeUpdate,
   sendDueOutcomeReminders,
   submitOutcomeUpdate,
 } from "../../app/models/living-case-studies.server";
 import { startMailJobs } from "../../app/models/mail-jobs.server";
-import {
-  claimItem,
-  decideCaseStudy,
-  decideOutcomeUpdate,
-  getReviewItem,
-  isAwaitingReview,
-  listReviewQueue,
-  ReviewConflictError,
-} from "../../app/models/review.server";
+import { claimItem, decideCaseStudy, decideOutcomeUpdate, getReviewItem, isAwaitingReview, listReviewQueue } from "../../app/models/review.server";
 import { findSimilarOpenNeeds } from "../../app/models/similar-needs.server";
 import { createUser } from "../../app/models/users.server";
 import type { ExchangeContext } from "../../app/utils/exchange.server";
 import { createMeiliClient } from "../../search/client";
 import { adoptMatch, insertMatch } from "./adopted-match";
 import { idea, ideaItems, importIdeasAndSync, importNeedsAndSync, need, needItems, openTestExchange, runCli, type TestExchange } from "./helpers";
+import { ConflictError, NotAllowedError } from "../../app/models/errors.server";
 
 let exchange: TestExchange;
 let db: ExchangeDb;
@@ -268,7 +260,7 @@ describe("an outcome update", () => {
     expect(() => submitOutcomeUpdate(db, { id: innovator.id, role: "innovator" }, matchId, { monthsAfterAdoption: 6, outcomes: sixMonths })).toThrow(
       NotAllowedError,
     );
-    expect(() => submitOutcomeUpdate(db, commissionerActor(), matchId, { monthsAfterAdoption: 9, outcomes: sixMonths })).toThrow(OutcomeConflictError);
+    expect(() => submitOutcomeUpdate(db, commissionerActor(), matchId, { monthsAfterAdoption: 9, outcomes: sixMonths })).toThrow(ConflictError);
     updateId = submitOutcomeUpdate(db, commissionerActor(), matchId, { monthsAfterAdoption: 6, outcomes: sixMonths }, addMonths(adoptedAt, 7));
     expect(() => submitOutcomeUpdate(db, commissionerActor(), matchId, { monthsAfterAdoption: 6, outcomes: sixMonths })).toThrow(
       /already written the 6-month update/,
@@ -302,10 +294,10 @@ describe("an outcome update", () => {
       title: "Your 6-month outcome update on Northshire needs changes",
       link: `/my/outcomes/${matchId}#write-update`,
     });
-    expect(() => decideOutcomeUpdate(db, broker.id, updateId, { decision: "publish" })).toThrow(ReviewConflictError);
+    expect(() => decideOutcomeUpdate(db, broker.id, updateId, { decision: "publish" })).toThrow(ConflictError);
     expect(() => submitOutcomeUpdate(db, commissionerActor(), matchId, { monthsAfterAdoption: 6, outcomes: sixMonths })).toThrow(/asked for changes/);
     resubmitOutcomeUpdate(db, commissionerActor(), matchId, updateId, `${sixMonths} 212 people took part.`, addMonths(adoptedAt, 8));
-    expect(() => resubmitOutcomeUpdate(db, commissionerActor(), matchId, updateId, sixMonths)).toThrow(OutcomeConflictError);
+    expect(() => resubmitOutcomeUpdate(db, commissionerActor(), matchId, updateId, sixMonths)).toThrow(ConflictError);
 
     // Not shown while the case study itself waits for review.
     decideOutcomeUpdate(db, broker.id, updateId, { decision: "publish" });

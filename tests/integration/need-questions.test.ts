@@ -6,18 +6,11 @@ import { and, count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, emailOutbox, needQuestions, needs, notifications } from "../../db/schema";
 import { QUESTION_MAX } from "../../app/domain/need-questions";
-import { NotAllowedError, NotFoundError } from "../../app/models/idea-editor.server";
-import {
-  answerQuestion,
-  askQuestion,
-  hideQuestion,
-  listPublicQuestions,
-  listQuestionsForBrokers,
-  QuestionConflictError,
-} from "../../app/models/need-questions.server";
+import { answerQuestion, askQuestion, hideQuestion, listPublicQuestions, listQuestionsForBrokers } from "../../app/models/need-questions.server";
 import { importNeeds } from "../../app/models/exchange-import.server";
 import { need, needItems } from "./helpers";
 import { buildRequest, importRoute, openHarness, type Harness, type RouteModule, type Visitor } from "./route-harness";
+import { ConflictError, NotAllowedError, NotFoundError } from "../../app/models/errors.server";
 
 let harness: Harness;
 let publicPage: RouteModule;
@@ -154,7 +147,7 @@ describe("asking a question on a need's page", () => {
     expect(() => askQuestion(db, innovator, harness.fixtures.ownNeedSlug, { question: "Still open?" })).toThrow(NotFoundError);
     importNeeds(db, needItems([need({ slug: "closed-need", title: "A closed need" })]));
     db.update(needs).set({ status: "closed" }).where(eq(needs.slug, "closed-need")).run();
-    expect(() => askQuestion(db, innovator, "closed-need", { question: "Still open?" })).toThrow(QuestionConflictError);
+    expect(() => askQuestion(db, innovator, "closed-need", { question: "Still open?" })).toThrow(ConflictError);
     expect(questionCount()).toBe(before);
   });
 

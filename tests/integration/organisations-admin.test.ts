@@ -6,7 +6,6 @@ import type { ExchangeDb } from "../../db/client";
 import { ideas, needs, notifications, organisations, users, type UserRow } from "../../db/schema";
 import { getUserWithOrganisation, listUsers, updateUserAccount } from "../../app/models/accounts.server";
 import { listAdminAudit } from "../../app/models/audit.server";
-import { NotAllowedError, NotFoundError } from "../../app/models/idea-editor.server";
 import {
   createOrganisation,
   getOrganisationBySlug,
@@ -18,6 +17,7 @@ import {
 } from "../../app/models/organisations.server";
 import { createUser, findOrCreateOrganisation } from "../../app/models/users.server";
 import { openTestExchange, type TestExchange } from "./helpers";
+import { NotAllowedError, NotFoundError } from "../../app/models/errors.server";
 
 let exchange: TestExchange;
 let db: ExchangeDb;

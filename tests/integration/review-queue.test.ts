@@ -6,20 +6,11 @@ import type { ExchangeDb } from "../../db/client";
 import { auditLog, caseStudies, emailOutbox, ideaRevisions, ideas, needs, notifications, reviewClaims, searchOutbox, type UserRow } from "../../db/schema";
 import { caseStudyFormSchema, ideaFormSchema } from "../../app/domain/idea-form";
 import { addBrokerNote, listAuditLog, listBrokerNotes } from "../../app/models/audit.server";
-import { addCaseStudy, createIdeaDraft, NotAllowedError, updateOwnIdea } from "../../app/models/idea-editor.server";
-import {
-  claimItem,
-  decideCaseStudy,
-  decideIdea,
-  decideNeed,
-  getClaim,
-  isAwaitingReview,
-  listReviewQueue,
-  releaseItem,
-  ReviewConflictError,
-} from "../../app/models/review.server";
+import { addCaseStudy, createIdeaDraft, updateOwnIdea } from "../../app/models/idea-editor.server";
+import { claimItem, decideCaseStudy, decideIdea, decideNeed, getClaim, isAwaitingReview, listReviewQueue, releaseItem } from "../../app/models/review.server";
 import { createUser } from "../../app/models/users.server";
 import { openTestExchange, type TestExchange } from "./helpers";
+import { ConflictError, NotAllowedError } from "../../app/models/errors.server";
 
 let exchange: TestExchange;
 let db: ExchangeDb;
@@ -174,7 +165,7 @@ describe("claims", () => {
 
   it("lets one broker claim an item and refuses another broker", () => {
     claimItem(db, broker.id, "idea", ideaId);
-    expect(() => claimItem(db, otherBroker.id, "idea", ideaId)).toThrow(ReviewConflictError);
+    expect(() => claimItem(db, otherBroker.id, "idea", ideaId)).toThrow(ConflictError);
     expect(getClaim(db, "idea", ideaId)?.brokerId).toBe(broker.id);
     // Claiming again is harmless.
     claimItem(db, broker.id, "idea", ideaId);
@@ -190,7 +181,7 @@ describe("claims", () => {
 
   it("lets only the claiming broker release it, or an admin by force", () => {
     claimItem(db, broker.id, "idea", ideaId);
-    expect(() => releaseItem(db, otherBroker.id, "idea", ideaId)).toThrow(ReviewConflictError);
+    expect(() => releaseItem(db, otherBroker.id, "idea", ideaId)).toThrow(ConflictError);
     expect(getClaim(db, "idea", ideaId)?.brokerId).toBe(broker.id);
     releaseItem(db, admin.id, "idea", ideaId, { force: true });
     expect(getClaim(db, "idea", ideaId)).toBeNull();
@@ -202,8 +193,8 @@ describe("claims", () => {
 
   it("refuses to claim an item that is not waiting for review", () => {
     const draft = submitIdea(innovator.id, submittedAt, { status: "draft" });
-    expect(() => claimItem(db, broker.id, "idea", draft)).toThrow(ReviewConflictError);
-    expect(() => claimItem(db, broker.id, "need", 999_999)).toThrow(ReviewConflictError);
+    expect(() => claimItem(db, broker.id, "idea", draft)).toThrow(ConflictError);
+    expect(() => claimItem(db, broker.id, "need", 999_999)).toThrow(ConflictError);
     expect(getClaim(db, "idea", draft)).toBeNull();
   });
 });
@@ -260,7 +251,7 @@ describe("decisions on ideas", () => {
   it("does not let a broker decide an item another broker has claimed", () => {
     const ideaId = submitIdea(innovator.id);
     claimItem(db, broker.id, "idea", ideaId);
-    expect(() => decideIdea(db, otherBroker.id, ideaId, { decision: "reject", reason: "Duplicate" })).toThrow(ReviewConflictError);
+    expect(() => decideIdea(db, otherBroker.id, ideaId, { decision: "reject", reason: "Duplicate" })).toThrow(ConflictError);
     expect(idea(ideaId).status).toBe("submitted");
   });
 
@@ -284,7 +275,7 @@ describe("decisions on ideas", () => {
       after: { status: "published", evidenceLevel: 3 },
     });
     // Decided once: it is no longer in the queue, and cannot be decided again.
-    expect(() => decideIdea(db, broker.id, ideaId, { decision: "reject", reason: "Changed my mind" })).toThrow(ReviewConflictError);
+    expect(() => decideIdea(db, broker.id, ideaId, { decision: "reject", reason: "Changed my mind" })).toThrow(ConflictError);
   });
 
   it("rejects: archived with the reason", () => {
