@@ -151,11 +151,6 @@ export function consentText(party: MatchParty, match: ConsentState): string {
   return `Commissioner: ${side(match.commissionerAgreed)}. Innovator: ${side(match.innovatorAgreed)}.${needsConfirmation}`;
 }
 
-/** The name of the text field an action's form carries, if any. */
-export function matchActionField(action: MatchAction): "rationale" | "reason" | null {
-  return action === "confirm" ? "rationale" : action === "decline" ? "reason" : null;
-}
-
 /** The audit log's actions in words, for the status history. */
 export const matchHistoryLabels: Record<string, string> = {
   propose: "Proposed",

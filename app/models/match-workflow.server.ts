@@ -17,6 +17,8 @@ import {
   type MatchAction,
   type MatchParty,
 } from "../domain/match-workflow";
+import { MATCH_MESSAGE_MAX, missingMatchText } from "../domain/match-forms";
+import { MATCH_TEXT_MAX } from "../domain/match-queue";
 import { procurementRouteHint, type ProcurementHint } from "../domain/procurement-hint";
 import type { MatchSource, MatchStatus, Role } from "../domain/vocabulary";
 import { recordAudit } from "./audit.server";
@@ -27,9 +29,6 @@ import { ConflictError, NotAllowedError, NotFoundError } from "./errors.server";
 export type MatchActor = { id: string; role: Role };
 
 type Tx = Parameters<Parameters<ExchangeDb["transaction"]>[0]>[0];
-
-export const MAX_MATCH_TEXT = 2000;
-export const MAX_MESSAGE_LENGTH = 5000;
 
 function partyFor(actor: MatchActor, need: Pick<NeedRow, "ownerId">, idea: Pick<IdeaRow, "ownerId">): MatchParty | null {
   return matchPartyOf(actor.role, need.ownerId === actor.id, idea.ownerId === actor.id);
@@ -143,11 +142,8 @@ export type MatchActionInput = { action: MatchAction; text?: string | null };
 export function applyMatchAction(db: ExchangeDb, actor: MatchActor, matchId: number, input: MatchActionInput, now = new Date()): MatchRow {
   const text = input.text?.trim() ?? "";
   const needsText = matchActionNeedsText(input.action);
-  if (needsText && !text)
-    throw new ConflictError(
-      needsText === "rationale" ? "Give a rationale: both sides will see it." : "Give a reason for declining: the other side will see it.",
-    );
-  if (text.length > MAX_MATCH_TEXT) throw new ConflictError(`Keep it under ${MAX_MATCH_TEXT} characters.`);
+  if (needsText && !text) throw new ConflictError(missingMatchText[needsText]);
+  if (text.length > MATCH_TEXT_MAX) throw new ConflictError(`Keep it under ${MATCH_TEXT_MAX} characters.`);
   return db.transaction((tx) => {
     const { match, need, idea } = loadMatch(tx, matchId);
     const party = partyFor(actor, need, idea);
@@ -238,7 +234,7 @@ function announce(tx: Tx, action: MatchAction, party: MatchParty, match: MatchRo
 export function postMatchMessage(db: ExchangeDb, actor: MatchActor, matchId: number, body: string, now = new Date()): void {
   const text = body.trim();
   if (!text) throw new ConflictError("Write a message first.");
-  if (text.length > MAX_MESSAGE_LENGTH) throw new ConflictError(`Keep messages under ${MAX_MESSAGE_LENGTH} characters.`);
+  if (text.length > MATCH_MESSAGE_MAX) throw new ConflictError(`Keep messages under ${MATCH_MESSAGE_MAX} characters.`);
   db.transaction((tx) => {
     const { match, need, idea } = loadMatch(tx, matchId);
     const party = partyFor(actor, need, idea);

@@ -3,6 +3,7 @@
 // broker's rationale and the reasons, the procurement route hint, the viewer's actions,
 // where the introduction stands, contact details and the message thread once both sides
 // agreed, and the status history. Every form is a plain POST with a hidden intent.
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -11,12 +12,14 @@ import { GeneralErrorBoundary } from "../components/error-boundary";
 import { MatchDeadline, MatchStatusBadge, ProcurementHintBox } from "../components/match-parts";
 import { budgetText } from "../components/need-facts";
 import { formatDateTime } from "../domain/broker-queue";
-import { consentText, matchActionField, matchDeadlineView, matchDoneMessages, matchHistoryLabels } from "../domain/match-display";
-import { matchActionLabels, matchActions, type MatchAction, type MatchParty } from "../domain/match-workflow";
+import { consentText, matchDeadlineView, matchDoneMessages, matchHistoryLabels } from "../domain/match-display";
+import { MATCH_MESSAGE_MAX, matchMessageSchema, matchStepSchema } from "../domain/match-forms";
+import { MATCH_TEXT_MAX } from "../domain/match-queue";
+import { matchActionLabels, matchActionNeedsText, matchActions, type MatchAction, type MatchParty } from "../domain/match-workflow";
 import { matchStatusLabels, type MatchStatus } from "../domain/vocabulary";
 import { getAssignment } from "../models/assignments.server";
 import { listAuditLog } from "../models/audit.server";
-import { applyMatchAction, MAX_MATCH_TEXT, MAX_MESSAGE_LENGTH, postMatchMessage } from "../models/match-workflow.server";
+import { applyMatchAction, postMatchMessage } from "../models/match-workflow.server";
 import { getExchange } from "../utils/exchange.server";
 import { matchIdFrom, matchViewOrThrow as viewOrThrow } from "../utils/match-route.server";
 import { requireUser } from "../utils/session.server";
@@ -113,12 +116,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fail = (error: ActionError, status: number) => json({ error }, { status });
 
   if (intent === "message") {
-    const body = formData.get("body");
-    const text = typeof body === "string" ? body.trim() : "";
-    if (!text) return fail({ intent, field: "body", message: "Write a message first." }, 400);
-    if (text.length > MAX_MESSAGE_LENGTH) return fail({ intent, field: "body", message: `Keep messages under ${MAX_MESSAGE_LENGTH} characters.` }, 400);
+    const submission = parseWithZod(formData, { schema: matchMessageSchema });
+    if (submission.status !== "success") return fail({ intent, field: "body", message: submission.error?.body?.[0] ?? "Write a message first." }, 400);
     try {
-      postMatchMessage(db, user, matchId, text);
+      postMatchMessage(db, user, matchId, submission.value.body);
     } catch (error) {
       if (error instanceof ConflictError) return fail({ intent, field: "body", message: error.message }, 409);
       if (error instanceof NotAllowedError) return fail({ intent, field: null, message: error.message }, 403);
@@ -130,22 +131,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isMatchAction(intent)) return fail({ intent: "message", field: null, message: "That request was not understood." }, 400);
   // Adoption and declining cannot be undone: they happen on their confirmation page.
   if (needsConfirmation(intent)) return redirect(`/matches/${matchId}/confirm/${intent}`, 303);
-  const field = matchActionField(intent);
-  const raw = field ? formData.get(field) : null;
-  const text = typeof raw === "string" ? raw.trim() : "";
-  if (field && !text) {
-    return fail(
-      {
-        intent,
-        field,
-        message: field === "rationale" ? "Give a rationale: both sides will see it." : "Give a reason for declining: the other side will see it.",
-      },
-      400,
-    );
-  }
-  if (text.length > MAX_MATCH_TEXT) return fail({ intent, field, message: `Keep it under ${MAX_MATCH_TEXT} characters.` }, 400);
+  const field = matchActionNeedsText(intent);
+  const submission = parseWithZod(formData, { schema: matchStepSchema(intent) });
+  if (submission.status !== "success")
+    return fail({ intent, field, message: (field && submission.error?.[field]?.[0]) || "That request was not understood." }, 400);
+  const value = submission.value as { rationale?: string; reason?: string };
   try {
-    applyMatchAction(db, user, matchId, { action: intent, text: field ? text : null });
+    applyMatchAction(db, user, matchId, { action: intent, text: field ? (value[field] ?? null) : null });
   } catch (error) {
     if (error instanceof ConflictError) return fail({ intent, field, message: error.message }, 409);
     if (error instanceof NotAllowedError) return fail({ intent, field: null, message: error.message }, 403);
@@ -191,7 +183,7 @@ const actionHints: Partial<Record<MatchAction, Record<MatchParty, string>>> = {
 function ActionForm({ matchId, action, party, error }: { matchId: number; action: MatchAction; party: MatchParty; error: ActionError | null }) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === action;
-  const field = matchActionField(action);
+  const field = matchActionNeedsText(action);
   const fieldId = `${action}-${field}`;
   const errorId = `${action}-error`;
   const hint = actionHints[action]?.[party];
@@ -223,7 +215,7 @@ function ActionForm({ matchId, action, party, error }: { matchId: number; action
             name={field}
             rows={3}
             required
-            maxLength={MAX_MATCH_TEXT}
+            maxLength={MATCH_TEXT_MAX}
             aria-invalid={message ? true : undefined}
             aria-describedby={message ? `${fieldId}-hint ${errorId}` : `${fieldId}-hint`}
             className={`mt-1 w-full max-w-2xl rounded border-2 px-3 py-2 ${message ? "border-red-700" : "border-slate-700"}`}
@@ -473,7 +465,7 @@ export default function MatchPage() {
                 name="body"
                 rows={4}
                 required
-                maxLength={MAX_MESSAGE_LENGTH}
+                maxLength={MATCH_MESSAGE_MAX}
                 aria-invalid={messageError ? true : undefined}
                 aria-describedby={messageError ? "message-body-hint message-body-error" : "message-body-hint"}
                 className={`mt-1 w-full rounded border-2 px-3 py-2 ${messageError ? "border-red-700" : "border-slate-700"}`}

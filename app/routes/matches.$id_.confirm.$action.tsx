@@ -2,13 +2,16 @@
 // The match page and the broker's queue send their form here (a decline carries its reason,
 // which this page shows again to change); only "Yes, ..." here changes the match. Works
 // without JavaScript: every step is a plain POST and the page has its own address.
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { confirmMatchStepSchema } from "../domain/match-forms";
+import { MATCH_TEXT_MAX } from "../domain/match-queue";
 import { matchStatusLabels } from "../domain/vocabulary";
-import { applyMatchAction, MAX_MATCH_TEXT } from "../models/match-workflow.server";
+import { applyMatchAction } from "../models/match-workflow.server";
 import { getExchange } from "../utils/exchange.server";
 import { matchIdFrom, matchViewOrThrow } from "../utils/match-route.server";
 import { safeRedirect } from "../utils/safe-redirect";
@@ -85,16 +88,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, matchId, action, view } = await load(request, params);
   const formData = await request.formData();
   const returnTo = returnPath(matchId, formData.get("returnTo"));
+  // The reason as typed, to show again with any problem.
   const raw = formData.get("reason");
   const reason = typeof raw === "string" ? raw.trim() : "";
   const reply = (error: string | null, status = 200) => json<ActionData>({ reason, error, returnTo }, { status });
   if (!view.actions.includes(action)) return redirect(`/matches/${matchId}`);
-  if (action === "decline" && reason.length > MAX_MATCH_TEXT) return reply(`Keep the reason to ${MAX_MATCH_TEXT} characters or fewer`, 400);
+  const submission = parseWithZod(formData, { schema: confirmMatchStepSchema(action) });
+  if (submission.status !== "success") return reply(submission.error?.reason?.[0] ?? "That request was not understood.", 400);
   // The first step (from the match page or the queue) only brings the reason here to confirm.
-  if (formData.get("confirmed") !== "yes") return reply(null);
-  if (action === "decline" && !reason) return reply("Give a reason for declining: the other side will see it", 400);
+  if (!submission.value.confirmed) return reply(null);
   try {
-    applyMatchAction(getExchange().db, user, matchId, { action, text: action === "decline" ? reason : null });
+    applyMatchAction(getExchange().db, user, matchId, { action, text: action === "decline" ? submission.value.reason : null });
   } catch (error) {
     if (error instanceof ConflictError) return reply(error.message, 409);
     throw domainErrorResponse(error, { 404: "There is no match at this address." });
@@ -185,7 +189,7 @@ export default function ConfirmMatchStep() {
               id="reason"
               name="reason"
               rows={4}
-              maxLength={MAX_MATCH_TEXT}
+              maxLength={MATCH_TEXT_MAX}
               defaultValue={actionData?.reason ?? ""}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? "reason-hint reason-error" : "reason-hint"}

@@ -1,4 +1,6 @@
 // The signed-in user's notifications, newest first, with "mark all as read".
+import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -27,10 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ notifications, preference: getNotificationPreference(db, user.id) }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
+/** The page's one button. */
+const notificationsActionSchema = z.object({ intent: z.literal("mark-all-read") });
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
-  if (form.get("intent") !== "mark-all-read") throw new Response("That request was not understood.", { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema: notificationsActionSchema });
+  if (submission.status !== "success") throw new Response("That request was not understood.", { status: 400 });
   markAllNotificationsRead(getExchange().db, user.id);
   return redirect("/notifications");
 }
