@@ -1,6 +1,10 @@
 // How the broker pages show idea fields, pending changes and audit entries as words. Pure.
 import {
   diffusionModelLabels,
+  ideaStatusLabels,
+  needStatusLabels,
+  type IdeaStatus,
+  type NeedStatus,
   lifecyclePhaseLabels,
   sectorLabels,
   typologyLabels,
@@ -119,4 +123,20 @@ export function auditChangeRows(before: Record<string, unknown> | null, after: R
       before: before && field in before ? formatFieldValue(field, before[field]) : "",
       after: after && field in after ? formatFieldValue(field, after[field]) : "",
     }));
+}
+
+/** An idea's status in words for its owner, with where its review stands. */
+export function ideaStatusText(idea: { status: string; reviewOutcome: string | null; awaitingReview: boolean; hasPendingChanges: boolean }) {
+  if (idea.status === "published" && idea.awaitingReview) return "Published; changes waiting for review";
+  if (idea.status === "published" && idea.hasPendingChanges && idea.reviewOutcome === "changes-requested") return "Published; changes requested";
+  if (idea.status === "draft" && idea.reviewOutcome === "changes-requested") return "Changes requested";
+  if (idea.status === "archived" && idea.reviewOutcome === "rejected") return "Rejected";
+  return ideaStatusLabels[idea.status as IdeaStatus] ?? idea.status;
+}
+
+/** A need's status in words for its owner, with where its review stands. */
+export function needStatusText(need: { status: string; reviewOutcome: string | null }) {
+  if (need.status === "draft" && need.reviewOutcome === "changes-requested") return "Changes requested";
+  if (need.status === "closed" && need.reviewOutcome === "rejected") return "Rejected";
+  return needStatusLabels[need.status as NeedStatus] ?? need.status;
 }

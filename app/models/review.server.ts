@@ -427,6 +427,8 @@ export function decideOutcomeUpdate(db: ExchangeDb, brokerId: string, updateId: 
   });
 }
 
+export type ReviewItem = NonNullable<ReturnType<typeof getReviewItem>>;
+
 /** The queue item as a broker reviews it: the full record plus, for ideas, the pending changes. */
 export function getReviewItem(db: ExchangeDb, itemType: ReviewItemType, itemId: number) {
   if (itemType === "idea") {

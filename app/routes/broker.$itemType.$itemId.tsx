@@ -12,33 +12,13 @@ import { AssignForm, CurrentAssignment } from "../components/assign-form";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { RadioGroup, SelectField, TextareaField } from "../components/form-controls";
 import { ErrorList, FormErrorSummary } from "../components/forms";
-import { budgetText, deadlineText } from "../components/need-facts";
 import { LatestScore, ScoreForm } from "../components/review-score";
 import { Badge } from "../components/tags";
 import { decisionSchema, JUSTIFICATION_MAX, noteSchema, toDecisionInput } from "../domain/broker-forms";
-import { outcomeMilestoneLabel } from "../domain/living-case-studies";
 import { describeDeadline, formatAge, formatDate, formatDateTime, isReviewItemType, parseItemId } from "../domain/broker-queue";
-import {
-  auditChangeRows,
-  diffusionDetailRows,
-  fieldLabel,
-  formatFieldValue,
-  pendingChangeRows,
-  type DetailRow,
-  type FieldChange,
-} from "../domain/review-display";
+import { auditChangeRows } from "../domain/review-display";
 import { decisionLabels, reviewDeadline, reviewItemLabels, type BrokerDecision } from "../domain/review-workflow";
-import {
-  caseStudyStatusLabels,
-  reviewStatusLabels,
-  evidenceLevelLabels,
-  evidenceLevels,
-  fundingRouteLabels,
-  ideaStatusLabels,
-  needStatusLabels,
-  type FundingRoute,
-  type ReviewItemType,
-} from "../domain/vocabulary";
+import { evidenceLevelLabels, evidenceLevels, type ReviewItemType } from "../domain/vocabulary";
 import { assigneeOptions, assignSchema } from "../domain/assignment";
 import { formatRubricTotal, rubricSchema, scoreRows } from "../domain/review-rubric";
 import { AssigneeError, assignItem, getAssignment, listAssignableBrokers } from "../models/assignments.server";
@@ -56,6 +36,7 @@ import {
   isAwaitingReview,
   releaseItem,
 } from "../models/review.server";
+import { reviewItemView } from "../domain/review-item-view";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { ConflictError, domainErrorResponse, NotAllowedError } from "../models/errors.server";
@@ -74,187 +55,13 @@ function itemFromParams(params: LoaderFunctionArgs["params"]): { itemType: Revie
   return { itemType: params.itemType, itemId };
 }
 
-type Fact = { label: string; value: string; long?: boolean };
-
-type ReviewView = {
-  heading: string;
-  subheading: string;
-  status: string;
-  lastReason: string | null;
-  submitter: string | null;
-  submittedAt: Date | null;
-  publicLink: string | null;
-  facts: Fact[];
-  detailRows: DetailRow[];
-  pendingChanges: FieldChange[];
-  caseStudies: {
-    id: number;
-    heading: string;
-    status: string;
-    reviewStatus: string;
-    reviewStatusLabel: string;
-    outcomes: string | null;
-    lessons: string | null;
-  }[];
-  parentIdea: { title: string; link: string } | null;
-  evidenceDefaults: { evidenceLevel: string; evidenceJustification: string } | null;
-};
-
-function loadItem(itemType: ReviewItemType, itemId: number): ReviewView {
-  const { db } = getExchange();
-  const item = getReviewItem(db, itemType, itemId);
-  if (!item) throw new Response("There is no review item at this address.", { status: 404 });
-  if (item.itemType === "idea") {
-    const { idea } = item;
-    const facts: Fact[] = (
-      [
-        "summary",
-        "problem",
-        "solution",
-        "evidence",
-        "evidenceLevel",
-        "evidenceJustification",
-        "sectors",
-        "typology",
-        "diffusionModels",
-        "lifecyclePhase",
-        "originLocality",
-        "originCountry",
-        "organisation",
-        "costs",
-        "tags",
-      ] as const
-    ).map((field) => ({
-      label: fieldLabel(field),
-      value: formatFieldValue(field, idea[field]),
-      long: ["summary", "problem", "solution", "evidence", "costs"].includes(field),
-    }));
-    const pending = (idea.pendingChanges ?? null) as Record<string, unknown> | null;
-    return {
-      heading: idea.title,
-      subheading: idea.status === "published" ? "Changes to a published idea" : "New idea",
-      status: `${ideaStatusLabels[idea.status]}${idea.reviewOutcome ? ` (last decision: ${reviewStatusLabels[idea.reviewOutcome].toLowerCase()})` : ""}`,
-      lastReason: idea.reviewReason,
-      submitter: item.owner ? `${item.owner.name} (${item.owner.email})` : null,
-      submittedAt: idea.submittedAt,
-      publicLink: idea.status === "published" ? `/ideas/${idea.slug}` : null,
-      facts,
-      detailRows: diffusionDetailRows(idea.diffusionDetails),
-      pendingChanges: pendingChangeRows(idea as unknown as Record<string, unknown>, pending),
-      caseStudies: item.caseStudies.map((study) => ({
-        id: study.id,
-        heading: [study.locality, study.country].filter(Boolean).join(", ") + (study.year ? ` (${study.year})` : ""),
-        status: caseStudyStatusLabels[study.status],
-        reviewStatus: study.reviewStatus,
-        reviewStatusLabel: reviewStatusLabels[study.reviewStatus].toLowerCase(),
-        outcomes: study.outcomes,
-        lessons: study.lessons,
-      })),
-      parentIdea: null,
-      evidenceDefaults: {
-        evidenceLevel: String((pending?.evidenceLevel as number | undefined) ?? idea.evidenceLevel ?? ""),
-        evidenceJustification: idea.evidenceJustification ?? "",
-      },
-    };
-  }
-  if (item.itemType === "need") {
-    const { need } = item;
-    const facts: Fact[] = [
-      { label: "The problem", value: need.problem, long: true },
-      { label: "What success looks like", value: need.outcomes ?? "(none)", long: true },
-      { label: "Sectors", value: formatFieldValue("sectors", need.sectors) },
-      { label: "Place", value: [need.locality, need.country].filter(Boolean).join(", ") || "(none)" },
-      { label: "Budget", value: budgetText(need.budgetMin, need.budgetMax) ?? "(none)" },
-      { label: "Funding routes", value: need.fundingRoutes.map((route) => fundingRouteLabels[route as FundingRoute] ?? route).join(", ") || "(none)" },
-      { label: "Diffusion models accepted", value: formatFieldValue("diffusionModels", need.diffusionModels) },
-      { label: "Deadline", value: deadlineText(need.deadline) ?? "(none)" },
-    ];
-    return {
-      heading: need.title,
-      subheading: "New need",
-      status: `${needStatusLabels[need.status]}${need.reviewOutcome ? ` (last decision: ${reviewStatusLabels[need.reviewOutcome].toLowerCase()})` : ""}`,
-      lastReason: need.reviewReason,
-      submitter: item.owner ? `${item.owner.name} (${item.owner.email})` : null,
-      submittedAt: need.submittedAt,
-      publicLink: need.status === "open" ? `/needs/${need.slug}` : null,
-      facts,
-      detailRows: [],
-      pendingChanges: [],
-      caseStudies: [],
-      parentIdea: null,
-      evidenceDefaults: null,
-    };
-  }
-  if (item.itemType === "outcome-update") {
-    const { update, caseStudy } = item;
-    const place = [caseStudy.locality, caseStudy.country].filter(Boolean).join(", ");
-    const facts: Fact[] = [
-      { label: "Case study", value: `${place}${caseStudy.year ? ` (${caseStudy.year})` : ""}, ${caseStudy.status}` },
-      {
-        label: "Case study review",
-        value:
-          caseStudy.reviewStatus === "published"
-            ? "Published"
-            : `${caseStudy.reviewStatus}: this update shows on the idea's page only once the case study itself is published`,
-      },
-      { label: "Milestone", value: outcomeMilestoneLabel(update.monthsAfterAdoption) },
-      { label: "Outcomes reported", value: update.outcomes, long: true },
-      { label: "The case study's outcomes", value: caseStudy.outcomes ?? "(none yet)", long: true },
-      ...item.others.map((other) => ({
-        label: `Other update: ${outcomeMilestoneLabel(other.monthsAfterAdoption).toLowerCase()} (${other.reviewStatus}${other.submittedAt ? `, ${formatDate(other.submittedAt)}` : ""})`,
-        value: other.outcomes,
-        long: true,
-      })),
-    ];
-    return {
-      heading: `Outcome update: ${caseStudy.locality}`,
-      subheading: item.idea ? `${outcomeMilestoneLabel(update.monthsAfterAdoption)}: “${item.idea.title}”` : outcomeMilestoneLabel(update.monthsAfterAdoption),
-      status: update.reviewStatus,
-      lastReason: update.reviewReason,
-      submitter: item.submitter ? `${item.submitter.name} (${item.submitter.email})` : null,
-      submittedAt: update.submittedAt,
-      publicLink:
-        update.reviewStatus === "published" && caseStudy.reviewStatus === "published" && item.idea?.status === "published"
-          ? `/ideas/${item.idea.slug}#case-studies`
-          : null,
-      facts,
-      detailRows: [],
-      pendingChanges: [],
-      caseStudies: [],
-      parentIdea: item.idea ? { title: item.idea.title, link: `/ideas/${item.idea.slug}` } : null,
-      evidenceDefaults: null,
-    };
-  }
-  const study = item.caseStudy;
-  const facts: Fact[] = [
-    { label: "Place", value: [study.locality, study.country].filter(Boolean).join(", ") },
-    { label: "Year", value: study.year ? String(study.year) : "(none)" },
-    { label: "Status", value: caseStudyStatusLabels[study.status] },
-    { label: "Outcomes", value: study.outcomes ?? "(none)", long: true },
-    { label: "Lessons (including what failed)", value: study.lessons ?? "(none)", long: true },
-  ];
-  return {
-    heading: `Case study: ${study.locality}`,
-    subheading: item.idea ? `A case study of “${item.idea.title}”` : "Case study",
-    status: study.reviewStatus,
-    lastReason: study.reviewReason,
-    submitter: item.submitter ? `${item.submitter.name} (${item.submitter.email})` : null,
-    submittedAt: study.submittedAt,
-    publicLink: null,
-    facts,
-    detailRows: [],
-    pendingChanges: [],
-    caseStudies: [],
-    parentIdea: item.idea ? { title: item.idea.title, link: `/ideas/${item.idea.slug}` } : null,
-    evidenceDefaults: null,
-  };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, brokerRoles);
   const { itemType, itemId } = itemFromParams(params);
   const { db, env } = getExchange();
-  const view = loadItem(itemType, itemId);
+  const item = getReviewItem(db, itemType, itemId);
+  if (!item) throw new Response("There is no review item at this address.", { status: 404 });
+  const view = reviewItemView(item);
   const awaiting = isAwaitingReview(db, itemType, itemId);
   const claim = getClaim(db, itemType, itemId);
   const now = new Date();

@@ -10,7 +10,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { MatchDeadline, MatchStatusBadge, ProcurementHintBox } from "../components/match-parts";
-import { budgetText } from "../components/need-facts";
+import { budgetText } from "../domain/need-display";
 import { formatDateTime } from "../domain/broker-queue";
 import { consentText, matchDeadlineView, matchDoneMessages, matchHistoryLabels } from "../domain/match-display";
 import { MATCH_MESSAGE_MAX, matchMessageSchema, matchStepSchema } from "../domain/match-forms";

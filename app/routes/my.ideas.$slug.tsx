@@ -22,8 +22,8 @@ import {
 } from "../models/idea-editor.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
-import { statusText } from "./my.ideas._index";
 import { domainErrorResponse, NotAllowedError, NotFoundError } from "../models/errors.server";
+import { ideaStatusText } from "../domain/review-display";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.title ?? "Idea"}: edit | Innovation Exchange` }];
 
@@ -293,7 +293,7 @@ export default function EditIdea() {
       </p>
       <h1 className="mt-2 text-3xl font-bold">{idea.title}</h1>
       <p className="mt-2">
-        Status: <Badge tone={idea.status === "published" ? "green" : "slate"}>{statusText(idea)}</Badge>
+        Status: <Badge tone={idea.status === "published" ? "green" : "slate"}>{ideaStatusText(idea)}</Badge>
       </p>
       {message ? (
         <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ideaStatusLabels, type IdeaStatus } from "../domain/vocabulary";
+import { ideaStatusText } from "../domain/review-display";
 import { Badge } from "../components/tags";
 import { ideaAwaitingReview, listOwnIdeas } from "../models/idea-editor.server";
 import { getExchange } from "../utils/exchange.server";
@@ -22,14 +22,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     updatedAt: idea.updatedAt.toISOString(),
   }));
   return json({ ideas }, { headers: { "Cache-Control": "private, no-store" } });
-}
-
-export function statusText(idea: { status: string; reviewOutcome: string | null; awaitingReview: boolean; hasPendingChanges: boolean }) {
-  if (idea.status === "published" && idea.awaitingReview) return "Published; changes waiting for review";
-  if (idea.status === "published" && idea.hasPendingChanges && idea.reviewOutcome === "changes-requested") return "Published; changes requested";
-  if (idea.status === "draft" && idea.reviewOutcome === "changes-requested") return "Changes requested";
-  if (idea.status === "archived" && idea.reviewOutcome === "rejected") return "Rejected";
-  return ideaStatusLabels[idea.status as IdeaStatus] ?? idea.status;
 }
 
 export default function MyIdeas() {
@@ -72,7 +64,7 @@ export default function MyIdeas() {
                 </td>
                 <td className="py-2 pr-4">
                   <Badge tone={idea.status === "published" ? "green" : idea.reviewOutcome === "changes-requested" ? "amber" : "slate"}>
-                    {statusText(idea)}
+                    {ideaStatusText(idea)}
                   </Badge>
                 </td>
                 <td className="py-2">{idea.reviewReason ?? ""}</td>

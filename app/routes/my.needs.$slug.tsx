@@ -14,10 +14,10 @@ import { getOwnNeed, IncompleteNeedError, needFormDefaults, updateOwnNeed } from
 import { SearchUnavailableError } from "../models/search.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
-import { needStatusText } from "./my.needs._index";
 import { OwnerQuestionsSection } from "../components/need-questions";
 import { answerQuestionAction, ownerQuestionsData } from "../utils/need-questions.server";
 import { ConflictError, domainErrorResponse, NotAllowedError, NotFoundError } from "../models/errors.server";
+import { needStatusText } from "../domain/review-display";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.need.title ?? "Need"}: ${data?.need.status === "open" ? "matching ideas" : "edit"} | Innovation Exchange` },

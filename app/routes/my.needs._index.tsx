@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { needStatusLabels, type NeedStatus } from "../domain/vocabulary";
+import { needStatusText } from "../domain/review-display";
 import { Badge } from "../components/tags";
 import { listOwnNeeds } from "../models/need-editor.server";
 import { getExchange } from "../utils/exchange.server";
@@ -19,12 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     reviewReason: need.reviewReason,
   }));
   return json({ needs }, { headers: { "Cache-Control": "private, no-store" } });
-}
-
-export function needStatusText(need: { status: string; reviewOutcome: string | null }) {
-  if (need.status === "draft" && need.reviewOutcome === "changes-requested") return "Changes requested";
-  if (need.status === "closed" && need.reviewOutcome === "rejected") return "Rejected";
-  return needStatusLabels[need.status as NeedStatus] ?? need.status;
 }
 
 export default function MyNeeds() {

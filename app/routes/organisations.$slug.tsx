@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { budgetText, deadlineText } from "../components/need-facts";
+import { budgetText, deadlineText } from "../domain/need-display";
 import { IdeaBadges } from "../components/tags";
 import { caseStudyPath, caseStudyPlace } from "../domain/case-studies";
 import { caseStudyStatusLabels } from "../domain/vocabulary";
