@@ -20,6 +20,7 @@ import {
 } from "../domain/vocabulary";
 import { CheckboxGroup, TextareaField } from "./form-controls";
 import { FormErrorSummary, TextField } from "./forms";
+import { Banner } from "./banner";
 
 function Section({ title, children, hint }: { title: string; children: ReactNode; hint?: string }) {
   return (
@@ -110,10 +111,10 @@ export function IdeaForm({
     <>
       <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
       {Object.values(fields).some((field) => field.errors?.length) ? (
-        <div role="alert" className="mb-6 rounded border-l-4 border-red-700 bg-red-50 p-4">
+        <Banner tone="error" className="mb-6 p-4">
           <h2 className="font-semibold">There is a problem: nothing was saved</h2>
           <p>Check the fields marked below.</p>
-        </div>
+        </Banner>
       ) : null}
       <Form method="post" {...getFormProps(form)}>
         <Section title="About the idea">

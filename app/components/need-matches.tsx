@@ -8,6 +8,7 @@ import { evidenceLevelLabels, evidenceLevels, matchStatusLabels, sectorLabels, s
 import { MarkedText, MatchDeadline, MatchStatusBadge, ProcurementHintBox } from "./match-parts";
 import type { IdeaForNeed } from "../models/need-match-list.server";
 import { IdeaBadges } from "./tags";
+import { Banner } from "./banner";
 
 type ExistingMatch = {
   id: number;
@@ -288,11 +289,11 @@ export function NeedMatchesPanel({
         lifecycle phase and adoptions elsewhere. A broker checks every match before the innovator sees it.
       </p>
       {done && doneMessages[done] && doneIdea ? (
-        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+        <Banner tone="success">
           <p className="font-semibold">
             {doneIdea.title}: {doneMessages[done]}
           </p>
-        </div>
+        </Banner>
       ) : null}
       {ideaError && !ranked?.ideas.some((idea) => idea.slug === ideaError.slug) ? (
         <p role="alert" className="mt-4 font-semibold text-red-800">
@@ -301,13 +302,13 @@ export function NeedMatchesPanel({
       ) : null}
       <FilterForm filters={filters} />
       {searchUnavailable ? (
-        <div role="alert" className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4">
+        <Banner tone="warning" role="alert">
           <p className="font-semibold">Matching is unavailable just now</p>
           <p className="mt-1">
             The search service is not answering, so we can’t rank ideas for this need. Try again in a few minutes; your shortlist and matches above are
             unaffected.
           </p>
-        </div>
+        </Banner>
       ) : ranked && ranked.ideas.length === 0 ? (
         <p className="mt-4 rounded bg-slate-50 p-4">
           {ranked.pool > 0 && isFiltered(filters)

@@ -10,6 +10,7 @@ import { ANSWER_MAX, answerQuestionSchema, askQuestionSchema, charactersLeftText
 import type { NeedQuestionStatus } from "../domain/vocabulary";
 import { ErrorList, FormErrorSummary } from "./forms";
 import { Badge } from "./tags";
+import { Banner } from "./banner";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const formatDay = (iso: string | null) => (iso ? dateFormat.format(new Date(iso)) : "");
@@ -71,10 +72,10 @@ export function NeedQuestionsSection({ needSlug, answered, mine, viewer, asked, 
         Questions and answers
       </h2>
       {asked && !lastResult ? (
-        <div role="status" className="mt-3 rounded border-l-4 border-emerald-700 bg-emerald-50 p-3">
+        <Banner tone="success" className="mt-3 p-3">
           <p className="font-semibold">Your question has been sent to the commissioner</p>
           <p>Their answer will appear on this page, and you will be told when it does.</p>
-        </div>
+        </Banner>
       ) : null}
       {answered.length === 0 ? (
         <p className="mt-2 text-slate-700">No questions have been answered yet.</p>
@@ -219,10 +220,10 @@ export function OwnerQuestionsSection({ needSlug, questions, answeredId, lastAns
         as soon as you send them, with the question. Brokers may hide a question that breaks the exchange's rules.
       </p>
       {justAnswered ? (
-        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+        <Banner tone="success">
           <p className="font-semibold">Your answer is published on the need's page</p>
           <p>The person who asked has been told.</p>
-        </div>
+        </Banner>
       ) : null}
       <h3 className="mt-6 text-lg font-semibold">
         {waiting.length} {waiting.length === 1 ? "question" : "questions"} waiting for an answer

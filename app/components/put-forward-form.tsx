@@ -2,6 +2,7 @@
 // published ideas for the open need. A broker looks at it before the commissioner is asked.
 import { Form, useNavigation } from "@remix-run/react";
 import { ErrorList } from "./forms";
+import { Banner } from "./banner";
 
 export type PutForwardProps = {
   needSlug: string;
@@ -21,14 +22,14 @@ export function PutForwardForm({ needSlug, ideas, done, result }: PutForwardProp
         Put forward one of your ideas
       </h2>
       {done ? (
-        <p role="status" className="mt-2 rounded border-l-4 border-emerald-700 bg-emerald-50 p-3">
+        <Banner tone="success" as="p" className="mt-2 p-3">
           You put “{done.title}” forward for this need. A broker will look at it first; you will be told when they confirm it.
-        </p>
+        </Banner>
       ) : null}
       {errors.form ? (
-        <p role="alert" className="mt-2 rounded border-l-4 border-red-700 bg-red-50 p-3">
+        <Banner tone="error" as="p" className="mt-2 p-3">
           {errors.form}
-        </p>
+        </Banner>
       ) : null}
       {available.length === 0 ? (
         <p className="mt-2">Each of your published ideas is already being considered for this need.</p>

@@ -15,6 +15,7 @@ import { getExchange } from "../utils/exchange.server";
 import { clientAddress } from "../utils/load-context";
 import { refuseCommonPassword } from "../utils/password-policy.server";
 import { endAllSessions, requireUser, startSession } from "../utils/session.server";
+import { Banner } from "../components/banner";
 
 export const meta: MetaFunction = () => [{ title: "Change your password | Innovation Exchange" }];
 
@@ -78,9 +79,9 @@ export default function ChangePassword() {
       </p>
       <h1 className="mt-2 text-3xl font-bold">Change your password</h1>
       {searchParams.get("changed") && !lastResult ? (
-        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+        <Banner tone="success">
           <p className="font-semibold">Your password has been changed. You have been signed out everywhere else.</p>
-        </div>
+        </Banner>
       ) : null}
       <p className="mt-2 mb-6 text-slate-700">Changing it signs you out on every other device and browser.</p>
       <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />

@@ -12,6 +12,7 @@ import { notificationPreferences } from "../domain/vocabulary";
 import { getNotificationPreference, setNotificationPreference } from "../models/notifications.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireUser } from "../utils/session.server";
+import { Banner } from "../components/banner";
 
 export const meta: MetaFunction = () => [{ title: "Account settings | Innovation Exchange" }];
 
@@ -49,9 +50,9 @@ export default function AccountSettings() {
       </p>
       <h1 className="mt-2 text-3xl font-bold">Account settings</h1>
       {searchParams.get("saved") && !lastResult ? (
-        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+        <Banner tone="success">
           <p className="font-semibold">Your settings have been saved.</p>
-        </div>
+        </Banner>
       ) : null}
       <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
       <Form method="post" {...getFormProps(form)} className="mt-6">

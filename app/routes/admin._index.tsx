@@ -4,6 +4,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AuditTable, DataTable } from "../components/data-table";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ErrorList } from "../components/forms";
 import { Pagination } from "../components/pagination";
@@ -186,37 +187,18 @@ export default function AdminUsers() {
           <p className="mt-2 rounded bg-slate-50 p-4">{data.q ? "No users match this search." : "There are no users yet."}</p>
         ) : (
           <div className="mt-2 overflow-x-auto">
-            <table className="stacked-table w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Users with their role and organisation</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-4">
-                    User
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Role
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Organisation
-                  </th>
-                  <th scope="col" className="py-2">
-                    <span className="sr-only">Save</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.users.map((user) => (
-                  <UserForm
-                    key={user.id}
-                    user={user}
-                    organisations={data.organisations}
-                    isSelf={user.id === data.adminId}
-                    lastResult={actionData?.formId === `user-${user.id}` ? actionData.result : undefined}
-                    saved={saved === user.id && !actionData}
-                  />
-                ))}
-              </tbody>
-            </table>
+            <DataTable caption="Users with their role and organisation" columns={["User", "Role", "Organisation", { label: "Save", hidden: true }]}>
+              {data.users.map((user) => (
+                <UserForm
+                  key={user.id}
+                  user={user}
+                  organisations={data.organisations}
+                  isSelf={user.id === data.adminId}
+                  lastResult={actionData?.formId === `user-${user.id}` ? actionData.result : undefined}
+                  saved={saved === user.id && !actionData}
+                />
+              ))}
+            </DataTable>
           </div>
         )}
         <Pagination page={data.page} totalPages={data.totalPages} />
@@ -229,49 +211,11 @@ export default function AdminUsers() {
           <p className="mt-2 rounded bg-slate-50 p-4">No changes have been made yet.</p>
         ) : (
           <div className="mt-2 overflow-x-auto">
-            <table className="stacked-table w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Changes to users and organisations, newest first</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-4">
-                    When
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Who
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    What
-                  </th>
-                  <th scope="col" className="py-2">
-                    Before → after
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.audit.map((entry) => (
-                  <tr key={entry.id} className="border-b border-slate-200 align-top">
-                    <td data-label="When" className="py-2 pr-4 whitespace-nowrap">
-                      {entry.at}
-                    </td>
-                    <td data-label="Who" className="py-2 pr-4">
-                      {entry.actor}
-                    </td>
-                    <td data-label="What" className="py-2 pr-4">
-                      {entry.action}: {entry.subject}
-                    </td>
-                    <td data-label="Before → after" className="py-2">
-                      <ul>
-                        {entry.changes.map((change) => (
-                          <li key={change.field}>
-                            <span className="font-semibold">{change.label}:</span> {change.before || "(not set)"} → {change.after || "(not set)"}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AuditTable
+              caption="Changes to users and organisations, newest first"
+              actionHeading="What"
+              entries={data.audit.map((entry) => ({ ...entry, action: `${entry.action}: ${entry.subject}` }))}
+            />
           </div>
         )}
       </section>

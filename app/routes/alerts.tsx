@@ -11,6 +11,7 @@ import { getExchange } from "../utils/exchange.server";
 import { safeRedirect } from "../utils/safe-redirect";
 import { requireRole } from "../utils/session.server";
 import { roles } from "../domain/vocabulary";
+import { Banner } from "../components/banner";
 
 export const meta: MetaFunction = () => [{ title: "Your alerts | Innovation Exchange" }];
 
@@ -82,9 +83,9 @@ export default function Alerts() {
         say) when an idea you follow has a new case study, a need you follow changes, or a new idea matches a saved search.
       </p>
       {actionData && "error" in actionData ? (
-        <p role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3">
+        <Banner tone="error" as="p" className="mt-4 p-3">
           {actionData.error}
-        </p>
+        </Banner>
       ) : null}
       {nothing ? (
         <div className="mt-6 rounded bg-slate-50 p-4">

@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import { AssignForm, CurrentAssignment } from "../components/assign-form";
+import { AuditTable } from "../components/data-table";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { RadioGroup, SelectField, TextareaField } from "../components/form-controls";
 import { ErrorList, FormErrorSummary } from "../components/forms";
@@ -40,6 +41,7 @@ import { reviewItemView } from "../domain/review-item-view";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { ConflictError, domainErrorResponse, NotAllowedError } from "../models/errors.server";
+import { Banner } from "../components/banner";
 
 const brokerRoles = ["broker", "admin"] as const;
 
@@ -361,23 +363,23 @@ export default function ReviewItem() {
       </p>
       <h1 className="mt-1 text-3xl font-bold">{data.heading}</h1>
       {decided && decidedMessages[decided] ? (
-        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+        <Banner tone="success">
           <p className="font-semibold">{decidedMessages[decided]}</p>
           <p>
             <Link to="/broker" className="link">
               Back to the queue
             </Link>
           </p>
-        </div>
+        </Banner>
       ) : null}
       {done && doneMessages[done] ? (
-        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+        <Banner tone="success">
           <p className="font-semibold">
             {done === "assigned" && data.assignment
               ? `Assigned to ${data.assignment.assigneeId === data.userId ? "you" : data.assignment.assigneeName}. ${data.assignment.assigneeId === data.userId ? "It is claimed for you." : "They have been told, and it is claimed for them."}`
               : doneMessages[done]}
           </p>
-        </div>
+        </Banner>
       ) : null}
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
         <dt className="font-semibold">Status</dt>
@@ -625,54 +627,7 @@ export default function ReviewItem() {
           <p className="mt-2 text-slate-700">Nothing has been recorded yet.</p>
         ) : (
           <div className="mt-4 overflow-x-auto">
-            <table className="stacked-table w-full max-w-5xl border-collapse text-left text-sm">
-              <caption className="sr-only">Every state change of this item, newest first</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-4">
-                    When
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Who
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Action
-                  </th>
-                  <th scope="col" className="py-2">
-                    Before → after
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.audit.map((entry) => (
-                  <tr key={entry.id} className="border-b border-slate-200 align-top">
-                    <td data-label="When" className="py-2 pr-4 whitespace-nowrap">
-                      {entry.at}
-                    </td>
-                    <td data-label="Who" className="py-2 pr-4">
-                      {entry.actor}
-                    </td>
-                    <td data-label="Action" className="py-2 pr-4">
-                      {entry.action}
-                      {entry.reason ? <span className="block text-slate-700 whitespace-pre-line">“{entry.reason}”</span> : null}
-                    </td>
-                    <td data-label="Before → after" className="py-2">
-                      {entry.changes.length ? (
-                        <ul className="space-y-1">
-                          {entry.changes.map((change) => (
-                            <li key={change.field} className="whitespace-pre-line">
-                              <span className="font-semibold">{change.label}:</span> {change.before || "(not set)"} → {change.after || "(not set)"}
-                            </li>
-                          ))}
-                        </ul>
-                      ) : (
-                        <span className="text-slate-700">(no field changes)</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AuditTable caption="Every state change of this item, newest first" actionHeading="Action" entries={data.audit} className="max-w-5xl" />
           </div>
         )}
       </Panel>

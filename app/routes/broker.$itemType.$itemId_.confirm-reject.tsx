@@ -15,6 +15,7 @@ import { decideCaseStudy, decideIdea, decideNeed, decideOutcomeUpdate, getClaim,
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { ConflictError, domainErrorResponse, NotAllowedError } from "../models/errors.server";
+import { Banner } from "../components/banner";
 
 const brokerRoles = ["broker", "admin"] as const;
 
@@ -83,15 +84,15 @@ export default function ConfirmReject() {
       <p className="mt-2 text-sm font-semibold text-slate-700">Reject · {data.typeLabel}</p>
       <h1 className="mt-1 text-3xl font-bold">Are you sure you want to reject “{data.title}”?</h1>
       {problem ? (
-        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-4">
+        <Banner tone="error">
           <h2 className="font-semibold">It cannot be rejected here</h2>
           <p>{problem}</p>
-        </div>
+        </Banner>
       ) : null}
-      <div className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4">
+      <Banner tone="warning" role={null}>
         <p className="font-semibold">This cannot be undone.</p>
         <p className="mt-1">It is closed and the submitter is told, with this reason:</p>
-      </div>
+      </Banner>
       <blockquote className="mt-4 border-l-4 border-slate-400 pl-4 whitespace-pre-line break-words" data-testid="reject-reason">
         {data.reason}
       </blockquote>

@@ -19,6 +19,7 @@ import { countQuestionsByStatus } from "../models/need-questions.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { ConflictError } from "../models/errors.server";
+import { Banner } from "../components/banner";
 
 export const meta: MetaFunction = () => [{ title: "Review queue | Innovation Exchange" }];
 
@@ -212,10 +213,10 @@ export default function BrokerQueue() {
         .
       </p>
       {actionData?.error ? (
-        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-4">
+        <Banner tone="error">
           <h2 className="font-semibold">That did not work</h2>
           <p>{actionData.error}</p>
-        </div>
+        </Banner>
       ) : null}
       <FilterForm key={search} params={params} />
       <section aria-labelledby="queue-heading" className="mt-8">

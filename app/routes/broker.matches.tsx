@@ -7,6 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { TabNav } from "../components/tab-nav";
 import { Pagination } from "../components/pagination";
 import { Badge } from "../components/tags";
 import { describeDeadline, formatDate } from "../domain/broker-queue";
@@ -32,6 +33,7 @@ import { SearchUnavailableError } from "../models/search.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { ConflictError, domainErrorResponse, NotFoundError } from "../models/errors.server";
+import { Banner } from "../components/banner";
 
 export const meta: MetaFunction = () => [{ title: "Match queue | Innovation Exchange" }];
 
@@ -163,25 +165,18 @@ export async function action({ request }: ActionFunctionArgs) {
 
 function ViewTabs({ params, counts }: { params: MatchQueueParams; counts: Record<string, number> }) {
   return (
-    <nav aria-label="Queue views" className="mt-6">
-      <ul className="flex flex-wrap gap-2 border-b-2 border-slate-300">
-        {matchQueueViews.map((view) => {
-          const current = view === params.view;
-          return (
-            <li key={view}>
-              <Link
-                to={`/broker/matches${matchQueueSearch({ ...params, view, page: 1 })}`}
-                aria-current={current ? "page" : undefined}
-                className={`-mb-0.5 inline-block rounded-t border-2 px-4 py-2 ${current ? "border-slate-300 border-b-white bg-white font-semibold" : "border-transparent text-brand-700 underline"}`}
-              >
-                {matchQueueViewLabels[view]}{" "}
-                <span className={view === "overdue" && counts[view] ? "font-semibold text-red-800" : ""}>({counts[view] ?? 0})</span>
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <TabNav
+      label="Queue views"
+      tabs={matchQueueViews.map((view) => ({
+        to: `/broker/matches${matchQueueSearch({ ...params, view, page: 1 })}`,
+        current: view === params.view,
+        label: (
+          <>
+            {matchQueueViewLabels[view]} <span className={view === "overdue" && counts[view] ? "font-semibold text-red-800" : ""}>({counts[view] ?? 0})</span>
+          </>
+        ),
+      }))}
+    />
   );
 }
 
@@ -325,15 +320,15 @@ export default function MatchQueue() {
         </Link>
       </p>
       {notice ? (
-        <p role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+        <Banner tone="success" as="p">
           {notice}
-        </p>
+        </Banner>
       ) : null}
       {actionData?.errors.form ? (
-        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-4">
+        <Banner tone="error">
           <h2 className="font-semibold">That did not work</h2>
           <p>{actionData.errors.form}</p>
-        </div>
+        </Banner>
       ) : null}
       {need ? (
         <section aria-labelledby="need-heading" className="mt-6 rounded border border-slate-300 bg-slate-50 p-4">

@@ -16,6 +16,7 @@ import { AssigneeError, assignableItemTitle, assignItem, getAssignment, listAssi
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { ConflictError, domainErrorResponse } from "../models/errors.server";
+import { Banner } from "../components/banner";
 
 const brokerRoles = ["broker", "admin"] as const;
 
@@ -85,7 +86,7 @@ export default function AssignMatch() {
       <p className="mt-2 text-sm font-semibold text-slate-700">Assign a match</p>
       <h1 className="mt-1 text-3xl font-bold">{data.title}</h1>
       {assigned && data.assignment ? (
-        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+        <Banner tone="success">
           <p className="font-semibold">
             Assigned to {data.assignment.assigneeId === data.userId ? "you" : data.assignment.assigneeName}.
             {data.assignment.assigneeId === data.userId ? "" : " They have been told."}
@@ -95,7 +96,7 @@ export default function AssignMatch() {
               Back to the match
             </Link>
           </p>
-        </div>
+        </Banner>
       ) : null}
       <p className="mt-4">
         Status: <MatchStatusBadge status={data.status} />

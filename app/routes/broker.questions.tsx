@@ -9,6 +9,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { TabNav } from "../components/tab-nav";
 import { TextareaField } from "../components/form-controls";
 import { FormErrorSummary } from "../components/forms";
 import { Badge } from "../components/tags";
@@ -25,6 +26,7 @@ import { BROKER_QUESTIONS_LIMIT, countQuestionsByStatus, hideQuestion, listQuest
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { ConflictError, domainErrorResponse } from "../models/errors.server";
+import { Banner } from "../components/banner";
 
 export const meta: MetaFunction = () => [{ title: "Questions on needs | Innovation Exchange" }];
 
@@ -79,24 +81,14 @@ export async function action({ request }: ActionFunctionArgs) {
 
 function ViewTabs({ view, counts }: { view: BrokerQuestionView; counts: Record<BrokerQuestionView, number> }) {
   return (
-    <nav aria-label="Question views" className="mt-6">
-      <ul className="flex flex-wrap gap-2 border-b-2 border-slate-300">
-        {brokerQuestionViews.map((option) => {
-          const current = option === view;
-          return (
-            <li key={option}>
-              <Link
-                to={option === "all" ? "/broker/questions" : `/broker/questions?view=${option}`}
-                aria-current={current ? "page" : undefined}
-                className={`-mb-0.5 inline-block rounded-t border-2 px-4 py-2 ${current ? "border-slate-300 border-b-white bg-white font-semibold" : "border-transparent text-brand-700 underline"}`}
-              >
-                {brokerQuestionViewLabels[option]} ({counts[option]})
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <TabNav
+      label="Question views"
+      tabs={brokerQuestionViews.map((option) => ({
+        to: option === "all" ? "/broker/questions" : `/broker/questions?view=${option}`,
+        current: option === view,
+        label: `${brokerQuestionViewLabels[option]} (${counts[option]})`,
+      }))}
+    />
   );
 }
 
@@ -156,15 +148,9 @@ export default function BrokerQuestions() {
         Innovators' clarification questions to commissioners. Answered questions are public on the need's page, with the asker's name only if they chose to show
         it. Hide a question (or its answer) that breaks the exchange's rules; the person who asked is told your reason.
       </p>
-      {notice ? (
-        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
-          {notice}
-        </div>
-      ) : null}
+      {notice ? <Banner tone="success">{notice}</Banner> : null}
       {actionData && !questions.some((item) => String(item.id) === actionData.questionId) ? (
-        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-4">
-          That did not work: reload the page and try again.
-        </div>
+        <Banner tone="error">That did not work: reload the page and try again.</Banner>
       ) : null}
       <ViewTabs view={view} counts={counts} />
       {questions.length === 0 ? (

@@ -24,6 +24,7 @@ import { getExchange } from "../utils/exchange.server";
 import { matchIdFrom, matchViewOrThrow as viewOrThrow } from "../utils/match-route.server";
 import { requireUser } from "../utils/session.server";
 import { ConflictError, domainErrorResponse, NotAllowedError } from "../models/errors.server";
+import { Banner } from "../components/banner";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Match: ${data.match.idea.title} for ${data.match.need.title} | Innovation Exchange` : "Match | Innovation Exchange" },
@@ -301,14 +302,14 @@ export default function MatchPage() {
         {match.idea.title} <span className="font-normal">for</span> {match.need.title}
       </h1>
       {done && matchDoneMessages[done] ? (
-        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
+        <Banner tone="success">
           <p className="font-semibold">{matchDoneMessages[done]}</p>
-        </div>
+        </Banner>
       ) : null}
       {generalError ? (
-        <p role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-4 font-semibold">
+        <Banner tone="error" as="p" className="mt-4 p-4 font-semibold">
           {generalError}
-        </p>
+        </Banner>
       ) : null}
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-1">
         <dt className="font-semibold">Status</dt>
@@ -349,10 +350,10 @@ export default function MatchPage() {
       </dl>
 
       {match.status === "declined" ? (
-        <div className="mt-6 max-w-3xl rounded border-l-4 border-amber-600 bg-amber-50 p-4">
+        <Banner tone="warning" role={null} className="mt-6 max-w-3xl p-4">
           <h2 className="font-semibold">Declined{match.declinedFrom ? ` when ${matchStatusLabels[match.declinedFrom].toLowerCase()}` : ""}</h2>
           <p className="mt-1 whitespace-pre-line">{match.declineReason}</p>
-        </div>
+        </Banner>
       ) : null}
 
       <Panel id="why-heading" title="Why this match">

@@ -17,6 +17,7 @@ import { matchIdFrom, matchViewOrThrow } from "../utils/match-route.server";
 import { safeRedirect } from "../utils/safe-redirect";
 import { requireUser } from "../utils/session.server";
 import { ConflictError, domainErrorResponse } from "../models/errors.server";
+import { Banner } from "../components/banner";
 
 const confirmable = ["adopt", "decline"] as const;
 type ConfirmableAction = (typeof confirmable)[number];
@@ -159,7 +160,7 @@ export default function ConfirmMatchStep() {
         <dt className="font-semibold">Status now</dt>
         <dd>{matchStatusLabels[match.status]}</dd>
       </dl>
-      <div className="mt-6 flex gap-3 rounded border-l-4 border-amber-600 bg-amber-50 p-4">
+      <Banner tone="warning" role={null} className="mt-6 flex gap-3 p-4">
         <span aria-hidden="true" className="font-bold">
           !
         </span>
@@ -167,7 +168,7 @@ export default function ConfirmMatchStep() {
           <strong className="sr-only">Warning: </strong>
           {text.consequence}
         </p>
-      </div>
+      </Banner>
       <Form method="post" className="mt-6">
         <input type="hidden" name="confirmed" value="yes" />
         <input type="hidden" name="returnTo" value={returnTo} />

@@ -24,6 +24,7 @@ import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { domainErrorResponse, NotAllowedError, NotFoundError } from "../models/errors.server";
 import { ideaStatusText } from "../domain/review-display";
+import { Banner } from "../components/banner";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.title ?? "Idea"}: edit | Innovation Exchange` }];
 
@@ -295,17 +296,13 @@ export default function EditIdea() {
       <p className="mt-2">
         Status: <Badge tone={idea.status === "published" ? "green" : "slate"}>{ideaStatusText(idea)}</Badge>
       </p>
-      {message ? (
-        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
-          {message}
-        </div>
-      ) : null}
+      {message ? <Banner tone="success">{message}</Banner> : null}
       {idea.reviewReason && idea.reviewOutcome !== "published" ? (
-        <div className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4" data-testid="review-reason">
+        <Banner tone="warning" role={null} testId="review-reason">
           <h2 className="font-semibold">{idea.reviewOutcome === "rejected" ? "The broker rejected this" : "The broker asked for changes"}</h2>
           <p className="mt-1 whitespace-pre-line">{idea.reviewReason}</p>
           {idea.reviewOutcome === "changes-requested" ? <p className="mt-2 text-sm">Make the changes below, then submit again.</p> : null}
-        </div>
+        </Banner>
       ) : null}
       <div className="mt-8">
         {editable ? (

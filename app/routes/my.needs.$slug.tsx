@@ -18,6 +18,7 @@ import { OwnerQuestionsSection } from "../components/need-questions";
 import { answerQuestionAction, ownerQuestionsData } from "../utils/need-questions.server";
 import { ConflictError, domainErrorResponse, NotAllowedError, NotFoundError } from "../models/errors.server";
 import { needStatusText } from "../domain/review-display";
+import { Banner } from "../components/banner";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.need.title ?? "Need"}: ${data?.need.status === "open" ? "matching ideas" : "edit"} | Innovation Exchange` },
@@ -164,16 +165,12 @@ export default function EditNeed() {
       <p className="mt-2">
         Status: <Badge tone={need.status === "open" ? "green" : "slate"}>{needStatusText(need)}</Badge>
       </p>
-      {message ? (
-        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
-          {message}
-        </div>
-      ) : null}
+      {message ? <Banner tone="success">{message}</Banner> : null}
       {need.reviewReason && need.reviewOutcome !== "published" ? (
-        <div className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4">
+        <Banner tone="warning" role={null}>
           <h2 className="font-semibold">{need.reviewOutcome === "rejected" ? "The broker rejected this" : "The broker asked for changes"}</h2>
           <p className="mt-1 whitespace-pre-line">{need.reviewReason}</p>
-        </div>
+        </Banner>
       ) : null}
       {need.status === "open" || matches.length ? <NeedMatchList matches={matches} /> : null}
       {need.status === "open" ? (

@@ -30,6 +30,7 @@ import { editLivingCaseStudy, getLivingCaseStudy, resubmitOutcomeUpdate, submitO
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { ConflictError, domainErrorResponse } from "../models/errors.server";
+import { Banner } from "../components/banner";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Outcomes: ${data.idea.title} in ${data.caseStudy.locality} | Innovation Exchange` : "Outcomes | Innovation Exchange" },
@@ -285,11 +286,7 @@ export default function LivingCaseStudy() {
         You adopted “{data.idea.title}” for your need “{data.need.title}” on {data.adoptedOn}. Other commissioners learn most from what happened next: you are
         asked for outcomes 6, 12 and 24 months on, and can add news at any time. A broker reviews each update before it is published.
       </p>
-      {sent ? (
-        <div role="status" className="mt-4 rounded border-l-4 border-emerald-700 bg-emerald-50 p-4">
-          {sent}
-        </div>
-      ) : null}
+      {sent ? <Banner tone="success">{sent}</Banner> : null}
 
       <section aria-labelledby="case-study" className="mt-8">
         <h2 id="case-study" className="text-2xl font-semibold">
@@ -300,10 +297,10 @@ export default function LivingCaseStudy() {
           {study.year ? ` (${study.year})` : ""}: {study.status} · <Badge tone={reviewTone[study.reviewStatus]}>{reviewStatusText[study.reviewStatus]}</Badge>
         </p>
         {study.reviewReason && study.reviewStatus !== "published" ? (
-          <div className="mt-3 max-w-3xl rounded border-l-4 border-amber-600 bg-amber-50 p-4">
+          <Banner tone="warning" role={null} className="mt-3 max-w-3xl p-4">
             <h3 className="font-semibold">{study.reviewStatus === "rejected" ? "The broker rejected the case study" : "The broker asked for changes"}</h3>
             <p className="mt-1 whitespace-pre-line">{study.reviewReason}</p>
-          </div>
+          </Banner>
         ) : null}
         {study.reviewStatus === "published" ? (
           <dl className="mt-3 max-w-3xl space-y-2">

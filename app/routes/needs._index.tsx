@@ -8,6 +8,7 @@ import { sectorLabels, sectors } from "../domain/vocabulary";
 import type { NeedRow } from "../../db/schema";
 import { searchNeeds } from "../models/search.server";
 import { getExchange } from "../utils/exchange.server";
+import { Banner } from "../components/banner";
 
 export const meta: MetaFunction = () => [{ title: "Open needs | Innovation Exchange" }];
 
@@ -28,19 +29,15 @@ export default function NeedsIndex() {
       <h1 className="text-3xl font-bold">Open needs</h1>
       <p className="mt-2 max-w-3xl text-slate-700">Challenges posted by councils, health and police commissioners, looking for ideas that worked elsewhere.</p>
       {errors.length ? (
-        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-4">
+        <Banner tone="error">
           <ul className="list-disc pl-5">
             {errors.map((message) => (
               <li key={message}>{message}</li>
             ))}
           </ul>
-        </div>
+        </Banner>
       ) : null}
-      {unavailable ? (
-        <div role="status" className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4">
-          Search is in reduced mode: results come from a simpler index. Full search will be back shortly.
-        </div>
-      ) : null}
+      {unavailable ? <Banner tone="warning">Search is in reduced mode: results come from a simpler index. Full search will be back shortly.</Banner> : null}
       <Form method="get" className="mt-6 flex flex-wrap items-end gap-4">
         <div>
           <label htmlFor="needs-q" className="block font-semibold">
