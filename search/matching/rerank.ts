@@ -48,11 +48,83 @@ export function termPatterns(term: Pick<KeyTerm, "query" | "prefix">, synonyms: 
   return patterns;
 }
 
-/** Positions in `tokens` where any of the patterns starts. */
-export function countMatches(tokens: readonly string[], patterns: readonly Pattern[]): number {
+/** Positions in `tokens` where any of the patterns (one test per word) starts. */
+export function countMatches<T>(tokens: ArrayLike<T>, patterns: readonly (readonly ((token: T) => boolean)[])[]): number {
   let count = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (patterns.some((pattern) => i + pattern.length <= tokens.length && pattern.every((matches, offset) => matches(tokens[i + offset])))) count++;
+  }
+  return count;
+}
+
+/**
+ * The pool's words, each numbered once, so that every word test (term-match.ts) runs once per
+ * distinct word of the pool rather than once per occurrence.
+ */
+class PoolVocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly compiled = new Map<TermMatcher, Uint8Array>();
+
+  intern(tokens: readonly string[]): Int32Array {
+    const out = new Int32Array(tokens.length);
+    tokens.forEach((token, i) => {
+      let id = this.ids.get(token);
+      if (id === undefined) {
+        id = this.ids.size;
+        this.ids.set(token, id);
+      }
+      out[i] = id;
+    });
+    return out;
+  }
+
+  /** Which words (by number) the matcher accepts; call once every document is interned. */
+  compile(matcher: TermMatcher): Uint8Array {
+    let accepted = this.compiled.get(matcher);
+    if (!accepted) {
+      accepted = new Uint8Array(this.ids.size);
+      for (const [word, id] of this.ids) accepted[id] = matcher(word) ? 1 : 0;
+      this.compiled.set(matcher, accepted);
+    }
+    return accepted;
+  }
+
+  /** A term's patterns as look-ups: its one-word patterns merged into one table, the longer ones kept apart. */
+  compileTerm(patterns: readonly Pattern[]): CompiledTerm {
+    const single = new Uint8Array(this.ids.size);
+    const sequences: Uint8Array[][] = [];
+    for (const pattern of patterns) {
+      if (pattern.length === 1) {
+        const accepted = this.compile(pattern[0]);
+        for (let id = 0; id < single.length; id++) single[id] |= accepted[id];
+      } else {
+        sequences.push(pattern.map((matcher) => this.compile(matcher)));
+      }
+    }
+    return { single, sequences };
+  }
+}
+
+type CompiledTerm = { single: Uint8Array; sequences: Uint8Array[][] };
+
+/** countMatches over numbered words and compiled patterns (same result, no per-word calls). */
+function countCompiled(tokens: Int32Array, term: CompiledTerm): number {
+  let count = 0;
+  const { single, sequences } = term;
+  for (let i = 0; i < tokens.length; i++) {
+    if (single[tokens[i]]) {
+      count++;
+      continue;
+    }
+    for (const sequence of sequences) {
+      if (i + sequence.length > tokens.length) continue;
+      let all = true;
+      for (let offset = 0; offset < sequence.length && all; offset++) all = sequence[offset][tokens[i + offset]] === 1;
+      if (all) {
+        count++;
+        break;
+      }
+    }
   }
   return count;
 }
@@ -71,15 +143,19 @@ export function textScores<K>(
   synonyms: Record<string, string[]>,
   options: TextScoreOptions = defaultTextScoreOptions,
 ): Map<K, number> {
-  const tokenised = new Map<K, Record<RerankField, string[]>>();
+  const vocabulary = new PoolVocabulary();
+  const tokenised = new Map<K, Record<RerankField, Int32Array>>();
   const totalLength = Object.fromEntries(rerankFields.map((field) => [field, 0])) as Record<RerankField, number>;
   for (const [key, document] of documents) {
-    const fields = Object.fromEntries(rerankFields.map((field) => [field, tokenize(fieldText(document[field]))])) as Record<RerankField, string[]>;
+    const fields = Object.fromEntries(rerankFields.map((field) => [field, vocabulary.intern(tokenize(fieldText(document[field])))])) as Record<
+      RerankField,
+      Int32Array
+    >;
     for (const field of rerankFields) totalLength[field] += fields[field].length;
     tokenised.set(key, fields);
   }
   const averageLength = (field: RerankField) => Math.max(1, totalLength[field] / Math.max(documents.size, 1));
-  const patterns = terms.map((term) => termPatterns(term, synonyms));
+  const compiled = terms.map((term) => vocabulary.compileTerm(termPatterns(term, synonyms)));
   const scores = new Map<K, number>();
   for (const [key, fields] of tokenised) {
     let score = 0;
@@ -88,7 +164,7 @@ export function textScores<K>(
       for (const field of rerankFields) {
         const weight = options.fieldWeights[field];
         if (!weight || !fields[field].length) continue;
-        const matches = countMatches(fields[field], patterns[index]);
+        const matches = countCompiled(fields[field], compiled[index]);
         if (!matches) continue;
         const norm = 1 - options.b + options.b * (fields[field].length / averageLength(field));
         frequency += (weight * matches) / norm;
