@@ -7,7 +7,7 @@ import { canSubmitIdea, splitIdeaChanges } from "../domain/review-workflow";
 import type { DiffusionDetails } from "../domain/vocabulary";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchSync } from "./search-outbox.server";
-import { uniqueSlug } from "./unique-slug.server";
+import { createOwnerDraft, saveOwnerDraft } from "./owner-drafts.server";
 import { NotAllowedError, NotFoundError } from "./errors.server";
 
 export function diffusionDetailsFromForm(values: IdeaFormValues): DiffusionDetails {
@@ -98,33 +98,7 @@ export function listOwnIdeas(db: ExchangeDb, ownerId: string) {
 }
 
 export function createIdeaDraft(db: ExchangeDb, owner: { id: string; organisationId: number | null }, values: IdeaFormValues, submit: boolean): IdeaRow {
-  return db.transaction((tx) => {
-    const now = new Date();
-    const idea = tx
-      .insert(ideas)
-      .values({
-        ...ideaColumnsFromForm(values),
-        slug: uniqueSlug(tx, ideas, values.title, "idea"),
-        status: submit ? "submitted" : "draft",
-        submittedAt: submit ? now : null,
-        ownerId: owner.id,
-        organisationId: owner.organisationId,
-      })
-      .returning()
-      .get();
-    recordAudit(tx, { itemType: "idea", itemId: idea.id, actorId: owner.id, action: "created", after: { status: "draft" } });
-    if (submit)
-      recordAudit(tx, {
-        itemType: "idea",
-        itemId: idea.id,
-        actorId: owner.id,
-        action: "submitted",
-        before: { status: "draft" },
-        after: { status: "submitted" },
-      });
-    enqueueSearchSync(tx, "ideas", [idea.id]);
-    return idea;
-  });
+  return createOwnerDraft(db, "idea", owner, ideaColumnsFromForm(values), submit);
 }
 
 export type IdeaUpdateOutcome = "saved" | "submitted" | "published-at-once" | "sent-for-review" | "unchanged";
@@ -140,28 +114,7 @@ export function updateOwnIdea(db: ExchangeDb, ownerId: string, slug: string, val
     const columns = ideaColumnsFromForm(values);
     if (idea.status === "archived") throw new NotAllowedError("This idea was rejected or archived and can no longer be edited");
     if (idea.status !== "published") {
-      const becomesSubmitted = submit && canSubmitIdea(idea.status);
-      tx.update(ideas)
-        .set({
-          ...columns,
-          updatedAt: now,
-          ...(becomesSubmitted ? { status: "submitted" as const, submittedAt: now } : {}),
-        })
-        .where(eq(ideas.id, idea.id))
-        .run();
-      recordAudit(tx, { itemType: "idea", itemId: idea.id, actorId: ownerId, action: "edited" });
-      if (becomesSubmitted) {
-        recordAudit(tx, {
-          itemType: "idea",
-          itemId: idea.id,
-          actorId: ownerId,
-          action: idea.reviewOutcome === "changes-requested" ? "resubmitted" : "submitted",
-          before: { status: idea.status },
-          after: { status: "submitted" },
-        });
-      }
-      enqueueSearchSync(tx, "ideas", [idea.id]);
-      return becomesSubmitted ? "submitted" : "saved";
+      return saveOwnerDraft(tx, "idea", idea, ownerId, columns, submit && canSubmitIdea(idea.status), now);
     }
     const base = { ...idea, ...(idea.pendingChanges ?? {}) } as unknown as Record<string, unknown>;
     const { immediate, reviewed } = splitIdeaChanges(base, columns as unknown as Record<string, unknown>);

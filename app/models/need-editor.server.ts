@@ -4,9 +4,7 @@ import type { ExchangeDb } from "../../db/client";
 import { needs, type NeedRow } from "../../db/schema";
 import { datePartsOf } from "../domain/input-parsers";
 import { needIsComplete, type NeedFormValues } from "../domain/need-form";
-import { recordAudit } from "./audit.server";
-import { enqueueSearchSync } from "./search-outbox.server";
-import { uniqueSlug } from "./unique-slug.server";
+import { createOwnerDraft, saveOwnerDraft } from "./owner-drafts.server";
 import { NotAllowedError, NotFoundError } from "./errors.server";
 
 export class IncompleteNeedError extends Error {
@@ -66,33 +64,7 @@ export function getOwnNeed(db: ExchangeDb, ownerId: string, slug: string): NeedR
 
 export function createNeedDraft(db: ExchangeDb, owner: { id: string; organisationId: number | null }, values: NeedFormValues, submit: boolean): NeedRow {
   if (submit && !needIsComplete(values)) throw new IncompleteNeedError();
-  return db.transaction((tx) => {
-    const now = new Date();
-    const need = tx
-      .insert(needs)
-      .values({
-        ...needColumnsFromForm(values),
-        slug: uniqueSlug(tx, needs, values.title, "need"),
-        status: submit ? "submitted" : "draft",
-        submittedAt: submit ? now : null,
-        ownerId: owner.id,
-        organisationId: owner.organisationId,
-      })
-      .returning()
-      .get();
-    recordAudit(tx, { itemType: "need", itemId: need.id, actorId: owner.id, action: "created", after: { status: "draft" } });
-    if (submit)
-      recordAudit(tx, {
-        itemType: "need",
-        itemId: need.id,
-        actorId: owner.id,
-        action: "submitted",
-        before: { status: "draft" },
-        after: { status: "submitted" },
-      });
-    enqueueSearchSync(tx, "needs", [need.id]);
-    return need;
-  });
+  return createOwnerDraft(db, "need", owner, needColumnsFromForm(values), submit);
 }
 
 /** Drafts and needs in triage change in place; an open need's edits stay open (its matches are re-ranked). */
@@ -102,23 +74,6 @@ export function updateOwnNeed(db: ExchangeDb, ownerId: string, slug: string, val
     if (need.status === "closed") throw new NotAllowedError("This need is closed and can no longer be edited");
     const becomesSubmitted = submit && need.status === "draft";
     if (becomesSubmitted && !needIsComplete(values)) throw new IncompleteNeedError();
-    const now = new Date();
-    tx.update(needs)
-      .set({ ...needColumnsFromForm(values), updatedAt: now, ...(becomesSubmitted ? { status: "submitted" as const, submittedAt: now } : {}) })
-      .where(eq(needs.id, need.id))
-      .run();
-    recordAudit(tx, { itemType: "need", itemId: need.id, actorId: ownerId, action: "edited" });
-    if (becomesSubmitted) {
-      recordAudit(tx, {
-        itemType: "need",
-        itemId: need.id,
-        actorId: ownerId,
-        action: need.reviewOutcome === "changes-requested" ? "resubmitted" : "submitted",
-        before: { status: need.status },
-        after: { status: "submitted" },
-      });
-    }
-    enqueueSearchSync(tx, "needs", [need.id]);
-    return becomesSubmitted ? "submitted" : "saved";
+    return saveOwnerDraft(tx, "need", need, ownerId, needColumnsFromForm(values), becomesSubmitted, new Date());
   });
 }
