@@ -85,3 +85,49 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 export function window(samples: Sample[], from: number, to: number): Summary {
   return summarize(samples.filter((sample) => sample.at >= from && sample.at <= to && sample.status < 300).map((sample) => sample.ms));
 }
+
+/** Asks the page and the API to leave facet counts out (how the bench measures what facets cost the app). */
+export const FACETS_OFF_HEADER = { "x-exchange-facets": "off" };
+
+/** Several runs as one: every sample kept, the rate averaged over their time. */
+export function mergeLoads(runs: LoadResult[]): LoadResult {
+  const samples = runs.flatMap((run) => run.samples);
+  const ok = samples.filter((sample) => sample.status >= 200 && sample.status < 300);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  return {
+    samples,
+    latency: summarize(ok.map((sample) => sample.ms)),
+    requestsPerSecond: Math.round((ok.length / seconds) * 10) / 10,
+    non2xx: samples.length - ok.length,
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    timeouts: runs.reduce((sum, run) => sum + run.timeouts, 0),
+    seconds: Math.round(seconds * 10) / 10,
+  };
+}
+
+/**
+ * Runs each target for `seconds` in all, in `rounds` turns (A B C, A B C, ...), so that a
+ * change in the machine's load part-way falls on every target alike. `meter` starts a
+ * measurement of something else over a turn (CPU use) and the turns' readings are averaged.
+ */
+export async function interleaved<Reading extends Record<string, number>>(
+  targets: Record<string, { url: string; requests: LoadRequest[] }>,
+  options: { connections: number; seconds: number; rounds: number },
+  meter: () => () => Reading,
+): Promise<Record<string, { load: LoadResult; cpu: Reading }>> {
+  const runs: Record<string, LoadResult[]> = {};
+  const readings: Record<string, Reading[]> = {};
+  const turn = Math.max(1, Math.round(options.seconds / options.rounds));
+  for (let round = 0; round < options.rounds; round++) {
+    for (const [name, target] of Object.entries(targets)) {
+      const stop = meter();
+      (runs[name] ??= []).push(await runLoad({ ...target, connections: options.connections, durationSeconds: turn }));
+      (readings[name] ??= []).push(stop());
+    }
+  }
+  const average = (list: Reading[]) =>
+    Object.fromEntries(
+      Object.keys(list[0]).map((key) => [key, Math.round((list.reduce((sum, reading) => sum + reading[key], 0) / list.length) * 100) / 100]),
+    ) as Reading;
+  return Object.fromEntries(Object.keys(targets).map((name) => [name, { load: mergeLoads(runs[name]), cpu: average(readings[name]) }]));
+}

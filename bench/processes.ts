@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { EventLoopStats } from "../scripts/lib/event-loop-monitor";
 import { freePort } from "../scripts/lib/free-port";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,9 +36,13 @@ export function watchMemory(pids: () => (number | undefined)[], everyMs = 250) {
 
 const clockTicks = 100; // USER_HZ on Linux
 
-function processCpuSeconds(pid: number): number {
+/** CPU seconds of a process, or of its main thread only (the profiler's sampling thread aside). */
+function processCpuSeconds(pid: number, mainThreadOnly = false): number {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    const fields = fs
+      .readFileSync(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, "utf8")
+      .split(") ")[1]
+      .split(" ");
     return (Number(fields[11]) + Number(fields[12])) / clockTicks; // utime + stime
   } catch {
     return 0;
@@ -81,17 +86,25 @@ export async function waitUntilQuiet(
   // The boot pass starts 2 s after boot: do not take the quiet moment before it for the end.
   const earliest = Date.now() + (options.minimumMs ?? 6000);
   let quiet = 0;
-  let last = processCpuSeconds(pid);
+  // The main thread only: with --profile, V8's sampling thread alone kept the process over 5%.
+  let last = processCpuSeconds(pid, true);
   while ((quiet < (options.quietSeconds ?? 3) || Date.now() < earliest) && Date.now() < deadline) {
     await sleep(1000);
-    const now = processCpuSeconds(pid);
+    const now = processCpuSeconds(pid, true);
     quiet = (now - last) * 100 < (options.maxPercent ?? 5) ? quiet + 1 : 0;
     last = now;
   }
   return Math.round((performance.now() - started) / 100) / 10;
 }
 
-export type AppServer = { url: string; pid: number; child: ChildProcess; stop: () => Promise<void> };
+export type AppServer = {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  /** The app's event-loop delay since the last reset (scripts/lib/event-loop-monitor.ts, over IPC). */
+  eventLoop: (options?: { reset?: boolean }) => Promise<EventLoopStats>;
+  stop: () => Promise<void>;
+};
 
 /** Starts `scripts/start.ts` (the `npm start` server) in production mode, without building. */
 export async function startApp(options: { dataDir: string; env?: Record<string, string>; nodeArgs?: string[]; logFile: string }): Promise<AppServer> {
@@ -109,9 +122,23 @@ export async function startApp(options: { dataDir: string; env?: Record<string, 
       COOKIE_SECURE: "0",
       ...options.env,
     },
-    stdio: ["ignore", log, log],
+    stdio: ["ignore", log, log, "ipc"],
   });
   fs.closeSync(log);
+  let nextId = 0;
+  const eventLoop = (request: { reset?: boolean } = {}) =>
+    new Promise<EventLoopStats>((resolve, reject) => {
+      const id = ++nextId;
+      const timer = setTimeout(() => reject(new Error("The app did not report its event loop within 10 s")), 10_000);
+      const onMessage = (message: { type?: string; id?: number; stats?: EventLoopStats }) => {
+        if (message?.type !== "event-loop-stats" || message.id !== id || !message.stats) return;
+        clearTimeout(timer);
+        child.off("message", onMessage);
+        resolve(message.stats);
+      };
+      child.on("message", onMessage);
+      child.send({ type: "event-loop-stats", id, reset: request.reset ?? true });
+    });
   let exited: number | null = null;
   child.on("exit", (code) => {
     exited = code ?? -1;
@@ -140,7 +167,7 @@ export async function startApp(options: { dataDir: string; env?: Record<string, 
     await gone;
     clearTimeout(timer);
   };
-  return { url, pid: child.pid!, child, stop };
+  return { url, pid: child.pid!, child, eventLoop, stop };
 }
 
 export type CliRun = { pid: number; done: Promise<{ code: number; seconds: number; output: string }>; kill: () => void };

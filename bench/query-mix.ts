@@ -81,3 +81,6 @@ export function parseQueryMixFile(text: string): MixEntry[] {
   if (!entries.length) throw new Error("The query file has no searches in it");
   return entries;
 }
+
+/** A named mix: the built-in one, or one read from a --queries file. */
+export type QueryMix = { name: string; source: string; entries: MixEntry[] };

@@ -50,12 +50,22 @@ export async function reindex(db: ExchangeDb, client: Meilisearch, indexName: Se
   await client.createIndex(temporary, { primaryKey: "id" }).waitTask({ timeout: 60_000 });
   if (!(await applyIndexSettings(client, indexName, temporary))) throw new Error(`The fresh index ${temporary} refused its settings`);
   let total = 0;
-  for (const documents of documentBatches(db, indexName)) {
-    const task = await client.index(temporary).addDocuments(documents, { primaryKey: "id" }).waitTask({ timeout: 600_000 });
+  let pending: { id: number; contentHash: string }[] = [];
+  const send = async () => {
+    const task = await client.index(temporary).addDocuments(pending, { primaryKey: "id" }).waitTask({ timeout: 600_000 });
     if (task.status !== "succeeded") throw new Error(`Reindex of ${indexName} failed: ${task.error?.message}`);
-    total += documents.length;
+    total += pending.length;
+    pending = [];
     onProgress?.(total);
+  };
+  // Documents are built in small batches with a turn of the event loop between them (a
+  // rebuild runs inside the app when index settings change), and sent BATCH at a time.
+  for (const documents of documentBatches(db, indexName, 250)) {
+    pending = pending.concat(documents);
+    if (pending.length >= BATCH) await send();
+    else await new Promise((resolve) => setImmediate(resolve));
   }
+  if (pending.length) await send();
   const swap = await client.swapIndexes([{ indexes: [indexName, temporary], rename: false }]).waitTask({ timeout: 60_000 });
   if (swap.status !== "succeeded") throw new Error(`Swapping ${temporary} into ${indexName} failed: ${swap.error?.message}`);
   await client.deleteIndex(temporary).waitTask({ timeout: 60_000 });

@@ -1,10 +1,11 @@
 // Public searches: Meilisearch ranks, SQLite (the source of truth) supplies the rows, and
 // the visibility filter (published ideas, open needs) is added here on the server.
-import type { Meilisearch, MultiSearchResponse } from "meilisearch";
+import type { FacetDistribution, Meilisearch, MultiSearchResponse } from "meilisearch";
 import type { ExchangeDb } from "../../db/client";
 import { anyOf, allOf, OPEN_NEEDS, PUBLISHED_IDEAS } from "../../search/filters";
 import { distinctWords } from "../../search/text";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, buildIdeaSearchQueries, mergeFacets } from "../../search/idea-query";
+import { browseFacets, indexVersion } from "../../search/browse-facets";
 import { filtersFromParams, type IdeaFacet, type IdeaFilters } from "../domain/idea-facets";
 import { IDEAS_PER_PAGE, NEEDS_PER_PAGE, type IdeaSearchParams, type IdeaSort, type NeedSearchParams } from "../domain/search-params";
 import { getPublishedIdeaCardsByIds, type IdeaCard } from "./ideas.server";
@@ -65,19 +66,32 @@ const meiliSort: Record<IdeaSort, string[] | undefined> = {
   evidence: ["evidenceLevel:desc", "adoptionCount:desc"],
 };
 
+/** The request header with which a client (the bench) asks the page or the API to leave facet counts out. */
+export const FACETS_HEADER = "x-exchange-facets";
+export const facetsWanted = (request: Request) => request.headers.get(FACETS_HEADER) !== "off";
+
+const isUnfilteredBrowse = (params: IdeaSearchParams, filters: IdeaFilters) => !params.q && Object.values(filters).every((values) => !values.length);
+
 export async function searchIdeas(db: ExchangeDb, meili: Meilisearch, params: IdeaSearchParams, options: { facets?: boolean } = {}): Promise<IdeaSearchResult> {
   const filters = filtersFromParams(params);
+  const facets = options.facets ?? true;
+  // The unfiltered browse page takes its facet counts from the cache (search/browse-facets.ts),
+  // checked against the index's version read beside the search.
+  const cachedFacets = facets && isUnfilteredBrowse(params, filters);
+  const version = cachedFacets ? indexVersion(meili, "ideas") : null;
   const queries = buildIdeaSearchQueries({
     q: params.q,
     filters,
     page: params.page,
     hitsPerPage: IDEAS_PER_PAGE,
-    facets: options.facets ?? true,
+    facets: facets && !cachedFacets,
     sort: meiliSort[params.sort],
   });
   let response: MultiSearchResponse;
+  let browseCounts: FacetDistribution | undefined;
   try {
     response = await meili.multiSearch({ queries });
+    if (version) browseCounts = await browseFacets(meili, await version);
   } catch {
     return degradedIdeaSearch(db, params, filters);
   }
@@ -108,7 +122,7 @@ export async function searchIdeas(db: ExchangeDb, meili: Meilisearch, params: Id
     totalPages: main.totalPages ?? Math.ceil(total / IDEAS_PER_PAGE),
     facets: mergeFacets(
       filters,
-      main.facetDistribution,
+      browseCounts ?? main.facetDistribution,
       perGroup.map((result) => result.facetDistribution),
     ),
   };

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { ideaSearchSchema, parseSearch } from "../domain/search-params";
-import { searchIdeas } from "../models/search.server";
+import { FACETS_HEADER, facetsWanted, searchIdeas } from "../models/search.server";
 import { apiError } from "../utils/api.server";
 import { getExchange } from "../utils/exchange.server";
 
@@ -9,7 +9,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseSearch(ideaSearchSchema, new URL(request.url).searchParams);
   if (!parsed.ok) return apiError(400, parsed.errors.join("; "), parsed.errors);
   const { db, meili } = getExchange();
-  const result = await searchIdeas(db, meili, parsed.params);
+  const result = await searchIdeas(db, meili, parsed.params, { facets: facetsWanted(request) });
   return json(
     {
       hits: result.hits.map(({ highlight: _highlight, ...hit }) => hit),
@@ -19,6 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       facets: result.facets,
       degraded: result.degraded,
     },
-    { headers: { "Cache-Control": result.degraded ? "no-store" : "public, max-age=10" } },
+    { headers: { "Cache-Control": result.degraded ? "no-store" : "public, max-age=10", Vary: FACETS_HEADER } },
   );
 }

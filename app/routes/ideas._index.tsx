@@ -9,7 +9,7 @@ import { IdeaBadges } from "../components/tags";
 import { ideaSearchSchema, ideaSortLabels, ideaSorts, parseSearch, type IdeaSort } from "../domain/search-params";
 import { caseStudyStatusLabels } from "../domain/vocabulary";
 import { ideaFacetParams, ideaFacetRegistry, ideaFacets, type IdeaFacetParam } from "../domain/idea-facets";
-import { searchIdeas, type IdeaSearchResult } from "../models/search.server";
+import { FACETS_HEADER, facetsWanted, searchIdeas, type IdeaSearchResult } from "../models/search.server";
 import { caseStudiesMatchingQuery, type CaseStudyMatch } from "../models/case-studies.server";
 import { caseStudyPath, caseStudyPlace, organisationPath } from "../domain/case-studies";
 import { getExchange } from "../utils/exchange.server";
@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { db, meili } = getExchange();
   const params = parsed.params;
   const selected = Object.fromEntries(ideaFacetParams.map((param) => [param, params[param]])) as Record<IdeaFacetParam, string[]>;
-  const result = await searchIdeas(db, meili, params);
+  const result = await searchIdeas(db, meili, params, { facets: facetsWanted(request) });
   // The case studies of the ideas on this page that hold the query's words, each linked to its
   // own page (one small query, only when there is a query).
   const caseStudyMatches = params.q
@@ -59,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : {};
   return json(
     { q: params.q, sort: params.sort, selected, result, caseStudyMatches, errors: [] as string[], unavailable: result.degraded },
-    { headers: { "Cache-Control": result.degraded ? "no-store" : "public, max-age=10" } },
+    { headers: { "Cache-Control": result.degraded ? "no-store" : "public, max-age=10", Vary: FACETS_HEADER } },
   );
 }
 
