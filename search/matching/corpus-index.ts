@@ -8,7 +8,7 @@ import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, ideas, matchingCorpusIdeas, matchingCorpusPending, type CaseStudyRow, type IdeaRow } from "../../db/schema";
 import { ideaToDocument } from "../documents";
-import { corpusTerms, type CorpusStats } from "./corpus";
+import { corpusTerms, type CorpusStats, type TermQuery } from "./corpus";
 
 // The FTS5 tables and their vocabularies, declared here for drizzle's query builder only: the
 // migration creates them (drizzle-kit reads db/schema.ts, which leaves virtual tables out).
@@ -112,6 +112,14 @@ function matchExpression(token: string, prefix = false): string {
   return prefix ? `${quoted} *` : quoted;
 }
 
+/** A corpus query (corpus.ts `TermQuery`) as an FTS5 query: alternatives joined by OR, the words of each by AND. */
+function termQueryExpression(query: TermQuery): string | null {
+  const alternatives = query
+    .filter((words) => words.length)
+    .map((words) => `(${words.map((word) => (word.endsWith("*") ? matchExpression(word.slice(0, -1), true) : matchExpression(word))).join(" AND ")})`);
+  return alternatives.length ? alternatives.join(" OR ") : null;
+}
+
 /** The statistics as they stand in SQLite. Look-ups are remembered for the life of the object: make one per ranking. */
 export function corpusIndexStats(db: ExchangeDb): CorpusStats {
   const documentCount = db.select({ n: count() }).from(matchingCorpusIdeas).get()?.n ?? 0;
@@ -131,8 +139,8 @@ export function corpusIndexStats(db: ExchangeDb): CorpusStats {
     .where(and(gte(wordsVocab.term, sql.placeholder("from")), lt(wordsVocab.term, sql.placeholder("to"))))
     .orderBy(asc(wordsVocab.term))
     .prepare();
-  const postingsStatement = db
-    .select({ id: corpusWords.rowid })
+  const countStatement = db
+    .select({ n: count() })
     .from(corpusWords)
     .where(sql`matching_corpus_words MATCH ${sql.placeholder("query")}`)
     .prepare();
@@ -144,15 +152,37 @@ export function corpusIndexStats(db: ExchangeDb): CorpusStats {
     };
   };
   const wordsWithPrefix = remember((prefix) => prefixStatement.all({ from: prefix, to: `${prefix}${PREFIX_END}` }));
-  const postings = remember((query) => new Set(postingsStatement.all({ query }).map((row) => row.id)));
+  const matchCount = remember((query) => countStatement.get({ query })?.n ?? 0);
   return {
     documentCount,
     df: remember((word) => dfStatement.get({ term: word })?.doc ?? 0),
     bigramDf: remember((bigram) => bigramStatement.get({ term: bigram.replace(" ", "_") })?.doc ?? 0),
     wordsWithPrefix: (prefix) => [...wordsWithPrefix(prefix)],
-    prefixDf: (prefix) => postings(matchExpression(prefix, true)).size,
-    postings: (word) => new Set(postings(matchExpression(word))),
-    prefixPostings: (prefix) => new Set(postings(matchExpression(prefix, true))),
+    prefixDf: (prefix) => matchCount(matchExpression(prefix, true)),
+    // The first pass over the whole catalogue runs in SQLite: a union of one FTS5 match per
+    // query, summed by idea, so no posting list ever reaches the JS heap.
+    scoreByQueries(queries, limit, offset) {
+      const parts = queries.flatMap(({ query, weight }) => {
+        const expression = termQueryExpression(query);
+        return expression ? [sql`SELECT rowid AS id, ${weight} AS weight FROM matching_corpus_words WHERE matching_corpus_words MATCH ${expression}`] : [];
+      });
+      if (!parts.length) return [];
+      const rows = db.all<{ id: number; score: number }>(
+        sql`SELECT id, SUM(weight) AS score FROM (${sql.join(parts, sql` UNION ALL `)}) GROUP BY id ORDER BY score DESC, id ASC LIMIT ${limit} OFFSET ${offset}`,
+      );
+      return rows.map((row) => [row.id, row.score]);
+    },
+    matchingAmong(query, ids) {
+      const expression = termQueryExpression(query);
+      if (!expression || !ids.length) return new Set();
+      const rows = db.all<{ id: number }>(
+        sql`SELECT rowid AS id FROM matching_corpus_words WHERE matching_corpus_words MATCH ${expression} AND rowid IN (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      );
+      return new Set(rows.map((row) => row.id));
+    },
     sectorsOf(ids) {
       const sectors = new Map<number, string[]>();
       for (let start = 0; start < ids.length; start += SQL_VARIABLES) {

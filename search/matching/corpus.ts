@@ -20,13 +20,20 @@ export interface CorpusStats {
   wordsWithPrefix(prefix: string): { word: string; df: number }[];
   /** Number of ideas containing a word that starts with `prefix` (Meilisearch matches the last query word as a prefix). */
   prefixDf(prefix: string): number;
-  /** The ideas containing the word. */
-  postings(word: string): Set<number>;
-  /** The ideas containing a word that starts with `prefix`. */
-  prefixPostings(prefix: string): Set<number>;
+  /** Ideas by the summed weight of the queries they match, best first (equal scores by id): `limit` of them from `offset`. */
+  scoreByQueries(queries: readonly WeightedQuery[], limit: number, offset: number): [number, number][];
+  /** Which of these ideas match the query. */
+  matchingAmong(query: TermQuery, ids: readonly number[]): Set<number>;
   /** The sectors of these ideas. */
   sectorsOf(ids: readonly number[]): Map<number, string[]>;
 }
+
+/**
+ * Ideas matching any of the alternatives, each alternative a list of words all of which the
+ * idea contains; a word ending in "*" stands for every word starting with what precedes it.
+ */
+export type TermQuery = readonly (readonly string[])[];
+export type WeightedQuery = { query: TermQuery; weight: number };
 
 export type CorpusDocument = { fields: string[]; sectors?: string[] };
 
@@ -77,14 +84,30 @@ export function buildCorpusStats(input: Iterable<CorpusDocument | string[]>): Co
     return found;
   };
   const prefixPostings = (prefix: string) => new Set(wordsWithPrefix(prefix).flatMap(({ word }) => postings.get(word) ?? []));
+  const wordPostings = (word: string) => (word.endsWith("*") ? prefixPostings(word.slice(0, -1)) : new Set(postings.get(word) ?? []));
+  const matching = (query: TermQuery) => {
+    const found = new Set<number>();
+    for (const words of query) {
+      const sets = words.map(wordPostings);
+      if (sets.length) for (const id of sets[0]) if (sets.every((set) => set.has(id))) found.add(id);
+    }
+    return found;
+  };
   return {
     documentCount: position,
     df: (word) => df.get(word) ?? 0,
     bigramDf: (bigram) => bigramDf.get(bigram) ?? 0,
     wordsWithPrefix,
     prefixDf: (prefix) => prefixPostings(prefix).size,
-    postings: (word) => new Set(postings.get(word) ?? []),
-    prefixPostings,
+    scoreByQueries(queries, limit, offset) {
+      const scores = new Map<number, number>();
+      for (const { query, weight } of queries) for (const id of matching(query)) scores.set(id, (scores.get(id) ?? 0) + weight);
+      return [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(offset, offset + limit);
+    },
+    matchingAmong: (query, ids) => {
+      const found = matching(query);
+      return new Set(ids.filter((id) => found.has(id)));
+    },
     sectorsOf: (ids) => new Map(ids.map((id) => [id, sectors[id] ?? []])),
   };
 }

@@ -4,7 +4,7 @@
 // are the ones the ideas closest to the whole need also use. So a first pass scores every
 // idea by the weighted key terms it contains, and each term keeps a share of its weight
 // that grows with how much of the best ideas' score it accounts for.
-import type { CorpusStats } from "./corpus";
+import type { CorpusStats, TermQuery, WeightedQuery } from "./corpus";
 import type { KeyTerm } from "./key-terms";
 import { tokenize } from "../text";
 
@@ -19,17 +19,15 @@ export type FeedbackOptions = {
 
 export const defaultFeedback: FeedbackOptions = { documents: 5, floor: 0.35, outOfSector: 0.5 };
 
-const intersect = (sets: Set<number>[]) => (sets.length ? new Set([...sets[0]].filter((id) => sets.every((set) => set.has(id)))) : new Set<number>());
-
-/** The ideas a key term can match, approximated from the corpus postings. */
-export function termPostings(term: KeyTerm, stats: CorpusStats, synonyms: Record<string, string[]>): Set<number> {
-  const wordPostings = (word: string) => stats.postings(word);
-  if (term.kind === "phrase") return intersect(tokenize(term.query).map(wordPostings));
-  const found = term.prefix ? stats.prefixPostings(term.prefix) : wordPostings(term.query);
+/** The ideas a key term can match, as a corpus query: the term (its stem family when it has a prefix) or any of its synonyms. */
+export function termQuery(term: KeyTerm, synonyms: Record<string, string[]>): TermQuery {
+  if (term.kind === "phrase") return [tokenize(term.query)];
+  const alternatives: string[][] = [[term.prefix ? `${term.prefix}*` : term.query]];
   for (const synonym of synonyms[term.query] ?? []) {
-    for (const id of intersect(tokenize(synonym).map(wordPostings))) found.add(id);
+    const words = tokenize(synonym);
+    if (words.length) alternatives.push(words);
   }
-  return found;
+  return alternatives;
 }
 
 /** Re-weighs key terms by their share in the first pass's best ideas; returns them heaviest first. */
@@ -41,17 +39,15 @@ export function applyFeedback(
   needSectors: readonly string[] = [],
 ): KeyTerm[] {
   if (!terms.length) return [];
-  const postings = terms.map((term) => termPostings(term, stats, synonyms));
-  const firstPass = new Map<number, number>();
-  terms.forEach((term, index) => {
-    for (const id of postings[index]) firstPass.set(id, (firstPass.get(id) ?? 0) + term.weight);
-  });
-  const best = bestAfterSectors(firstPass, stats, needSectors, options);
+  const queries = terms.map((term) => ({ query: termQuery(term, synonyms), weight: term.weight }));
+  const best = bestAfterSectors(queries, stats, needSectors, options);
   const mass = best.reduce((total, [, score]) => total + score, 0);
   if (mass <= 0) return [...terms];
+  const bestIds = best.map(([id]) => id);
   return terms
     .map((term, index) => {
-      const share = best.reduce((total, [id, score]) => total + (postings[index].has(id) ? score : 0), 0) / mass;
+      const matched = stats.matchingAmong(queries[index].query, bestIds);
+      const share = best.reduce((total, [id, score]) => total + (matched.has(id) ? score : 0), 0) / mass;
       return { ...term, weight: term.weight * (options.floor + (1 - options.floor) * share), share };
     })
     .sort((a, b) => b.weight - a.weight || a.query.localeCompare(b.query));
@@ -61,16 +57,15 @@ const byScore = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0
 
 /**
  * The first pass's best ideas once those outside the need's sectors are scaled down. The
- * factor only lowers a score, so ideas are taken best first and the sectors of a page of them
- * read at a time, until the next raw score could no longer reach the current best.
+ * factor only lowers a score, so ideas are read best first, a page at a time, until the next
+ * raw score could no longer reach the current best.
  */
-function bestAfterSectors(firstPass: Map<number, number>, stats: CorpusStats, needSectors: readonly string[], options: FeedbackOptions): [number, number][] {
-  const raw = [...firstPass.entries()].sort(byScore);
-  if (!needSectors.length) return raw.slice(0, options.documents);
+function bestAfterSectors(queries: readonly WeightedQuery[], stats: CorpusStats, needSectors: readonly string[], options: FeedbackOptions): [number, number][] {
+  if (!needSectors.length) return stats.scoreByQueries(queries, options.documents, 0);
   const best: [number, number][] = [];
   const page = Math.max(50, options.documents * 10);
-  for (let start = 0; start < raw.length; start += page) {
-    const slice = raw.slice(start, start + page);
+  for (let offset = 0; ; offset += page) {
+    const slice = stats.scoreByQueries(queries, page, offset);
     const sectors = stats.sectorsOf(slice.map(([id]) => id));
     for (const [id, score] of slice) {
       if (best.length >= options.documents && score < best[best.length - 1][1]) return best;
@@ -79,6 +74,6 @@ function bestAfterSectors(firstPass: Map<number, number>, stats: CorpusStats, ne
       best.sort(byScore);
       if (best.length > options.documents) best.pop();
     }
+    if (slice.length < page) return best;
   }
-  return best;
 }

@@ -42,12 +42,17 @@ function expectSameStatistics() {
   expect(actual.documentCount).toBe(expected.documentCount);
   for (const word of probeWords) {
     expect(actual.df(word), word).toBe(expected.df(word));
-    expect(
-      [...actual.postings(word)].sort((a, b) => a - b),
-      word,
-    ).toEqual([...expected.postings(word)].map((position) => ids[position]));
+    const positions = ids.map((_, position) => position);
+    expect(actual.matchingAmong([[word]], ids), word).toEqual(new Set([...expected.matchingAmong([[word]], positions)].map((position) => ids[position])));
   }
   for (const bigram of probeBigrams) expect(actual.bigramDf(bigram), bigram).toBe(expected.bigramDf(bigram));
+  const queries = [
+    { query: [["older", "people"], ["elderly"]], weight: 2.5 },
+    { query: [["lonel*"]], weight: 1.25 },
+    { query: [["housing"]], weight: 0.5 },
+  ];
+  const scored = (stats: CorpusStats, toId: (id: number) => number) => stats.scoreByQueries(queries, 12, 3).map(([id, score]) => [toId(id), score]);
+  expect(scored(actual, (id) => id)).toEqual(scored(expected, (position) => ids[position]));
   for (const prefix of probePrefixes) {
     expect(actual.prefixDf(prefix), prefix).toBe(expected.prefixDf(prefix));
     expect(actual.wordsWithPrefix(prefix), prefix).toEqual(expected.wordsWithPrefix(prefix));
@@ -93,7 +98,11 @@ describe("the matching corpus statistics in SQLite", () => {
     expect(pendingCorpusChanges(db)).toBe(3);
     await indexAllCorpusChanges(db);
     expectSameStatistics();
-    expect(corpusIndexStats(db).postings("loneliness").has(first.id)).toBe(true);
+    expect(
+      corpusIndexStats(db)
+        .matchingAmong([["loneliness"]], [first.id])
+        .has(first.id),
+    ).toBe(true);
     expect(corpusIndexStats(db).sectorsOf([third.id]).has(third.id)).toBe(false);
 
     db.delete(caseStudies).where(eq(caseStudies.ideaId, second.id)).run();
