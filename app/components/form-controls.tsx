@@ -16,8 +16,8 @@ function Hint({ id, children }: { id?: string; children?: ReactNode }) {
   );
 }
 
-export function TextareaField({ label, hint, field, rows = 4 }: { label: string; hint?: ReactNode; field: AnyField; rows?: number }) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
+/** A control's frame: its label, hint and errors above it. */
+function Labelled({ label, hintId, hint, field, children }: { label: string; hintId?: string; hint?: ReactNode; field: AnyField; children: ReactNode }) {
   return (
     <div className="mb-5">
       <label htmlFor={field.id} className="block font-semibold">
@@ -25,12 +25,21 @@ export function TextareaField({ label, hint, field, rows = 4 }: { label: string;
       </label>
       <Hint id={hintId}>{hint}</Hint>
       <ErrorList id={field.errorId} errors={field.errors} />
+      {children}
+    </div>
+  );
+}
+
+export function TextareaField({ label, hint, field, rows = 4 }: { label: string; hint?: ReactNode; field: AnyField; rows?: number }) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <Labelled label={label} hintId={hintId} hint={hint} field={field}>
       <textarea
         {...getTextareaProps(field, { ariaDescribedBy: hintId })}
         rows={rows}
         className={`mt-1 w-full max-w-2xl rounded border-2 px-3 py-2 ${field.errors?.length ? "border-red-700" : "border-slate-700"}`}
       />
-    </div>
+    </Labelled>
   );
 }
 
@@ -49,12 +58,7 @@ export function SelectField({
 }) {
   const hintId = hint ? `${field.id}-hint` : undefined;
   return (
-    <div className="mb-5">
-      <label htmlFor={field.id} className="block font-semibold">
-        {label}
-      </label>
-      <Hint id={hintId}>{hint}</Hint>
-      <ErrorList id={field.errorId} errors={field.errors} />
+    <Labelled label={label} hintId={hintId} hint={hint} field={field}>
       <select
         {...getSelectProps(field, { ariaDescribedBy: hintId })}
         className={`mt-1 max-w-full rounded border-2 bg-white px-3 py-2 ${field.errors?.length ? "border-red-700" : "border-slate-700"}`}
@@ -66,7 +70,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </Labelled>
   );
 }
 

@@ -11,6 +11,7 @@ import type { NeedQuestionStatus } from "../domain/vocabulary";
 import { ErrorList, FormErrorSummary } from "./forms";
 import { Badge } from "./tags";
 import { Banner } from "./banner";
+import type { OwnerQuestion } from "../models/need-questions.server";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const formatDay = (iso: string | null) => (iso ? dateFormat.format(new Date(iso)) : "");
@@ -187,16 +188,7 @@ function AskQuestionForm({ needSlug, lastResult }: { needSlug: string; lastResul
 
 export type OwnerQuestionsProps = {
   needSlug: string;
-  questions: {
-    id: number;
-    question: string;
-    status: NeedQuestionStatus;
-    asker: string;
-    askedAt: string;
-    answer: string | null;
-    answeredAt: string | null;
-    moderationReason: string | null;
-  }[];
+  questions: OwnerQuestion[];
   answeredId: number | null;
   /** The failed answer, for the form of the question it was for. */
   lastAnswer?: { questionId: string; result: SubmissionResult<string[]> } | null;

@@ -11,6 +11,7 @@ import type { NeedQuestionStatus, Role } from "../domain/vocabulary";
 import { recordAudit } from "./audit.server";
 import { notifyUser } from "./notifications.server";
 import { ConflictError, NotAllowedError, NotFoundError } from "./errors.server";
+import type { SelectedFields } from "drizzle-orm/sqlite-core";
 
 export type QuestionActor = { id: string; role: Role };
 
@@ -196,24 +197,33 @@ export function restoreQuestion(db: ExchangeDb, actor: QuestionActor, questionId
 // ---------------------------------------------------------------------------------------
 // Reads
 
-export type PublicQuestion = { id: number; question: string; answer: string; answeredAt: string | null; asker: string; mine: boolean };
-
-/** Answered questions of a need, oldest first, the asker named only when they chose to be. */
-export function listPublicQuestions(db: ExchangeDb, needId: number, viewerId?: string | null): PublicQuestion[] {
+/** Questions with who asked them (the asker's name and organisation); add the list's own joins, conditions and order. */
+function selectQuestionsWithAskers<More extends SelectedFields>(db: ExchangeDb, more: More) {
   return db
     .select({
       id: needQuestions.id,
       question: needQuestions.question,
-      answer: needQuestions.answer,
-      answeredAt: needQuestions.answeredAt,
+      status: needQuestions.status,
       anonymous: needQuestions.anonymous,
       askerId: needQuestions.askerId,
       name: askers.displayName,
       organisation: askerOrganisations.name,
+      createdAt: needQuestions.createdAt,
+      answer: needQuestions.answer,
+      answeredAt: needQuestions.answeredAt,
+      moderationReason: needQuestions.moderationReason,
+      ...more,
     })
     .from(needQuestions)
     .leftJoin(askers, eq(askers.id, needQuestions.askerId))
-    .leftJoin(askerOrganisations, eq(askerOrganisations.id, askers.organisationId))
+    .leftJoin(askerOrganisations, eq(askerOrganisations.id, askers.organisationId));
+}
+
+export type PublicQuestion = { id: number; question: string; answer: string; answeredAt: string | null; asker: string; mine: boolean };
+
+/** Answered questions of a need, oldest first, the asker named only when they chose to be. */
+export function listPublicQuestions(db: ExchangeDb, needId: number, viewerId?: string | null): PublicQuestion[] {
+  return selectQuestionsWithAskers(db, {})
     .where(and(eq(needQuestions.needId, needId), eq(needQuestions.status, "answered")))
     .orderBy(asc(needQuestions.answeredAt), asc(needQuestions.id))
     .all()
@@ -261,22 +271,7 @@ export type OwnerQuestion = {
 /** Every question on the commissioner's need: waiting ones first (oldest first), then answered and hidden ones. */
 export function listQuestionsForOwner(db: ExchangeDb, needId: number): OwnerQuestion[] {
   const rank: Record<NeedQuestionStatus, number> = { open: 0, answered: 1, hidden: 2 };
-  return db
-    .select({
-      id: needQuestions.id,
-      question: needQuestions.question,
-      status: needQuestions.status,
-      anonymous: needQuestions.anonymous,
-      name: askers.displayName,
-      organisation: askerOrganisations.name,
-      createdAt: needQuestions.createdAt,
-      answer: needQuestions.answer,
-      answeredAt: needQuestions.answeredAt,
-      moderationReason: needQuestions.moderationReason,
-    })
-    .from(needQuestions)
-    .leftJoin(askers, eq(askers.id, needQuestions.askerId))
-    .leftJoin(askerOrganisations, eq(askerOrganisations.id, askers.organisationId))
+  return selectQuestionsWithAskers(db, {})
     .where(eq(needQuestions.needId, needId))
     .orderBy(asc(needQuestions.id))
     .all()
@@ -314,27 +309,8 @@ export const BROKER_QUESTIONS_LIMIT = 200;
 /** Questions on every need for the brokers' moderation list, newest first. */
 export function listQuestionsForBrokers(db: ExchangeDb, view: BrokerQuestionView, limit = BROKER_QUESTIONS_LIMIT): BrokerQuestion[] {
   const where: SQL | undefined = view === "all" ? undefined : eq(needQuestions.status, view);
-  return db
-    .select({
-      id: needQuestions.id,
-      question: needQuestions.question,
-      status: needQuestions.status,
-      anonymous: needQuestions.anonymous,
-      askerName: askers.displayName,
-      askerOrganisation: askerOrganisations.name,
-      createdAt: needQuestions.createdAt,
-      answer: needQuestions.answer,
-      answeredAt: needQuestions.answeredAt,
-      moderationReason: needQuestions.moderationReason,
-      moderatorName: moderators.displayName,
-      needSlug: needs.slug,
-      needTitle: needs.title,
-      needStatus: needs.status,
-    })
-    .from(needQuestions)
+  return selectQuestionsWithAskers(db, { moderatorName: moderators.displayName, needSlug: needs.slug, needTitle: needs.title, needStatus: needs.status })
     .innerJoin(needs, eq(needs.id, needQuestions.needId))
-    .leftJoin(askers, eq(askers.id, needQuestions.askerId))
-    .leftJoin(askerOrganisations, eq(askerOrganisations.id, askers.organisationId))
     .leftJoin(moderators, eq(moderators.id, needQuestions.moderatedById))
     .where(where)
     .orderBy(desc(needQuestions.id))
@@ -345,8 +321,8 @@ export function listQuestionsForBrokers(db: ExchangeDb, view: BrokerQuestionView
       question: row.question,
       status: row.status,
       anonymous: row.anonymous,
-      askerName: row.askerName,
-      askerOrganisation: row.askerOrganisation,
+      askerName: row.name,
+      askerOrganisation: row.organisation,
       askedAt: row.createdAt.toISOString(),
       answer: row.answer,
       answeredAt: row.answeredAt?.toISOString() ?? null,

@@ -7,6 +7,7 @@ import type { ExchangeDb } from "../../db/client";
 import { caseStudies, ideas, matches, needs, organisations } from "../../db/schema";
 import { slugify } from "../domain/slug";
 import { buildNetwork, layoutNetwork, placeSlug, type Network, type NetworkInput, type NetworkLayout } from "../utils/network.server";
+import { isPublicCaseStudy, selectCaseStudiesWithIdea } from "./public-case-studies.server";
 
 /**
  * The organisation node of a name, with its profile page: every organisation named on a
@@ -127,20 +128,8 @@ export type PlaceStudy = {
 
 /** Everything the exchange knows happened in a place (by its slug), and what is being tried elsewhere in its country. */
 export function getPlace(db: ExchangeDb, slug: string) {
-  const studies: PlaceStudy[] = db
-    .select({
-      id: caseStudies.id,
-      ideaSlug: ideas.slug,
-      ideaTitle: ideas.title,
-      locality: caseStudies.locality,
-      country: caseStudies.country,
-      year: caseStudies.year,
-      status: caseStudies.status,
-      outcomes: caseStudies.outcomes,
-    })
-    .from(caseStudies)
-    .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
-    .where(and(eq(ideas.status, "published"), eq(caseStudies.reviewStatus, "published")))
+  const studies: PlaceStudy[] = selectCaseStudiesWithIdea(db, { outcomes: caseStudies.outcomes })
+    .where(isPublicCaseStudy())
     .orderBy(sql`coalesce(${caseStudies.year}, 0) desc`, asc(ideas.title))
     .all();
   const origins = db

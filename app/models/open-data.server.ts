@@ -21,6 +21,7 @@ import {
 import { caseStudyStatuses, sectorLabels, type Sector } from "../domain/vocabulary";
 import { placeSlug } from "../domain/places";
 import { caseStudyPath } from "../domain/case-studies";
+import { isPublicCaseStudy, selectCaseStudiesWithIdea } from "./public-case-studies.server";
 
 export function listOpenIdeas(db: ExchangeDb): OpenIdeaRow[] {
   // Written out in full: inside a subquery drizzle leaves column names unqualified, and "id"
@@ -81,21 +82,8 @@ export function listOpenNeeds(db: ExchangeDb): OpenNeedRow[] {
 
 /** Published case studies of published ideas; positions numbered from 1 within each idea. */
 export function listOpenCaseStudies(db: ExchangeDb): OpenCaseStudyRow[] {
-  const rows = db
-    .select({
-      id: caseStudies.id,
-      ideaSlug: ideas.slug,
-      ideaTitle: ideas.title,
-      locality: caseStudies.locality,
-      country: caseStudies.country,
-      year: caseStudies.year,
-      status: caseStudies.status,
-      outcomes: caseStudies.outcomes,
-      lessons: caseStudies.lessons,
-    })
-    .from(caseStudies)
-    .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
-    .where(and(eq(ideas.status, "published"), eq(caseStudies.reviewStatus, "published")))
+  const rows = selectCaseStudiesWithIdea(db, { outcomes: caseStudies.outcomes, lessons: caseStudies.lessons })
+    .where(isPublicCaseStudy())
     .orderBy(asc(ideas.slug), asc(caseStudies.position), asc(caseStudies.id))
     .all();
   let previous = "";

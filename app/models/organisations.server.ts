@@ -6,6 +6,7 @@ import { organisationSlug } from "../domain/admin-forms";
 import { organisationSlugOf } from "../domain/case-studies";
 import { recordAdminAudit } from "./audit.server";
 import { NotFoundError } from "./errors.server";
+import { isPublicCaseStudy, selectCaseStudiesWithIdea } from "./public-case-studies.server";
 
 export class OrganisationExistsError extends Error {
   constructor(public readonly existing: OrganisationRow) {
@@ -77,21 +78,10 @@ export function listPublicOrganisations(db: ExchangeDb): { slug: string; name: s
  * from a match with one of its needs (living case studies).
  */
 export function listOrganisationCaseStudies(db: ExchangeDb, organisationId: number) {
-  return db
-    .select({
-      id: caseStudies.id,
-      ideaSlug: ideas.slug,
-      ideaTitle: ideas.title,
-      locality: caseStudies.locality,
-      country: caseStudies.country,
-      year: caseStudies.year,
-      status: caseStudies.status,
-    })
-    .from(caseStudies)
-    .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
+  return selectCaseStudiesWithIdea(db, {})
     .innerJoin(matches, eq(matches.id, caseStudies.matchId))
     .innerJoin(needs, eq(needs.id, matches.needId))
-    .where(and(eq(ideas.status, "published"), eq(caseStudies.reviewStatus, "published"), eq(needs.organisationId, organisationId)))
+    .where(and(isPublicCaseStudy(), eq(needs.organisationId, organisationId)))
     .orderBy(asc(ideas.title), asc(caseStudies.id))
     .all();
 }
