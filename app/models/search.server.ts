@@ -92,7 +92,8 @@ export async function searchIdeas(db: ExchangeDb, meili: Meilisearch, params: Id
   try {
     response = await meili.multiSearch({ queries });
     if (version) browseCounts = await browseFacets(meili, await version);
-  } catch {
+  } catch (error) {
+    noteFallback(error);
     return degradedIdeaSearch(db, params, filters);
   }
   const [main, ...perGroup] = response.results;
@@ -126,6 +127,15 @@ export async function searchIdeas(db: ExchangeDb, meili: Meilisearch, params: Id
       perGroup.map((result) => result.facetDistribution),
     ),
   };
+}
+
+let lastFallbackNote = 0;
+
+/** Says why search fell back to SQLite, at most once a minute (it was silent before). */
+function noteFallback(error: unknown) {
+  if (Date.now() - lastFallbackNote < 60_000) return;
+  lastFallbackNote = Date.now();
+  console.warn(`search: Meilisearch did not answer, SQLite answered instead (${error instanceof Error ? error.message : String(error)})`);
 }
 
 function degradedIdeaSearch(db: ExchangeDb, params: IdeaSearchParams, filters: IdeaFilters): IdeaSearchResult {
