@@ -13,9 +13,9 @@ type DataTableProps = {
 };
 
 /** A table of rows with a caption for screen readers, in the site's one table style. */
-export function DataTable({ caption, columns, stacked = true, className = "", children }: DataTableProps) {
+export function DataTable({ caption, columns, stacked = true, className = "text-sm", children }: DataTableProps) {
   return (
-    <table className={`${stacked ? "stacked-table " : ""}w-full border-collapse text-left text-sm ${className}`.trim()}>
+    <table className={`${stacked ? "stacked-table " : ""}w-full border-collapse text-left ${className}`.trim()}>
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr className="border-b-2 border-slate-700">
@@ -53,7 +53,7 @@ export function AuditTable({
   className?: string;
 }) {
   return (
-    <DataTable caption={caption} columns={["When", "Who", actionHeading, "Before → after"]} className={className}>
+    <DataTable caption={caption} columns={["When", "Who", actionHeading, "Before → after"]} className={`text-sm ${className ?? ""}`}>
       {entries.map((entry) => (
         <tr key={entry.id} className="border-b border-slate-200 align-top">
           <td data-label="When" className="py-2 pr-4 whitespace-nowrap">

@@ -11,6 +11,7 @@ import { createOrganisation, listOrganisations, OrganisationExistsError, renameO
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { domainErrorResponse } from "../models/errors.server";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Admin: organisations | Innovation Exchange" }];
 
@@ -145,34 +146,18 @@ export default function AdminOrganisations() {
           <p className="mt-2 rounded bg-slate-50 p-4">There are no organisations yet. Add the first one above.</p>
         ) : (
           <div className="mt-2 overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Organisations with their members and a rename form</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-4">
-                    Organisation
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Members
-                  </th>
-                  <th scope="col" className="py-2">
-                    Rename
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {organisations.map((organisation) => (
-                  <RenameRow
-                    key={organisation.id}
-                    organisation={organisation}
-                    lastResult={actionData?.formId === `organisation-${organisation.id}` ? actionData.result : undefined}
-                    notice={
-                      !actionData && created === String(organisation.id) ? "Created" : !actionData && renamed === String(organisation.id) ? "Renamed" : null
-                    }
-                  />
-                ))}
-              </tbody>
-            </table>
+            <DataTable caption="Organisations with their members and a rename form" columns={["Organisation", "Members", "Rename"]} stacked={false}>
+              {organisations.map((organisation) => (
+                <RenameRow
+                  key={organisation.id}
+                  organisation={organisation}
+                  lastResult={actionData?.formId === `organisation-${organisation.id}` ? actionData.result : undefined}
+                  notice={
+                    !actionData && created === String(organisation.id) ? "Created" : !actionData && renamed === String(organisation.id) ? "Renamed" : null
+                  }
+                />
+              ))}
+            </DataTable>
           </div>
         )}
       </section>

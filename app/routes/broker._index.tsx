@@ -20,6 +20,7 @@ import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { ConflictError } from "../models/errors.server";
 import { Banner } from "../components/banner";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Review queue | Innovation Exchange" }];
 
@@ -241,103 +242,72 @@ export default function BrokerQueue() {
           </div>
         ) : (
           <div className="mt-4 overflow-x-auto">
-            <table className="stacked-table w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Items waiting for review</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-4">
-                    Type
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Title
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Submitted by
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Waiting
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Deadline
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Claimed by
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Assigned to
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Score
-                  </th>
-                  <th scope="col" className="py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => {
-                  const mine = item.claimedBy?.id === userId;
-                  const canRelease = item.claimedBy && (mine || isAdmin);
-                  return (
-                    <tr key={`${item.itemType}-${item.itemId}`} className={`border-b border-slate-200 align-top ${item.overdue ? "bg-red-50" : ""}`}>
-                      <td data-label="Type" className="py-3 pr-4">
-                        {reviewItemLabels[item.itemType]}
-                        <span className="block text-slate-700">{item.detail}</span>
-                      </td>
-                      <th scope="row" data-label="Title" className="py-3 pr-4 font-normal">
-                        <Link to={`/broker/${item.itemType}/${item.itemId}`} className="font-semibold link">
-                          {item.title}
-                        </Link>
-                      </th>
-                      <td data-label="Submitted by" className="py-3 pr-4">
-                        {item.submitterName ?? "(unknown)"}
-                      </td>
-                      <td data-label="Waiting" className="py-3 pr-4">
-                        {item.age}
-                        <span className="block text-slate-700">since {item.submittedOn}</span>
-                      </td>
-                      <td data-label="Deadline" className="py-3 pr-4">
-                        {item.deadline}
-                        <span className="block">
-                          {item.overdue ? (
-                            <Badge tone="amber">Overdue: {item.deadlineWords}</Badge>
-                          ) : (
-                            <span className="text-slate-700">{item.deadlineWords}</span>
-                          )}
-                        </span>
-                      </td>
-                      <td data-label="Claimed by" className="py-3 pr-4">
-                        {item.claimedBy ? mine ? "You" : item.claimedBy.name : <span className="text-slate-700">Unclaimed</span>}
-                      </td>
-                      <td data-label="Assigned to" className="py-3 pr-4">
-                        {item.assignedTo ? item.assignedTo.id === userId ? "You" : item.assignedTo.name : <span className="text-slate-700">No one</span>}
-                      </td>
-                      <td data-label="Score" className="py-3 pr-4 whitespace-nowrap">
-                        {item.score ?? <span className="text-slate-700">Not scored</span>}
-                      </td>
-                      <td className="py-3">
-                        {!item.claimedBy || canRelease ? (
-                          <Form method="post" action={`/broker?index${search ? `&${search.slice(1)}` : ""}`}>
-                            <input type="hidden" name="itemType" value={item.itemType} />
-                            <input type="hidden" name="itemId" value={item.itemId} />
-                            <button
-                              type="submit"
-                              name="intent"
-                              value={item.claimedBy ? "release" : "claim"}
-                              disabled={busy}
-                              className="rounded border-2 border-slate-700 px-3 py-1 font-semibold whitespace-nowrap hover:bg-slate-100"
-                            >
-                              {item.claimedBy ? "Release" : "Claim"}
-                              <span className="sr-only"> {item.title}</span>
-                            </button>
-                          </Form>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Items waiting for review"
+              columns={["Type", "Title", "Submitted by", "Waiting", "Deadline", "Claimed by", "Assigned to", "Score", { label: "Actions", hidden: true }]}
+            >
+              {items.map((item) => {
+                const mine = item.claimedBy?.id === userId;
+                const canRelease = item.claimedBy && (mine || isAdmin);
+                return (
+                  <tr key={`${item.itemType}-${item.itemId}`} className={`border-b border-slate-200 align-top ${item.overdue ? "bg-red-50" : ""}`}>
+                    <td data-label="Type" className="py-3 pr-4">
+                      {reviewItemLabels[item.itemType]}
+                      <span className="block text-slate-700">{item.detail}</span>
+                    </td>
+                    <th scope="row" data-label="Title" className="py-3 pr-4 font-normal">
+                      <Link to={`/broker/${item.itemType}/${item.itemId}`} className="font-semibold link">
+                        {item.title}
+                      </Link>
+                    </th>
+                    <td data-label="Submitted by" className="py-3 pr-4">
+                      {item.submitterName ?? "(unknown)"}
+                    </td>
+                    <td data-label="Waiting" className="py-3 pr-4">
+                      {item.age}
+                      <span className="block text-slate-700">since {item.submittedOn}</span>
+                    </td>
+                    <td data-label="Deadline" className="py-3 pr-4">
+                      {item.deadline}
+                      <span className="block">
+                        {item.overdue ? (
+                          <Badge tone="amber">Overdue: {item.deadlineWords}</Badge>
+                        ) : (
+                          <span className="text-slate-700">{item.deadlineWords}</span>
+                        )}
+                      </span>
+                    </td>
+                    <td data-label="Claimed by" className="py-3 pr-4">
+                      {item.claimedBy ? mine ? "You" : item.claimedBy.name : <span className="text-slate-700">Unclaimed</span>}
+                    </td>
+                    <td data-label="Assigned to" className="py-3 pr-4">
+                      {item.assignedTo ? item.assignedTo.id === userId ? "You" : item.assignedTo.name : <span className="text-slate-700">No one</span>}
+                    </td>
+                    <td data-label="Score" className="py-3 pr-4 whitespace-nowrap">
+                      {item.score ?? <span className="text-slate-700">Not scored</span>}
+                    </td>
+                    <td className="py-3">
+                      {!item.claimedBy || canRelease ? (
+                        <Form method="post" action={`/broker?index${search ? `&${search.slice(1)}` : ""}`}>
+                          <input type="hidden" name="itemType" value={item.itemType} />
+                          <input type="hidden" name="itemId" value={item.itemId} />
+                          <button
+                            type="submit"
+                            name="intent"
+                            value={item.claimedBy ? "release" : "claim"}
+                            disabled={busy}
+                            className="rounded border-2 border-slate-700 px-3 py-1 font-semibold whitespace-nowrap hover:bg-slate-100"
+                          >
+                            {item.claimedBy ? "Release" : "Claim"}
+                            <span className="sr-only"> {item.title}</span>
+                          </button>
+                        </Form>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
           </div>
         )}
       </section>

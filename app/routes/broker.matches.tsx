@@ -34,6 +34,7 @@ import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 import { ConflictError, domainErrorResponse, NotFoundError } from "../models/errors.server";
 import { Banner } from "../components/banner";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Match queue | Innovation Exchange" }];
 
@@ -385,102 +386,70 @@ export default function MatchQueue() {
           </div>
         ) : (
           <div className="mt-4 overflow-x-auto">
-            <table className="stacked-table w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Matches, most urgent first</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-4">
-                    Idea
+            <DataTable caption="Matches, most urgent first" columns={["Idea", "Need", "Score", "Source", "Status", "Deadline", "Actions"]}>
+              {rows.map((row) => (
+                <tr key={row.id} className={`border-b border-slate-200 align-top ${row.overdue ? "bg-red-50" : ""}`}>
+                  <th scope="row" data-label="Idea" className="py-3 pr-4 font-normal">
+                    <Link to={`/ideas/${row.idea.slug}`} className="font-semibold link">
+                      {row.idea.title}
+                    </Link>
+                    {row.reasons.length ? (
+                      <ul className="mt-1 list-disc pl-4 text-slate-700">
+                        {row.reasons.map((reason) => (
+                          <li key={reason}>{reason}</li>
+                        ))}
+                      </ul>
+                    ) : null}
                   </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Need
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Score
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Source
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Deadline
-                  </th>
-                  <th scope="col" className="py-2">
-                    Actions
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id} className={`border-b border-slate-200 align-top ${row.overdue ? "bg-red-50" : ""}`}>
-                    <th scope="row" data-label="Idea" className="py-3 pr-4 font-normal">
-                      <Link to={`/ideas/${row.idea.slug}`} className="font-semibold link">
-                        {row.idea.title}
-                      </Link>
-                      {row.reasons.length ? (
-                        <ul className="mt-1 list-disc pl-4 text-slate-700">
-                          {row.reasons.map((reason) => (
-                            <li key={reason}>{reason}</li>
-                          ))}
-                        </ul>
-                      ) : null}
-                    </th>
-                    <td data-label="Need" className="py-3 pr-4">
-                      <Link to={`/broker/matches${matchQueueSearch({ view: params.view, status: params.status, need: row.need.slug })}`} className="link">
-                        {row.need.title}
-                      </Link>
-                      {row.need.locality ? <span className="block text-slate-700">{row.need.locality}</span> : null}
-                    </td>
-                    <td data-label="Score" className="py-3 pr-4">
-                      {row.score === null ? <span className="text-slate-700">none</span> : row.score.toFixed(1)}
-                    </td>
-                    <td data-label="Source" className="py-3 pr-4">
-                      {row.source}
-                    </td>
-                    <td data-label="Status" className="py-3 pr-4">
-                      {row.statusLabel}
-                      {row.confirmed && (row.status === "suggested" || row.status === "shortlisted") ? (
-                        <span className="block text-slate-700">confirmed</span>
-                      ) : null}
-                    </td>
-                    <td data-label="Deadline" className="py-3 pr-4">
-                      {row.deadline ? (
-                        <>
-                          {row.deadline}
-                          <span className="block">
-                            {row.overdue ? (
-                              <Badge tone="amber">Overdue: {row.deadlineWords}</Badge>
-                            ) : (
-                              <span className="text-slate-700">{row.deadlineWords}</span>
-                            )}
-                          </span>
-                        </>
-                      ) : (
-                        <span className="text-slate-700">none</span>
-                      )}
-                    </td>
-                    <td data-label="Actions" className="py-3">
-                      <Link to={`/matches/${row.id}`} className="font-semibold whitespace-nowrap link">
-                        Open match
-                        <span className="sr-only">
-                          {" "}
-                          #{row.id}: {row.idea.title} for {row.need.title}
+                  <td data-label="Need" className="py-3 pr-4">
+                    <Link to={`/broker/matches${matchQueueSearch({ view: params.view, status: params.status, need: row.need.slug })}`} className="link">
+                      {row.need.title}
+                    </Link>
+                    {row.need.locality ? <span className="block text-slate-700">{row.need.locality}</span> : null}
+                  </td>
+                  <td data-label="Score" className="py-3 pr-4">
+                    {row.score === null ? <span className="text-slate-700">none</span> : row.score.toFixed(1)}
+                  </td>
+                  <td data-label="Source" className="py-3 pr-4">
+                    {row.source}
+                  </td>
+                  <td data-label="Status" className="py-3 pr-4">
+                    {row.statusLabel}
+                    {row.confirmed && (row.status === "suggested" || row.status === "shortlisted") ? (
+                      <span className="block text-slate-700">confirmed</span>
+                    ) : null}
+                  </td>
+                  <td data-label="Deadline" className="py-3 pr-4">
+                    {row.deadline ? (
+                      <>
+                        {row.deadline}
+                        <span className="block">
+                          {row.overdue ? <Badge tone="amber">Overdue: {row.deadlineWords}</Badge> : <span className="text-slate-700">{row.deadlineWords}</span>}
                         </span>
+                      </>
+                    ) : (
+                      <span className="text-slate-700">none</span>
+                    )}
+                  </td>
+                  <td data-label="Actions" className="py-3">
+                    <Link to={`/matches/${row.id}`} className="font-semibold whitespace-nowrap link">
+                      Open match
+                      <span className="sr-only">
+                        {" "}
+                        #{row.id}: {row.idea.title} for {row.need.title}
+                      </span>
+                    </Link>
+                    <p className="mt-1 text-slate-700">
+                      Assigned to {row.assignedTo ?? "no one"} ·{" "}
+                      <Link to={`/broker/matches/${row.id}/assign`} className="whitespace-nowrap link">
+                        Assign<span className="sr-only"> match #{row.id}</span>
                       </Link>
-                      <p className="mt-1 text-slate-700">
-                        Assigned to {row.assignedTo ?? "no one"} ·{" "}
-                        <Link to={`/broker/matches/${row.id}/assign`} className="whitespace-nowrap link">
-                          Assign<span className="sr-only"> match #{row.id}</span>
-                        </Link>
-                      </p>
-                      <RowActions row={row} formAction={formAction} actionData={actionData} busy={busy} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </p>
+                    <RowActions row={row} formAction={formAction} actionData={actionData} busy={busy} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           </div>
         )}
         <Pagination page={params.page} totalPages={totalPages} />

@@ -6,6 +6,7 @@ import { Badge } from "../components/tags";
 import { ideaAwaitingReview, listOwnIdeas } from "../models/idea-editor.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Your ideas | Innovation Exchange" }];
 
@@ -39,39 +40,23 @@ export default function MyIdeas() {
           You have not written any ideas yet. Start with a title and a one-paragraph summary; you can save a draft at any time.
         </p>
       ) : (
-        <table className="mt-6 w-full border-collapse text-left">
-          <caption className="sr-only">Your ideas and their review status</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-700">
-              <th scope="col" className="py-2 pr-4">
-                Idea
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Status
-              </th>
-              <th scope="col" className="py-2">
-                Broker’s reason
-              </th>
+        <DataTable caption="Your ideas and their review status" columns={["Idea", "Status", "Broker’s reason"]} stacked={false} className="mt-6">
+          {ideas.map((idea) => (
+            <tr key={idea.slug} className="border-b border-slate-200 align-top">
+              <td className="py-2 pr-4">
+                <Link to={`/my/ideas/${idea.slug}`} className="link">
+                  {idea.title}
+                </Link>
+              </td>
+              <td className="py-2 pr-4">
+                <Badge tone={idea.status === "published" ? "green" : idea.reviewOutcome === "changes-requested" ? "amber" : "slate"}>
+                  {ideaStatusText(idea)}
+                </Badge>
+              </td>
+              <td className="py-2">{idea.reviewReason ?? ""}</td>
             </tr>
-          </thead>
-          <tbody>
-            {ideas.map((idea) => (
-              <tr key={idea.slug} className="border-b border-slate-200 align-top">
-                <td className="py-2 pr-4">
-                  <Link to={`/my/ideas/${idea.slug}`} className="link">
-                    {idea.title}
-                  </Link>
-                </td>
-                <td className="py-2 pr-4">
-                  <Badge tone={idea.status === "published" ? "green" : idea.reviewOutcome === "changes-requested" ? "amber" : "slate"}>
-                    {ideaStatusText(idea)}
-                  </Badge>
-                </td>
-                <td className="py-2">{idea.reviewReason ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import { matchDeadlineView } from "../domain/match-display";
 import { listMatchesForCommissioner, listMatchesForInnovator } from "../models/match-workflow.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Your matches | Innovation Exchange" }];
 
@@ -59,49 +60,31 @@ export default function MyMatches() {
         </p>
       ) : (
         <div className="mt-6 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Your matches, with their status and deadline</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-700">
-                <th scope="col" className="py-2 pr-4">
-                  Match
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {role === "innovator" ? "Need" : "Idea"}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Status
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Introduction
-                </th>
-                <th scope="col" className="py-2">
-                  Deadline
-                </th>
+          <DataTable
+            caption="Your matches, with their status and deadline"
+            columns={["Match", role === "innovator" ? "Need" : "Idea", "Status", "Introduction", "Deadline"]}
+            stacked={false}
+          >
+            {matches.map((match) => (
+              <tr key={match.id} className="border-b border-slate-200 align-top">
+                <td className="py-2 pr-4">
+                  <Link to={`/matches/${match.id}`} className="link">
+                    {match.idea.title} for {match.need.title}
+                  </Link>
+                </td>
+                <td className="py-2 pr-4">
+                  {role === "innovator" ? `${match.need.title}${match.need.locality ? `, ${match.need.locality}` : ""}` : match.idea.title}
+                </td>
+                <td className="py-2 pr-4">
+                  <MatchStatusBadge status={match.status} />
+                </td>
+                <td className="py-2 pr-4">{match.waitingForYou ? <strong>{match.introduction}</strong> : match.introduction}</td>
+                <td className="py-2">
+                  <MatchDeadline deadline={match.deadline} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {matches.map((match) => (
-                <tr key={match.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4">
-                    <Link to={`/matches/${match.id}`} className="link">
-                      {match.idea.title} for {match.need.title}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-4">
-                    {role === "innovator" ? `${match.need.title}${match.need.locality ? `, ${match.need.locality}` : ""}` : match.idea.title}
-                  </td>
-                  <td className="py-2 pr-4">
-                    <MatchStatusBadge status={match.status} />
-                  </td>
-                  <td className="py-2 pr-4">{match.waitingForYou ? <strong>{match.introduction}</strong> : match.introduction}</td>
-                  <td className="py-2">
-                    <MatchDeadline deadline={match.deadline} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </div>

@@ -6,6 +6,7 @@ import { Badge } from "../components/tags";
 import { listOwnNeeds } from "../models/need-editor.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Your needs | Innovation Exchange" }];
 
@@ -34,37 +35,21 @@ export default function MyNeeds() {
       {needs.length === 0 ? (
         <p className="mt-6 rounded bg-slate-50 p-4">You have not posted a need yet. Describe a problem you must solve; a broker checks it before it opens.</p>
       ) : (
-        <table className="mt-6 w-full border-collapse text-left">
-          <caption className="sr-only">Your needs and their status</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-700">
-              <th scope="col" className="py-2 pr-4">
-                Need
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Status
-              </th>
-              <th scope="col" className="py-2">
-                Broker’s reason
-              </th>
+        <DataTable caption="Your needs and their status" columns={["Need", "Status", "Broker’s reason"]} stacked={false} className="mt-6">
+          {needs.map((need) => (
+            <tr key={need.slug} className="border-b border-slate-200 align-top">
+              <td className="py-2 pr-4">
+                <Link to={`/my/needs/${need.slug}`} className="link">
+                  {need.title}
+                </Link>
+              </td>
+              <td className="py-2 pr-4">
+                <Badge tone={need.status === "open" ? "green" : need.reviewOutcome === "changes-requested" ? "amber" : "slate"}>{needStatusText(need)}</Badge>
+              </td>
+              <td className="py-2">{need.reviewReason ?? ""}</td>
             </tr>
-          </thead>
-          <tbody>
-            {needs.map((need) => (
-              <tr key={need.slug} className="border-b border-slate-200 align-top">
-                <td className="py-2 pr-4">
-                  <Link to={`/my/needs/${need.slug}`} className="link">
-                    {need.title}
-                  </Link>
-                </td>
-                <td className="py-2 pr-4">
-                  <Badge tone={need.status === "open" ? "green" : need.reviewOutcome === "changes-requested" ? "amber" : "slate"}>{needStatusText(need)}</Badge>
-                </td>
-                <td className="py-2">{need.reviewReason ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </div>
   );

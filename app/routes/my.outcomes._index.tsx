@@ -9,6 +9,7 @@ import { formatDay, reviewStatusText } from "../domain/living-case-studies";
 import { listLivingCaseStudies } from "../models/living-case-studies.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
+import { DataTable } from "../components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Your outcome updates | Innovation Exchange" }];
 
@@ -42,60 +43,43 @@ export default function YourOutcomes() {
         <p className="mt-6 rounded bg-slate-50 p-4">None of your matches has been adopted yet.</p>
       ) : (
         <div className="mt-6 overflow-x-auto">
-          <table className="w-full max-w-5xl border-collapse text-left text-sm">
-            <caption className="sr-only">Your adopted matches and their outcome updates</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-700">
-                <th scope="col" className="py-2 pr-4">
-                  Idea, place and need
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Adopted
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Case study
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Updates
-                </th>
-                <th scope="col" className="py-2">
-                  Next update
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.matchId} className="border-b border-slate-200 align-top">
-                  <td className="py-3 pr-4">
-                    <Link to={`/my/outcomes/${item.matchId}`} className="font-semibold link">
-                      {item.ideaTitle} in {item.locality}
-                    </Link>
-                    <span className="block text-slate-700">For “{item.needTitle}”</span>
-                  </td>
-                  <td className="py-3 pr-4">{item.adoptedOn}</td>
-                  <td className="py-3 pr-4">
-                    <Badge tone={item.caseStudyPublished ? "green" : "slate"}>{item.caseStudy}</Badge>
-                  </td>
-                  <td className="py-3 pr-4">
-                    {item.updates.published} published
-                    {item.updates.waiting ? `, ${item.updates.waiting} waiting for a broker` : ""}
-                    {item.updates.sentBack ? <strong className="block text-amber-900">{item.updates.sentBack} sent back for changes</strong> : null}
-                  </td>
-                  <td className="py-3">
-                    {item.next ? (
-                      item.next.due ? (
-                        <Badge tone="amber">{`${item.next.months}-month update due since ${item.next.dueOn}`}</Badge>
-                      ) : (
-                        `${item.next.months}-month update on ${item.next.dueOn}`
-                      )
+          <DataTable
+            caption="Your adopted matches and their outcome updates"
+            columns={["Idea, place and need", "Adopted", "Case study", "Updates", "Next update"]}
+            stacked={false}
+            className="max-w-5xl text-sm"
+          >
+            {items.map((item) => (
+              <tr key={item.matchId} className="border-b border-slate-200 align-top">
+                <td className="py-3 pr-4">
+                  <Link to={`/my/outcomes/${item.matchId}`} className="font-semibold link">
+                    {item.ideaTitle} in {item.locality}
+                  </Link>
+                  <span className="block text-slate-700">For “{item.needTitle}”</span>
+                </td>
+                <td className="py-3 pr-4">{item.adoptedOn}</td>
+                <td className="py-3 pr-4">
+                  <Badge tone={item.caseStudyPublished ? "green" : "slate"}>{item.caseStudy}</Badge>
+                </td>
+                <td className="py-3 pr-4">
+                  {item.updates.published} published
+                  {item.updates.waiting ? `, ${item.updates.waiting} waiting for a broker` : ""}
+                  {item.updates.sentBack ? <strong className="block text-amber-900">{item.updates.sentBack} sent back for changes</strong> : null}
+                </td>
+                <td className="py-3">
+                  {item.next ? (
+                    item.next.due ? (
+                      <Badge tone="amber">{`${item.next.months}-month update due since ${item.next.dueOn}`}</Badge>
                     ) : (
-                      "All three written"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                      `${item.next.months}-month update on ${item.next.dueOn}`
+                    )
+                  ) : (
+                    "All three written"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </div>
       )}
     </div>
