@@ -111,3 +111,19 @@ export function TextField({
     </div>
   );
 }
+
+/** A draft form's buttons: "Save draft" (unless every save is checked in full) and the submit button. */
+export function DraftFormButtons({ alwaysComplete, submitLabel }: { alwaysComplete: boolean; submitLabel: string }) {
+  return (
+    <div className="flex flex-wrap gap-3">
+      {alwaysComplete ? null : (
+        <button type="submit" name="intent" value="save" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
+          Save draft
+        </button>
+      )}
+      <button type="submit" name="intent" value="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        {submitLabel}
+      </button>
+    </div>
+  );
+}

@@ -19,7 +19,7 @@ import {
   type DiffusionModel,
 } from "../domain/vocabulary";
 import { CheckboxGroup, TextareaField } from "./form-controls";
-import { FormErrorSummary, TextField } from "./forms";
+import { DraftFormButtons, FormErrorSummary, TextField } from "./forms";
 import { Banner } from "./banner";
 
 function Section({ title, children, hint }: { title: string; children: ReactNode; hint?: string }) {
@@ -201,16 +201,7 @@ export function IdeaForm({
           <TextField label="Country code (optional)" hint="Two letters, like GB" field={fields.originCountry} />
           <TextareaField label="Costs (optional)" field={fields.costs} rows={3} />
         </Section>
-        <div className="flex flex-wrap gap-3">
-          {alwaysComplete ? null : (
-            <button type="submit" name="intent" value="save" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
-              Save draft
-            </button>
-          )}
-          <button type="submit" name="intent" value="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            {submitLabel}
-          </button>
-        </div>
+        <DraftFormButtons alwaysComplete={alwaysComplete} submitLabel={submitLabel} />
       </Form>
     </>
   );

@@ -18,7 +18,7 @@ import {
   sectors,
 } from "../domain/vocabulary";
 import { CheckboxGroup, DateInput, SelectField, TextareaField } from "./form-controls";
-import { FormErrorSummary, TextField } from "./forms";
+import { DraftFormButtons, FormErrorSummary, TextField } from "./forms";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any>;
@@ -149,16 +149,7 @@ export function NeedForm({
               options={diffusionModels.map((value) => ({ value, label: diffusionModelLabels[value] }))}
             />
           </fieldset>
-          <div className="flex flex-wrap gap-3">
-            {alwaysComplete ? null : (
-              <button type="submit" name="intent" value="save" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
-                Save draft
-              </button>
-            )}
-            <button type="submit" name="intent" value="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-              {submitLabel}
-            </button>
-          </div>
+          <DraftFormButtons alwaysComplete={alwaysComplete} submitLabel={submitLabel} />
         </Form>
       </div>
       <div className="lg:sticky lg:top-4 lg:self-start">

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, ideas, needs, type CaseStudyRow, type IdeaRow } from "../../db/schema";
 
@@ -55,6 +55,17 @@ function prepareCardStatement(db: ExchangeDb) {
 }
 
 /** Search hits as result cards, re-read from SQLite (the source of truth): only published ideas, in hit order. */
+/** The published ones among these ideas (the engine's ranked slugs), by slug. */
+export function getPublishedIdeasBySlug(db: ExchangeDb, slugs: string[]): Map<string, IdeaRow> {
+  if (!slugs.length) return new Map();
+  const rows = db
+    .select()
+    .from(ideas)
+    .where(and(inArray(ideas.slug, slugs), eq(ideas.status, "published")))
+    .all();
+  return new Map(rows.map((row) => [row.slug, row]));
+}
+
 export function getPublishedIdeaCardsByIds(db: ExchangeDb, ids: number[]): IdeaCard[] {
   if (!ids.length) return [];
   let statement = cardStatements.get(db);

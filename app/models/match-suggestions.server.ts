@@ -4,12 +4,13 @@
 // that have fewer than that many engine suggestions, from the CLI and from the queue's
 // "Refresh suggestions" button. Meilisearch may be down: a need that failed is retried by the
 // next scheduled pass.
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { ExchangeDb } from "../../db/client";
-import { ideas, matches, needs } from "../../db/schema";
+import { matches, needs } from "../../db/schema";
 import { recordEngineSuggestions } from "./match-workflow.server";
 import { rankIdeasForNeed } from "./matching.server";
+import { getPublishedIdeasBySlug } from "./ideas.server";
 
 /** How many of the engine's best ideas each open need gets as suggestions. */
 export const DEFAULT_SUGGESTIONS_PER_NEED = 5;
@@ -31,24 +32,12 @@ export async function suggestMatchesForNeed(
   if (!need || need.status !== "open") return null;
   const { ranked } = await rankIdeasForNeed(db, meili, need, { limit: options.limit ?? DEFAULT_SUGGESTIONS_PER_NEED });
   if (!ranked.length) return { needId: need.id, slug: need.slug, created: 0, ranked: 0 };
-  const idBySlug = new Map(
-    db
-      .select({ id: ideas.id, slug: ideas.slug })
-      .from(ideas)
-      .where(
-        and(
-          inArray(
-            ideas.slug,
-            ranked.map((match) => match.idea),
-          ),
-          eq(ideas.status, "published"),
-        ),
-      )
-      .all()
-      .map((row) => [row.slug, row.id]),
+  const publishedBySlug = getPublishedIdeasBySlug(
+    db,
+    ranked.map((match) => match.idea),
   );
   const suggestions = ranked.flatMap((match) => {
-    const ideaId = idBySlug.get(match.idea);
+    const ideaId = publishedBySlug.get(match.idea)?.id;
     return ideaId === undefined ? [] : [{ ideaId, score: match.score, reasons: match.reasons }];
   });
   // The need may have closed while Meilisearch answered: recordEngineSuggestions re-checks it

@@ -2,7 +2,7 @@
 // its score, reasons, matched terms, procurement route hint and any match already made, and
 // the commissioner's two actions on an idea (shortlist, ask for an introduction), which make
 // the match first when there is none.
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { ExchangeDb } from "../../db/client";
 import { ideas, type MatchRow, type NeedRow } from "../../db/schema";
@@ -14,6 +14,7 @@ import { rankIdeasForNeed } from "./matching.server";
 import { SearchUnavailableError } from "./search.server";
 import { applyMatchAction, matchesByIdeaForNeed, proposeMatch, type MatchActor } from "./match-workflow.server";
 import { NotFoundError } from "./errors.server";
+import { getPublishedIdeasBySlug } from "./ideas.server";
 
 /** The engine's candidates read before the filters apply. */
 export const RANKED_POOL = 30;
@@ -61,21 +62,9 @@ export async function rankedIdeasForNeed(
 ): Promise<{ ideas: IdeaForNeed[]; pool: number }> {
   const { ranked } = await rankIdeasForNeed(db, meili, need, { limit: RANKED_POOL });
   if (!ranked.length) return { ideas: [], pool: 0 };
-  const rows = new Map(
-    db
-      .select()
-      .from(ideas)
-      .where(
-        and(
-          inArray(
-            ideas.slug,
-            ranked.map((match) => match.idea),
-          ),
-          eq(ideas.status, "published"),
-        ),
-      )
-      .all()
-      .map((row) => [row.slug, row]),
+  const rows = getPublishedIdeasBySlug(
+    db,
+    ranked.map((match) => match.idea),
   );
   const existing = matchesByIdeaForNeed(db, need.id);
   const result: IdeaForNeed[] = [];
