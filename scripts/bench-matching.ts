@@ -128,6 +128,7 @@ try {
   const embedAllMs = embedMsPerIdea * options.ideas;
   const results = {
     date: new Date().toISOString(),
+    loadAverageAtEnd: os.loadavg(),
     ideas: options.ideas,
     importMs,
     corpus: { ideas: pending, ms: corpus.ms, maxStallMs: loop.max / 1e6, p99StallMs: loop.percentile(99) / 1e6 },
@@ -145,7 +146,10 @@ try {
   fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(
     [
-      `Matching at ${options.ideas.toLocaleString("en-GB")} ideas (${needRows.length} needs × ${options.rounds} rounds, one run)`,
+      `Matching at ${options.ideas.toLocaleString("en-GB")} ideas (${needRows.length} needs × ${options.rounds} rounds, one run; load average at the end ${os
+        .loadavg()
+        .map((value) => value.toFixed(1))
+        .join(" ")})`,
       "",
       "| measure | p50 ms | p95 ms | p99 ms | ratio p95 | ratio p99 |",
       "| --- | ---: | ---: | ---: | ---: | ---: |",

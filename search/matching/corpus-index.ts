@@ -3,7 +3,7 @@
 // document counts and postings are read), and its sectors. Triggers on ideas and case studies
 // (migration 0011) list the ideas whose text may have changed in matching_corpus_pending;
 // `indexCorpusChanges` brings those ideas up to date, a batch at a time.
-import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, ideas, matchingCorpusIdeas, matchingCorpusPending, type CaseStudyRow, type IdeaRow } from "../../db/schema";
@@ -144,6 +144,18 @@ export function corpusIndexStats(db: ExchangeDb): CorpusStats {
     .from(corpusWords)
     .where(sql`matching_corpus_words MATCH ${sql.placeholder("query")}`)
     .prepare();
+  const memberStatement = db
+    .select({ id: corpusWords.rowid })
+    .from(corpusWords)
+    // A range, not `rowid = ?`: on a contentless FTS5 table SQLite ignores rowid equality beside MATCH.
+    .where(
+      and(
+        sql`matching_corpus_words MATCH ${sql.placeholder("query")}`,
+        gte(corpusWords.rowid, sql.placeholder("id")),
+        lte(corpusWords.rowid, sql.placeholder("id")),
+      ),
+    )
+    .prepare();
   const remember = <T>(compute: (key: string) => T) => {
     const known = new Map<string, T>();
     return (key: string) => {
@@ -174,14 +186,11 @@ export function corpusIndexStats(db: ExchangeDb): CorpusStats {
     },
     matchingAmong(query, ids) {
       const expression = termQueryExpression(query);
-      if (!expression || !ids.length) return new Set();
-      const rows = db.all<{ id: number }>(
-        sql`SELECT rowid AS id FROM matching_corpus_words WHERE matching_corpus_words MATCH ${expression} AND rowid IN (${sql.join(
-          ids.map((id) => sql`${id}`),
-          sql`, `,
-        )})`,
-      );
-      return new Set(rows.map((row) => row.id));
+      const found = new Set<number>();
+      if (!expression) return found;
+      // One seek per idea: with `rowid IN (...)` FTS5 would read the whole match first.
+      for (const id of ids) if (memberStatement.get({ query: expression, id })) found.add(id);
+      return found;
     },
     sectorsOf(ids) {
       const sectors = new Map<number, string[]>();

@@ -26,6 +26,8 @@ export type { RankedIdea } from "./rank";
 export type EngineOptions = {
   /** Hits read per Meilisearch query: the candidate pool is the union of every query's hits. */
   hitsPerQuery: number;
+  /** Candidates, best fused first, that the second stage reads in full and ranks (the rest of the pool is left out). */
+  secondStagePool: number;
   /** Candidates whose text relevance is below this share of the best candidate's are not matches. */
   minRelevance: number;
   /** Relevance multiplier for ideas sharing no sector with the need (rank.ts). */
@@ -48,6 +50,7 @@ export type EngineOptions = {
 
 export const defaultEngineOptions: EngineOptions = {
   hitsPerQuery: 40,
+  secondStagePool: 200,
   minRelevance: 0.1,
   outOfSectorFactor: 0.5,
   strongTextMatch: 0.6,
@@ -104,7 +107,9 @@ export async function rankIdeas(
 
   const pool = new CandidatePool(inputs, termWeigher(keyTerms), vectorQuery?.model ?? null);
   const lists = await runQueries(inputs, queries, pool, engine.hitsPerQuery, vectorQuery);
-  const fused = reciprocalRankFusion(lists, engine.rrfK);
+  // On a catalogue of thousands the union of the queries' hits runs to several hundred ideas;
+  // reading each in full is the engine's main cost, and the fused ranks already order them.
+  const fused = reciprocalRankFusion(lists, engine.rrfK).slice(0, engine.secondStagePool);
   const fusedIds = fused.map((entry) => entry.item);
   const rerankTerms = engine.rerank && engine.rerank.terms === "extracted" ? extracted : keyTerms;
   const text = engine.rerank ? textScores(rerankTerms, pool.documents(fusedIds), publicServiceSynonyms, engine.rerank.text) : undefined;

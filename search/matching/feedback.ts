@@ -63,7 +63,8 @@ const byScore = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0
 function bestAfterSectors(queries: readonly WeightedQuery[], stats: CorpusStats, needSectors: readonly string[], options: FeedbackOptions): [number, number][] {
   if (!needSectors.length) return stats.scoreByQueries(queries, options.documents, 0);
   const best: [number, number][] = [];
-  const page = Math.max(50, options.documents * 10);
+  // Each page re-runs the whole first pass: a wide one, so that one is nearly always enough.
+  const page = Math.max(500, options.documents * 100);
   for (let offset = 0; ; offset += page) {
     const slice = stats.scoreByQueries(queries, page, offset);
     const sectors = stats.sectorsOf(slice.map(([id]) => id));

@@ -51,6 +51,18 @@ function expectSameStatistics() {
     { query: [["lonel*"]], weight: 1.25 },
     { query: [["housing"]], weight: 0.5 },
   ];
+  for (const { query } of queries) {
+    expect(actual.matchingAmong(query, ids), JSON.stringify(query)).toEqual(
+      new Set(
+        [
+          ...expected.matchingAmong(
+            query,
+            ids.map((_, position) => position),
+          ),
+        ].map((position) => ids[position]),
+      ),
+    );
+  }
   const scored = (stats: CorpusStats, toId: (id: number) => number) => stats.scoreByQueries(queries, 12, 3).map(([id, score]) => [toId(id), score]);
   expect(scored(actual, (id) => id)).toEqual(scored(expected, (position) => ids[position]));
   for (const prefix of probePrefixes) {
