@@ -2,7 +2,7 @@
 // imports a synthetic catalogue (bench/corpus.ts, default 100,000 ideas) into a fresh DATA_DIR
 // with its own Meilisearch, then measures, each beside a baseline taken in the same run:
 //   - building the corpus statistics in SQLite, against the import itself, and the longest
-//     event-loop stall while the background indexer (100 ideas a turn) does it;
+//     event-loop stall while the background indexer's batches (CORPUS_BATCH ideas a turn) do it;
 //   - ranking the tuning set's 54 needs, text signals only and with the semantic signal,
 //     against one plain Meilisearch search of each need's title;
 //   - embedding ideas with the shipped model (a sample, extrapolated to the catalogue),
@@ -17,7 +17,7 @@ import cliProgress from "cli-progress";
 import { readEnv } from "../app/utils/env.server";
 import { openExchange } from "../app/utils/exchange.server";
 import { importIdeas, importNeeds } from "../app/models/exchange-import.server";
-import { rankIdeasForNeed, type NeedForMatching } from "../app/models/matching.server";
+import { CORPUS_BATCH, rankIdeasForNeed, type NeedForMatching } from "../app/models/matching.server";
 import { validateExchangeFile, needFormat } from "../app/domain/exchange-format";
 import { CorpusGenerator } from "../bench/corpus";
 import { memoryOf } from "../bench/processes";
@@ -77,7 +77,7 @@ try {
   const pending = pendingCorpusChanges(context.db);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  const corpus = await timed(() => indexAllCorpusChanges(context.db, { batch: 100 }));
+  const corpus = await timed(() => indexAllCorpusChanges(context.db, { batch: CORPUS_BATCH }));
   loop.disable();
   const afterCorpus = process.memoryUsage();
   console.error(`Corpus statistics for ${pending} ideas in ${seconds(corpus.ms)} s; longest stall ${Math.round(loop.max / 1e6)} ms`);

@@ -64,12 +64,15 @@ export function corpusStats(db: ExchangeDb): CorpusStats {
   return corpusIndexStats(db);
 }
 
+/** Ideas indexed per turn of the event loop by the background indexer: small, so no turn stalls requests for long. */
+export const CORPUS_BATCH = 25;
+
 /** Keeps the corpus statistics up to date in the background, a small batch per turn of the event loop. */
 export function startCorpusIndexing(db: ExchangeDb, options: { intervalMs?: number; log?: (message: string) => void } = {}) {
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = indexAllCorpusChanges(db, { batch: 100 })
+    running = indexAllCorpusChanges(db, { batch: CORPUS_BATCH })
       .catch((error) => options.log?.(`matching: could not index the corpus statistics: ${error instanceof Error ? error.message : error}`))
       .finally(() => (running = null));
   }, options.intervalMs ?? 2000);
