@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ErrorList, FormErrorSummary, TextField } from "../components/forms";
 import { IdeaForm } from "../components/idea-form";
 import { Badge } from "../components/tags";
-import { caseStudyFormSchema, ideaFormSchemaFor, routesMissingDetail } from "../domain/idea-form";
+import { caseStudyFormSchema, ideaFormSchemaFor, routesMissingDetail, type CaseStudyFormValues } from "../domain/idea-form";
 import { caseStudyStatuses, caseStudyStatusLabels, reviewStatusLabels, type DiffusionDetails, type DiffusionModel } from "../domain/vocabulary";
 import { parseItemId } from "../domain/broker-queue";
 import {
@@ -152,6 +152,53 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any>;
+
+/** A case study's fields, empty or filled from `study`; the add and resubmit forms share them. */
+function CaseStudyFields({ idPrefix, fields, study }: { idPrefix: string; fields: Record<keyof CaseStudyFormValues, AnyField>; study?: StudyDefaults }) {
+  return (
+    <>
+      <TextField label="Place" hint="The locality where it was tried" field={fields.locality} />
+      <TextField label="Country code (optional)" field={fields.country} />
+      <TextField label="Year (optional)" field={fields.year} />
+      <fieldset className="mb-5" aria-describedby={fields.status.errors?.length ? fields.status.errorId : undefined}>
+        <legend className="font-semibold">Status</legend>
+        <ErrorList id={fields.status.errorId} errors={fields.status.errors} />
+        {caseStudyStatuses.map((status) => (
+          <div key={status} className="mt-1 flex items-center gap-2">
+            <input
+              id={`${idPrefix}-status-${status}`}
+              type="radio"
+              name={fields.status.name}
+              value={status}
+              defaultChecked={study?.status === status}
+              className="size-4"
+            />
+            <label htmlFor={`${idPrefix}-status-${status}`}>{status}</label>
+          </div>
+        ))}
+      </fieldset>
+      {(["outcomes", "lessons"] as const).map((name) => (
+        <div key={name} className="mb-5">
+          <label htmlFor={fields[name].id} className="block font-semibold">
+            {name === "outcomes" ? "Outcomes" : "Lessons, including what failed"}
+          </label>
+          <ErrorList id={fields[name].errorId} errors={fields[name].errors} />
+          <textarea
+            id={fields[name].id}
+            name={fields[name].name}
+            rows={3}
+            defaultValue={(study ? (name === "outcomes" ? study.outcomes : study.lessons) : null) ?? ""}
+            aria-describedby={fields[name].errors?.length ? fields[name].errorId : undefined}
+            className="mt-1 w-full rounded border-2 border-slate-700 px-3 py-2"
+          />
+        </div>
+      ))}
+    </>
+  );
+}
+
 function CaseStudyForm({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
   const [form, fields] = useForm({
     id: "case-study-form",
@@ -164,28 +211,7 @@ function CaseStudyForm({ lastResult }: { lastResult: SubmissionResult<string[]> 
     <Form method="post" {...getFormProps(form)} className="mt-4 rounded border border-slate-300 p-4">
       <h3 className="mb-4 text-lg font-semibold">Add a case study</h3>
       <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
-      <TextField label="Place" hint="The locality where it was tried" field={fields.locality} />
-      <TextField label="Country code (optional)" field={fields.country} />
-      <TextField label="Year (optional)" field={fields.year} />
-      <fieldset className="mb-5" aria-describedby={fields.status.errors?.length ? fields.status.errorId : undefined}>
-        <legend className="font-semibold">Status</legend>
-        <ErrorList id={fields.status.errorId} errors={fields.status.errors} />
-        {caseStudyStatuses.map((status) => (
-          <div key={status} className="mt-1 flex items-center gap-2">
-            <input id={`case-status-${status}`} type="radio" name={fields.status.name} value={status} className="size-4" />
-            <label htmlFor={`case-status-${status}`}>{status}</label>
-          </div>
-        ))}
-      </fieldset>
-      {(["outcomes", "lessons"] as const).map((name) => (
-        <div key={name} className="mb-5">
-          <label htmlFor={fields[name].id} className="block font-semibold">
-            {name === "outcomes" ? "Outcomes" : "Lessons, including what failed"}
-          </label>
-          <ErrorList id={fields[name].errorId} errors={fields[name].errors} />
-          <textarea id={fields[name].id} name={fields[name].name} rows={3} className="mt-1 w-full rounded border-2 border-slate-700 px-3 py-2" />
-        </div>
-      ))}
+      <CaseStudyFields idPrefix="case" fields={fields} />
       <button type="submit" name="intent" value="add-case-study" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
         Add case study
       </button>
@@ -226,42 +252,7 @@ function ResubmitCaseStudyForm({ study, lastResult }: { study: StudyDefaults; la
       <Form method="post" {...getFormProps(form)} className="mt-2 rounded border border-slate-300 p-4">
         <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
         <input type="hidden" name="caseStudyId" value={study.id} />
-        <TextField label="Place" hint="The locality where it was tried" field={fields.locality} />
-        <TextField label="Country code (optional)" field={fields.country} />
-        <TextField label="Year (optional)" field={fields.year} />
-        <fieldset className="mb-5" aria-describedby={fields.status.errors?.length ? fields.status.errorId : undefined}>
-          <legend className="font-semibold">Status</legend>
-          <ErrorList id={fields.status.errorId} errors={fields.status.errors} />
-          {caseStudyStatuses.map((status) => (
-            <div key={status} className="mt-1 flex items-center gap-2">
-              <input
-                id={`${form.id}-status-${status}`}
-                type="radio"
-                name={fields.status.name}
-                value={status}
-                defaultChecked={study.status === status}
-                className="size-4"
-              />
-              <label htmlFor={`${form.id}-status-${status}`}>{status}</label>
-            </div>
-          ))}
-        </fieldset>
-        {(["outcomes", "lessons"] as const).map((name) => (
-          <div key={name} className="mb-5">
-            <label htmlFor={fields[name].id} className="block font-semibold">
-              {name === "outcomes" ? "Outcomes" : "Lessons, including what failed"}
-            </label>
-            <ErrorList id={fields[name].errorId} errors={fields[name].errors} />
-            <textarea
-              id={fields[name].id}
-              name={fields[name].name}
-              rows={3}
-              defaultValue={(name === "outcomes" ? study.outcomes : study.lessons) ?? ""}
-              aria-describedby={fields[name].errors?.length ? fields[name].errorId : undefined}
-              className="mt-1 w-full rounded border-2 border-slate-700 px-3 py-2"
-            />
-          </div>
-        ))}
+        <CaseStudyFields idPrefix={form.id} fields={fields} study={study} />
         <button type="submit" name="intent" value="resubmit-case-study" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
           Resubmit for review
         </button>
