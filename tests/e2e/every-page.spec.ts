@@ -26,7 +26,7 @@ async function expectNoHorizontalOverflow(page: Page, path: string) {
 
 for (const role of sweepRoles) {
   test(`${role === "public" ? "public" : `the ${role}'s`} pages at 1280px and 390px: no axe violations, no sideways scroll on a phone`, async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(480_000);
     for (const path of await sitePages(page, role)) {
       await page.setViewportSize(desktop);
       const response = await page.goto(path);
