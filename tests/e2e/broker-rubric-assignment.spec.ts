@@ -180,6 +180,8 @@ async function rejectWithConfirmation(browser: Browser, js: boolean) {
   await signInAs(broker, "broker@demo.example");
   await broker.goto("/broker");
   await broker.getByRole("link", { name: title }).click();
+  // With JavaScript the link navigates on the client: wait for the item's address before reading it.
+  await expect(broker).toHaveURL(/\/broker\/idea\/\d+$/);
   await ready(broker, js);
   const itemUrl = broker.url();
   const reason = "This is a product for sale rather than a public-service innovation.";
