@@ -143,6 +143,8 @@ async function scoreAndAssign(browser: Browser, js: boolean) {
     .getByRole("link", { name: /^Assign match #/ })
     .first()
     .click();
+  // With JavaScript the link navigates on the client: wait for the assign page before reading its heading.
+  await expect(broker).toHaveURL(/\/broker\/matches\/\d+\/assign$/);
   await ready(broker, js);
   const matchTitle = (await broker.getByRole("heading", { level: 1 }).textContent())!.trim();
   await checkPage(broker, js);
