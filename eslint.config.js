@@ -44,4 +44,22 @@ export default tseslint.config(
     ignores: ["app/**/*.server.{ts,tsx}"],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", serverOnly] },
   },
+  {
+    // A route is a leaf: what two routes share lives in components/, domain/ or models/.
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "./app/routes",
+              from: "./app/routes",
+              message: "No route imports another route: move what they share to components/, domain/ or models/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

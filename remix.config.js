@@ -1,6 +1,13 @@
+import { flatRoutes } from "remix-flat-routes";
+
+const ignoredRouteFiles = ["**/.*", "**/*.test.{ts,tsx}"];
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
-  ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
+  // Routes are grouped by audience in `broker+/`, `my+/` and `admin+/` (remix-flat-routes' hybrid folders);
+  // everything else keeps Remix v2's flat file names.
+  ignoredRouteFiles: ["**/*"],
+  routes: async (defineRoutes) => flatRoutes("routes", defineRoutes, { ignoredRouteFiles }),
   serverModuleFormat: "esm",
   tailwind: false,
   postcss: true,

@@ -75,10 +75,10 @@ const matrix: Record<string, Entry> = {
   "account.tsx": { target: at("/account"), loader: signedIn },
   "account_.password.tsx": { target: at("/account/password"), loader: signedIn, action: signedIn },
   "account_.settings.tsx": { target: at("/account/settings"), loader: signedIn, action: signedIn },
-  "admin.tsx": { target: at("/admin"), loader: only("admin") },
-  "admin._index.tsx": { target: at("/admin"), loader: only("admin"), action: only("admin") },
-  "admin.mailbox.tsx": { target: at("/admin/mailbox"), loader: only("admin") },
-  "admin.organisations.tsx": { target: at("/admin/organisations"), loader: only("admin"), action: only("admin") },
+  "admin+/_layout.tsx": { target: at("/admin"), loader: only("admin") },
+  "admin+/_index.tsx": { target: at("/admin"), loader: only("admin"), action: only("admin") },
+  "admin+/mailbox.tsx": { target: at("/admin/mailbox"), loader: only("admin") },
+  "admin+/organisations.tsx": { target: at("/admin/organisations"), loader: only("admin"), action: only("admin") },
   // Follows and saved searches (issue 7): every kind of account, never the public.
   "alerts.tsx": { target: at("/alerts"), loader: signedIn, action: signedIn },
   "api.ideas.ts": { target: at("/api/ideas?q=idea"), loader: anyone },
@@ -90,19 +90,19 @@ const matrix: Record<string, Entry> = {
     loader: anyone,
   },
   "api.needs.$slug.ts": { target: (fx) => ({ path: `/api/needs/${fx.openNeedSlug}`, params: { slug: fx.openNeedSlug } }), loader: anyone },
-  "broker._index.tsx": { target: at("/broker"), loader: only("broker", "admin"), action: only("broker", "admin") },
+  "broker+/_index.tsx": { target: at("/broker"), loader: only("broker", "admin"), action: only("broker", "admin") },
   // The brokers' match queue (confirm, decline, refresh suggestions) and their proposal form.
-  "broker.matches.tsx": { target: at("/broker/matches"), loader: only("broker", "admin"), action: only("broker", "admin") },
-  "broker.matches_.new.tsx": { target: at("/broker/matches/new"), loader: only("broker", "admin"), action: only("broker", "admin") },
+  "broker+/matches.tsx": { target: at("/broker/matches"), loader: only("broker", "admin"), action: only("broker", "admin") },
+  "broker+/matches_.new.tsx": { target: at("/broker/matches/new"), loader: only("broker", "admin"), action: only("broker", "admin") },
   // Clarification questions on needs: brokers moderate (hide with a reason, restore).
-  "broker.questions.tsx": { target: at("/broker/questions"), loader: only("broker", "admin"), action: only("broker", "admin") },
-  "broker.$itemType.$itemId.tsx": {
+  "broker+/questions.tsx": { target: at("/broker/questions"), loader: only("broker", "admin"), action: only("broker", "admin") },
+  "broker+/$itemType.$itemId.tsx": {
     target: (fx) => ({ path: `/broker/idea/${fx.submittedIdeaId}`, params: { itemType: "idea", itemId: String(fx.submittedIdeaId) } }),
     loader: only("broker", "admin"),
     action: only("broker", "admin"),
   },
   // Reject confirmation (issue 13): its own page; and assigning a match to a broker.
-  "broker.$itemType.$itemId_.confirm-reject.tsx": {
+  "broker+/$itemType.$itemId_.confirm-reject.tsx": {
     target: (fx) => ({
       path: `/broker/idea/${fx.submittedIdeaId}/confirm-reject?reason=Not+public-service`,
       params: { itemType: "idea", itemId: String(fx.submittedIdeaId) },
@@ -110,7 +110,7 @@ const matrix: Record<string, Entry> = {
     loader: only("broker", "admin"),
     action: only("broker", "admin"),
   },
-  "broker.matches_.$id.assign.tsx": {
+  "broker+/matches_.$id.assign.tsx": {
     target: (fx) => ({ path: `/broker/matches/${fx.ownMatchId}/assign`, params: { id: String(fx.ownMatchId) } }),
     loader: only("broker", "admin"),
     action: only("broker", "admin"),
@@ -136,9 +136,9 @@ const matrix: Record<string, Entry> = {
   },
   "insights._index.tsx": { target: at("/insights"), loader: anyone },
   "insights.brokers.tsx": { target: at("/insights/brokers"), loader: only("broker", "admin") },
-  "my.ideas._index.tsx": { target: at("/my/ideas"), loader: only("innovator") },
-  "my.ideas.new.tsx": { target: at("/my/ideas/new"), loader: only("innovator"), action: only("innovator") },
-  "my.ideas.$slug.tsx": {
+  "my+/ideas._index.tsx": { target: at("/my/ideas"), loader: only("innovator") },
+  "my+/ideas.new.tsx": { target: at("/my/ideas/new"), loader: only("innovator"), action: only("innovator") },
+  "my+/ideas.$slug.tsx": {
     owned: true,
     target: (fx, item) => {
       const slug = item === "own" ? fx.ownIdeaSlug : fx.otherIdeaSlug;
@@ -167,11 +167,11 @@ const matrix: Record<string, Entry> = {
     loader: matchParty,
     action: matchParty,
   },
-  "my.matches.tsx": { target: at("/my/matches"), loader: only("innovator", "commissioner") },
-  "my.needs._index.tsx": { target: at("/my/needs"), loader: only("commissioner") },
+  "my+/matches.tsx": { target: at("/my/matches"), loader: only("innovator", "commissioner") },
+  "my+/needs._index.tsx": { target: at("/my/needs"), loader: only("commissioner") },
   // Living case studies (issue 4): outcome updates, by the commissioner of the adopted match only.
-  "my.outcomes._index.tsx": { target: at("/my/outcomes"), loader: only("commissioner") },
-  "my.outcomes.$matchId.tsx": {
+  "my+/outcomes._index.tsx": { target: at("/my/outcomes"), loader: only("commissioner") },
+  "my+/outcomes.$matchId.tsx": {
     owned: true,
     target: (_fx, item) => {
       const matchId = String(item === "own" ? outcomeFixtures.ownAdoptedMatchId : outcomeFixtures.otherAdoptedMatchId);
@@ -180,8 +180,8 @@ const matrix: Record<string, Entry> = {
     loader: owner("commissioner"),
     action: owner("commissioner"),
   },
-  "my.needs.new.tsx": { target: at("/my/needs/new"), loader: only("commissioner"), action: only("commissioner") },
-  "my.needs.$slug.tsx": {
+  "my+/needs.new.tsx": { target: at("/my/needs/new"), loader: only("commissioner"), action: only("commissioner") },
+  "my+/needs.$slug.tsx": {
     owned: true,
     target: (fx, item) => {
       const slug = item === "own" ? fx.ownNeedSlug : fx.otherNeedSlug;
@@ -300,7 +300,7 @@ describe("the authorisation matrix", () => {
   });
 
   it("denies an owned route on an item that does not exist, for every role", async () => {
-    const mod = modules.get("my.ideas.$slug.tsx")!;
+    const mod = modules.get("my+/ideas.$slug.tsx")!;
     for (const visitor of visitors) {
       const request = buildRequest("GET", "/my/ideas/no-such-idea", { cookie: await harness.cookieFor(visitor) });
       expect((await callLoader(mod, request, { slug: "no-such-idea" })).verdict, visitor).toBe("deny");

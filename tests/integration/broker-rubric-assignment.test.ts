@@ -15,10 +15,10 @@ import { claimItem, decideIdea, getClaim, releaseItem } from "../../app/models/r
 import { createUser } from "../../app/models/users.server";
 import type { ExchangeContext } from "../../app/utils/exchange.server";
 import { startSession } from "../../app/utils/session.server";
-import * as brokerItem from "../../app/routes/broker.$itemType.$itemId";
-import * as confirmReject from "../../app/routes/broker.$itemType.$itemId_.confirm-reject";
-import * as brokerQueue from "../../app/routes/broker._index";
-import * as assignMatch from "../../app/routes/broker.matches_.$id.assign";
+import * as brokerItem from "../../app/routes/broker+/$itemType.$itemId";
+import * as confirmReject from "../../app/routes/broker+/$itemType.$itemId_.confirm-reject";
+import * as brokerQueue from "../../app/routes/broker+/_index";
+import * as assignMatch from "../../app/routes/broker+/matches_.$id.assign";
 import { countRows, idea, ideaItems, need, needItems, openTestExchange, type TestExchange } from "./helpers";
 import { ConflictError, NotAllowedError } from "../../app/models/errors.server";
 

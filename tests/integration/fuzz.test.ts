@@ -285,11 +285,11 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
         ["confirmPassword", "another fine passphrase"],
       ],
     ],
-    "my.ideas.new.tsx": [
+    "my+/ideas.new.tsx": [
       [...idea, ["intent", "save"]],
       [...idea, ["intent", "submit"]],
     ],
-    "my.ideas.$slug.tsx": [
+    "my+/ideas.$slug.tsx": [
       [...idea, ["intent", "save"]],
       [
         ["intent", "add-case-study"],
@@ -305,11 +305,11 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
         ["outcomes", "Now in every branch."],
       ],
     ],
-    "my.needs.new.tsx": [
+    "my+/needs.new.tsx": [
       [...need, ["intent", "save"]],
       [...need, ["intent", "submit"]],
     ],
-    "my.needs.$slug.tsx": [
+    "my+/needs.$slug.tsx": [
       [...need, ["intent", "save"]],
       [...need, ["intent", "submit"]],
       [
@@ -349,7 +349,7 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
       ],
       [["confirmed", "yes"]],
     ],
-    "my.outcomes.$matchId.tsx": [
+    "my+/outcomes.$matchId.tsx": [
       [
         ["intent", "add-update"],
         ["milestone", "6"],
@@ -373,8 +373,8 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
     ],
     "account_.settings.tsx": [[["notificationPreference", "daily"]]],
     "notifications.tsx": [[["intent", "mark-all-read"]]],
-    "broker._index.tsx": [claim],
-    "broker.matches.tsx": [
+    "broker+/_index.tsx": [claim],
+    "broker+/matches.tsx": [
       [
         ["intent", "confirm"],
         ["matchId", String(harness.fixtures.ownMatchId)],
@@ -390,7 +390,7 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
         ["need", harness.fixtures.openNeedSlug],
       ],
     ],
-    "broker.matches_.new.tsx": [
+    "broker+/matches_.new.tsx": [
       [
         ["intent", "propose"],
         ["need", harness.fixtures.openNeedSlug],
@@ -410,7 +410,7 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
         ["showName", "on"],
       ],
     ],
-    "broker.questions.tsx": [
+    "broker+/questions.tsx": [
       [
         ["intent", "hide-question"],
         ["questionId", "1"],
@@ -421,7 +421,7 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
         ["questionId", "1"],
       ],
     ],
-    "broker.$itemType.$itemId.tsx": [
+    "broker+/$itemType.$itemId.tsx": [
       claim,
       [
         ["intent", "note"],
@@ -451,21 +451,21 @@ function seedForms(harness: Harness): Record<string, [string, string][][]> {
       ],
     ],
     // Issue 13: scoring, assigning, and the reject confirmation page.
-    "broker.$itemType.$itemId_.confirm-reject.tsx": [[["reason", "Not a public-service innovation."]]],
-    "broker.matches_.$id.assign.tsx": [
+    "broker+/$itemType.$itemId_.confirm-reject.tsx": [[["reason", "Not a public-service innovation."]]],
+    "broker+/matches_.$id.assign.tsx": [
       [
         ["intent", "assign"],
         ["assigneeId", harness.fixtures.users.broker.id],
         ["note", "Chase the council."],
       ],
     ],
-    "admin.organisations.tsx": [
+    "admin+/organisations.tsx": [
       [
         ["intent", "create"],
         ["name", "Fuzz Organisation"],
       ],
     ],
-    "admin._index.tsx": [
+    "admin+/_index.tsx": [
       [
         ["intent", "update-user"],
         ["userId", harness.fixtures.users.otherInnovator.id],
@@ -510,8 +510,8 @@ function paramsArbitrary(file: string, harness: Harness, junkWeight = 1): fc.Arb
     junkWeight ? fc.oneof({ weight: 3, arbitrary: values }, { weight: junkWeight, arbitrary: other }) : values;
   const slugged = (prefix: string, slugs: string[]) =>
     real(fc.constantFrom(...slugs), junk).map((slug) => ({ path: `${prefix}/${encodeURIComponent(slug)}`, params: { slug } }));
-  if (file === "my.ideas.$slug.tsx") return slugged("/my/ideas", [fx.ownIdeaSlug, fx.ownIdeaSlug, fx.otherIdeaSlug]);
-  if (file === "my.needs.$slug.tsx") return slugged("/my/needs", [fx.ownNeedSlug, fx.ownNeedSlug, "matched-need", fx.otherNeedSlug]);
+  if (file === "my+/ideas.$slug.tsx") return slugged("/my/ideas", [fx.ownIdeaSlug, fx.ownIdeaSlug, fx.otherIdeaSlug]);
+  if (file === "my+/needs.$slug.tsx") return slugged("/my/needs", [fx.ownNeedSlug, fx.ownNeedSlug, "matched-need", fx.otherNeedSlug]);
   if (file === "matches.$id.tsx") {
     const ids = [fx.ownMatchId, fx.ownMatchId, fx.otherMatchId].map(String);
     return real(fc.constantFrom(...ids), fc.oneof(junk, fc.integer().map(String))).map((id) => ({
@@ -525,26 +525,26 @@ function paramsArbitrary(file: string, harness: Harness, junkWeight = 1): fc.Arb
       .tuple(real(fc.constantFrom(...ids), fc.oneof(junk, fc.integer().map(String))), real(fc.constantFrom("adopt", "decline"), junk))
       .map(([id, action]) => ({ path: `/matches/${encodeURIComponent(id)}/confirm/${encodeURIComponent(action)}`, params: { id, action } }));
   }
-  if (file === "my.outcomes.$matchId.tsx") {
+  if (file === "my+/outcomes.$matchId.tsx") {
     const ids = [outcomeFixtures.ownAdoptedMatchId, outcomeFixtures.ownAdoptedMatchId, outcomeFixtures.otherAdoptedMatchId].map(String);
     return real(fc.constantFrom(...ids), fc.oneof(junk, fc.integer().map(String))).map((matchId) => ({
       path: `/my/outcomes/${encodeURIComponent(matchId)}`,
       params: { matchId },
     }));
   }
-  if (file === "broker.$itemType.$itemId.tsx") {
+  if (file === "broker+/$itemType.$itemId.tsx") {
     return real(
       fc.constant({ itemType: "idea", itemId: String(fx.submittedIdeaId) }),
       fc.record({ itemType: fc.oneof(fc.constantFrom(...reviewItemTypes), junk), itemId: fc.oneof(fc.integer().map(String), junk) }),
     ).map((params) => ({ path: `/broker/${encodeURIComponent(params.itemType)}/${encodeURIComponent(params.itemId)}`, params }));
   }
-  if (file === "broker.$itemType.$itemId_.confirm-reject.tsx") {
+  if (file === "broker+/$itemType.$itemId_.confirm-reject.tsx") {
     return real(
       fc.constant({ itemType: "idea", itemId: String(fx.submittedIdeaId) }),
       fc.record({ itemType: fc.oneof(fc.constantFrom(...reviewItemTypes), junk), itemId: fc.oneof(fc.integer().map(String), junk) }),
     ).map((params) => ({ path: `/broker/${encodeURIComponent(params.itemType)}/${encodeURIComponent(params.itemId)}/confirm-reject`, params }));
   }
-  if (file === "broker.matches_.$id.assign.tsx") {
+  if (file === "broker+/matches_.$id.assign.tsx") {
     const ids = [fx.ownMatchId, fx.otherMatchId].map(String);
     return real(fc.constantFrom(...ids), fc.oneof(junk, fc.integer().map(String))).map((id) => ({
       path: `/broker/matches/${encodeURIComponent(id)}/assign`,

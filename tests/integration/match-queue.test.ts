@@ -21,9 +21,9 @@ import { createNeedDraft } from "../../app/models/need-editor.server";
 import { createUser } from "../../app/models/users.server";
 import type { ExchangeContext } from "../../app/utils/exchange.server";
 import { startSession } from "../../app/utils/session.server";
-import * as brokerItem from "../../app/routes/broker.$itemType.$itemId";
-import * as queueRoute from "../../app/routes/broker.matches";
-import * as proposeRoute from "../../app/routes/broker.matches_.new";
+import * as brokerItem from "../../app/routes/broker+/$itemType.$itemId";
+import * as queueRoute from "../../app/routes/broker+/matches";
+import * as proposeRoute from "../../app/routes/broker+/matches_.new";
 import * as needPage from "../../app/routes/needs.$slug";
 import {
   ideaItems,

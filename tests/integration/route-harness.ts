@@ -25,11 +25,12 @@ export const routesDir = path.join(repoRoot, "app/routes");
 
 export type RouteModule = { loader?: LoaderFunction; action?: ActionFunction; default?: unknown };
 
-/** Every route module file in app/routes (the same files the Remix compiler turns into routes). */
+/** Every route module file in app/routes, as a path below it (`broker+/matches.tsx`): the files remix-flat-routes turns into routes. */
 export function routeFiles(): string[] {
   return fs
-    .readdirSync(routesDir)
-    .filter((name) => /\.(tsx?|jsx?)$/.test(name) && !name.startsWith(".") && !/\.test\.(tsx?)$/.test(name))
+    .readdirSync(routesDir, { recursive: true, encoding: "utf8" })
+    .map((name) => name.split(path.sep).join("/"))
+    .filter((name) => /\.(tsx?|jsx?)$/.test(name) && !/(^|\/)\./.test(name) && !/\.test\.(tsx?)$/.test(name))
     .sort();
 }
 

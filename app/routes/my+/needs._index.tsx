@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { needStatusText } from "../domain/review-display";
-import { Badge } from "../components/tags";
-import { listOwnNeeds } from "../models/need-editor.server";
-import { getExchange } from "../utils/exchange.server";
-import { requireRole } from "../utils/session.server";
-import { DataTable } from "../components/data-table";
+import { needStatusText } from "../../domain/review-display";
+import { Badge } from "../../components/tags";
+import { listOwnNeeds } from "../../models/need-editor.server";
+import { getExchange } from "../../utils/exchange.server";
+import { requireRole } from "../../utils/session.server";
+import { DataTable } from "../../components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Your needs | Innovation Exchange" }];
 

@@ -8,24 +8,24 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
-import { AssignForm, CurrentAssignment } from "../components/assign-form";
-import { AuditTable } from "../components/data-table";
-import { GeneralErrorBoundary } from "../components/error-boundary";
-import { RadioGroup, SelectField, TextareaField } from "../components/form-controls";
-import { ErrorList, FormErrorSummary } from "../components/forms";
-import { LatestScore, ScoreForm } from "../components/review-score";
-import { Badge } from "../components/tags";
-import { decisionSchema, JUSTIFICATION_MAX, noteSchema, toDecisionInput } from "../domain/broker-forms";
-import { describeDeadline, formatAge, formatDate, formatDateTime, isReviewItemType, parseItemId } from "../domain/broker-queue";
-import { auditChangeRows } from "../domain/review-display";
-import { decisionLabels, reviewDeadline, reviewItemLabels, type BrokerDecision } from "../domain/review-workflow";
-import { evidenceLevelLabels, evidenceLevels, type ReviewItemType } from "../domain/vocabulary";
-import { assigneeOptions, assignSchema } from "../domain/assignment";
-import { formatRubricTotal, rubricSchema, scoreRows } from "../domain/review-rubric";
-import { AssigneeError, assignItem, getAssignment, listAssignableBrokers } from "../models/assignments.server";
-import { addBrokerNote, listAuditLog, listBrokerNotes } from "../models/audit.server";
-import { latestReviewScore, myLatestScores, saveReviewScore, ScoreValidationError } from "../models/review-rubric.server";
-import { suggestAfterOpening } from "../models/match-suggestions.server";
+import { AssignForm, CurrentAssignment } from "../../components/assign-form";
+import { AuditTable } from "../../components/data-table";
+import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { RadioGroup, SelectField, TextareaField } from "../../components/form-controls";
+import { ErrorList, FormErrorSummary } from "../../components/forms";
+import { LatestScore, ScoreForm } from "../../components/review-score";
+import { Badge } from "../../components/tags";
+import { decisionSchema, JUSTIFICATION_MAX, noteSchema, toDecisionInput } from "../../domain/broker-forms";
+import { describeDeadline, formatAge, formatDate, formatDateTime, isReviewItemType, parseItemId } from "../../domain/broker-queue";
+import { auditChangeRows } from "../../domain/review-display";
+import { decisionLabels, reviewDeadline, reviewItemLabels, type BrokerDecision } from "../../domain/review-workflow";
+import { evidenceLevelLabels, evidenceLevels, type ReviewItemType } from "../../domain/vocabulary";
+import { assigneeOptions, assignSchema } from "../../domain/assignment";
+import { formatRubricTotal, rubricSchema, scoreRows } from "../../domain/review-rubric";
+import { AssigneeError, assignItem, getAssignment, listAssignableBrokers } from "../../models/assignments.server";
+import { addBrokerNote, listAuditLog, listBrokerNotes } from "../../models/audit.server";
+import { latestReviewScore, myLatestScores, saveReviewScore, ScoreValidationError } from "../../models/review-rubric.server";
+import { suggestAfterOpening } from "../../models/match-suggestions.server";
 import {
   claimItem,
   decideCaseStudy,
@@ -36,12 +36,12 @@ import {
   getReviewItem,
   isAwaitingReview,
   releaseItem,
-} from "../models/review.server";
-import { reviewItemView } from "../domain/review-item-view";
-import { getExchange } from "../utils/exchange.server";
-import { requireRole } from "../utils/session.server";
-import { ConflictError, domainErrorResponse, NotAllowedError } from "../models/errors.server";
-import { Banner } from "../components/banner";
+} from "../../models/review.server";
+import { reviewItemView } from "../../domain/review-item-view";
+import { getExchange } from "../../utils/exchange.server";
+import { requireRole } from "../../utils/session.server";
+import { ConflictError, domainErrorResponse, NotAllowedError } from "../../models/errors.server";
+import { Banner } from "../../components/banner";
 
 const brokerRoles = ["broker", "admin"] as const;
 

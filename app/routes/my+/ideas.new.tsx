@@ -2,11 +2,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { IdeaForm } from "../components/idea-form";
-import { ideaFormSchemaFor } from "../domain/idea-form";
-import { createIdeaDraft } from "../models/idea-editor.server";
-import { getExchange } from "../utils/exchange.server";
-import { requireRole } from "../utils/session.server";
+import { IdeaForm } from "../../components/idea-form";
+import { ideaFormSchemaFor } from "../../domain/idea-form";
+import { createIdeaDraft } from "../../models/idea-editor.server";
+import { getExchange } from "../../utils/exchange.server";
+import { requireRole } from "../../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Publish a new idea | Innovation Exchange" }];
 

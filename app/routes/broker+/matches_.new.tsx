@@ -5,12 +5,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { GeneralErrorBoundary } from "../components/error-boundary";
-import { ErrorList, FormErrorSummary } from "../components/forms";
-import { firstErrors, MATCH_TEXT_MAX, proposeMatchSchema } from "../domain/match-queue";
-import { findPublishedIdeas, openNeedChoices, proposeBySlugs } from "../models/match-queue.server";
-import { getExchange } from "../utils/exchange.server";
-import { requireRole } from "../utils/session.server";
+import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { ErrorList, FormErrorSummary } from "../../components/forms";
+import { firstErrors, MATCH_TEXT_MAX, proposeMatchSchema } from "../../domain/match-queue";
+import { findPublishedIdeas, openNeedChoices, proposeBySlugs } from "../../models/match-queue.server";
+import { getExchange } from "../../utils/exchange.server";
+import { requireRole } from "../../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Propose a match | Innovation Exchange" }];
 

@@ -7,11 +7,11 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { GeneralErrorBoundary } from "../components/error-boundary";
-import { RadioGroup, TextareaField } from "../components/form-controls";
-import { ErrorList, FormErrorSummary } from "../components/forms";
-import { Badge } from "../components/tags";
-import { parseItemId } from "../domain/broker-queue";
+import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { RadioGroup, TextareaField } from "../../components/form-controls";
+import { ErrorList, FormErrorSummary } from "../../components/forms";
+import { Badge } from "../../components/tags";
+import { parseItemId } from "../../domain/broker-queue";
 import {
   caseStudyEditSchema,
   formatDay,
@@ -25,12 +25,12 @@ import {
   reviewStatusText,
   suggestedMilestone,
   type OutcomeMilestone,
-} from "../domain/living-case-studies";
-import { editLivingCaseStudy, getLivingCaseStudy, resubmitOutcomeUpdate, submitOutcomeUpdate } from "../models/living-case-studies.server";
-import { getExchange } from "../utils/exchange.server";
-import { requireRole } from "../utils/session.server";
-import { ConflictError, domainErrorResponse } from "../models/errors.server";
-import { Banner } from "../components/banner";
+} from "../../domain/living-case-studies";
+import { editLivingCaseStudy, getLivingCaseStudy, resubmitOutcomeUpdate, submitOutcomeUpdate } from "../../models/living-case-studies.server";
+import { getExchange } from "../../utils/exchange.server";
+import { requireRole } from "../../utils/session.server";
+import { ConflictError, domainErrorResponse } from "../../models/errors.server";
+import { Banner } from "../../components/banner";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Outcomes: ${data.idea.title} in ${data.caseStudy.locality} | Innovation Exchange` : "Outcomes | Innovation Exchange" },

@@ -2,11 +2,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { NeedForm } from "../components/need-form";
-import { needFormSchemaFor, needQualityCheck } from "../domain/need-form";
-import { createNeedDraft, IncompleteNeedError } from "../models/need-editor.server";
-import { getExchange } from "../utils/exchange.server";
-import { requireRole } from "../utils/session.server";
+import { NeedForm } from "../../components/need-form";
+import { needFormSchemaFor, needQualityCheck } from "../../domain/need-form";
+import { createNeedDraft, IncompleteNeedError } from "../../models/need-editor.server";
+import { getExchange } from "../../utils/exchange.server";
+import { requireRole } from "../../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Post a new need | Innovation Exchange" }];
 

@@ -8,12 +8,12 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { GeneralErrorBoundary } from "../components/error-boundary";
-import { TabNav } from "../components/tab-nav";
-import { TextareaField } from "../components/form-controls";
-import { FormErrorSummary } from "../components/forms";
-import { Badge } from "../components/tags";
-import { formatDate } from "../domain/broker-queue";
+import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { TabNav } from "../../components/tab-nav";
+import { TextareaField } from "../../components/form-controls";
+import { FormErrorSummary } from "../../components/forms";
+import { Badge } from "../../components/tags";
+import { formatDate } from "../../domain/broker-queue";
 import {
   brokerQuestionViewLabels,
   brokerQuestionViews,
@@ -21,12 +21,12 @@ import {
   needQuestionStatusLabels,
   parseBrokerQuestionView,
   type BrokerQuestionView,
-} from "../domain/need-questions";
-import { BROKER_QUESTIONS_LIMIT, countQuestionsByStatus, hideQuestion, listQuestionsForBrokers, restoreQuestion } from "../models/need-questions.server";
-import { getExchange } from "../utils/exchange.server";
-import { requireRole } from "../utils/session.server";
-import { ConflictError, domainErrorResponse } from "../models/errors.server";
-import { Banner } from "../components/banner";
+} from "../../domain/need-questions";
+import { BROKER_QUESTIONS_LIMIT, countQuestionsByStatus, hideQuestion, listQuestionsForBrokers, restoreQuestion } from "../../models/need-questions.server";
+import { getExchange } from "../../utils/exchange.server";
+import { requireRole } from "../../utils/session.server";
+import { ConflictError, domainErrorResponse } from "../../models/errors.server";
+import { Banner } from "../../components/banner";
 
 export const meta: MetaFunction = () => [{ title: "Questions on needs | Innovation Exchange" }];
 

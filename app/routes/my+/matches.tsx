@@ -3,13 +3,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "../components/error-boundary";
-import { MatchDeadline, MatchStatusBadge } from "../components/match-parts";
-import { matchDeadlineView } from "../domain/match-display";
-import { listMatchesForCommissioner, listMatchesForInnovator } from "../models/match-workflow.server";
-import { getExchange } from "../utils/exchange.server";
-import { requireRole } from "../utils/session.server";
-import { DataTable } from "../components/data-table";
+import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { MatchDeadline, MatchStatusBadge } from "../../components/match-parts";
+import { matchDeadlineView } from "../../domain/match-display";
+import { listMatchesForCommissioner, listMatchesForInnovator } from "../../models/match-workflow.server";
+import { getExchange } from "../../utils/exchange.server";
+import { requireRole } from "../../utils/session.server";
+import { DataTable } from "../../components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Your matches | Innovation Exchange" }];
 

@@ -6,11 +6,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { GeneralErrorBoundary } from "../components/error-boundary";
-import { TabNav } from "../components/tab-nav";
-import { Pagination } from "../components/pagination";
-import { Badge } from "../components/tags";
-import { describeDeadline, formatDate } from "../domain/broker-queue";
+import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { TabNav } from "../../components/tab-nav";
+import { Pagination } from "../../components/pagination";
+import { Badge } from "../../components/tags";
+import { describeDeadline, formatDate } from "../../domain/broker-queue";
 import {
   canConfirmFromQueue,
   firstErrors,
@@ -22,19 +22,19 @@ import {
   matchSourceLabels,
   parseMatchQueueParams,
   type MatchQueueParams,
-} from "../domain/match-queue";
-import { isMatchOpen, matchStatusDeadlineDays } from "../domain/match-workflow";
-import { matchStatuses, matchStatusLabels, needStatusLabels, type NeedStatus } from "../domain/vocabulary";
-import { assignmentsByItem } from "../models/assignments.server";
-import { loadMatchQueue, openNeedIdBySlug } from "../models/match-queue.server";
-import { suggestMatchesForNeed } from "../models/match-suggestions.server";
-import { applyMatchAction, type MatchSummary } from "../models/match-workflow.server";
-import { SearchUnavailableError } from "../models/search.server";
-import { getExchange } from "../utils/exchange.server";
-import { requireRole } from "../utils/session.server";
-import { ConflictError, domainErrorResponse, NotFoundError } from "../models/errors.server";
-import { Banner } from "../components/banner";
-import { DataTable } from "../components/data-table";
+} from "../../domain/match-queue";
+import { isMatchOpen, matchStatusDeadlineDays } from "../../domain/match-workflow";
+import { matchStatuses, matchStatusLabels, needStatusLabels, type NeedStatus } from "../../domain/vocabulary";
+import { assignmentsByItem } from "../../models/assignments.server";
+import { loadMatchQueue, openNeedIdBySlug } from "../../models/match-queue.server";
+import { suggestMatchesForNeed } from "../../models/match-suggestions.server";
+import { applyMatchAction, type MatchSummary } from "../../models/match-workflow.server";
+import { SearchUnavailableError } from "../../models/search.server";
+import { getExchange } from "../../utils/exchange.server";
+import { requireRole } from "../../utils/session.server";
+import { ConflictError, domainErrorResponse, NotFoundError } from "../../models/errors.server";
+import { Banner } from "../../components/banner";
+import { DataTable } from "../../components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Match queue | Innovation Exchange" }];
 

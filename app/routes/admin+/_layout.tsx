@@ -3,9 +3,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Outlet, useLocation } from "@remix-run/react";
-import { GeneralErrorBoundary } from "../components/error-boundary";
-import { TabNav } from "../components/tab-nav";
-import { requireRole } from "../utils/session.server";
+import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { TabNav } from "../../components/tab-nav";
+import { requireRole } from "../../utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);

@@ -3,13 +3,13 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { GeneralErrorBoundary } from "../components/error-boundary";
-import { ErrorList, FormErrorSummary, TextField } from "../components/forms";
-import { IdeaForm } from "../components/idea-form";
-import { Badge } from "../components/tags";
-import { caseStudyFormSchema, ideaFormSchemaFor, routesMissingDetail, type CaseStudyFormValues } from "../domain/idea-form";
-import { caseStudyStatuses, caseStudyStatusLabels, reviewStatusLabels, type DiffusionDetails, type DiffusionModel } from "../domain/vocabulary";
-import { parseItemId } from "../domain/broker-queue";
+import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { ErrorList, FormErrorSummary, TextField } from "../../components/forms";
+import { IdeaForm } from "../../components/idea-form";
+import { Badge } from "../../components/tags";
+import { caseStudyFormSchema, ideaFormSchemaFor, routesMissingDetail, type CaseStudyFormValues } from "../../domain/idea-form";
+import { caseStudyStatuses, caseStudyStatusLabels, reviewStatusLabels, type DiffusionDetails, type DiffusionModel } from "../../domain/vocabulary";
+import { parseItemId } from "../../domain/broker-queue";
 import {
   addCaseStudy,
   formDefaultsForIdea,
@@ -19,12 +19,12 @@ import {
   resubmitCaseStudy,
   updateOwnIdea,
   type IdeaUpdateOutcome,
-} from "../models/idea-editor.server";
-import { getExchange } from "../utils/exchange.server";
-import { requireRole } from "../utils/session.server";
-import { domainErrorResponse, NotAllowedError, NotFoundError } from "../models/errors.server";
-import { ideaStatusText } from "../domain/review-display";
-import { Banner } from "../components/banner";
+} from "../../models/idea-editor.server";
+import { getExchange } from "../../utils/exchange.server";
+import { requireRole } from "../../utils/session.server";
+import { domainErrorResponse, NotAllowedError, NotFoundError } from "../../models/errors.server";
+import { ideaStatusText } from "../../domain/review-display";
+import { Banner } from "../../components/banner";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.title ?? "Idea"}: edit | Innovation Exchange` }];
 

@@ -5,17 +5,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { GeneralErrorBoundary } from "../components/error-boundary";
-import { decisionSchema, toDecisionInput } from "../domain/broker-forms";
-import { isReviewItemType, parseItemId } from "../domain/broker-queue";
-import { reviewItemLabels } from "../domain/review-workflow";
-import type { ReviewItemType } from "../domain/vocabulary";
-import { assignableItemTitle } from "../models/assignments.server";
-import { decideCaseStudy, decideIdea, decideNeed, decideOutcomeUpdate, getClaim, isAwaitingReview } from "../models/review.server";
-import { getExchange } from "../utils/exchange.server";
-import { requireRole } from "../utils/session.server";
-import { ConflictError, domainErrorResponse, NotAllowedError } from "../models/errors.server";
-import { Banner } from "../components/banner";
+import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { decisionSchema, toDecisionInput } from "../../domain/broker-forms";
+import { isReviewItemType, parseItemId } from "../../domain/broker-queue";
+import { reviewItemLabels } from "../../domain/review-workflow";
+import type { ReviewItemType } from "../../domain/vocabulary";
+import { assignableItemTitle } from "../../models/assignments.server";
+import { decideCaseStudy, decideIdea, decideNeed, decideOutcomeUpdate, getClaim, isAwaitingReview } from "../../models/review.server";
+import { getExchange } from "../../utils/exchange.server";
+import { requireRole } from "../../utils/session.server";
+import { ConflictError, domainErrorResponse, NotAllowedError } from "../../models/errors.server";
+import { Banner } from "../../components/banner";
 
 const brokerRoles = ["broker", "admin"] as const;
 

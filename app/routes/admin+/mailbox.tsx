@@ -3,12 +3,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "../components/error-boundary";
-import { Badge } from "../components/tags";
-import { formatDateTime } from "../domain/broker-queue";
-import { listMailbox, MAX_EMAIL_ATTEMPTS, pendingEmailCount } from "../models/email-sender.server";
-import { getExchange } from "../utils/exchange.server";
-import { requireRole } from "../utils/session.server";
+import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { Badge } from "../../components/tags";
+import { formatDateTime } from "../../domain/broker-queue";
+import { listMailbox, MAX_EMAIL_ATTEMPTS, pendingEmailCount } from "../../models/email-sender.server";
+import { getExchange } from "../../utils/exchange.server";
+import { requireRole } from "../../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Admin: mailbox | Innovation Exchange" }];
 

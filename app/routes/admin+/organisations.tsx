@@ -4,14 +4,14 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { GeneralErrorBoundary } from "../components/error-boundary";
-import { ErrorList, FormErrorSummary, TextField } from "../components/forms";
-import { createOrganisationSchema, renameOrganisationSchema } from "../domain/admin-forms";
-import { createOrganisation, listOrganisations, OrganisationExistsError, renameOrganisation } from "../models/organisations.server";
-import { getExchange } from "../utils/exchange.server";
-import { requireRole } from "../utils/session.server";
-import { domainErrorResponse } from "../models/errors.server";
-import { DataTable } from "../components/data-table";
+import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { ErrorList, FormErrorSummary, TextField } from "../../components/forms";
+import { createOrganisationSchema, renameOrganisationSchema } from "../../domain/admin-forms";
+import { createOrganisation, listOrganisations, OrganisationExistsError, renameOrganisation } from "../../models/organisations.server";
+import { getExchange } from "../../utils/exchange.server";
+import { requireRole } from "../../utils/session.server";
+import { domainErrorResponse } from "../../models/errors.server";
+import { DataTable } from "../../components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Admin: organisations | Innovation Exchange" }];
 

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ideaStatusText } from "../domain/review-display";
-import { Badge } from "../components/tags";
-import { ideaAwaitingReview, listOwnIdeas } from "../models/idea-editor.server";
-import { getExchange } from "../utils/exchange.server";
-import { requireRole } from "../utils/session.server";
-import { DataTable } from "../components/data-table";
+import { ideaStatusText } from "../../domain/review-display";
+import { Badge } from "../../components/tags";
+import { ideaAwaitingReview, listOwnIdeas } from "../../models/idea-editor.server";
+import { getExchange } from "../../utils/exchange.server";
+import { requireRole } from "../../utils/session.server";
+import { DataTable } from "../../components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Your ideas | Innovation Exchange" }];
 
