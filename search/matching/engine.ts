@@ -10,7 +10,8 @@ import { lifecyclePhases, type LifecyclePhase } from "../../app/domain/vocabular
 import { ideaToDocument, type IdeaDocument } from "../documents";
 import { DEFAULT_RRF_K, reciprocalRankFusion, type RankedList } from "../fusion";
 import { publicServiceSynonyms } from "../synonyms";
-import type { CorpusStats } from "./corpus";
+import { tokenize } from "../text";
+import { idf, type CorpusStats } from "./corpus";
 import { applyFeedback, defaultFeedback, type FeedbackOptions } from "./feedback";
 import { extractKeyTerms, type KeyTerm } from "./key-terms";
 import { matchedTerms, matchedWords, type MatchesPosition } from "./matched-terms";
@@ -46,6 +47,20 @@ export type EngineOptions = {
    * query's ranking, `hits` how many ideas it adds to the pool.
    */
   semantic: { weight: number; listWeight: number; hits: number } | false;
+  /**
+   * A whole-need BM25 over the pool (rerank.ts `textScores` with every word of the need at its
+   * idf, no key-term extraction): `weight` is its share of relevance. Off by default (see README,
+   * "learned fusion weights").
+   */
+  wholeNeed: { weight: number } | false;
+  /** Called once per ranking with every candidate's signals before they are combined (scripts/fit-fusion.ts). */
+  trace?: (trace: EngineTrace) => void;
+};
+
+/** What one ranking saw: the fused lists (ideas by slug) and each candidate before scoring. */
+export type EngineTrace = {
+  lists: { key: string; kind: string; weight: number; items: string[] }[];
+  candidates: Candidate[];
 };
 
 export const defaultEngineOptions: EngineOptions = {
@@ -60,6 +75,7 @@ export const defaultEngineOptions: EngineOptions = {
   weights: defaultSignalWeights,
   rerank: { weight: 0.7, text: defaultTextScoreOptions, terms: "extracted" },
   semantic: { weight: 0.3, listWeight: 1, hits: 40 },
+  wholeNeed: false,
 };
 
 export type NeedForMatching = Pick<NeedRow, "slug" | "title" | "problem" | "outcomes" | "sectors" | "diffusionModels" | "locality" | "lifecyclePhase"> & {
@@ -114,8 +130,19 @@ export async function rankIdeas(
   const rerankTerms = engine.rerank && engine.rerank.terms === "extracted" ? extracted : keyTerms;
   const text = engine.rerank ? textScores(rerankTerms, pool.documents(fusedIds), publicServiceSynonyms, engine.rerank.text) : undefined;
   const similarity = vectorQuery ? pool.similarities(fusedIds, vectorQuery.vector) : undefined;
+  const wholeNeed =
+    engine.wholeNeed || engine.trace ? textScores(wholeNeedTerms(need, stats), pool.documents(fusedIds), {}, defaultTextScoreOptions) : undefined;
+  const candidates = pool.candidates(fused, text, similarity, wholeNeed);
+  if (engine.trace) {
+    const kinds = new Map<string, string>(queries.map((query) => [query.id, query.kind]));
+    const slugOf = (id: number) => pool.get(id)?.row.slug ?? String(id);
+    engine.trace({
+      lists: lists.map((list) => ({ key: list.key, kind: kinds.get(list.key) ?? list.key, weight: list.weight, items: list.items.map(slugOf) })),
+      candidates,
+    });
+  }
   const ranked = rankCandidates(
-    pool.candidates(fused, text, similarity),
+    candidates,
     { sectors: need.sectors, diffusionModels: need.diffusionModels, lifecyclePhase: lifecyclePhaseOf(need) },
     {
       minRelevance: engine.minRelevance,
@@ -124,6 +151,7 @@ export async function rankIdeas(
       weights: engine.weights,
       textWeight: engine.rerank ? engine.rerank.weight : 0,
       semanticWeight: similarity && engine.semantic ? engine.semantic.weight : 0,
+      wholeNeedWeight: engine.wholeNeed ? engine.wholeNeed.weight : 0,
     },
   );
   return { ranked: ranked.slice(0, options.limit), debug };
@@ -138,6 +166,16 @@ function lifecyclePhaseOf(need: NeedForMatching): LifecyclePhase | null {
 function needText(need: NeedForMatching) {
   const problem = [need.problem, need.whoIsAffected?.trim() ?? ""].filter(Boolean).join("\n\n");
   return { title: need.title, problem, outcomes: need.outcomes, locality: need.locality };
+}
+
+/** Every distinct word of the need's title, problem and outcomes that some idea uses, at its idf: a plain whole-need BM25 query. */
+function wholeNeedTerms(need: NeedForMatching, stats: CorpusStats): { query: string; prefix: null; weight: number }[] {
+  const text = needText(need);
+  const words = new Set(tokenize([text.title, text.problem, text.outcomes ?? ""].join(" ")));
+  return [...words].flatMap((word) => {
+    const df = stats.df(word);
+    return df > 0 ? [{ query: word, prefix: null, weight: idf(stats, df) }] : [];
+  });
 }
 
 /** Weighs a matched word or phrase by the heaviest key term it stands for (0 for none). */
@@ -212,7 +250,12 @@ class CandidatePool {
     return relativeSimilarities(raw);
   }
 
-  candidates(fused: { item: number; score: number }[], text?: Map<number, number>, similarity?: Map<number, number>): Candidate[] {
+  candidates(
+    fused: { item: number; score: number }[],
+    text?: Map<number, number>,
+    similarity?: Map<number, number>,
+    wholeNeed?: Map<number, number>,
+  ): Candidate[] {
     return fused.flatMap((entry) => {
       const idea = this.ideasById.get(entry.item);
       if (!idea) return [];
@@ -231,6 +274,7 @@ class CandidatePool {
           fused: entry.score,
           text: text?.get(row.id),
           semantic: similarity?.get(row.id),
+          wholeNeed: wholeNeed?.get(row.id),
           matchedTerms: matchedTerms(this.positions.get(row.id) ?? [], document, 8, this.weigh),
         },
       ];

@@ -46,6 +46,8 @@ export type Candidate = {
   text?: number;
   /** Sentence-embedding similarity to the need, relative to the pool's (semantic.ts `relativeSimilarities`), when the model ran. */
   semantic?: number;
+  /** Whole-need BM25 score over the pool (engine.ts `wholeNeed`), when computed. */
+  wholeNeed?: number;
   /** Matched words and phrases, most telling first. */
   matchedTerms: string[];
 };
@@ -88,6 +90,8 @@ export type RankOptions = {
   textWeight?: number;
   /** Share of the text relevance taken from the semantic similarity (semantic.ts), when candidates carry one; it comes out of the fused rank's share (1 - textWeight). */
   semanticWeight?: number;
+  /** Share of the text relevance taken from the whole-need BM25 score (relative to the best candidate's), out of the fused rank's share. */
+  wholeNeedWeight?: number;
 };
 
 /** Relative semantic similarity (semantic.ts) from which an idea is said to be close in meaning to the need. */
@@ -105,7 +109,9 @@ export function rankCandidates(candidates: readonly Candidate[], need: NeedSigna
   // The semantic share comes out of the fused rank's: with the defaults (0.7 BM25F, 0.3
   // semantic) the fused ranks only decide which ideas are in the pool. On the dev needs this
   // scores as well as any mix of the three (within 0.003 nDCG@10).
-  const fusedWeight = 1 - textWeight - semanticWeight;
+  const bestWholeNeed = Math.max(0, ...candidates.map((candidate) => candidate.wholeNeed ?? 0));
+  const wholeNeedWeight = bestWholeNeed > 0 ? Math.min(1 - textWeight - semanticWeight, options.wholeNeedWeight ?? 0) : 0;
+  const fusedWeight = 1 - textWeight - semanticWeight - wholeNeedWeight;
   const signalTotal = weights.sectors + weights.evidence + weights.lifecycle + weights.adoptions || 1;
   const needPhase = need.lifecyclePhase ?? null;
   const scored = candidates
@@ -117,7 +123,8 @@ export function rankCandidates(candidates: readonly Candidate[], need: NeedSigna
       const textual =
         fusedWeight * (candidate.fused / best) +
         (textWeight > 0 ? textWeight * ((candidate.text ?? 0) / bestText) : 0) +
-        semanticWeight * (candidate.semantic ?? 0);
+        semanticWeight * (candidate.semantic ?? 0) +
+        (wholeNeedWeight > 0 ? wholeNeedWeight * ((candidate.wholeNeed ?? 0) / bestWholeNeed) : 0);
       const textRelative = textWeight > 0 ? (candidate.text ?? 0) / bestText : 0;
       const relevance = textual * (inSector ? 1 : sectorFactor(options.outOfSectorFactor ?? 1, textRelative, options.strongTextMatch ?? 1));
       const signals = {
