@@ -10,9 +10,9 @@
 import { and, asc, count, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Meilisearch, Task } from "meilisearch";
 import type { ExchangeDb } from "../db/client";
-import { caseStudies, ideas, needs, searchOutbox, type CaseStudyRow, type OutboxRow, type SearchIndexName } from "../db/schema";
-import { ideaToDocument, needToDocument, withContentHash } from "./documents";
-import { withIdeaVectors } from "./embeddings/idea-vectors";
+import { ideas, needs, searchOutbox, type OutboxRow, type SearchIndexName } from "../db/schema";
+import { needToDocument, withContentHash } from "./documents";
+import { ideaSearchDocuments } from "./idea-documents";
 
 export type RelayResult = { applied: number; failed: number; error?: string };
 
@@ -54,17 +54,7 @@ function loadDocuments(db: ExchangeDb, indexName: SearchIndexName, ids: number[]
     return rows.map((row) => withContentHash(needToDocument(row)));
   }
   const rows = db.select().from(ideas).where(inArray(ideas.id, ids)).all();
-  const studies = db.select().from(caseStudies).where(inArray(caseStudies.ideaId, ids)).orderBy(asc(caseStudies.ideaId), asc(caseStudies.position)).all();
-  const byIdea = new Map<number, CaseStudyRow[]>();
-  for (const study of studies) {
-    const list = byIdea.get(study.ideaId);
-    if (list) list.push(study);
-    else byIdea.set(study.ideaId, [study]);
-  }
-  return withIdeaVectors(
-    db,
-    rows.map((row) => ideaToDocument(row, byIdea.get(row.id) ?? [])),
-  ).map(withContentHash);
+  return ideaSearchDocuments(db, rows);
 }
 
 export function pendingOutboxRows(db: Pick<ExchangeDb, "select">, limit: number, now = Date.now()): OutboxRow[] {

@@ -1,11 +1,11 @@
 // Rebuilds an index from SQLite into a fresh index, then swaps it in so searches never
 // see a half-built index.
-import { asc, gt, inArray } from "drizzle-orm";
+import { asc, gt } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { ExchangeDb } from "../db/client";
-import { caseStudies, ideas, needs, type CaseStudyRow, type SearchIndexName } from "../db/schema";
-import { ideaToDocument, needToDocument, withContentHash } from "./documents";
-import { withIdeaVectors } from "./embeddings/idea-vectors";
+import { ideas, needs, type SearchIndexName } from "../db/schema";
+import { needToDocument, withContentHash } from "./documents";
+import { ideaSearchDocuments } from "./idea-documents";
 import { applyIndexSettings, ensureIndexes } from "./settings";
 
 const BATCH = 5000;
@@ -22,23 +22,7 @@ export function* documentBatches(db: ExchangeDb, indexName: SearchIndexName, siz
       const rows = db.select().from(ideas).where(gt(ideas.id, after)).orderBy(asc(ideas.id)).limit(size).all();
       if (!rows.length) return;
       after = rows[rows.length - 1].id;
-      const studies = db
-        .select()
-        .from(caseStudies)
-        .where(
-          inArray(
-            caseStudies.ideaId,
-            rows.map((row) => row.id),
-          ),
-        )
-        .orderBy(asc(caseStudies.position))
-        .all();
-      const byIdea = new Map<number, CaseStudyRow[]>();
-      for (const study of studies) byIdea.set(study.ideaId, [...(byIdea.get(study.ideaId) ?? []), study]);
-      yield withIdeaVectors(
-        db,
-        rows.map((row) => ideaToDocument(row, byIdea.get(row.id) ?? [])),
-      ).map(withContentHash);
+      yield ideaSearchDocuments(db, rows);
     }
   }
 }

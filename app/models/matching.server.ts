@@ -4,8 +4,9 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { ExchangeDb } from "../../db/client";
-import { caseStudies, ideas, matchingCorpusIdeas, needs, type CaseStudyRow, type NeedRow } from "../../db/schema";
+import { ideas, matchingCorpusIdeas, needs, type NeedRow } from "../../db/schema";
 import { ideaToDocument } from "../../search/documents";
+import { caseStudiesByIdea } from "../../search/idea-documents";
 import type { CorpusStats } from "../../search/matching/corpus";
 import { corpusIndexStats, indexAllCorpusChanges, indexCorpusChanges, pendingCorpusChanges } from "../../search/matching/corpus-index";
 import {
@@ -108,18 +109,7 @@ export async function rankIdeasForNeed(
   return { ranked, debug: options.debug ? { ...debug, semantic: semanticState, semanticError: semantic?.error } : undefined };
 }
 
-function publishedCaseStudies(db: ExchangeDb, ideaIds: number[]): Map<number, CaseStudyRow[]> {
-  const byIdea = new Map<number, CaseStudyRow[]>();
-  if (!ideaIds.length) return byIdea;
-  const rows = db
-    .select()
-    .from(caseStudies)
-    .where(and(inArray(caseStudies.ideaId, ideaIds), eq(caseStudies.reviewStatus, "published")))
-    .orderBy(asc(caseStudies.ideaId), asc(caseStudies.position))
-    .all();
-  for (const row of rows) byIdea.set(row.ideaId, [...(byIdea.get(row.ideaId) ?? []), row]);
-  return byIdea;
-}
+const publishedCaseStudies = (db: ExchangeDb, ideaIds: number[]) => caseStudiesByIdea(db, ideaIds, { publishedOnly: true });
 
 /** The engine's two inputs over this exchange: ideas from SQLite (the source of truth), searches on Meilisearch. */
 function engineInputs(db: ExchangeDb, meili: Meilisearch): EngineInputs {

@@ -6,8 +6,9 @@
 import { and, asc, count, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { ExchangeDb } from "../../db/client";
-import { caseStudies, ideas, matchingCorpusIdeas, matchingCorpusPending, type CaseStudyRow, type IdeaRow } from "../../db/schema";
+import { ideas, matchingCorpusIdeas, matchingCorpusPending, type CaseStudyRow, type IdeaRow } from "../../db/schema";
 import { ideaToDocument } from "../documents";
+import { caseStudiesByIdea } from "../idea-documents";
 import { corpusTerms, type CorpusStats, type TermQuery } from "./corpus";
 
 // The FTS5 tables and their vocabularies, declared here for drizzle's query builder only: the
@@ -59,19 +60,10 @@ export function indexCorpusChanges(db: ExchangeDb, limit = 200): number {
         .from(ideas)
         .where(and(inArray(ideas.id, ids), eq(ideas.status, "published")))
         .all();
-      const studies = tx
-        .select()
-        .from(caseStudies)
-        .where(
-          inArray(
-            caseStudies.ideaId,
-            rows.map((row) => row.id),
-          ),
-        )
-        .orderBy(asc(caseStudies.ideaId), asc(caseStudies.position))
-        .all();
-      const studiesByIdea = new Map<number, CaseStudyRow[]>();
-      for (const study of studies) studiesByIdea.set(study.ideaId, [...(studiesByIdea.get(study.ideaId) ?? []), study]);
+      const studiesByIdea = caseStudiesByIdea(
+        tx,
+        rows.map((row) => row.id),
+      );
       for (const id of ids) {
         tx.delete(corpusWords).where(eq(corpusWords.rowid, id)).run();
         tx.delete(corpusBigrams).where(eq(corpusBigrams.rowid, id)).run();
