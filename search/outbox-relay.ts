@@ -9,7 +9,7 @@
 // lapses.
 import { and, asc, count, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Meilisearch, Task } from "meilisearch";
-import type { ExchangeDb } from "../db/client";
+import { writeIfFree, writeWhenFree, type ExchangeDb, type LockWaiting } from "../db/client";
 import { ideas, needs, searchOutbox, type OutboxRow, type SearchIndexName } from "../db/schema";
 import { needToDocument, withContentHash } from "./documents";
 import { ideaSearchDocuments } from "./idea-documents";
@@ -103,12 +103,18 @@ export function outboxLag(db: ExchangeDb): { pending: number; oldestCreatedAt: D
   return { pending: row?.pending ?? 0, oldestCreatedAt: oldest?.createdAt ?? null };
 }
 
+// The CLI's relay waits for the write lock; the site's background relay never blocks on it (an
+// import in another process would stall every request): it skips a claim while the lock is
+// held and retries its bookkeeping later.
+const write = async <T>(db: ExchangeDb, locking: LockWaiting, writeRows: () => T): Promise<T | null> =>
+  locking === "wait" ? writeRows() : writeWhenFree(db, writeRows);
+
 /** Claimed rows of one index, with the Meilisearch tasks enqueued for them (or why that failed). */
 type SentGroup = { indexName: SearchIndexName; rows: OutboxRow[]; taskUids: number[]; error?: string };
 
 /** Claims due rows, reloads their documents and enqueues them in Meilisearch, without waiting. */
-async function sendBatch(db: ExchangeDb, client: Meilisearch, batchSize: number): Promise<SentGroup[]> {
-  const rows = claimDueRows(db, batchSize);
+async function sendBatch(db: ExchangeDb, client: Meilisearch, batchSize: number, locking: LockWaiting): Promise<SentGroup[]> {
+  const rows = (locking === "wait" ? claimDueRows(db, batchSize) : writeIfFree(db, () => claimDueRows(db, batchSize))) ?? [];
   const byIndex = new Map<SearchIndexName, OutboxRow[]>();
   for (const row of rows) {
     const list = byIndex.get(row.indexName);
@@ -135,7 +141,7 @@ async function sendBatch(db: ExchangeDb, client: Meilisearch, batchSize: number)
 }
 
 /** Waits for a sent batch's tasks; marks its rows done, or failed with a back-off. Never throws. */
-async function confirmBatch(db: ExchangeDb, client: Meilisearch, groups: SentGroup[]): Promise<RelayResult> {
+async function confirmBatch(db: ExchangeDb, client: Meilisearch, groups: SentGroup[], locking: LockWaiting): Promise<RelayResult> {
   let applied = 0;
   let failed = 0;
   let lastError: string | undefined;
@@ -144,21 +150,24 @@ async function confirmBatch(db: ExchangeDb, client: Meilisearch, groups: SentGro
     try {
       if (group.error) throw new Error(group.error);
       for (const uid of group.taskUids) assertSucceeded(await waitForTask(client, uid));
-      db.update(searchOutbox).set({ doneAt: new Date() }).where(inArray(searchOutbox.id, rowIds)).run();
+      // Not marked (the lock stayed taken): the claim lapses and the rows are sent again, which is harmless.
+      await write(db, locking, () => db.update(searchOutbox).set({ doneAt: new Date() }).where(inArray(searchOutbox.id, rowIds)).run());
       applied += group.rows.length;
     } catch (error) {
       lastError = message(error);
       failed += group.rows.length;
       const now = Date.now();
       try {
-        db.transaction((tx) => {
-          for (const row of group.rows) {
-            tx.update(searchOutbox)
-              .set({ attempts: row.attempts + 1, lastError, nextAttemptAt: new Date(now + backoffMs(row.attempts + 1)) })
-              .where(eq(searchOutbox.id, row.id))
-              .run();
-          }
-        });
+        await write(db, locking, () =>
+          db.transaction((tx) => {
+            for (const row of group.rows) {
+              tx.update(searchOutbox)
+                .set({ attempts: row.attempts + 1, lastError, nextAttemptAt: new Date(now + backoffMs(row.attempts + 1)) })
+                .where(eq(searchOutbox.id, row.id))
+                .run();
+            }
+          }),
+        );
       } catch {
         // The claim lapses and the rows are retried then.
       }
@@ -168,15 +177,15 @@ async function confirmBatch(db: ExchangeDb, client: Meilisearch, groups: SentGro
 }
 
 /** Relays one batch of due outbox rows. Never throws: failures are recorded for a later retry. */
-export async function relayOutboxBatch(db: ExchangeDb, client: Meilisearch, batchSize = 2000): Promise<RelayResult> {
+export async function relayOutboxBatch(db: ExchangeDb, client: Meilisearch, batchSize = 2000, locking: LockWaiting = "wait"): Promise<RelayResult> {
   let groups: SentGroup[];
   try {
-    groups = await sendBatch(db, client, batchSize);
+    groups = await sendBatch(db, client, batchSize, locking);
   } catch (error) {
     return { applied: 0, failed: 0, error: message(error) };
   }
   if (!groups.length) return { applied: 0, failed: 0 };
-  return confirmBatch(db, client, groups);
+  return confirmBatch(db, client, groups, locking);
 }
 
 /**
@@ -202,7 +211,7 @@ export async function drainOutbox(
     let groups: SentGroup[] = [];
     if (inFlight.length < 2) {
       try {
-        groups = await sendBatch(db, client, batchSize);
+        groups = await sendBatch(db, client, batchSize, "wait");
       } catch (error) {
         // Claiming needs the write lock; another writer may hold it for a while.
         lastError = message(error);
@@ -210,7 +219,7 @@ export async function drainOutbox(
     }
     if (groups.length) {
       const size = groups.reduce((sum, group) => sum + group.rows.length, 0);
-      inFlight.push(confirmBatch(db, client, groups).catch((error: unknown) => ({ applied: 0, failed: size, error: message(error) })));
+      inFlight.push(confirmBatch(db, client, groups, "wait").catch((error: unknown) => ({ applied: 0, failed: size, error: message(error) })));
       continue;
     }
     const next = inFlight.shift();
@@ -239,7 +248,7 @@ export function startOutboxRelay(db: ExchangeDb, client: Meilisearch, options: {
     while (running) {
       let result: RelayResult = { applied: 0, failed: 0 };
       try {
-        result = await relayOutboxBatch(db, client);
+        result = await relayOutboxBatch(db, client, undefined, "never-block");
       } catch (error) {
         result = { applied: 0, failed: 1, error: error instanceof Error ? error.message : String(error) };
       }

@@ -57,7 +57,8 @@ export function corpusStats(db: ExchangeDb): CorpusStats {
   if (pending) {
     const fresh = !db.select({ id: matchingCorpusIdeas.ideaId }).from(matchingCorpusIdeas).limit(1).get();
     for (let left = fresh ? pending : Math.min(pending, INLINE_CORPUS_CHANGES); left > 0;) {
-      const taken = indexCorpusChanges(db, Math.min(left, 500));
+      // Null while another connection writes (an import): rank on the statistics as they stand rather than stall.
+      const taken = indexCorpusChanges(db, Math.min(left, 500), "never-block");
       if (!taken) break;
       left -= taken;
     }
@@ -73,7 +74,7 @@ export function startCorpusIndexing(db: ExchangeDb, options: { intervalMs?: numb
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = indexAllCorpusChanges(db, { batch: CORPUS_BATCH })
+    running = indexAllCorpusChanges(db, { batch: CORPUS_BATCH, locking: "never-block" })
       .catch((error) => options.log?.(`matching: could not index the corpus statistics: ${error instanceof Error ? error.message : error}`))
       .finally(() => (running = null));
   }, options.intervalMs ?? 2000);

@@ -5,7 +5,7 @@
 // `indexCorpusChanges` brings those ideas up to date, a batch at a time.
 import { and, asc, count, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { ExchangeDb } from "../../db/client";
+import { writeIfFree, type ExchangeDb, type LockWaiting } from "../../db/client";
 import { ideas, matchingCorpusIdeas, matchingCorpusPending, type CaseStudyRow, type IdeaRow } from "../../db/schema";
 import { ideaToDocument } from "../documents";
 import { caseStudiesByIdea } from "../idea-documents";
@@ -43,8 +43,18 @@ export function pendingCorpusChanges(db: ExchangeDb): number {
   return db.select({ n: count() }).from(matchingCorpusPending).get()?.n ?? 0;
 }
 
-/** Brings up to `limit` listed ideas up to date, in one transaction; returns how many it took. */
-export function indexCorpusChanges(db: ExchangeDb, limit = 200): number {
+/**
+ * Brings up to `limit` listed ideas up to date, in one transaction; returns how many it took.
+ * `"never-block"` (the site's background indexer) takes none (null) while another connection holds the write lock.
+ */
+export function indexCorpusChanges(db: ExchangeDb, limit?: number): number;
+export function indexCorpusChanges(db: ExchangeDb, limit: number, locking: LockWaiting): number | null;
+export function indexCorpusChanges(db: ExchangeDb, limit = 200, locking: LockWaiting = "wait"): number | null {
+  const index = () => indexCorpusBatch(db, limit);
+  return locking === "wait" ? index() : writeIfFree(db, index);
+}
+
+function indexCorpusBatch(db: ExchangeDb, limit: number): number {
   return db.transaction(
     (tx) => {
       const ids = tx
@@ -87,10 +97,14 @@ export function indexCorpusChanges(db: ExchangeDb, limit = 200): number {
 }
 
 /** Indexes every listed idea (the CLI, after an import; the site does it in the background). */
-export async function indexAllCorpusChanges(db: ExchangeDb, options: { batch?: number; onProgress?: (done: number) => void } = {}): Promise<number> {
+export async function indexAllCorpusChanges(
+  db: ExchangeDb,
+  options: { batch?: number; onProgress?: (done: number) => void; locking?: LockWaiting } = {},
+): Promise<number> {
   let done = 0;
   for (;;) {
-    const taken = indexCorpusChanges(db, options.batch ?? 500);
+    // Null: another connection is writing; the background indexer comes back on its next turn.
+    const taken = indexCorpusChanges(db, options.batch ?? 500, options.locking ?? "wait");
     if (!taken) return done;
     done += taken;
     options.onProgress?.(done);
