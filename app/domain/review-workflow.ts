@@ -66,3 +66,14 @@ export function isOverdue(submittedAt: Date, now: Date, workingDays = DEFAULT_SE
 }
 
 export const reviewItemLabels: Record<ReviewItemType, string> = { idea: "Idea", need: "Need", "case-study": "Case study", "outcome-update": "Outcome update" };
+export const reviewItemPluralLabels: Record<ReviewItemType, string> = {
+  idea: "Ideas",
+  need: "Needs",
+  "case-study": "Case studies",
+  "outcome-update": "Outcome updates",
+};
+
+/** What a broker reviews when an idea is in the queue: a new idea, or edits to a published one. */
+export function ideaReviewKindLabel(status: IdeaStatus): string {
+  return status === "published" ? "Changes to a published idea" : "New idea";
+}

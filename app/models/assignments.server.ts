@@ -11,11 +11,12 @@ import type { ExchangeDb } from "../../db/client";
 import { assignments, caseStudies, ideas, matches, needs, outcomeUpdates, reviewClaims, users } from "../../db/schema";
 import { assignableRoles, assignmentNotification } from "../domain/assignment";
 import { isMatchOpen, openMatchStatuses } from "../domain/match-workflow";
-import type { AuditItemType, Role } from "../domain/vocabulary";
+import { reviewItemLabels } from "../domain/review-workflow";
+import type { AuditItemType, ReviewItemType, Role } from "../domain/vocabulary";
 import { matchStatusLabels } from "../domain/vocabulary";
 import { recordAudit } from "./audit.server";
 import { notifyUser } from "./notifications.server";
-import { isAwaitingReview } from "./review.server";
+import { getClaim, isAwaitingReview } from "./review.server";
 import { ConflictError, NotAllowedError, NotFoundError } from "./errors.server";
 
 /** The assignee is not someone who works the queues (or not a user at all). */
@@ -33,37 +34,43 @@ export function listAssignableBrokers(db: ExchangeDb): { id: string; name: strin
     .all();
 }
 
+/** "Lisbon (Men's sheds)": a case study by its place and its idea. */
+function caseStudyTitle(db: Pick<ExchangeDb, "select">, caseStudyId: number | undefined): string | null {
+  if (caseStudyId === undefined) return null;
+  const row = db
+    .select({ locality: caseStudies.locality, idea: ideas.title })
+    .from(caseStudies)
+    .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
+    .where(eq(caseStudies.id, caseStudyId))
+    .get();
+  return row ? `${row.locality} (${row.idea})` : null;
+}
+
+const withLabel = (itemType: ReviewItemType, title: string | null) => (title === null ? null : `${reviewItemLabels[itemType]}: ${title}`);
+
+const itemTitles: Record<AuditItemType, (db: Pick<ExchangeDb, "select">, itemId: number) => string | null> = {
+  idea: (db, itemId) => db.select({ title: ideas.title }).from(ideas).where(eq(ideas.id, itemId)).get()?.title ?? null,
+  need: (db, itemId) => db.select({ title: needs.title }).from(needs).where(eq(needs.id, itemId)).get()?.title ?? null,
+  "case-study": (db, itemId) => withLabel("case-study", caseStudyTitle(db, itemId)),
+  "outcome-update": (db, itemId) => {
+    const update = db.select({ caseStudyId: outcomeUpdates.caseStudyId }).from(outcomeUpdates).where(eq(outcomeUpdates.id, itemId)).get();
+    return withLabel("outcome-update", caseStudyTitle(db, update?.caseStudyId));
+  },
+  match: (db, itemId) => {
+    const row = db
+      .select({ idea: ideas.title, need: needs.title })
+      .from(matches)
+      .innerJoin(ideas, eq(ideas.id, matches.ideaId))
+      .innerJoin(needs, eq(needs.id, matches.needId))
+      .where(eq(matches.id, itemId))
+      .get();
+    return row ? `${row.idea} for ${row.need}` : null;
+  },
+};
+
 /** The item's title as the assignee's notification and the audit log name it; null if there is no such item. */
 export function assignableItemTitle(db: Pick<ExchangeDb, "select">, itemType: AuditItemType, itemId: number): string | null {
-  if (itemType === "idea") return db.select({ title: ideas.title }).from(ideas).where(eq(ideas.id, itemId)).get()?.title ?? null;
-  if (itemType === "need") return db.select({ title: needs.title }).from(needs).where(eq(needs.id, itemId)).get()?.title ?? null;
-  if (itemType === "case-study") {
-    const row = db
-      .select({ locality: caseStudies.locality, idea: ideas.title })
-      .from(caseStudies)
-      .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
-      .where(eq(caseStudies.id, itemId))
-      .get();
-    return row ? `Case study: ${row.locality} (${row.idea})` : null;
-  }
-  if (itemType === "outcome-update") {
-    const row = db
-      .select({ locality: caseStudies.locality, idea: ideas.title })
-      .from(outcomeUpdates)
-      .innerJoin(caseStudies, eq(caseStudies.id, outcomeUpdates.caseStudyId))
-      .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
-      .where(eq(outcomeUpdates.id, itemId))
-      .get();
-    return row ? `Outcome update: ${row.locality} (${row.idea})` : null;
-  }
-  const row = db
-    .select({ idea: ideas.title, need: needs.title })
-    .from(matches)
-    .innerJoin(ideas, eq(ideas.id, matches.ideaId))
-    .innerJoin(needs, eq(needs.id, matches.needId))
-    .where(eq(matches.id, itemId))
-    .get();
-  return row ? `${row.idea} for ${row.need}` : null;
+  return itemTitles[itemType](db, itemId);
 }
 
 export function matchStatusOf(db: ExchangeDb, matchId: number) {
@@ -162,12 +169,7 @@ export function assignItem(db: ExchangeDb, actor: { id: string; role: Role }, in
     } else {
       const itemType = input.itemType;
       if (!isAwaitingReview(tx, itemType, input.itemId)) throw new ConflictError("This item is not waiting for review");
-      const claim = tx
-        .select({ id: reviewClaims.id, brokerId: reviewClaims.brokerId, name: users.displayName })
-        .from(reviewClaims)
-        .innerJoin(users, eq(users.id, reviewClaims.brokerId))
-        .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, input.itemId)))
-        .get();
+      const claim = getClaim(tx, itemType, input.itemId);
       if (claim && claim.brokerId !== actor.id && actor.role !== "admin") {
         throw new ConflictError(`${claim.name} has claimed this item: only they or an admin can assign it`);
       }

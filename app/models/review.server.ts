@@ -1,12 +1,21 @@
 // Broker review queues: submitted ideas (and reviewed edits of published ones), submitted
 // needs, submitted case studies and outcome updates on adopted matches; claims; decisions
 // with reasons; all audited.
-import { and, asc, eq, isNotNull, ne, or } from "drizzle-orm";
+import { and, asc, eq, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
+import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { ExchangeDb } from "../../db/client";
 import { assignments, caseStudies, ideaRevisions, ideas, needs, outcomeUpdates, reviewClaims, users } from "../../db/schema";
 import { outcomeMilestoneLabel, outcomePageLink, outcomeUpdateName } from "../domain/living-case-studies";
-import { decisionNeedsReason, ideaStatusAfterDecision, needStatusAfterDecision, reviewDeadline, type BrokerDecision } from "../domain/review-workflow";
-import type { ReviewItemType } from "../domain/vocabulary";
+import {
+  decisionNeedsReason,
+  ideaReviewKindLabel,
+  ideaStatusAfterDecision,
+  needStatusAfterDecision,
+  reviewDeadline,
+  reviewItemLabels,
+  type BrokerDecision,
+} from "../domain/review-workflow";
+import { reviewItemTypes, type IdeaStatus, type ReviewItemType } from "../domain/vocabulary";
 import { recordAudit } from "./audit.server";
 import { notifyUser } from "./notifications.server";
 import { enqueueSearchSync } from "./search-outbox.server";
@@ -31,6 +40,96 @@ export type QueueFilter = {
   sort?: "oldest" | "newest";
 };
 
+/** Where each type of queue item lives and what puts a row of it in the queue. */
+type ReviewSource = {
+  table: SQLiteTable;
+  id: AnySQLiteColumn<{ data: number; notNull: true }>;
+  awaiting: SQL | undefined;
+  submittedBy: AnySQLiteColumn<{ data: string }>;
+  submittedAt: AnySQLiteColumn<{ data: Date }>;
+  /** The tables the queue row's title reads, joined on their condition. */
+  joins: [SQLiteTable, SQL][];
+  title: SQL<string> | AnySQLiteColumn<{ data: string; notNull: true }>;
+  /** The queue row's detail line, from the value of one column of the item. */
+  detailFrom: AnySQLiteColumn;
+  detail: (value: never) => string;
+};
+
+const localityAndIdeaTitle = sql<string>`${caseStudies.locality} || ': ' || ${ideas.title}`;
+
+const reviewSources: Record<ReviewItemType, ReviewSource> = {
+  idea: {
+    table: ideas,
+    id: ideas.id,
+    // A published idea is back in the queue while edits to its reviewed fields wait for a broker.
+    awaiting: or(eq(ideas.status, "submitted"), and(eq(ideas.status, "published"), isNotNull(ideas.pendingChanges), isNotNull(ideas.submittedAt))),
+    submittedBy: ideas.ownerId,
+    submittedAt: ideas.submittedAt,
+    joins: [],
+    title: ideas.title,
+    detailFrom: ideas.status,
+    detail: (status: IdeaStatus) => ideaReviewKindLabel(status),
+  },
+  need: {
+    table: needs,
+    id: needs.id,
+    awaiting: eq(needs.status, "submitted"),
+    submittedBy: needs.ownerId,
+    submittedAt: needs.submittedAt,
+    joins: [],
+    title: needs.title,
+    detailFrom: needs.status,
+    detail: () => "New need",
+  },
+  "case-study": {
+    table: caseStudies,
+    id: caseStudies.id,
+    awaiting: eq(caseStudies.reviewStatus, "submitted"),
+    submittedBy: caseStudies.submittedById,
+    submittedAt: caseStudies.submittedAt,
+    joins: [[ideas, eq(ideas.id, caseStudies.ideaId)]],
+    title: localityAndIdeaTitle,
+    detailFrom: caseStudies.reviewStatus,
+    detail: () => "Case study",
+  },
+  "outcome-update": {
+    table: outcomeUpdates,
+    id: outcomeUpdates.id,
+    awaiting: eq(outcomeUpdates.reviewStatus, "submitted"),
+    submittedBy: outcomeUpdates.submittedById,
+    submittedAt: outcomeUpdates.submittedAt,
+    joins: [
+      [caseStudies, eq(caseStudies.id, outcomeUpdates.caseStudyId)],
+      [ideas, eq(ideas.id, caseStudies.ideaId)],
+    ],
+    title: localityAndIdeaTitle,
+    detailFrom: outcomeUpdates.monthsAfterAdoption,
+    detail: (months: number | null) => `Outcome update (${outcomeMilestoneLabel(months).toLowerCase()})`,
+  },
+};
+
+type QueueEntry = Omit<QueueItem, "deadline" | "overdue" | "claimedBy">;
+
+function queueEntries(db: ExchangeDb, itemType: ReviewItemType): QueueEntry[] {
+  const source = reviewSources[itemType];
+  let query = db
+    .select({
+      itemId: source.id,
+      title: source.title,
+      detailFrom: source.detailFrom,
+      submitterName: users.displayName,
+      submittedAt: source.submittedAt,
+    })
+    .from(source.table)
+    .leftJoin(users, eq(users.id, source.submittedBy))
+    .$dynamic();
+  for (const [table, on] of source.joins) query = query.innerJoin(table, on);
+  return query
+    .where(source.awaiting)
+    .all()
+    .map(({ detailFrom, submittedAt, ...row }) => ({ ...row, itemType, detail: source.detail(detailFrom as never), submittedAt: submittedAt ?? new Date(0) }));
+}
+
 export function listReviewQueue(db: ExchangeDb, brokerId: string, filter: QueueFilter, now: Date, serviceLevelDays: number): QueueItem[] {
   const claims = db
     .select({ itemType: reviewClaims.itemType, itemId: reviewClaims.itemId, brokerId: reviewClaims.brokerId, name: users.displayName })
@@ -38,92 +137,7 @@ export function listReviewQueue(db: ExchangeDb, brokerId: string, filter: QueueF
     .innerJoin(users, eq(users.id, reviewClaims.brokerId))
     .all();
   const claimOf = new Map(claims.map((claim) => [`${claim.itemType}:${claim.itemId}`, { id: claim.brokerId, name: claim.name }]));
-  const items: Omit<QueueItem, "deadline" | "overdue" | "claimedBy">[] = [];
-  if (!filter.type || filter.type === "idea") {
-    const rows = db
-      .select({ id: ideas.id, title: ideas.title, status: ideas.status, submittedAt: ideas.submittedAt, owner: users.displayName })
-      .from(ideas)
-      .leftJoin(users, eq(users.id, ideas.ownerId))
-      .where(or(eq(ideas.status, "submitted"), and(eq(ideas.status, "published"), isNotNull(ideas.pendingChanges), isNotNull(ideas.submittedAt))))
-      .all();
-    for (const row of rows) {
-      items.push({
-        itemType: "idea",
-        itemId: row.id,
-        title: row.title,
-        detail: row.status === "published" ? "Changes to a published idea" : "New idea",
-        submitterName: row.owner,
-        submittedAt: row.submittedAt ?? new Date(0),
-      });
-    }
-  }
-  if (!filter.type || filter.type === "need") {
-    const rows = db
-      .select({ id: needs.id, title: needs.title, submittedAt: needs.submittedAt, owner: users.displayName })
-      .from(needs)
-      .leftJoin(users, eq(users.id, needs.ownerId))
-      .where(eq(needs.status, "submitted"))
-      .all();
-    for (const row of rows)
-      items.push({
-        itemType: "need",
-        itemId: row.id,
-        title: row.title,
-        detail: "New need",
-        submitterName: row.owner,
-        submittedAt: row.submittedAt ?? new Date(0),
-      });
-  }
-  if (!filter.type || filter.type === "case-study") {
-    const rows = db
-      .select({
-        id: caseStudies.id,
-        locality: caseStudies.locality,
-        submittedAt: caseStudies.submittedAt,
-        ideaTitle: ideas.title,
-        submitter: users.displayName,
-      })
-      .from(caseStudies)
-      .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
-      .leftJoin(users, eq(users.id, caseStudies.submittedById))
-      .where(eq(caseStudies.reviewStatus, "submitted"))
-      .all();
-    for (const row of rows)
-      items.push({
-        itemType: "case-study",
-        itemId: row.id,
-        title: `${row.locality}: ${row.ideaTitle}`,
-        detail: "Case study",
-        submitterName: row.submitter,
-        submittedAt: row.submittedAt ?? new Date(0),
-      });
-  }
-  if (!filter.type || filter.type === "outcome-update") {
-    const rows = db
-      .select({
-        id: outcomeUpdates.id,
-        months: outcomeUpdates.monthsAfterAdoption,
-        submittedAt: outcomeUpdates.submittedAt,
-        locality: caseStudies.locality,
-        ideaTitle: ideas.title,
-        submitter: users.displayName,
-      })
-      .from(outcomeUpdates)
-      .innerJoin(caseStudies, eq(caseStudies.id, outcomeUpdates.caseStudyId))
-      .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
-      .leftJoin(users, eq(users.id, outcomeUpdates.submittedById))
-      .where(eq(outcomeUpdates.reviewStatus, "submitted"))
-      .all();
-    for (const row of rows)
-      items.push({
-        itemType: "outcome-update",
-        itemId: row.id,
-        title: `${row.locality}: ${row.ideaTitle}`,
-        detail: `Outcome update (${outcomeMilestoneLabel(row.months).toLowerCase()})`,
-        submitterName: row.submitter,
-        submittedAt: row.submittedAt ?? new Date(0),
-      });
-  }
+  const items = (filter.type ? [filter.type] : reviewItemTypes).flatMap((itemType) => queueEntries(db, itemType));
   const withClaims = items.map((item): QueueItem => {
     const deadline = reviewDeadline(item.submittedAt, serviceLevelDays);
     return { ...item, deadline, overdue: deadline.getTime() < now.getTime(), claimedBy: claimOf.get(`${item.itemType}:${item.itemId}`) ?? null };
@@ -136,30 +150,17 @@ export function listReviewQueue(db: ExchangeDb, brokerId: string, filter: QueueF
 
 /** Whether the item is in a queue now (submitted, or a published idea with edits sent for review). */
 export function isAwaitingReview(db: Pick<ExchangeDb, "select">, itemType: ReviewItemType, itemId: number): boolean {
-  if (itemType === "idea") {
-    const idea = db
-      .select({ status: ideas.status, pendingChanges: ideas.pendingChanges, submittedAt: ideas.submittedAt })
-      .from(ideas)
-      .where(eq(ideas.id, itemId))
-      .get();
-    return !!idea && (idea.status === "submitted" || (idea.status === "published" && !!idea.pendingChanges && !!idea.submittedAt));
-  }
-  if (itemType === "need") return db.select({ status: needs.status }).from(needs).where(eq(needs.id, itemId)).get()?.status === "submitted";
-  if (itemType === "outcome-update") {
-    return (
-      db.select({ reviewStatus: outcomeUpdates.reviewStatus }).from(outcomeUpdates).where(eq(outcomeUpdates.id, itemId)).get()?.reviewStatus === "submitted"
-    );
-  }
-  return db.select({ reviewStatus: caseStudies.reviewStatus }).from(caseStudies).where(eq(caseStudies.id, itemId)).get()?.reviewStatus === "submitted";
+  const source = reviewSources[itemType];
+  return !!db
+    .select({ id: source.id })
+    .from(source.table)
+    .where(and(eq(source.id, itemId), source.awaiting))
+    .get();
 }
 
 export function claimItem(db: ExchangeDb, brokerId: string, itemType: ReviewItemType, itemId: number): void {
   db.transaction((tx) => {
-    const existing = tx
-      .select()
-      .from(reviewClaims)
-      .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId)))
-      .get();
+    const existing = getClaim(tx, itemType, itemId);
     if (existing?.brokerId === brokerId) return;
     if (existing) throw new ConflictError("Another broker has already claimed this item");
     if (!isAwaitingReview(tx, itemType, itemId)) throw new ConflictError("This item is not waiting for review");
@@ -171,11 +172,7 @@ export function claimItem(db: ExchangeDb, brokerId: string, itemType: ReviewItem
 /** Only the claiming broker releases a claim; an admin may release anyone's (force), e.g. when a broker is away. */
 export function releaseItem(db: ExchangeDb, brokerId: string, itemType: ReviewItemType, itemId: number, options: { force?: boolean } = {}): void {
   db.transaction((tx) => {
-    const existing = tx
-      .select()
-      .from(reviewClaims)
-      .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId)))
-      .get();
+    const existing = getClaim(tx, itemType, itemId);
     if (!existing) return;
     if (existing.brokerId !== brokerId && !options.force) throw new ConflictError("Only the broker who claimed this item can release it");
     tx.delete(reviewClaims).where(eq(reviewClaims.id, existing.id)).run();
@@ -192,18 +189,17 @@ export function releaseItem(db: ExchangeDb, brokerId: string, itemType: ReviewIt
 
 /** An item claimed by one broker is decided by that broker (or released first). */
 function checkNotClaimedByOther(tx: Pick<ExchangeDb, "select">, brokerId: string, itemType: ReviewItemType, itemId: number) {
-  const claim = tx
-    .select({ brokerId: reviewClaims.brokerId })
-    .from(reviewClaims)
-    .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId)))
-    .get();
+  const claim = getClaim(tx, itemType, itemId);
   if (claim && claim.brokerId !== brokerId) throw new ConflictError("Another broker has claimed this item: only they can decide it");
 }
 
 export type DecisionInput = { decision: BrokerDecision; reason?: string; evidenceLevel?: number; evidenceJustification?: string };
 
-function checkReason(input: DecisionInput) {
+function checkDecisionInput(input: DecisionInput) {
   if (decisionNeedsReason(input.decision) && !input.reason?.trim()) throw new NotAllowedError("Give a reason the submitter will see");
+  if (input.evidenceLevel !== undefined && !input.evidenceJustification?.trim()) {
+    throw new NotAllowedError("Give a one-line justification for the evidence level");
+  }
 }
 
 function dropAssignment(tx: Pick<ExchangeDb, "delete">, itemType: ReviewItemType, itemId: number) {
@@ -214,9 +210,7 @@ function dropAssignment(tx: Pick<ExchangeDb, "delete">, itemType: ReviewItemType
 
 /** A decision ends the item's claim and its assignment: a resubmission starts a fresh review. */
 function dropClaim(tx: Pick<ExchangeDb, "delete">, itemType: ReviewItemType, itemId: number) {
-  tx.delete(reviewClaims)
-    .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId)))
-    .run();
+  tx.delete(reviewClaims).where(claimOn(itemType, itemId)).run();
   dropAssignment(tx, itemType, itemId);
 }
 
@@ -224,66 +218,67 @@ function outcomeOf(decision: BrokerDecision) {
   return decision === "publish" ? ("published" as const) : decision === "request-changes" ? ("changes-requested" as const) : ("rejected" as const);
 }
 
+/** The reason the submitter sees: none when the item is published. */
+function reasonFor(input: DecisionInput) {
+  return input.decision === "publish" ? null : input.reason!.trim();
+}
+
 const decisionWords: Record<BrokerDecision, string> = { publish: "published", "request-changes": "needs changes", reject: "was rejected" };
 
-export function decideIdea(db: ExchangeDb, brokerId: string, ideaId: number, input: DecisionInput): void {
-  checkReason(input);
-  if (input.evidenceLevel !== undefined && !input.evidenceJustification?.trim()) {
-    throw new NotAllowedError("Give a one-line justification for the evidence level");
-  }
+type Tx = Parameters<Parameters<ExchangeDb["transaction"]>[0]>[0];
+
+type DecisionStep<Item> = {
+  load: (tx: Tx) => Item | undefined;
+  /** Applies the decision to the item; returns its audit entry's changes and who sent the item in. */
+  apply: (
+    tx: Tx,
+    item: Item,
+  ) => {
+    audit: { action?: string; before: Record<string, unknown>; after: Record<string, unknown> | null; reason?: string | null };
+    /** Told "Your {subject} was published" (or needs changes, or was rejected). */
+    submitter: { id: string | null; subject: string; link?: string };
+  };
+};
+
+/**
+ * What every decision shares: a reason where one is owed (and a justification for an evidence level); the item exists, waits for review and
+ * is not claimed by another broker; the audit entry, the end of its claim and the submitter's
+ * notification.
+ */
+function decideItem<Item>(db: ExchangeDb, brokerId: string, itemType: ReviewItemType, itemId: number, input: DecisionInput, step: DecisionStep<Item>) {
+  checkDecisionInput(input);
+  const noun = reviewItemLabels[itemType].toLowerCase();
   db.transaction((tx) => {
-    const idea = tx.select().from(ideas).where(eq(ideas.id, ideaId)).get();
-    if (!idea) throw new NotFoundError("No such idea");
-    checkNotClaimedByOther(tx, brokerId, "idea", idea.id);
-    const reviewingEdits = idea.status === "published" && !!idea.pendingChanges && !!idea.submittedAt;
-    if (idea.status !== "submitted" && !reviewingEdits) throw new ConflictError("This idea is not waiting for review");
-    const now = new Date();
-    const evidence =
-      input.decision === "publish" && input.evidenceLevel !== undefined
-        ? { evidenceLevel: input.evidenceLevel, evidenceJustification: input.evidenceJustification!.trim() }
-        : {};
-    if (reviewingEdits) {
-      const pending = idea.pendingChanges ?? {};
-      if (input.decision === "publish") {
-        const applied = { ...pending, ...evidence } as Partial<typeof idea>;
-        tx.update(ideas)
-          .set({ ...applied, pendingChanges: null, submittedAt: null, reviewOutcome: "published", reviewReason: null, updatedAt: now })
-          .where(eq(ideas.id, idea.id))
-          .run();
-        const changes = Object.keys(applied).map((field) => ({
-          field,
-          before: (idea as Record<string, unknown>)[field] ?? null,
-          after: (applied as Record<string, unknown>)[field],
-        }));
-        tx.insert(ideaRevisions).values({ ideaId: idea.id, actorId: idea.ownerId, changes }).run();
-      } else {
-        tx.update(ideas)
-          .set({
-            pendingChanges: input.decision === "reject" ? null : pending,
-            submittedAt: null,
-            reviewOutcome: outcomeOf(input.decision),
-            reviewReason: input.reason!.trim(),
-          })
-          .where(eq(ideas.id, idea.id))
-          .run();
-      }
-      recordAudit(tx, {
-        itemType: "idea",
-        itemId: idea.id,
-        actorId: brokerId,
-        action: `${input.decision} changes`,
-        // The live values of the fields the edit touches; the proposed values are in the "changes sent for review" entry.
-        before: Object.fromEntries(Object.keys(pending).map((field) => [field, (idea as Record<string, unknown>)[field] ?? null])),
-        after: input.decision === "publish" ? { ...pending, ...evidence } : null,
-        reason: input.reason?.trim() || input.evidenceJustification?.trim() || null,
-      });
-    } else {
+    const item = step.load(tx);
+    if (!item) throw new NotFoundError(`No such ${noun}`);
+    checkNotClaimedByOther(tx, brokerId, itemType, itemId);
+    if (!isAwaitingReview(tx, itemType, itemId)) throw new ConflictError(`This ${noun} is not waiting for review`);
+    const { audit, submitter } = step.apply(tx, item);
+    recordAudit(tx, { itemType, itemId, actorId: brokerId, action: input.decision, reason: input.reason?.trim() || null, ...audit });
+    dropClaim(tx, itemType, itemId);
+    notifyUser(tx, submitter.id, { title: `Your ${submitter.subject} ${decisionWords[input.decision]}`, body: input.reason?.trim(), link: submitter.link });
+  });
+}
+
+export function decideIdea(db: ExchangeDb, brokerId: string, ideaId: number, input: DecisionInput): void {
+  decideItem(db, brokerId, "idea", ideaId, input, {
+    load: (tx) => tx.select().from(ideas).where(eq(ideas.id, ideaId)).get(),
+    apply: (tx, idea) => {
+      const now = new Date();
+      const evidence =
+        input.decision === "publish" && input.evidenceLevel !== undefined
+          ? { evidenceLevel: input.evidenceLevel, evidenceJustification: input.evidenceJustification!.trim() }
+          : {};
+      const reason = input.reason?.trim() || input.evidenceJustification?.trim() || null;
+      enqueueSearchSync(tx, "ideas", [idea.id]);
+      const submitter = { id: idea.ownerId, subject: `idea “${idea.title}”`, link: `/my/ideas/${idea.slug}` };
+      if (idea.status === "published") return { audit: { ...decideIdeaEdits(tx, idea, input, evidence, now), reason }, submitter };
       const status = ideaStatusAfterDecision(input.decision);
       tx.update(ideas)
         .set({
           status,
           reviewOutcome: outcomeOf(input.decision),
-          reviewReason: input.decision === "publish" ? null : input.reason!.trim(),
+          reviewReason: reasonFor(input),
           publishedAt: input.decision === "publish" ? (idea.publishedAt ?? now) : idea.publishedAt,
           submittedAt: null,
           updatedAt: now,
@@ -291,143 +286,137 @@ export function decideIdea(db: ExchangeDb, brokerId: string, ideaId: number, inp
         })
         .where(eq(ideas.id, idea.id))
         .run();
-      recordAudit(tx, {
-        itemType: "idea",
-        itemId: idea.id,
-        actorId: brokerId,
-        action: input.decision,
-        before: { status: idea.status, evidenceLevel: idea.evidenceLevel },
-        after: { status, evidenceLevel: evidence.evidenceLevel ?? idea.evidenceLevel },
-        reason: input.reason?.trim() || input.evidenceJustification?.trim() || null,
-      });
-    }
-    dropClaim(tx, "idea", idea.id);
-    enqueueSearchSync(tx, "ideas", [idea.id]);
-    notifyUser(tx, idea.ownerId, {
-      title: `Your idea “${idea.title}” ${decisionWords[input.decision]}`,
-      body: input.reason?.trim(),
-      link: `/my/ideas/${idea.slug}`,
-    });
+      return {
+        audit: {
+          before: { status: idea.status, evidenceLevel: idea.evidenceLevel },
+          after: { status, evidenceLevel: evidence.evidenceLevel ?? idea.evidenceLevel },
+          reason,
+        },
+        submitter,
+      };
+    },
   });
 }
 
-export function decideNeed(db: ExchangeDb, brokerId: string, needId: number, input: DecisionInput): void {
-  checkReason(input);
-  db.transaction((tx) => {
-    const need = tx.select().from(needs).where(eq(needs.id, needId)).get();
-    if (!need) throw new NotFoundError("No such need");
-    checkNotClaimedByOther(tx, brokerId, "need", need.id);
-    if (need.status !== "submitted") throw new ConflictError("This need is not waiting for review");
-    const status = needStatusAfterDecision(input.decision);
-    tx.update(needs)
-      .set({
-        status,
-        reviewOutcome: outcomeOf(input.decision),
-        reviewReason: input.decision === "publish" ? null : input.reason!.trim(),
-        submittedAt: null,
-        updatedAt: new Date(),
-      })
-      .where(eq(needs.id, need.id))
+/** A decision on edits sent for review on a published idea: published, they apply and are kept as a revision. */
+function decideIdeaEdits(tx: Tx, idea: typeof ideas.$inferSelect, input: DecisionInput, evidence: Partial<typeof ideas.$inferSelect>, now: Date) {
+  const pending = idea.pendingChanges ?? {};
+  if (input.decision === "publish") {
+    const applied = { ...pending, ...evidence } as Partial<typeof idea>;
+    tx.update(ideas)
+      .set({ ...applied, pendingChanges: null, submittedAt: null, reviewOutcome: "published", reviewReason: null, updatedAt: now })
+      .where(eq(ideas.id, idea.id))
       .run();
-    recordAudit(tx, {
-      itemType: "need",
-      itemId: need.id,
-      actorId: brokerId,
-      action: input.decision,
-      before: { status: need.status },
-      after: { status },
-      reason: input.reason?.trim() || null,
-    });
-    dropClaim(tx, "need", need.id);
-    enqueueSearchSync(tx, "needs", [need.id]);
-    notifyUser(tx, need.ownerId, {
-      title: `Your need “${need.title}” ${decisionWords[input.decision]}`,
-      body: input.reason?.trim(),
-      link: `/needs/${need.slug}`,
-    });
+    const changes = Object.keys(applied).map((field) => ({
+      field,
+      before: (idea as Record<string, unknown>)[field] ?? null,
+      after: (applied as Record<string, unknown>)[field],
+    }));
+    tx.insert(ideaRevisions).values({ ideaId: idea.id, actorId: idea.ownerId, changes }).run();
+  } else {
+    tx.update(ideas)
+      .set({
+        pendingChanges: input.decision === "reject" ? null : pending,
+        submittedAt: null,
+        reviewOutcome: outcomeOf(input.decision),
+        reviewReason: reasonFor(input),
+      })
+      .where(eq(ideas.id, idea.id))
+      .run();
+  }
+  return {
+    action: `${input.decision} changes`,
+    // The live values of the fields the edit touches; the proposed values are in the "changes sent for review" entry.
+    before: Object.fromEntries(Object.keys(pending).map((field) => [field, (idea as Record<string, unknown>)[field] ?? null])),
+    after: input.decision === "publish" ? { ...pending, ...evidence } : null,
+  };
+}
+
+export function decideNeed(db: ExchangeDb, brokerId: string, needId: number, input: DecisionInput): void {
+  decideItem(db, brokerId, "need", needId, input, {
+    load: (tx) => tx.select().from(needs).where(eq(needs.id, needId)).get(),
+    apply: (tx, need) => {
+      const status = needStatusAfterDecision(input.decision);
+      tx.update(needs)
+        .set({ status, reviewOutcome: outcomeOf(input.decision), reviewReason: reasonFor(input), submittedAt: null, updatedAt: new Date() })
+        .where(eq(needs.id, need.id))
+        .run();
+      enqueueSearchSync(tx, "needs", [need.id]);
+      return {
+        audit: { before: { status: need.status }, after: { status } },
+        submitter: { id: need.ownerId, subject: `need “${need.title}”`, link: `/needs/${need.slug}` },
+      };
+    },
   });
 }
 
 export function decideCaseStudy(db: ExchangeDb, brokerId: string, caseStudyId: number, input: DecisionInput): void {
-  checkReason(input);
-  db.transaction((tx) => {
-    const study = tx.select().from(caseStudies).where(eq(caseStudies.id, caseStudyId)).get();
-    if (!study) throw new NotFoundError("No such case study");
-    checkNotClaimedByOther(tx, brokerId, "case-study", study.id);
-    if (study.reviewStatus !== "submitted") throw new ConflictError("This case study is not waiting for review");
-    const reviewStatus = outcomeOf(input.decision);
-    tx.update(caseStudies)
-      .set({ reviewStatus, reviewReason: input.decision === "publish" ? null : input.reason!.trim() })
-      .where(eq(caseStudies.id, study.id))
-      .run();
-    recordAudit(tx, {
-      itemType: "case-study",
-      itemId: study.id,
-      actorId: brokerId,
-      action: input.decision,
-      before: { reviewStatus: "submitted" },
-      after: { reviewStatus },
-      reason: input.reason?.trim() || null,
-    });
-    dropClaim(tx, "case-study", study.id);
-    enqueueSearchSync(tx, "ideas", [study.ideaId]);
-    const idea = tx.select({ slug: ideas.slug, title: ideas.title }).from(ideas).where(eq(ideas.id, study.ideaId)).get();
-    notifyUser(tx, study.submittedById, {
-      title: `Your case study of ${study.locality} ${decisionWords[input.decision]}`,
-      body: input.reason?.trim(),
-      // A case study drafted from an adopted match is its commissioner's to complete.
-      link: study.matchId ? outcomePageLink(study.matchId) : idea ? `/my/ideas/${idea.slug}` : undefined,
-    });
+  decideItem(db, brokerId, "case-study", caseStudyId, input, {
+    load: (tx) => tx.select().from(caseStudies).where(eq(caseStudies.id, caseStudyId)).get(),
+    apply: (tx, study) => {
+      const reviewStatus = outcomeOf(input.decision);
+      tx.update(caseStudies)
+        .set({ reviewStatus, reviewReason: reasonFor(input) })
+        .where(eq(caseStudies.id, study.id))
+        .run();
+      enqueueSearchSync(tx, "ideas", [study.ideaId]);
+      const idea = tx.select({ slug: ideas.slug }).from(ideas).where(eq(ideas.id, study.ideaId)).get();
+      return {
+        audit: { before: { reviewStatus: "submitted" }, after: { reviewStatus } },
+        submitter: {
+          id: study.submittedById,
+          subject: `case study of ${study.locality}`,
+          // A case study drafted from an adopted match is its commissioner's to complete.
+          link: study.matchId ? outcomePageLink(study.matchId) : idea ? `/my/ideas/${idea.slug}` : undefined,
+        },
+      };
+    },
   });
 }
 
 export function decideOutcomeUpdate(db: ExchangeDb, brokerId: string, updateId: number, input: DecisionInput): void {
-  checkReason(input);
-  db.transaction((tx) => {
-    const update = tx.select().from(outcomeUpdates).where(eq(outcomeUpdates.id, updateId)).get();
-    if (!update) throw new NotFoundError("No such outcome update");
-    checkNotClaimedByOther(tx, brokerId, "outcome-update", update.id);
-    if (update.reviewStatus !== "submitted") throw new ConflictError("This outcome update is not waiting for review");
-    const reviewStatus = outcomeOf(input.decision);
-    tx.update(outcomeUpdates)
-      .set({ reviewStatus, reviewReason: input.decision === "publish" ? null : input.reason!.trim(), reviewedAt: new Date() })
-      .where(eq(outcomeUpdates.id, update.id))
-      .run();
-    recordAudit(tx, {
-      itemType: "outcome-update",
-      itemId: update.id,
-      actorId: brokerId,
-      action: input.decision,
-      before: { reviewStatus: "submitted" },
-      after: { reviewStatus },
-      reason: input.reason?.trim() || null,
-    });
-    dropClaim(tx, "outcome-update", update.id);
-    const study = tx
-      .select({ locality: caseStudies.locality, ideaId: caseStudies.ideaId, reviewStatus: caseStudies.reviewStatus })
-      .from(caseStudies)
-      .where(eq(caseStudies.id, update.caseStudyId))
-      .get();
-    notifyUser(tx, update.submittedById, {
-      title: `Your ${outcomeUpdateName(update.monthsAfterAdoption)}${study ? ` on ${study.locality}` : ""} ${decisionWords[input.decision]}`,
-      body: input.reason?.trim(),
-      link: update.matchId ? outcomePageLink(update.matchId) : undefined,
-    });
-    // The idea's innovator hears how their idea is doing elsewhere, once it is public.
-    const idea = study
-      ? tx.select({ slug: ideas.slug, title: ideas.title, ownerId: ideas.ownerId, status: ideas.status }).from(ideas).where(eq(ideas.id, study.ideaId)).get()
-      : undefined;
-    if (input.decision === "publish" && study?.reviewStatus === "published" && idea?.status === "published") {
-      notifyUser(tx, idea.ownerId, {
-        title: `New outcome update on “${idea.title}” from ${study.locality}`,
-        body: update.outcomes.slice(0, 300),
-        link: `/ideas/${idea.slug}#case-studies`,
-      });
-    }
+  decideItem(db, brokerId, "outcome-update", updateId, input, {
+    load: (tx) => tx.select().from(outcomeUpdates).where(eq(outcomeUpdates.id, updateId)).get(),
+    apply: (tx, update) => {
+      const reviewStatus = outcomeOf(input.decision);
+      tx.update(outcomeUpdates)
+        .set({ reviewStatus, reviewReason: reasonFor(input), reviewedAt: new Date() })
+        .where(eq(outcomeUpdates.id, update.id))
+        .run();
+      const study = tx
+        .select({ locality: caseStudies.locality, ideaId: caseStudies.ideaId, reviewStatus: caseStudies.reviewStatus })
+        .from(caseStudies)
+        .where(eq(caseStudies.id, update.caseStudyId))
+        .get();
+      // The idea's innovator hears how their idea is doing elsewhere, once it is public.
+      const idea = study
+        ? tx.select({ slug: ideas.slug, title: ideas.title, ownerId: ideas.ownerId, status: ideas.status }).from(ideas).where(eq(ideas.id, study.ideaId)).get()
+        : undefined;
+      if (input.decision === "publish" && study?.reviewStatus === "published" && idea?.status === "published") {
+        notifyUser(tx, idea.ownerId, {
+          title: `New outcome update on “${idea.title}” from ${study.locality}`,
+          body: update.outcomes.slice(0, 300),
+          link: `/ideas/${idea.slug}#case-studies`,
+        });
+      }
+      return {
+        audit: { before: { reviewStatus: "submitted" }, after: { reviewStatus } },
+        submitter: {
+          id: update.submittedById,
+          subject: `${outcomeUpdateName(update.monthsAfterAdoption)}${study ? ` on ${study.locality}` : ""}`,
+          link: update.matchId ? outcomePageLink(update.matchId) : undefined,
+        },
+      };
+    },
   });
 }
 
 export type ReviewItem = NonNullable<ReturnType<typeof getReviewItem>>;
+
+/** The name and email a broker sees for who sent an item in. */
+function contactOf(db: ExchangeDb, userId: string | null) {
+  return userId ? (db.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, userId)).get() ?? null) : null;
+}
 
 /** The queue item as a broker reviews it: the full record plus, for ideas, the pending changes. */
 export function getReviewItem(db: ExchangeDb, itemType: ReviewItemType, itemId: number) {
@@ -435,14 +424,12 @@ export function getReviewItem(db: ExchangeDb, itemType: ReviewItemType, itemId: 
     const idea = db.select().from(ideas).where(eq(ideas.id, itemId)).get();
     if (!idea) return null;
     const studies = db.select().from(caseStudies).where(eq(caseStudies.ideaId, idea.id)).all();
-    const owner = idea.ownerId ? db.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, idea.ownerId)).get() : null;
-    return { itemType, idea, caseStudies: studies, owner } as const;
+    return { itemType, idea, caseStudies: studies, owner: contactOf(db, idea.ownerId) } as const;
   }
   if (itemType === "need") {
     const need = db.select().from(needs).where(eq(needs.id, itemId)).get();
     if (!need) return null;
-    const owner = need.ownerId ? db.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, need.ownerId)).get() : null;
-    return { itemType, need, owner } as const;
+    return { itemType, need, owner: contactOf(db, need.ownerId) } as const;
   }
   if (itemType === "outcome-update") {
     const update = db.select().from(outcomeUpdates).where(eq(outcomeUpdates.id, itemId)).get();
@@ -450,9 +437,6 @@ export function getReviewItem(db: ExchangeDb, itemType: ReviewItemType, itemId: 
     const caseStudy = db.select().from(caseStudies).where(eq(caseStudies.id, update.caseStudyId)).get();
     if (!caseStudy) return null;
     const idea = db.select({ slug: ideas.slug, title: ideas.title, status: ideas.status }).from(ideas).where(eq(ideas.id, caseStudy.ideaId)).get();
-    const submitter = update.submittedById
-      ? db.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, update.submittedById)).get()
-      : null;
     // The case study's other updates, so the broker can read this one in sequence.
     const others = db
       .select()
@@ -460,24 +444,24 @@ export function getReviewItem(db: ExchangeDb, itemType: ReviewItemType, itemId: 
       .where(and(eq(outcomeUpdates.caseStudyId, caseStudy.id), ne(outcomeUpdates.id, update.id)))
       .orderBy(asc(outcomeUpdates.id))
       .all();
-    return { itemType, update, caseStudy, idea, submitter, others } as const;
+    return { itemType, update, caseStudy, idea, submitter: contactOf(db, update.submittedById), others } as const;
   }
   const study = db.select().from(caseStudies).where(eq(caseStudies.id, itemId)).get();
   if (!study) return null;
   const idea = db.select({ slug: ideas.slug, title: ideas.title }).from(ideas).where(eq(ideas.id, study.ideaId)).get();
-  const submitter = study.submittedById
-    ? db.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, study.submittedById)).get()
-    : null;
-  return { itemType, caseStudy: study, idea, submitter } as const;
+  return { itemType, caseStudy: study, idea, submitter: contactOf(db, study.submittedById) } as const;
 }
 
-export function getClaim(db: ExchangeDb, itemType: ReviewItemType, itemId: number) {
+const claimOn = (itemType: ReviewItemType, itemId: number) => and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId));
+
+/** The broker holding a claim on the item, and since when; null if unclaimed. */
+export function getClaim(db: Pick<ExchangeDb, "select">, itemType: ReviewItemType, itemId: number) {
   return (
     db
-      .select({ brokerId: reviewClaims.brokerId, name: users.displayName, claimedAt: reviewClaims.claimedAt })
+      .select({ id: reviewClaims.id, brokerId: reviewClaims.brokerId, name: users.displayName, claimedAt: reviewClaims.claimedAt })
       .from(reviewClaims)
       .innerJoin(users, eq(users.id, reviewClaims.brokerId))
-      .where(and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId)))
+      .where(claimOn(itemType, itemId))
       .get() ?? null
   );
 }
