@@ -5,7 +5,16 @@ import { formatDate } from "./broker-queue";
 import { outcomeMilestoneLabel } from "./living-case-studies";
 import { budgetText, deadlineText } from "./need-display";
 import { diffusionDetailRows, fieldLabel, formatFieldValue, pendingChangeRows, type DetailRow, type FieldChange } from "./review-display";
-import { caseStudyStatusLabels, fundingRouteLabels, ideaStatusLabels, needStatusLabels, reviewStatusLabels, type FundingRoute } from "./vocabulary";
+import { ideaReviewKindLabel } from "./review-workflow";
+import {
+  caseStudyStatusLabels,
+  fundingRouteLabels,
+  ideaStatusLabels,
+  needStatusLabels,
+  reviewStatusLabels,
+  type FundingRoute,
+  type ReviewOutcome,
+} from "./vocabulary";
 export type Fact = { label: string; value: string; long?: boolean };
 
 export type ReviewItemView = {
@@ -31,6 +40,18 @@ export type ReviewItemView = {
   parentIdea: { title: string; link: string } | null;
   evidenceDefaults: { evidenceLevel: string; evidenceJustification: string } | null;
 };
+
+/** An idea's or need's status with the broker's last decision on it, in words. */
+function statusWithLastDecision(statusLabel: string, lastDecision: ReviewOutcome | null) {
+  return `${statusLabel}${lastDecision ? ` (last decision: ${reviewStatusLabels[lastDecision].toLowerCase()})` : ""}`;
+}
+
+const parentIdeaOf = (idea: { title: string; slug: string } | undefined) => (idea ? { title: idea.title, link: `/ideas/${idea.slug}` } : null);
+
+const contactText = (person: { name: string; email: string } | null | undefined) => (person ? `${person.name} (${person.email})` : null);
+
+/** What only ideas have: an item of another type shows none of it. */
+const noIdeaParts = { detailRows: [], pendingChanges: [], caseStudies: [], evidenceDefaults: null } satisfies Partial<ReviewItemView>;
 
 /** A queue item as the broker's item page shows it, whatever its type. */
 export function reviewItemView(item: ReviewItem): ReviewItemView {
@@ -62,10 +83,10 @@ export function reviewItemView(item: ReviewItem): ReviewItemView {
     const pending = (idea.pendingChanges ?? null) as Record<string, unknown> | null;
     return {
       heading: idea.title,
-      subheading: idea.status === "published" ? "Changes to a published idea" : "New idea",
-      status: `${ideaStatusLabels[idea.status]}${idea.reviewOutcome ? ` (last decision: ${reviewStatusLabels[idea.reviewOutcome].toLowerCase()})` : ""}`,
+      subheading: ideaReviewKindLabel(idea.status),
+      status: statusWithLastDecision(ideaStatusLabels[idea.status], idea.reviewOutcome),
       lastReason: idea.reviewReason,
-      submitter: item.owner ? `${item.owner.name} (${item.owner.email})` : null,
+      submitter: contactText(item.owner),
       submittedAt: idea.submittedAt,
       publicLink: idea.status === "published" ? `/ideas/${idea.slug}` : null,
       facts,
@@ -102,17 +123,14 @@ export function reviewItemView(item: ReviewItem): ReviewItemView {
     return {
       heading: need.title,
       subheading: "New need",
-      status: `${needStatusLabels[need.status]}${need.reviewOutcome ? ` (last decision: ${reviewStatusLabels[need.reviewOutcome].toLowerCase()})` : ""}`,
+      status: statusWithLastDecision(needStatusLabels[need.status], need.reviewOutcome),
       lastReason: need.reviewReason,
-      submitter: item.owner ? `${item.owner.name} (${item.owner.email})` : null,
+      submitter: contactText(item.owner),
       submittedAt: need.submittedAt,
       publicLink: need.status === "open" ? `/needs/${need.slug}` : null,
       facts,
-      detailRows: [],
-      pendingChanges: [],
-      caseStudies: [],
       parentIdea: null,
-      evidenceDefaults: null,
+      ...noIdeaParts,
     };
   }
   if (item.itemType === "outcome-update") {
@@ -141,18 +159,15 @@ export function reviewItemView(item: ReviewItem): ReviewItemView {
       subheading: item.idea ? `${outcomeMilestoneLabel(update.monthsAfterAdoption)}: “${item.idea.title}”` : outcomeMilestoneLabel(update.monthsAfterAdoption),
       status: update.reviewStatus,
       lastReason: update.reviewReason,
-      submitter: item.submitter ? `${item.submitter.name} (${item.submitter.email})` : null,
+      submitter: contactText(item.submitter),
       submittedAt: update.submittedAt,
       publicLink:
         update.reviewStatus === "published" && caseStudy.reviewStatus === "published" && item.idea?.status === "published"
           ? `/ideas/${item.idea.slug}#case-studies`
           : null,
       facts,
-      detailRows: [],
-      pendingChanges: [],
-      caseStudies: [],
-      parentIdea: item.idea ? { title: item.idea.title, link: `/ideas/${item.idea.slug}` } : null,
-      evidenceDefaults: null,
+      parentIdea: parentIdeaOf(item.idea),
+      ...noIdeaParts,
     };
   }
   const study = item.caseStudy;
@@ -168,14 +183,11 @@ export function reviewItemView(item: ReviewItem): ReviewItemView {
     subheading: item.idea ? `A case study of “${item.idea.title}”` : "Case study",
     status: study.reviewStatus,
     lastReason: study.reviewReason,
-    submitter: item.submitter ? `${item.submitter.name} (${item.submitter.email})` : null,
+    submitter: contactText(item.submitter),
     submittedAt: study.submittedAt,
     publicLink: null,
     facts,
-    detailRows: [],
-    pendingChanges: [],
-    caseStudies: [],
-    parentIdea: item.idea ? { title: item.idea.title, link: `/ideas/${item.idea.slug}` } : null,
-    evidenceDefaults: null,
+    parentIdea: parentIdeaOf(item.idea),
+    ...noIdeaParts,
   };
 }
