@@ -25,43 +25,34 @@ function facet<const Param extends string, const Field extends string>(entry: {
   field: Field;
   legend: string;
   options: readonly Option[];
-  /** An option in a saved search's description ("evidence level 3"). */
-  describe: (option: Option) => string;
+  /** An option in a saved search's description ("evidence level 3"); its label unless given. */
+  describe?: (option: Option) => string;
 }) {
-  return entry;
+  return { describe: (option: Option) => option.label, ...entry };
 }
 
-const options = (values: readonly string[], labels: (value: string) => string): Option[] => values.map((value) => ({ value, label: labels(value) }));
+const options = <Value extends string>(values: readonly Value[], label: (value: Value) => string): Option[] =>
+  values.map((value) => ({ value, label: label(value) }));
+/** Options labelled from one of the vocabulary's label records. */
+const labelled = <Value extends string>(values: readonly Value[], labels: Record<Value, string>) => options(values, (value) => labels[value]);
 
 export const ideaFacetRegistry = [
-  facet({
-    param: "sector",
-    field: "sectors",
-    legend: "Sector",
-    options: options(sectors, (value) => sectorLabels[value as keyof typeof sectorLabels]),
-    describe: (option) => option.label,
-  }),
+  facet({ param: "sector", field: "sectors", legend: "Sector", options: labelled(sectors, sectorLabels) }),
   facet({
     param: "diffusionModel",
     field: "diffusionModels",
     legend: "Diffusion model",
-    options: options(diffusionModels, (value) => diffusionModelLabels[value as keyof typeof diffusionModelLabels]),
+    options: labelled(diffusionModels, diffusionModelLabels),
     describe: (option) => option.label.split(" (")[0],
   }),
   facet({
     param: "lifecyclePhase",
     field: "lifecyclePhase",
     legend: "Lifecycle phase",
-    options: options(lifecyclePhases, (value) => lifecyclePhaseLabels[value as keyof typeof lifecyclePhaseLabels]),
+    options: labelled(lifecyclePhases, lifecyclePhaseLabels),
     describe: (option) => `${option.label} phase`,
   }),
-  facet({
-    param: "typology",
-    field: "typology",
-    legend: "Typology",
-    options: options(typologies, (value) => typologyLabels[value as keyof typeof typologyLabels]),
-    describe: (option) => option.label,
-  }),
+  facet({ param: "typology", field: "typology", legend: "Typology", options: labelled(typologies, typologyLabels) }),
   facet({
     param: "evidenceLevel",
     field: "evidenceLevel",
