@@ -1,26 +1,16 @@
 // The sectioned idea form. Works without JavaScript (every section is shown and the server
 // validates); with JavaScript, route-specific sections follow the chosen diffusion models
 // and similar published ideas are suggested while the title and summary are written.
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { ideaFormSchemaFor } from "../domain/idea-form";
-import {
-  diffusionModelLabels,
-  diffusionModels,
-  lifecyclePhaseLabels,
-  lifecyclePhases,
-  sectorLabels,
-  sectors,
-  takeoverTransfers,
-  typologies,
-  typologyLabels,
-  type DiffusionModel,
-} from "../domain/vocabulary";
-import { CheckboxGroup, TextareaField } from "./form-controls";
+import { ideaFacetRegistry, type IdeaFacet } from "../domain/idea-facets";
+import type { DiffusionModel } from "../domain/vocabulary";
+import { CheckboxGroup, SelectField, TextareaField } from "./form-controls";
 import { DraftFormButtons, FormErrorSummary, TextField } from "./forms";
 import { Banner } from "./banner";
+import { useDraftForm } from "./form-hooks";
 
 function Section({ title, children, hint }: { title: string; children: ReactNode; hint?: string }) {
   return (
@@ -31,6 +21,12 @@ function Section({ title, children, hint }: { title: string; children: ReactNode
     </fieldset>
   );
 }
+
+/** An idea is classified by the public search's facets: the same choices, with the same labels. */
+const facetOptions = Object.fromEntries(ideaFacetRegistry.map((entry) => [entry.field, [...entry.options]])) as Record<
+  IdeaFacet,
+  { value: string; label: string }[]
+>;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any>;
@@ -85,19 +81,12 @@ export function IdeaForm({
   alwaysComplete?: boolean;
   routesWithoutDetail?: DiffusionModel[];
 }) {
-  // Revalidation on input carries no submit button: check as the last submit did.
-  const lastIntent = useRef("save");
-  const [form, typedFields] = useForm({
+  const [form, typedFields] = useDraftForm({
     id: "idea-form",
     lastResult,
-    defaultValue: defaultValue as Record<string, string> | undefined,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => {
-      lastIntent.current = String(formData.get("intent") ?? lastIntent.current);
-      const complete = alwaysComplete || lastIntent.current === "submit";
-      return parseWithZod(formData, { schema: ideaFormSchemaFor({ complete, routesWithoutDetail }) });
-    },
+    defaultValue,
+    alwaysComplete,
+    schemaFor: (complete) => ideaFormSchemaFor({ complete, routesWithoutDetail }),
   });
   const fields = typedFields as unknown as Record<string, AnyField>;
   const initialModels = ([] as string[]).concat((fields.diffusionModels.initialValue as string[] | string | undefined) ?? []);
@@ -130,31 +119,13 @@ export function IdeaForm({
           <TextareaField label="Evidence" hint="What was measured, by whom, and what it showed. A broker sets the evidence level." field={fields.evidence} />
         </Section>
         <Section title="Classification">
-          <CheckboxGroup legend="Sectors" field={fields.sectors} options={sectors.map((value) => ({ value, label: sectorLabels[value] }))} />
-          <CheckboxGroup legend="Typology (optional)" field={fields.typology} options={typologies.map((value) => ({ value, label: typologyLabels[value] }))} />
-          <div className="mb-5">
-            <label htmlFor={fields.lifecyclePhase.id} className="block font-semibold">
-              Lifecycle phase (optional)
-            </label>
-            <select {...getInputProps(fields.lifecyclePhase, { type: "text" })} className="mt-1 rounded border-2 border-slate-700 px-3 py-2">
-              <option value="">Not stated</option>
-              {lifecyclePhases.map((value) => (
-                <option key={value} value={value}>
-                  {lifecyclePhaseLabels[value]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CheckboxGroup legend="Sectors" field={fields.sectors} options={facetOptions.sectors} />
+          <CheckboxGroup legend="Typology (optional)" field={fields.typology} options={facetOptions.typology} />
+          <SelectField label="Lifecycle phase (optional)" field={fields.lifecyclePhase} placeholder="Not stated" options={facetOptions.lifecyclePhase} />
           <TextField label="Tags (optional)" hint="Separated by commas, like: home visiting, early years" field={fields.tags} />
         </Section>
         <Section title="How it can spread" hint="Choose every route you offer, then describe each one.">
-          <CheckboxGroup
-            legend="Diffusion models"
-            field={fields.diffusionModels}
-            columns={1}
-            options={diffusionModels.map((value) => ({ value, label: diffusionModelLabels[value] }))}
-            onChange={setOffered}
-          />
+          <CheckboxGroup legend="Diffusion models" field={fields.diffusionModels} columns={1} options={facetOptions.diffusionModels} onChange={setOffered} />
           {shows("uncontrolled") ? (
             <div className="mb-4 border-l-4 border-slate-300 pl-4">
               <h3 className="mb-2 font-semibold">Uncontrolled: free to copy</h3>
@@ -179,11 +150,7 @@ export function IdeaForm({
           {shows("takeover") ? (
             <div className="mb-4 border-l-4 border-slate-300 pl-4">
               <h3 className="mb-2 font-semibold">Takeover: adopted wholesale</h3>
-              <CheckboxGroup
-                legend="What transfers"
-                field={fields.takeoverTransfers}
-                options={takeoverTransfers.map((value) => ({ value, label: value.replace("-", " ") }))}
-              />
+              <CheckboxGroup legend="What transfers" field={fields.takeoverTransfers} options={facetOptions.takeoverTransfers} />
               <TextareaField label="Terms of transfer" field={fields.takeoverTerms} rows={3} />
             </div>
           ) : null}

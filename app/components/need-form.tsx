@@ -1,10 +1,9 @@
 // The commissioner's need form, with the quality check beside it: which parts of a good
 // challenge are still missing. Works without JavaScript (the server runs the same check);
 // with JavaScript the checklist updates as the commissioner writes.
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { parseDateParts, parseMoney } from "../domain/input-parsers";
 import { needFormSchemaFor, needQualityCheck, type NeedFormValues, type QualityItem } from "../domain/need-form";
 import {
@@ -19,6 +18,7 @@ import {
 } from "../domain/vocabulary";
 import { CheckboxGroup, DateInput, SelectField, TextareaField } from "./form-controls";
 import { DraftFormButtons, FormErrorSummary, TextField } from "./forms";
+import { useDraftForm } from "./form-hooks";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any>;
@@ -84,18 +84,12 @@ export function NeedForm({
   /** A need brokers have seen is checked in full on every save, not only on submit. */
   alwaysComplete?: boolean;
 }) {
-  // Revalidation on input carries no submit button: check as the last submit did.
-  const lastIntent = useRef("save");
-  const [form, typedFields] = useForm({
+  const [form, typedFields] = useDraftForm({
     id: "need-form",
     lastResult,
-    defaultValue: defaultValue as Record<string, string> | undefined,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => {
-      lastIntent.current = String(formData.get("intent") ?? lastIntent.current);
-      return parseWithZod(formData, { schema: needFormSchemaFor({ complete: alwaysComplete || lastIntent.current === "submit" }) });
-    },
+    defaultValue,
+    alwaysComplete,
+    schemaFor: (complete) => needFormSchemaFor({ complete }),
   });
   const fields = typedFields as unknown as Record<string, AnyField>;
   const [quality, setQuality] = useState(initialQuality);
