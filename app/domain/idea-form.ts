@@ -1,6 +1,7 @@
 // The innovator's idea form: every field of the exchange format plus the route-specific
 // detail of each diffusion model offered. Shared by the server action and the browser.
 import { z } from "zod";
+import { optionalCountryCode, optionalText } from "./form-fields";
 import {
   caseStudyStatuses,
   diffusionModels,
@@ -18,7 +19,6 @@ const required = (label: string, max: number) =>
     .trim()
     .min(1, `Enter ${label}`)
     .max(max, `${label[0].toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
-const optional = (label: string, max: number) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional();
 
 /** The detail each route to adoption must have before an idea offering it is submitted: its form field, and where it sits once saved. */
 const requiredRouteDetail: Record<
@@ -54,9 +54,9 @@ export function ideaFormSchemaFor({ complete, routesWithoutDetail = [] }: { comp
     .object({
       title: required("a title", 200),
       summary: complete ? required("a one-paragraph summary", 2000) : z.string().trim().max(2000, "Summary must be 2000 characters or fewer").default(""),
-      problem: optional("The problem", 10000),
-      solution: optional("How it works", 10000),
-      evidence: optional("Evidence", 10000),
+      problem: optionalText("The problem", 10000),
+      solution: optionalText("How it works", 10000),
+      evidence: optionalText("Evidence", 10000),
       sectors: complete
         ? z.array(z.enum(sectors), { error: "Choose at least one sector" }).min(1, "Choose at least one sector")
         : z.array(z.enum(sectors)).default([]),
@@ -65,15 +65,10 @@ export function ideaFormSchemaFor({ complete, routesWithoutDetail = [] }: { comp
         ? z.array(z.enum(diffusionModels), { error: "Choose at least one way the idea can spread" }).min(1, "Choose at least one way the idea can spread")
         : z.array(z.enum(diffusionModels)).default([]),
       lifecyclePhase: z.enum(lifecyclePhases).optional(),
-      originLocality: optional("Place of origin", 200),
-      originCountry: z
-        .string()
-        .trim()
-        .toUpperCase()
-        .regex(/^[A-Z]{2}$/, "Enter a two-letter country code, like GB")
-        .optional(),
-      organisation: optional("Organisation", 200),
-      costs: optional("Costs", 5000),
+      originLocality: optionalText("Place of origin", 200),
+      originCountry: optionalCountryCode(),
+      organisation: optionalText("Organisation", 200),
+      costs: optionalText("Costs", 5000),
       tags: z
         .string()
         .max(600, "Tags must be 600 characters or fewer")
@@ -84,11 +79,11 @@ export function ideaFormSchemaFor({ complete, routesWithoutDetail = [] }: { comp
             .map((tag) => tag.trim().toLowerCase())
             .filter(Boolean),
         ),
-      uncontrolledLicence: optional("Licence", 200),
-      uncontrolledReplicationPack: optional("Replication pack", 5000),
-      franchiseFeeModel: optional("Fee model", 2000),
-      franchiseCoreElements: optional("Core elements", 5000),
-      franchiseAdaptableElements: optional("What adopters may adapt", 5000),
+      uncontrolledLicence: optionalText("Licence", 200),
+      uncontrolledReplicationPack: optionalText("Replication pack", 5000),
+      franchiseFeeModel: optionalText("Fee model", 2000),
+      franchiseCoreElements: optionalText("Core elements", 5000),
+      franchiseAdaptableElements: optionalText("What adopters may adapt", 5000),
       franchiseAdoptersPerYear: z.coerce
         .number({ error: "Enter a whole number of new adopters a year" })
         .int("Enter a whole number of new adopters a year")
@@ -96,9 +91,9 @@ export function ideaFormSchemaFor({ complete, routesWithoutDetail = [] }: { comp
         .max(10000, "Enter 10,000 or fewer")
         .optional(),
       takeoverTransfers: z.array(z.enum(takeoverTransfers)).optional(),
-      takeoverTerms: optional("Terms of transfer", 5000),
-      growthCapacity: optional("Capacity to expand", 5000),
-      growthInvestmentNeeded: optional("Investment needed", 2000),
+      takeoverTerms: optionalText("Terms of transfer", 5000),
+      growthCapacity: optionalText("Capacity to expand", 5000),
+      growthInvestmentNeeded: optionalText("Investment needed", 2000),
     })
     .superRefine(
       (idea, ctx) => {
@@ -128,12 +123,7 @@ export function routesMissingDetail(models: readonly DiffusionModel[], details: 
 
 export const caseStudyFormSchema = z.object({
   locality: required("the place", 200),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "Enter a two-letter country code, like GB")
-    .optional(),
+  country: optionalCountryCode(),
   year: z.coerce
     .number({ error: "Enter a year like 2019" })
     .int("Enter a year like 2019")
@@ -141,7 +131,7 @@ export const caseStudyFormSchema = z.object({
     .max(2100, "Enter a year up to 2100")
     .optional(),
   status: z.enum(caseStudyStatuses, { error: "Choose whether it is piloting, adopted or stopped" }),
-  outcomes: optional("Outcomes", 5000),
-  lessons: optional("Lessons", 5000),
+  outcomes: optionalText("Outcomes", 5000),
+  lessons: optionalText("Lessons", 5000),
 });
 export type CaseStudyFormValues = z.infer<typeof caseStudyFormSchema>;

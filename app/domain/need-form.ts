@@ -1,10 +1,10 @@
 // The commissioner's need form and its quality check: the parts of a good challenge that
 // buyers' needs on other platforms so often leave out. Shared by the server and the browser.
 import { z } from "zod";
+import { optionalCountryCode, optionalText } from "./form-fields";
 import { parseDateParts, parseMoney } from "./input-parsers";
 import { diffusionModels, fundingRoutes, lifecyclePhases, sectors } from "./vocabulary";
 
-const optional = (label: string, max: number) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional();
 const money = (label: string) =>
   z
     .string()
@@ -30,20 +30,15 @@ export function needFormSchemaFor({ complete }: { complete: boolean }) {
       problem: complete
         ? z.string({ error: "Describe the problem" }).trim().min(1, "Describe the problem").max(10000, "The problem must be 10,000 characters or fewer")
         : z.string().trim().max(10000, "The problem must be 10,000 characters or fewer").default(""),
-      whoIsAffected: optional("Who is affected", 2000),
-      outcomes: optional("What success looks like", 5000),
+      whoIsAffected: optionalText("Who is affected", 2000),
+      outcomes: optionalText("What success looks like", 5000),
       lifecyclePhase: z.enum(lifecyclePhases).optional(),
-      constraints: optional("Constraints", 5000),
+      constraints: optionalText("Constraints", 5000),
       sectors: complete
         ? z.array(z.enum(sectors), { error: "Choose at least one sector" }).min(1, "Choose at least one sector")
         : z.array(z.enum(sectors)).default([]),
-      locality: optional("Place", 200),
-      country: z
-        .string()
-        .trim()
-        .toUpperCase()
-        .regex(/^[A-Z]{2}$/, "Enter a two-letter country code, like GB")
-        .optional(),
+      locality: optionalText("Place", 200),
+      country: optionalCountryCode(),
       budgetMin: money("the lowest budget"),
       budgetMax: money("the highest budget"),
       fundingRoutes: z.array(z.enum(fundingRoutes)).optional(),

@@ -2,6 +2,7 @@
 import { asc, desc, eq } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, ideaRevisions, ideas, users, type IdeaRow } from "../../db/schema";
+import { blankWhereNull, nullWhereBlank } from "../domain/form-fields";
 import type { CaseStudyFormValues, IdeaFormValues } from "../domain/idea-form";
 import { canSubmitIdea, splitIdeaChanges } from "../domain/review-workflow";
 import type { DiffusionDetails } from "../domain/vocabulary";
@@ -31,23 +32,19 @@ export function diffusionDetailsFromForm(values: IdeaFormValues): DiffusionDetai
   return written as DiffusionDetails;
 }
 
+/** The idea's columns the form may leave blank (null in the row). */
+const optionalIdeaColumns = ["problem", "solution", "evidence", "lifecyclePhase", "originLocality", "originCountry", "organisation", "costs"] as const;
+
 /** The form's values as idea columns. */
 export function ideaColumnsFromForm(values: IdeaFormValues) {
   return {
     title: values.title,
     summary: values.summary,
-    problem: values.problem ?? null,
-    solution: values.solution ?? null,
-    evidence: values.evidence ?? null,
+    ...nullWhereBlank(values, optionalIdeaColumns),
     sectors: values.sectors,
     typology: values.typology ?? [],
     diffusionModels: values.diffusionModels,
     diffusionDetails: diffusionDetailsFromForm(values),
-    lifecyclePhase: values.lifecyclePhase ?? null,
-    originLocality: values.originLocality ?? null,
-    originCountry: values.originCountry ?? null,
-    organisation: values.organisation ?? null,
-    costs: values.costs ?? null,
     tags: values.tags,
   };
 }
@@ -61,17 +58,10 @@ export function formDefaultsForIdea(idea: IdeaRow): Record<string, unknown> {
   return {
     title: current.title,
     summary: current.summary,
-    problem: current.problem ?? "",
-    solution: current.solution ?? "",
-    evidence: current.evidence ?? "",
+    ...blankWhereNull(current, optionalIdeaColumns),
     sectors: current.sectors,
     typology: current.typology,
     diffusionModels: current.diffusionModels,
-    lifecyclePhase: current.lifecyclePhase ?? "",
-    originLocality: current.originLocality ?? "",
-    originCountry: current.originCountry ?? "",
-    organisation: current.organisation ?? "",
-    costs: current.costs ?? "",
     tags: current.tags.join(", "),
     uncontrolledLicence: details.uncontrolled?.licence ?? "",
     uncontrolledReplicationPack: details.uncontrolled?.replicationPack ?? "",

@@ -2,6 +2,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { needs, type NeedRow } from "../../db/schema";
+import { blankWhereNull, nullWhereBlank } from "../domain/form-fields";
 import { datePartsOf } from "../domain/input-parsers";
 import { needIsComplete, type NeedFormValues } from "../domain/need-form";
 import { createOwnerDraft, saveOwnerDraft } from "./owner-drafts.server";
@@ -13,22 +14,17 @@ export class IncompleteNeedError extends Error {
   }
 }
 
+/** The need's text columns the form may leave blank (null in the row). */
+const optionalNeedText = ["whoIsAffected", "outcomes", "lifecyclePhase", "constraints", "locality", "country"] as const;
+
 export function needColumnsFromForm(values: NeedFormValues) {
   return {
     title: values.title,
     problem: values.problem,
-    whoIsAffected: values.whoIsAffected ?? null,
-    outcomes: values.outcomes ?? null,
-    lifecyclePhase: values.lifecyclePhase ?? null,
-    constraints: values.constraints ?? null,
     sectors: values.sectors,
-    locality: values.locality ?? null,
-    country: values.country ?? null,
-    budgetMin: values.budgetMin ?? null,
-    budgetMax: values.budgetMax ?? null,
+    ...nullWhereBlank(values, [...optionalNeedText, "budgetMin", "budgetMax", "deadline"]),
     fundingRoutes: values.fundingRoutes ?? [],
     diffusionModels: values.diffusionModels ?? [],
-    deadline: values.deadline ?? null,
   };
 }
 
@@ -36,13 +32,8 @@ export function needFormDefaults(need: NeedRow): Record<string, unknown> {
   return {
     title: need.title,
     problem: need.problem,
-    whoIsAffected: need.whoIsAffected ?? "",
-    outcomes: need.outcomes ?? "",
-    lifecyclePhase: need.lifecyclePhase ?? "",
-    constraints: need.constraints ?? "",
     sectors: need.sectors,
-    locality: need.locality ?? "",
-    country: need.country ?? "",
+    ...blankWhereNull(need, optionalNeedText),
     budgetMin: need.budgetMin?.toString() ?? "",
     budgetMax: need.budgetMax?.toString() ?? "",
     fundingRoutes: need.fundingRoutes,
