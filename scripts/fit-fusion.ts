@@ -14,6 +14,7 @@ import { readEnv } from "../app/utils/env.server";
 import { openExchange } from "../app/utils/exchange.server";
 import type { EngineTrace } from "../search/matching/engine";
 import { diffusionViolations, effectiveJudgments } from "../search/matching/evaluation";
+import { meanMetrics, rankingMetrics } from "../search/matching/metrics";
 import {
   coordinateAscent,
   defaultFusionGrid,
@@ -95,9 +96,18 @@ const faithful = features.filter((need) => replayRanking(need, start).join() ===
 console.log(`Replay with the engine's settings reproduces ${faithful} of ${features.length} recorded rankings.`);
 
 const fullGrid = defaultFusionGrid();
+// Three sizes of fit: the relevance mix alone (the learned fusion weights proper), the mix with
+// each list's fusion weight and k, and every setting rank.ts takes.
+const mixNames = ["fused", "text", "semantic", "wholeNeed", "list:wholeNeed"];
+const grids: Record<string, string[]> = {
+  mix: mixNames,
+  lists: [...mixNames, "rrfK", ...Object.keys(fullGrid).filter((name) => name.startsWith("list:"))],
+  all: Object.keys(fullGrid),
+};
 const only = options.only?.split(",").map((name) => name.trim());
-const grid: FusionGrid = only ? Object.fromEntries(only.map((name) => [name, fullGrid[name] ?? []])) : fullGrid;
-
+const chosen: [string, FusionGrid][] = only
+  ? [["only", Object.fromEntries(only.map((name) => [name, fullGrid[name] ?? []]))]]
+  : Object.entries(grids).map(([name, names]) => [name, Object.fromEntries(names.map((setting) => [setting, fullGrid[setting]]))]);
 const fixed = (value: number) => value.toFixed(3);
 const describe = (params: FusionParams, subset: NeedFeatures[]) => {
   const { sets } = scoreFeatures(subset, params);
@@ -123,23 +133,47 @@ const violations = (params: FusionParams) =>
   );
 
 console.log(`Engine's settings: ${describe(start, features)}`);
-const fit = (subset: NeedFeatures[]) =>
-  coordinateAscent((params) => scoreFeatures(subset, params).objective, start, grid, { log: (message) => console.error(message) });
+const fit = (subset: NeedFeatures[], grid: FusionGrid, log = false) =>
+  coordinateAscent((params) => scoreFeatures(subset, params).objective, start, grid, log ? { log: (message) => console.error(message) } : {});
 
-// Does a fit on one set carry to the other? Fit on each alone, read the other.
+// Cross-validation over needs: five folds (each holding a fifth of each set), each fitted on the
+// other four; the held-out needs' rankings under their fold's fit say what a fit is worth on
+// needs it has not seen. Whole-set transfer: fit on one set, read the other.
+const folds = 5;
+const foldOf = new Map(features.map((need) => [need, features.filter((other) => other.set === need.set).indexOf(need) % folds]));
 const bySet = (name: string) => features.filter((need) => need.set === name);
-for (const [train, test] of [
-  ["tuning", "blind"],
-  ["blind", "tuning"],
-]) {
-  console.error(`fitting on ${train} alone`);
-  const result = fit(bySet(train));
-  console.log(`\nFit on ${train} alone (${result.rounds} rounds): ${changed(result.params)}`);
-  console.log(`  ${train}: ${describe(result.params, bySet(train))}; ${test} (not fitted on): ${describe(result.params, bySet(test))}`);
-}
+const summary = (results: { set: string; metrics: ReturnType<typeof rankingMetrics> }[]) =>
+  [...new Set(results.map((result) => result.set))]
+    .map((set) => {
+      const metrics = meanMetrics(results.filter((result) => result.set === set).map((result) => result.metrics));
+      return `${set} ${fixed(metrics.ndcg10)} (MRR ${fixed(metrics.mrr)})`;
+    })
+    .join(", ");
 
-console.error("fitting on both");
-const both = fit(features);
-console.log(`\nFit on tuning + blind (${both.rounds} rounds): ${changed(both.params)}`);
-console.log(`  ${describe(both.params, features)}; diffusion violations ${violations(both.params)} (engine's settings: ${violations(start)})`);
-console.log(JSON.stringify(both.params));
+for (const [gridName, grid] of chosen) {
+  console.error(`grid ${gridName}: cross-validating`);
+  const heldOut: { set: string; metrics: ReturnType<typeof rankingMetrics> }[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const result = fit(
+      features.filter((need) => foldOf.get(need) !== fold),
+      grid,
+    );
+    for (const need of features.filter((other) => foldOf.get(other) === fold)) {
+      heldOut.push({ set: need.set, metrics: rankingMetrics(replayRanking(need, result.params), need.judgments, need.relevantGrade) });
+    }
+  }
+  console.log(`\nGrid "${gridName}" (${Object.keys(grid).length} settings)`);
+  console.log(`  ${folds}-fold cross-validation, each need ranked by a fit that did not see it: ${summary(heldOut)}`);
+  for (const [train, test] of [
+    ["tuning", "blind"],
+    ["blind", "tuning"],
+  ]) {
+    const result = fit(bySet(train), grid);
+    console.log(`  fit on ${train} alone: ${changed(result.params)}`);
+    console.log(`    ${describe(result.params, bySet(train))}; not fitted on: ${describe(result.params, bySet(test))}`);
+  }
+  const both = fit(features, grid, true);
+  console.log(`  fit on tuning + blind: ${changed(both.params)}`);
+  console.log(`    ${describe(both.params, features)}; diffusion violations ${violations(both.params)} (engine's settings: ${violations(start)})`);
+  console.log(`    ${JSON.stringify(Object.fromEntries(Object.keys(grid).map((name) => [name, both.params[name]])))}`);
+}

@@ -23,6 +23,10 @@ import { rerankBySupport, supportCounter, supportsTerm, termMatcher } from "./te
 
 export type { RankedIdea } from "./rank";
 
+/** The fusion list of the whole-need BM25's best ideas in the pool, and how many it holds. */
+export const WHOLE_NEED_LIST_KEY = "wholeNeed";
+export const WHOLE_NEED_HITS = 40;
+
 /** The engine's settings; the defaults are what the app, the CLI and the API use. */
 export type EngineOptions = {
   /** Hits read per Meilisearch query: the candidate pool is the union of every query's hits. */
@@ -48,11 +52,12 @@ export type EngineOptions = {
    */
   semantic: { weight: number; listWeight: number; hits: number } | false;
   /**
-   * A whole-need BM25 over the pool (rerank.ts `textScores` with every word of the need at its
-   * idf, no key-term extraction): `weight` is its share of relevance. Off by default (see README,
-   * "learned fusion weights").
+   * A plain whole-need BM25 over the pool (rerank.ts `textScores` with every word of the need at
+   * its idf, no key-term extraction, no synonyms): `weight` is its share of relevance, and its
+   * best `hits` ideas join the fusion as one more ranked list of weight `listWeight`. Weights
+   * fitted by `npm run fit:matching` (README, "Learned fusion weights").
    */
-  wholeNeed: { weight: number } | false;
+  wholeNeed: { weight: number; listWeight: number; hits: number } | false;
   /** Called once per ranking with every candidate's signals before they are combined (scripts/fit-fusion.ts). */
   trace?: (trace: EngineTrace) => void;
 };
@@ -73,9 +78,11 @@ export const defaultEngineOptions: EngineOptions = {
   plan: defaultQueryPlan,
   feedback: defaultFeedback,
   weights: defaultSignalWeights,
-  rerank: { weight: 0.7, text: defaultTextScoreOptions, terms: "extracted" },
-  semantic: { weight: 0.3, listWeight: 1, hits: 40 },
-  wholeNeed: false,
+  // Relevance shares fitted on the tuning and first blind sets (npm run fit:matching): fused
+  // rank 4/17, BM25F of the key terms 7/17, semantic 3/17, whole-need BM25 3/17.
+  rerank: { weight: 7 / 17, text: defaultTextScoreOptions, terms: "extracted" },
+  semantic: { weight: 3 / 17, listWeight: 1, hits: 40 },
+  wholeNeed: { weight: 3 / 17, listWeight: 2, hits: WHOLE_NEED_HITS },
 };
 
 export type NeedForMatching = Pick<NeedRow, "slug" | "title" | "problem" | "outcomes" | "sectors" | "diffusionModels" | "locality" | "lifecyclePhase"> & {
@@ -132,7 +139,23 @@ export async function rankIdeas(
   const similarity = vectorQuery ? pool.similarities(fusedIds, vectorQuery.vector) : undefined;
   const wholeNeed =
     engine.wholeNeed || engine.trace ? textScores(wholeNeedTerms(need, stats), pool.documents(fusedIds), {}, defaultTextScoreOptions) : undefined;
-  const candidates = pool.candidates(fused, text, similarity, wholeNeed);
+  // The whole-need BM25's best ideas in the pool join the fusion as one more list: it re-orders
+  // the pool, it adds nothing to it.
+  const wholeNeedList =
+    engine.wholeNeed && wholeNeed && engine.wholeNeed.listWeight > 0
+      ? {
+          key: WHOLE_NEED_LIST_KEY,
+          weight: engine.wholeNeed.listWeight,
+          items: topByScore(wholeNeed, (id) => pool.get(id)?.row.slug ?? "", engine.wholeNeed.hits),
+        }
+      : null;
+  const refused = wholeNeedList ? new Map(reciprocalRankFusion([...lists, wholeNeedList], engine.rrfK).map((entry) => [entry.item, entry.score])) : null;
+  const candidates = pool.candidates(
+    refused ? fused.map((entry) => ({ item: entry.item, score: refused.get(entry.item) ?? 0 })) : fused,
+    text,
+    similarity,
+    wholeNeed,
+  );
   if (engine.trace) {
     const kinds = new Map<string, string>(queries.map((query) => [query.id, query.kind]));
     const slugOf = (id: number) => pool.get(id)?.row.slug ?? String(id);
@@ -166,6 +189,15 @@ function lifecyclePhaseOf(need: NeedForMatching): LifecyclePhase | null {
 function needText(need: NeedForMatching) {
   const problem = [need.problem, need.whoIsAffected?.trim() ?? ""].filter(Boolean).join("\n\n");
   return { title: need.title, problem, outcomes: need.outcomes, locality: need.locality };
+}
+
+/** The keys with a score above 0, best first (equal scores by name), at most `size`. */
+export function topByScore<K>(scores: ReadonlyMap<K, number>, name: (key: K) => string, size: number): K[] {
+  return [...scores]
+    .filter(([, score]) => score > 0)
+    .sort((a, b) => b[1] - a[1] || name(a[0]).localeCompare(name(b[0])))
+    .slice(0, size)
+    .map(([key]) => key);
 }
 
 /** Every distinct word of the need's title, problem and outcomes that some idea uses, at its idf: a plain whole-need BM25 query. */

@@ -5,7 +5,7 @@
 // ascent on mean nDCG@10: each setting in turn is moved over a grid of values, keeping the best,
 // until a full round changes nothing.
 import { reciprocalRankFusion } from "../fusion";
-import type { EngineTrace } from "./engine";
+import { defaultEngineOptions, topByScore, WHOLE_NEED_HITS, WHOLE_NEED_LIST_KEY, type EngineOptions, type EngineTrace } from "./engine";
 import { meanMetrics, rankingMetrics, type RankingMetrics } from "./metrics";
 import { rankCandidates, type NeedSignals } from "./rank";
 
@@ -30,23 +30,23 @@ export const fusionKinds = ["key", "title", "problem", "outcomes", "sector", "ph
  */
 export type FusionParams = Record<string, number>;
 
-export function defaultFusionParams(): FusionParams {
+/** The engine's own settings (engine.ts `defaultEngineOptions`) as fit settings: replaying them reproduces the engine. */
+export function defaultFusionParams(engine: EngineOptions = defaultEngineOptions): FusionParams {
+  const text = engine.rerank ? engine.rerank.weight : 0;
+  const semantic = engine.semantic ? engine.semantic.weight : 0;
+  const wholeNeed = engine.wholeNeed ? engine.wholeNeed.weight : 0;
   return {
-    fused: 0,
-    text: 0.7,
-    semantic: 0.3,
-    wholeNeed: 0,
-    rrfK: 60,
+    fused: Math.max(0, 1 - text - semantic - wholeNeed),
+    text,
+    semantic,
+    wholeNeed,
+    rrfK: engine.rrfK,
     ...Object.fromEntries(fusionKinds.map((kind) => [`list:${kind}`, 1])),
-    "list:wholeNeed": 0,
-    outOfSectorFactor: 0.5,
-    strongTextMatch: 0.6,
-    minRelevance: 0.1,
-    quality: 0.3,
-    sectors: 0.4,
-    evidence: 0.25,
-    lifecycle: 0.15,
-    adoptions: 0.2,
+    "list:wholeNeed": engine.wholeNeed ? engine.wholeNeed.listWeight : 0,
+    outOfSectorFactor: engine.outOfSectorFactor,
+    strongTextMatch: engine.strongTextMatch,
+    minRelevance: engine.minRelevance,
+    ...engine.weights,
   };
 }
 
@@ -60,7 +60,7 @@ export function relevanceShares(params: FusionParams): { textWeight: number; sem
 /** The need's ranking (idea slugs, best first, top `limit`) under these settings. */
 export function replayRanking(features: NeedFeatures, params: FusionParams, limit = 10): string[] {
   const lists = features.lists.map((list) => ({ key: list.key, weight: list.weight * (params[`list:${list.kind}`] ?? 1), items: list.items }));
-  if (params["list:wholeNeed"] > 0) lists.push({ key: "wholeNeed", weight: params["list:wholeNeed"], items: wholeNeedList(features) });
+  if (params["list:wholeNeed"] > 0) lists.push({ key: WHOLE_NEED_LIST_KEY, weight: params["list:wholeNeed"], items: wholeNeedList(features) });
   const fused = new Map(reciprocalRankFusion(lists, params.rrfK).map((entry) => [entry.item, entry.score]));
   const candidates = features.candidates.map((candidate) => ({ ...candidate, fused: fused.get(candidate.idea.slug) ?? 0, matchedTerms: [] }));
   return rankCandidates(candidates, features.need, {
@@ -76,12 +76,9 @@ export function replayRanking(features: NeedFeatures, params: FusionParams, limi
 }
 
 /** The pool ordered by the whole-need BM25 score (its best 40): a ranked list like the queries' for fusion. */
-export function wholeNeedList(features: Pick<NeedFeatures, "candidates">, size = 40): string[] {
-  return features.candidates
-    .filter((candidate) => (candidate.wholeNeed ?? 0) > 0)
-    .sort((a, b) => (b.wholeNeed ?? 0) - (a.wholeNeed ?? 0) || a.idea.slug.localeCompare(b.idea.slug))
-    .slice(0, size)
-    .map((candidate) => candidate.idea.slug);
+export function wholeNeedList(features: Pick<NeedFeatures, "candidates">, size = WHOLE_NEED_HITS): string[] {
+  const scores = new Map(features.candidates.map((candidate) => [candidate.idea.slug, candidate.wholeNeed ?? 0]));
+  return topByScore(scores, (slug) => slug, size);
 }
 
 /** Mean metrics per set (`set` of each need) and `objective`: the mean of the sets' nDCG@10, each set counting once. */
