@@ -67,39 +67,40 @@ export function followItem(db: ExchangeDb, userId: string, itemType: FollowItemT
   });
 }
 
+/** Each item type that can be followed: its table, and the follows column that points at it. */
+const followTargets = { idea: { table: ideas, column: follows.ideaId }, need: { table: needs, column: follows.needId } } as const;
+
+const followOf = (userId: string, itemType: FollowItemType, itemId: number) => and(eq(follows.userId, userId), eq(followTargets[itemType].column, itemId));
+
 export function unfollowItem(db: ExchangeDb, userId: string, itemType: FollowItemType, slug: string): void {
-  const table = itemType === "idea" ? ideas : needs;
+  const { table } = followTargets[itemType];
   const item = db.select({ id: table.id }).from(table).where(eq(table.slug, slug)).get();
-  if (!item) return;
-  db.delete(follows)
-    .where(and(eq(follows.userId, userId), itemType === "idea" ? eq(follows.ideaId, item.id) : eq(follows.needId, item.id)))
-    .run();
+  if (item)
+    db.delete(follows)
+      .where(followOf(userId, itemType, item.id))
+      .run();
 }
 
 export function isFollowing(db: ExchangeDb, userId: string, itemType: FollowItemType, itemId: number): boolean {
   return !!db
     .select({ id: follows.id })
     .from(follows)
-    .where(and(eq(follows.userId, userId), itemType === "idea" ? eq(follows.ideaId, itemId) : eq(follows.needId, itemId)))
+    .where(followOf(userId, itemType, itemId))
     .get();
 }
 
 export function listFollows(db: ExchangeDb, userId: string) {
-  const followedIdeas = db
-    .select({ slug: ideas.slug, title: ideas.title, status: ideas.status, since: follows.createdAt })
-    .from(follows)
-    .innerJoin(ideas, eq(ideas.id, follows.ideaId))
-    .where(eq(follows.userId, userId))
-    .orderBy(asc(ideas.title))
-    .all();
-  const followedNeeds = db
-    .select({ slug: needs.slug, title: needs.title, status: needs.status, since: follows.createdAt })
-    .from(follows)
-    .innerJoin(needs, eq(needs.id, follows.needId))
-    .where(eq(follows.userId, userId))
-    .orderBy(asc(needs.title))
-    .all();
-  return { ideas: followedIdeas, needs: followedNeeds };
+  const followed = (itemType: FollowItemType) => {
+    const { table, column } = followTargets[itemType];
+    return db
+      .select({ slug: table.slug, title: table.title, status: table.status, since: follows.createdAt })
+      .from(follows)
+      .innerJoin(table, eq(table.id, column))
+      .where(eq(follows.userId, userId))
+      .orderBy(asc(table.title))
+      .all();
+  };
+  return { ideas: followed("idea"), needs: followed("need") };
 }
 
 // ---------------------------------------------------------------------------------------
