@@ -1,5 +1,6 @@
-import { isRouteErrorResponse, Link, useParams, useRouteError, type Params } from "@remix-run/react";
+import { isRouteErrorResponse, useParams, useRouteError, type Params } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { LinkParagraph } from "./link-paragraph";
 
 type ErrorResponse = { status: number; statusText: string; data: unknown };
 
@@ -21,11 +22,9 @@ export function ErrorPage({ status, detail }: { status: number; detail: string |
       {detail ? <p className="mt-4 text-lg">{detail}</p> : null}
       {status === 404 && !detail ? <p className="mt-4 text-lg">If you typed the web address, check it is correct.</p> : null}
       {status >= 500 ? <p className="mt-4 text-lg">Please try again later. Nothing you saved has been lost.</p> : null}
-      <p className="mt-6">
-        <Link to="/" className="link">
-          Go to the home page
-        </Link>
-      </p>
+      <LinkParagraph to="/" className="mt-6">
+        Go to the home page
+      </LinkParagraph>
     </div>
   );
 }

@@ -9,6 +9,11 @@ import { MarkedText, MatchDeadline, MatchStatusBadge, ProcurementHintBox } from 
 import type { IdeaForNeed } from "../models/need-match-list.server";
 import { IdeaBadges } from "./tags";
 import { Banner } from "./banner";
+import { DataTable } from "./data-table";
+import { FilterSelect } from "./filter-select";
+import { LinkParagraph } from "./link-paragraph";
+import { Section } from "./section";
+import { SubmitButton } from "./submit-button";
 
 type ExistingMatch = {
   id: number;
@@ -29,62 +34,37 @@ function consentSummary(match: ExistingMatch): string {
 
 export function NeedMatchList({ matches }: { matches: ExistingMatch[] }) {
   return (
-    <section aria-labelledby="shortlist-heading" className="mt-8">
-      <h2 id="shortlist-heading" className="text-2xl font-semibold">
-        Your shortlist and matches
-      </h2>
+    <Section id="shortlist-heading" title="Your shortlist and matches" className="mt-8">
       {matches.length === 0 ? (
         <p className="mt-2 rounded bg-slate-50 p-4">No matches yet. Add ideas from the list below to your shortlist, or ask for an introduction.</p>
       ) : (
         <div className="mt-3 overflow-x-auto">
-          <table className="stacked-table w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Matches for this need, with their status</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-700">
-                <th scope="col" className="py-2 pr-4">
-                  Idea
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Status
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Introduction
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Deadline
-                </th>
-                <th scope="col" className="py-2">
-                  Match page
-                </th>
+          <DataTable caption="Matches for this need, with their status" columns={["Idea", "Status", "Introduction", "Deadline", "Match page"]}>
+            {matches.map((match) => (
+              <tr key={match.id} className="border-b border-slate-200 align-top">
+                <td data-label="Idea" className="py-2 pr-4">
+                  {match.idea.title}
+                </td>
+                <td data-label="Status" className="py-2 pr-4">
+                  <MatchStatusBadge status={match.status} />
+                </td>
+                <td data-label="Introduction" className="py-2 pr-4">
+                  {consentSummary(match)}
+                </td>
+                <td data-label="Deadline" className="py-2 pr-4">
+                  <MatchDeadline deadline={match.deadline} />
+                </td>
+                <td data-label="Match page" className="py-2">
+                  <Link to={`/matches/${match.id}`} className="link">
+                    Open<span className="sr-only"> the match with {match.idea.title}</span>
+                  </Link>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {matches.map((match) => (
-                <tr key={match.id} className="border-b border-slate-200 align-top">
-                  <td data-label="Idea" className="py-2 pr-4">
-                    {match.idea.title}
-                  </td>
-                  <td data-label="Status" className="py-2 pr-4">
-                    <MatchStatusBadge status={match.status} />
-                  </td>
-                  <td data-label="Introduction" className="py-2 pr-4">
-                    {consentSummary(match)}
-                  </td>
-                  <td data-label="Deadline" className="py-2 pr-4">
-                    <MatchDeadline deadline={match.deadline} />
-                  </td>
-                  <td data-label="Match page" className="py-2">
-                    <Link to={`/matches/${match.id}`} className="link">
-                      Open<span className="sr-only"> the match with {match.idea.title}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -109,45 +89,31 @@ function Reason({ reason }: { reason: string }) {
   );
 }
 
+const sectorOptions = [{ value: "", label: "Any sector" }, ...sectors.map((sector) => ({ value: sector, label: sectorLabels[sector] }))];
+const evidenceOptions = [{ value: "", label: "Any level" }, ...evidenceLevels.map((level) => ({ value: String(level), label: evidenceLevelLabels[level] }))];
+const filterSelectClass = "mt-1 max-w-full rounded border-2 border-slate-700 bg-white px-3 py-2";
+
 function FilterForm({ filters }: { filters: NeedMatchFilters }) {
   return (
     <Form method="get" className="mt-4 flex flex-wrap items-end gap-4 rounded border border-slate-300 bg-slate-50 p-4" aria-label="Filter matching ideas">
-      <div className="max-w-full">
-        <label htmlFor="filter-sector" className="block font-semibold">
-          Sector
-        </label>
-        <select
-          id="filter-sector"
-          name="sector"
-          defaultValue={filters.sector ?? ""}
-          className="mt-1 max-w-full rounded border-2 border-slate-700 bg-white px-3 py-2"
-        >
-          <option value="">Any sector</option>
-          {sectors.map((sector) => (
-            <option key={sector} value={sector}>
-              {sectorLabels[sector]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="max-w-full">
-        <label htmlFor="filter-evidence" className="block font-semibold">
-          Minimum evidence level
-        </label>
-        <select
-          id="filter-evidence"
-          name="evidenceLevel"
-          defaultValue={filters.evidenceLevel ? String(filters.evidenceLevel) : ""}
-          className="mt-1 max-w-full rounded border-2 border-slate-700 bg-white px-3 py-2"
-        >
-          <option value="">Any level</option>
-          {evidenceLevels.map((level) => (
-            <option key={level} value={level}>
-              {evidenceLevelLabels[level]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="filter-sector"
+        name="sector"
+        label="Sector"
+        defaultValue={filters.sector ?? ""}
+        options={sectorOptions}
+        className="max-w-full"
+        selectClassName={filterSelectClass}
+      />
+      <FilterSelect
+        id="filter-evidence"
+        name="evidenceLevel"
+        label="Minimum evidence level"
+        defaultValue={filters.evidenceLevel ? String(filters.evidenceLevel) : ""}
+        options={evidenceOptions}
+        className="max-w-full"
+        selectClassName={filterSelectClass}
+      />
       <div className="flex items-center gap-2 pb-2">
         <input id="filter-accepted" type="checkbox" name="acceptedOnly" value="1" defaultChecked={filters.acceptedOnly} className="h-5 w-5" />
         <label htmlFor="filter-accepted" className="font-semibold">
@@ -155,9 +121,7 @@ function FilterForm({ filters }: { filters: NeedMatchFilters }) {
         </label>
       </div>
       <div className="flex items-center gap-4">
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          Apply filters
-        </button>
+        <SubmitButton>Apply filters</SubmitButton>
         {isFiltered(filters) ? (
           <Link to="." className="link">
             Clear filters
@@ -185,19 +149,10 @@ function IdeaActions({ idea, error }: { idea: IdeaForNeedView; error: string | n
           <Form key={action} method="post">
             <input type="hidden" name="intent" value={action} />
             <input type="hidden" name="idea" value={idea.slug} />
-            <button
-              type="submit"
-              disabled={busy}
-              aria-describedby={error ? errorId : undefined}
-              className={
-                action === "request-introduction"
-                  ? "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
-                  : "rounded border-2 border-slate-700 bg-white px-4 py-2 font-semibold hover:bg-slate-100 disabled:opacity-70"
-              }
-            >
+            <SubmitButton look={action === "request-introduction" ? "primary" : "secondary"} disabled={busy} aria-describedby={error ? errorId : undefined}>
               {matchActionLabels[action]}
               <span className="sr-only">: {idea.title}</span>
-            </button>
+            </SubmitButton>
           </Form>
         ))}
         {idea.match ? (
@@ -280,10 +235,7 @@ export function NeedMatchesPanel({
   const doneIdea = ranked?.ideas.find((idea) => idea.slug === searchParams.get("idea"));
   const list = ranked ? visibleMatches(ranked.ideas, view, doneIdea?.slug ?? ideaError?.slug) : null;
   return (
-    <section aria-labelledby="matching-heading" className="mt-10">
-      <h2 id="matching-heading" className="text-2xl font-semibold">
-        Matching ideas
-      </h2>
+    <Section id="matching-heading" title="Matching ideas" className="mt-10">
       <p className="mt-1 max-w-3xl text-slate-700">
         Ranked by the exchange’s matching engine: how closely each idea’s text meets your problem, whether it offers a route you accept, its sectors, evidence,
         lifecycle phase and adoptions elsewhere. A broker checks every match before the innovator sees it.
@@ -361,11 +313,9 @@ export function NeedMatchesPanel({
           <MoreMatchesLinks filters={filters} view={view} shown={list.visible.length} more={list.more} hiddenWeak={list.hiddenWeak} weaker={list.weaker} />
         </>
       ) : null}
-      <p className="mt-4 text-sm">
-        <Link to={`/needs/${needSlug}`} className="link">
-          See the public page of this need
-        </Link>
-      </p>
-    </section>
+      <LinkParagraph to={`/needs/${needSlug}`} className="mt-4 text-sm">
+        See the public page of this need
+      </LinkParagraph>
+    </Section>
   );
 }

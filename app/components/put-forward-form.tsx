@@ -1,7 +1,8 @@
 // "Put forward one of your ideas" on a need's page: a signed-in innovator proposes one of their
 // published ideas for the open need. A broker looks at it before the commissioner is asked.
 import { Form, useNavigation } from "@remix-run/react";
-import { ErrorList } from "./forms";
+import { controlBorder, PlainField, plainControlProps } from "./plain-field";
+import { SubmitButton } from "./submit-button";
 import { Banner } from "./banner";
 
 export type PutForwardProps = {
@@ -36,18 +37,12 @@ export function PutForwardForm({ needSlug, ideas, done, result }: PutForwardProp
       ) : (
         <Form method="post" action={`/needs/${needSlug}`} className="mt-3" noValidate>
           <input type="hidden" name="intent" value="put-forward" />
-          <div className="mb-4">
-            <label htmlFor="put-forward-idea" className="block font-semibold">
-              Your idea
-            </label>
-            <ErrorList id="put-forward-idea-error" errors={errors.idea ? [errors.idea] : null} />
+          <PlainField id="put-forward-idea" label="Your idea" error={errors.idea} className="mb-4">
             <select
-              id="put-forward-idea"
+              {...plainControlProps("put-forward-idea", errors.idea, false)}
               name="idea"
               defaultValue={result?.values.idea ?? (available.length === 1 ? available[0].slug : "")}
-              aria-invalid={errors.idea ? true : undefined}
-              aria-describedby={errors.idea ? "put-forward-idea-error" : undefined}
-              className={`mt-1 max-w-full rounded border-2 bg-white px-3 py-2 ${errors.idea ? "border-red-700" : "border-slate-700"}`}
+              className={`mt-1 max-w-full rounded border-2 bg-white px-3 py-2 ${controlBorder(errors.idea)}`}
             >
               {available.length > 1 ? <option value="">Choose one of your published ideas</option> : null}
               {available.map((idea) => (
@@ -56,28 +51,17 @@ export function PutForwardForm({ needSlug, ideas, done, result }: PutForwardProp
                 </option>
               ))}
             </select>
-          </div>
-          <div className="mb-4">
-            <label htmlFor="put-forward-note" className="block font-semibold">
-              Why it fits this need (optional)
-            </label>
-            <p id="put-forward-note-hint" className="text-sm text-slate-700">
-              For the broker who reviews it.
-            </p>
-            <ErrorList id="put-forward-note-error" errors={errors.note ? [errors.note] : null} />
+          </PlainField>
+          <PlainField id="put-forward-note" label="Why it fits this need (optional)" hint="For the broker who reviews it." error={errors.note} className="mb-4">
             <textarea
-              id="put-forward-note"
+              {...plainControlProps("put-forward-note", errors.note, true)}
               name="note"
               rows={3}
               defaultValue={result?.values.note ?? ""}
-              aria-invalid={errors.note ? true : undefined}
-              aria-describedby={["put-forward-note-hint", errors.note ? "put-forward-note-error" : null].filter(Boolean).join(" ")}
-              className={`mt-1 w-full rounded border-2 bg-white px-3 py-2 ${errors.note ? "border-red-700" : "border-slate-700"}`}
+              className={`mt-1 w-full rounded border-2 bg-white px-3 py-2 ${controlBorder(errors.note)}`}
             />
-          </div>
-          <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            Put this idea forward
-          </button>
+          </PlainField>
+          <SubmitButton disabled={busy}>Put this idea forward</SubmitButton>
         </Form>
       )}
     </section>

@@ -4,6 +4,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { caseStudyStatusLabels } from "../domain/vocabulary";
 import { caseStudyPath } from "../domain/case-studies";
 import { Badge } from "../components/tags";
+import { LinkParagraph } from "../components/link-paragraph";
+import { Section } from "../components/section";
+import { SubmitButton } from "../components/submit-button";
 import { exchangeCounts, recentCaseStudies } from "../models/ideas.server";
 import { getExchange } from "../utils/exchange.server";
 
@@ -34,16 +37,11 @@ export default function Home() {
           </label>
           <div className="mt-1 flex gap-2">
             <input id="home-q" name="q" type="search" className="w-full rounded border-2 border-slate-700 px-3 py-2" />
-            <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-              Search
-            </button>
+            <SubmitButton>Search</SubmitButton>
           </div>
         </Form>
       </section>
-      <section aria-labelledby="figures" className="mt-10">
-        <h2 id="figures" className="sr-only">
-          The exchange in figures
-        </h2>
+      <Section id="figures" title="The exchange in figures" className="mt-10" headingClassName="sr-only">
         <ul className="grid grid-cols-2 gap-4 md:grid-cols-4">
           {figures.map((figure) => (
             <li key={figure.label} className="rounded border border-slate-300 p-4">
@@ -52,11 +50,8 @@ export default function Home() {
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="recent" className="mt-10">
-        <h2 id="recent" className="text-2xl font-semibold">
-          Recent case studies
-        </h2>
+      </Section>
+      <Section id="recent" title="Recent case studies" className="mt-10">
         {caseStudies.length === 0 ? (
           <p className="mt-2 text-slate-700">
             No case studies yet. Import ideas with <code>npm run exchange -- import ideas FILE</code>.
@@ -85,12 +80,10 @@ export default function Home() {
             ))}
           </ul>
         )}
-      </section>
-      <p className="mt-10">
-        <Link to="/needs" className="link">
-          See what commissioners are looking for
-        </Link>
-      </p>
+      </Section>
+      <LinkParagraph to="/needs" className="mt-10">
+        See what commissioners are looking for
+      </LinkParagraph>
     </div>
   );
 }

@@ -4,9 +4,11 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { PageHeading } from "../components/page-heading";
+import { SubmitButton } from "../components/submit-button";
 import { FormErrorSummary, TextField } from "../components/forms";
 import { newPasswordSchema, passwordHint, passwordMaxLength } from "../domain/password-policy";
 import { describeSignInBlock, recordSignInFailure, signInBlocked } from "../models/sign-in-throttle.server";
@@ -72,12 +74,7 @@ export default function ChangePassword() {
   });
   return (
     <div className="max-w-xl">
-      <p className="text-sm">
-        <Link to="/account" className="link">
-          Your account
-        </Link>
-      </p>
-      <h1 className="mt-2 text-3xl font-bold">Change your password</h1>
+      <PageHeading back={{ to: "/account", label: "Your account" }}>Change your password</PageHeading>
       {searchParams.get("changed") && !lastResult ? (
         <Banner tone="success">
           <p className="font-semibold">Your password has been changed. You have been signed out everywhere else.</p>
@@ -89,9 +86,7 @@ export default function ChangePassword() {
         <TextField label="Current password" field={fields.currentPassword} type="password" autoComplete="current-password" />
         <TextField label="New password" hint={passwordHint} field={fields.newPassword} type="password" autoComplete="new-password" />
         <TextField label="New password again" field={fields.confirmPassword} type="password" autoComplete="new-password" />
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          Change password
-        </button>
+        <SubmitButton>Change password</SubmitButton>
       </Form>
     </div>
   );

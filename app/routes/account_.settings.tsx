@@ -3,8 +3,9 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { PageHeading } from "../components/page-heading";
 import { RadioGroup } from "../components/form-controls";
 import { FormErrorSummary } from "../components/forms";
 import { DIGEST_HOUR_UTC, notificationPreferenceLabels, preferenceSchema } from "../domain/notification-digest";
@@ -43,12 +44,7 @@ export default function AccountSettings() {
   });
   return (
     <div className="max-w-2xl">
-      <p className="text-sm">
-        <Link to="/account" className="link">
-          Your account
-        </Link>
-      </p>
-      <h1 className="mt-2 text-3xl font-bold">Account settings</h1>
+      <PageHeading back={{ to: "/account", label: "Your account" }}>Account settings</PageHeading>
       {searchParams.get("saved") && !lastResult ? (
         <Banner tone="success">
           <p className="font-semibold">Your settings have been saved.</p>

@@ -2,7 +2,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "../components/data-table";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Section } from "../components/section";
 import { caseStudyColumns, CSV_LIST_SEPARATOR, ideaColumns, needColumns } from "../domain/open-data";
 import { exchangeCounts } from "../models/ideas.server";
 import { getExchange } from "../utils/exchange.server";
@@ -44,31 +46,18 @@ function ColumnTable({ caption, columns }: { caption: string; columns: { key: st
   return (
     <details className="mt-3">
       <summary className="cursor-pointer link">{caption}</summary>
-      <table className="stacked-table mt-2 w-full max-w-3xl border-collapse text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-400">
-            <th scope="col" className="py-1 pr-4">
-              Column
+      <DataTable caption={caption} columns={["Column", "What it holds"]} className="mt-2 max-w-3xl text-sm">
+        {columns.map((column) => (
+          <tr key={column.key} className="border-b border-slate-200 align-top">
+            <th scope="row" data-label="Column" className="py-1 pr-4 font-mono font-normal">
+              {column.key}
             </th>
-            <th scope="col" className="py-1">
-              What it holds
-            </th>
+            <td data-label="What it holds" className="py-1">
+              {column.description}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {columns.map((column) => (
-            <tr key={column.key} className="border-b border-slate-200 align-top">
-              <th scope="row" data-label="Column" className="py-1 pr-4 font-mono font-normal">
-                {column.key}
-              </th>
-              <td data-label="What it holds" className="py-1">
-                {column.description}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </details>
   );
 }
@@ -112,10 +101,7 @@ export default function OpenData() {
         Drafts, items awaiting review and anything about the people who use the exchange are never included.
       </p>
 
-      <section className="mt-8" aria-labelledby="downloads-heading">
-        <h2 id="downloads-heading" className="text-2xl font-semibold">
-          Downloads
-        </h2>
+      <Section id="downloads-heading" title="Downloads" className="mt-8">
         <p className="mt-2">The files are built when you ask for them, so they are always up to date.</p>
         <ul className="mt-4 space-y-2">
           {downloads.map((download) => (
@@ -154,12 +140,9 @@ export default function OpenData() {
           and other exchanges. Another exchange can import them unchanged (here: <Code>npm run exchange -- import ideas ideas.json</Code>). Keys with no value
           are left out.
         </p>
-      </section>
+      </Section>
 
-      <section className="mt-8" aria-labelledby="feed-heading">
-        <h2 id="feed-heading" className="text-2xl font-semibold">
-          Atom feed
-        </h2>
+      <Section id="feed-heading" title="Atom feed" className="mt-8">
         <p className="mt-2">
           <a href="/feed.atom" className="font-semibold link">
             New case studies and needs (Atom)
@@ -167,47 +150,28 @@ export default function OpenData() {
           : the 50 most recent case studies and open needs, newest first, each with a link to its page and its sectors as categories. Add{" "}
           <Code>{`${base}/feed.atom`}</Code> to any feed reader.
         </p>
-      </section>
+      </Section>
 
-      <section className="mt-8" aria-labelledby="api-heading">
-        <h2 id="api-heading" className="text-2xl font-semibold">
-          JSON API
-        </h2>
+      <Section id="api-heading" title="JSON API" className="mt-8">
         <p className="mt-2">
           Read-only, no key needed. Every response is JSON; an invalid parameter gets status 400 with <Code>{`{ "error": "…", "details": ["…"] }`}</Code> and an
           unknown slug status 404.
         </p>
-        <table className="stacked-table mt-4 w-full border-collapse text-left text-sm">
-          <caption className="sr-only">JSON API endpoints</caption>
-          <thead>
-            <tr className="border-b border-slate-400">
-              <th scope="col" className="py-2 pr-4">
-                Request
+        <DataTable caption="JSON API endpoints" columns={["Request", "Returns", "Parameters"]} className="mt-4 text-sm">
+          {apiEndpoints.map((endpoint) => (
+            <tr key={endpoint.path} className="border-b border-slate-200 align-top">
+              <th scope="row" data-label="Request" className="py-2 pr-4 font-mono font-normal whitespace-nowrap">
+                GET {endpoint.path}
               </th>
-              <th scope="col" className="py-2 pr-4">
-                Returns
-              </th>
-              <th scope="col" className="py-2">
-                Parameters
-              </th>
+              <td data-label="Returns" className="py-2 pr-4">
+                {endpoint.description}
+              </td>
+              <td data-label="Parameters" className="py-2">
+                {endpoint.parameters ?? "None"}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {apiEndpoints.map((endpoint) => (
-              <tr key={endpoint.path} className="border-b border-slate-200 align-top">
-                <th scope="row" data-label="Request" className="py-2 pr-4 font-mono font-normal whitespace-nowrap">
-                  GET {endpoint.path}
-                </th>
-                <td data-label="Returns" className="py-2 pr-4">
-                  {endpoint.description}
-                </td>
-                <td data-label="Parameters" className="py-2">
-                  {endpoint.parameters ?? "None"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         <p className="mt-4">
           Example:{" "}
           <a href="/api/ideas?sector=ageing&diffusionModel=franchise" className="link">
@@ -229,7 +193,7 @@ export default function OpenData() {
           </Link>{" "}
           pages.
         </p>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -5,7 +5,10 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { Chart, FigureTable } from "../components/chart";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { ListOrEmpty } from "../components/list-or-empty";
+import { Section } from "../components/section";
 import { cumulative, GOOD_MATCH_SCORE } from "../domain/insights";
+import { sectorNames } from "../domain/sector-names";
 import type { caseStudyStatuses } from "../domain/vocabulary";
 import { diffusionModelLabels, sectorLabels, type Sector } from "../domain/vocabulary";
 import { publicInsights } from "../models/insights.server";
@@ -129,10 +132,7 @@ export default function Insights() {
         <Figure label="Scouting gaps" value={gaps.length} />
       </dl>
 
-      <section className="mt-10" aria-labelledby="supply-heading">
-        <h2 id="supply-heading" className="text-2xl font-semibold">
-          Supply and demand by sector
-        </h2>
+      <Section id="supply-heading" title="Supply and demand by sector" className="mt-10">
         <p className="mt-2">
           Published ideas are the supply, open needs the demand. A <strong>scouting gap</strong> is an open need with no good match: no suggested match scoring{" "}
           {GOOD_MATCH_SCORE} or more that was not declined (and none a broker has taken forward) or, before any match has been suggested, no published idea in
@@ -146,28 +146,21 @@ export default function Insights() {
           rows={sectors.map((row) => [sectorLabels[row.sector as Sector], row.ideas, row.needs, row.gaps])}
         />
         <h3 className="mt-6 text-xl font-semibold">Scouting gaps</h3>
-        {gaps.length === 0 ? (
-          <p className="mt-2">Every open need has at least one good match.</p>
-        ) : (
-          <ul className="mt-2 space-y-2">
-            {gaps.map((gap) => (
-              <li key={gap.slug}>
-                <Link to={`/needs/${gap.slug}`} className="font-semibold link">
-                  {gap.title}
-                </Link>{" "}
-                <span className="text-slate-700">
-                  ({gap.sectors.map((sector) => sectorLabels[sector as Sector] ?? sector).join(", ")}): {gap.reason}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+        <ListOrEmpty items={gaps} className="mt-2 space-y-2" empty={<p className="mt-2">Every open need has at least one good match.</p>}>
+          {(gap) => (
+            <li key={gap.slug}>
+              <Link to={`/needs/${gap.slug}`} className="font-semibold link">
+                {gap.title}
+              </Link>{" "}
+              <span className="text-slate-700">
+                ({sectorNames(gap.sectors)}): {gap.reason}
+              </span>
+            </li>
+          )}
+        </ListOrEmpty>
+      </Section>
 
-      <section className="mt-10" aria-labelledby="time-heading">
-        <h2 id="time-heading" className="text-2xl font-semibold">
-          Adoptions over time
-        </h2>
+      <Section id="time-heading" title="Adoptions over time" className="mt-10">
         <p className="mt-2">
           Each case study is a place that adopted an idea, is piloting it, or tried it and stopped. The lines are running totals by the year each began
           {undated ? ` (${undated} case ${undated === 1 ? "study has" : "studies have"} no year and ${undated === 1 ? "is" : "are"} left out)` : ""}.
@@ -178,12 +171,9 @@ export default function Insights() {
           headers={["Year", "Adopted", "Piloting", "Stopped", "Adopted, running total"]}
           rows={years.map((year) => [year.year, year.adopted, year.piloting, year.stopped, year.runningAdopted])}
         />
-      </section>
+      </Section>
 
-      <section className="mt-10" aria-labelledby="model-heading">
-        <h2 id="model-heading" className="text-2xl font-semibold">
-          Adoptions by diffusion model
-        </h2>
+      <Section id="model-heading" title="Adoptions by diffusion model" className="mt-10">
         <p className="mt-2">How the ideas behind each case study may spread: copied freely, franchised, taken over wholesale, or grown by their owner.</p>
         <Chart spec={charts.model} />
         <FigureTable
@@ -191,7 +181,7 @@ export default function Insights() {
           headers={["Diffusion model", "Ideas offering it", "Adopted", "Piloting", "Stopped"]}
           rows={byModel.map((row) => [diffusionModelLabels[row.model], row.ideas, row.adopted, row.piloting, row.stopped])}
         />
-      </section>
+      </Section>
     </div>
   );
 }

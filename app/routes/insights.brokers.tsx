@@ -2,28 +2,20 @@
 // each review queue against its service level. Brokers and admins only.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Chart, FigureTable } from "../components/chart";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { reviewItemLabels } from "../domain/review-workflow";
-import type { MatchStatus } from "../domain/vocabulary";
+import { LinkParagraph } from "../components/link-paragraph";
+import { PageHeading } from "../components/page-heading";
+import { Section } from "../components/section";
+import { reviewItemLabels, reviewItemPluralLabels } from "../domain/review-workflow";
+import { matchStatusLabels } from "../domain/vocabulary";
 import { brokerInsights } from "../models/insights.server";
 import { groupedBarChart } from "../utils/charts.server";
 import { getExchange } from "../utils/exchange.server";
 import { requireRole } from "../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Broker insights | Innovation Exchange" }];
-
-const statusLabels: Record<MatchStatus, string> = {
-  suggested: "Suggested",
-  shortlisted: "Shortlisted",
-  introduced: "Introduced",
-  piloting: "Piloting",
-  adopted: "Adopted",
-  declined: "Declined",
-};
-
-const queueLabels = { idea: "Ideas", need: "Needs", "case-study": "Case studies", "outcome-update": "Outcome updates" } as const;
 
 const days = (value: number | null) => (value === null ? "–" : value.toFixed(1));
 
@@ -37,9 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const funnelChart = groupedBarChart({
     title: "Matches by status",
     description: total
-      ? `${total} matches: ${insights.funnel.map((row) => `${row.count} ${statusLabels[row.status].toLowerCase()}`).join(", ")}. ${adopted} reached adoption.`
+      ? `${total} matches: ${insights.funnel.map((row) => `${row.count} ${matchStatusLabels[row.status].toLowerCase()}`).join(", ")}. ${adopted} reached adoption.`
       : "No matches have been suggested yet.",
-    categories: insights.funnel.map((row) => statusLabels[row.status]),
+    categories: insights.funnel.map((row) => matchStatusLabels[row.status]),
     series: [{ key: "count", label: "Matches" }],
     values: insights.funnel.map((row) => [row.count]),
     axisLabel: "Number of matches at each status now",
@@ -54,10 +46,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: `Working days in each review queue, against the service level of ${serviceLevelDays} working days`,
     description: decided.length
       ? `Over the last ${insights.sinceDays} days, ${decided
-          .map((queue) => `${queueLabels[queue.itemType].toLowerCase()}: median ${days(queue.medianDays)}, 90th percentile ${days(queue.p90Days)} working days`)
-          .join("; ")}. ${slowest ? `The slowest queue is ${queueLabels[slowest.itemType].toLowerCase()}.` : ""}`
+          .map(
+            (queue) =>
+              `${reviewItemPluralLabels[queue.itemType].toLowerCase()}: median ${days(queue.medianDays)}, 90th percentile ${days(queue.p90Days)} working days`,
+          )
+          .join("; ")}. ${slowest ? `The slowest queue is ${reviewItemPluralLabels[slowest.itemType].toLowerCase()}.` : ""}`
       : `No review was decided in the last ${insights.sinceDays} days.`,
-    categories: insights.queues.map((queue) => queueLabels[queue.itemType]),
+    categories: insights.queues.map((queue) => reviewItemPluralLabels[queue.itemType]),
     series: [
       { key: "median", label: "Median" },
       { key: "p90", label: "90th percentile" },
@@ -78,18 +73,10 @@ export default function BrokerInsights() {
   const { serviceLevelDays, sinceDays, funnel, queues, charts } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-4xl">
-      <p className="text-sm">
-        <Link to="/insights" className="link">
-          All insights
-        </Link>
-      </p>
-      <h1 className="mt-2 text-3xl font-bold">Broker insights</h1>
+      <PageHeading back={{ to: "/insights", label: "All insights" }}>Broker insights</PageHeading>
       <p className="mt-3 text-lg">How matches move towards adoption, and whether the review queues keep their service level.</p>
 
-      <section className="mt-8" aria-labelledby="funnel-heading">
-        <h2 id="funnel-heading" className="text-2xl font-semibold">
-          Match funnel
-        </h2>
+      <Section id="funnel-heading" title="Match funnel" className="mt-8">
         <p className="mt-2">
           A match moves from suggested to shortlisted, introduced, piloting and adopted, or is declined at any step. “Reached” counts the live matches now at
           that stage or beyond.
@@ -98,14 +85,11 @@ export default function BrokerInsights() {
         <FigureTable
           caption="Matches by status"
           headers={["Status", "Matches at this status", "Reached this stage"]}
-          rows={funnel.map((row) => [statusLabels[row.status], row.count, row.reached ?? "–"])}
+          rows={funnel.map((row) => [matchStatusLabels[row.status], row.count, row.reached ?? "–"])}
         />
-      </section>
+      </Section>
 
-      <section className="mt-10" aria-labelledby="queues-heading">
-        <h2 id="queues-heading" className="text-2xl font-semibold">
-          Time in the review queues
-        </h2>
+      <Section id="queues-heading" title="Time in the review queues" className="mt-10">
         <p className="mt-2">
           From submission (or resubmission) to a broker’s decision, in working days, for decisions in the last {sinceDays} days. Each item should be decided
           within {serviceLevelDays} working days. Items still waiting are counted separately.
@@ -134,12 +118,10 @@ export default function BrokerInsights() {
             days(queue.oldestWaitingDays),
           ])}
         />
-        <p className="mt-4">
-          <Link to="/broker" className="link">
-            Go to the review queue
-          </Link>
-        </p>
-      </section>
+        <LinkParagraph to="/broker" className="mt-4">
+          Go to the review queue
+        </LinkParagraph>
+      </Section>
     </div>
   );
 }

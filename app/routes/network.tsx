@@ -1,10 +1,13 @@
 // The adopter network: ideas, organisations and places, linked by origin, adoption and
 // brokered introductions, with each node's degree and betweenness. An interactive diagram
 // and a sortable table (plain links and a GET form: it works without JavaScript).
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { FilterSelect } from "../components/filter-select";
+import { Section } from "../components/section";
+import { SubmitButton } from "../components/submit-button";
 import { kindStyles, NetworkDiagram, type DiagramNode } from "../components/network-diagram";
 import { Pagination } from "../components/pagination";
 import {
@@ -150,6 +153,98 @@ function NodeList({
   );
 }
 
+const kindOptions = [
+  { value: "all", label: "All kinds" },
+  { value: "idea", label: "Ideas" },
+  { value: "organisation", label: "Organisations" },
+  { value: "place", label: "Places" },
+];
+const roleOptions = [
+  { value: "any", label: "Any role" },
+  { value: "hub", label: "Hubs" },
+  { value: "gatekeeper", label: "Gatekeepers" },
+  { value: "isolated", label: "Isolated places" },
+];
+const filterSelectClass = "mt-1 rounded border border-slate-500 px-2 py-1.5";
+
+const sortableColumns: { sort: NetworkSortKey; numeric?: boolean }[] = [
+  { sort: "name" },
+  { sort: "kind" },
+  { sort: "degree", numeric: true },
+  { sort: "betweenness", numeric: true },
+];
+const plainColumns = ["Group", "Role"];
+
+type NodeRow = SerializeFrom<typeof loader>["rows"][number];
+
+/** Every node, a page at a time: the filters, the sortable table and its pages. The skip link lands on its heading. */
+function NodeTable({ params, rows, matchingRows, totalPages }: { params: NetworkTableParams; rows: NodeRow[]; matchingRows: number; totalPages: number }) {
+  return (
+    <section className="mt-10" aria-labelledby="network-table">
+      <h2 id="network-table" tabIndex={-1} className="text-2xl font-semibold focus:outline-none">
+        All nodes
+      </h2>
+      <Form method="get" action="/network" className="mt-3 flex flex-wrap items-end gap-4" preventScrollReset>
+        <input type="hidden" name="sort" value={params.sort} />
+        <input type="hidden" name="dir" value={params.dir} />
+        <FilterSelect id="network-kind" name="kind" label="Kind" defaultValue={params.kind} options={kindOptions} selectClassName={filterSelectClass} />
+        <FilterSelect id="network-role" name="role" label="Role" defaultValue={params.role} options={roleOptions} selectClassName={filterSelectClass} />
+        <SubmitButton>Show nodes</SubmitButton>
+      </Form>
+      <p className="mt-3" role="status">
+        {matchingRows} {matchingRows === 1 ? "node" : "nodes"}
+        {totalPages > 1 ? `, page ${params.page} of ${totalPages}` : ""}
+      </p>
+      <div className="mt-2 overflow-x-auto">
+        <table className="stacked-table w-full border-collapse text-left text-sm">
+          <caption className="sr-only">
+            Nodes of the adopter network, sorted by {sortLabels[params.sort].toLowerCase()}, {params.dir === "asc" ? "lowest or A first" : "highest or Z first"}
+          </caption>
+          <thead>
+            <tr className="border-b border-slate-400">
+              {sortableColumns.map((column) => (
+                <SortHeader key={column.sort} params={params} sort={column.sort} numeric={column.numeric} />
+              ))}
+              {plainColumns.map((label, index) => (
+                <th key={label} scope="col" className={index < plainColumns.length - 1 ? "py-2 pr-4" : "py-2"}>
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className="border-b border-slate-200">
+                <th scope="row" data-label="Name" className="py-1.5 pr-4 font-normal">
+                  <Link to={row.href} className="link">
+                    {row.label}
+                  </Link>
+                </th>
+                <td data-label="Kind" className="py-1.5 pr-4">
+                  {kindStyles[row.kind].label}
+                </td>
+                <td data-label="Degree" className="py-1.5 pr-4 text-right tabular-nums">
+                  {row.degree}
+                </td>
+                <td data-label="Betweenness" className="py-1.5 pr-4 text-right tabular-nums">
+                  {row.betweenness.toFixed(3)}
+                </td>
+                <td data-label="Group" className="py-1.5 pr-4">
+                  {row.mainComponent ? "Main network" : `Separate (${row.componentSize} nodes)`}
+                </td>
+                <td data-label="Role" className="py-1.5">
+                  {row.roles.map((role) => roleLabels[role]).join(", ")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={params.page} totalPages={totalPages} />
+    </section>
+  );
+}
+
 export default function NetworkPage() {
   const { params, totals, hubs, gatekeepers, betweennessSample, rows, matchingRows, totalPages, diagram } = useLoaderData<typeof loader>();
   return (
@@ -177,10 +272,7 @@ export default function NetworkPage() {
         {totals.components} separate groups in all, and {totals.isolatedPlaces} places are cut off from the main network.
       </p>
 
-      <section className="mt-8 max-w-4xl" aria-labelledby="roles-heading">
-        <h2 id="roles-heading" className="text-2xl font-semibold">
-          Hubs and gatekeepers
-        </h2>
+      <Section id="roles-heading" title="Hubs and gatekeepers" className="mt-8 max-w-4xl">
         <p className="mt-2">
           <strong>Degree</strong> counts a node’s direct links: <strong>hubs</strong> have the most. <strong>Betweenness</strong> is the share of shortest paths
           between other nodes that pass through a node, from 0 to 1: <strong>gatekeepers</strong> connect parts of the network that would otherwise be far
@@ -193,12 +285,9 @@ export default function NetworkPage() {
           <NodeList title="Most connected" nodes={hubs} measure="degree" />
           <NodeList title="Main gatekeepers" nodes={gatekeepers} measure="betweenness" />
         </div>
-      </section>
+      </Section>
 
-      <section className="mt-10" aria-labelledby="diagram-heading">
-        <h2 id="diagram-heading" className="text-2xl font-semibold">
-          The network
-        </h2>
+      <Section id="diagram-heading" title="The network" className="mt-10">
         <p className="mt-2 max-w-3xl">
           Larger shapes have more links. Every shape is a link to its page; with the keyboard, Tab moves into the diagram and the arrow keys move between
           shapes, most connected first.{" "}
@@ -226,95 +315,9 @@ export default function NetworkPage() {
           ))}
         </ul>
         <NetworkDiagram width={diagram.width} height={diagram.height} nodes={diagram.nodes} edges={diagram.edges} labelled={8} />
-      </section>
+      </Section>
 
-      <section className="mt-10" aria-labelledby="network-table">
-        <h2 id="network-table" tabIndex={-1} className="text-2xl font-semibold focus:outline-none">
-          All nodes
-        </h2>
-        <Form method="get" action="/network" className="mt-3 flex flex-wrap items-end gap-4" preventScrollReset>
-          <input type="hidden" name="sort" value={params.sort} />
-          <input type="hidden" name="dir" value={params.dir} />
-          <div>
-            <label htmlFor="network-kind" className="block font-semibold">
-              Kind
-            </label>
-            <select id="network-kind" name="kind" defaultValue={params.kind} className="mt-1 rounded border border-slate-500 px-2 py-1.5">
-              <option value="all">All kinds</option>
-              <option value="idea">Ideas</option>
-              <option value="organisation">Organisations</option>
-              <option value="place">Places</option>
-            </select>
-          </div>
-          <div>
-            <label htmlFor="network-role" className="block font-semibold">
-              Role
-            </label>
-            <select id="network-role" name="role" defaultValue={params.role} className="mt-1 rounded border border-slate-500 px-2 py-1.5">
-              <option value="any">Any role</option>
-              <option value="hub">Hubs</option>
-              <option value="gatekeeper">Gatekeepers</option>
-              <option value="isolated">Isolated places</option>
-            </select>
-          </div>
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            Show nodes
-          </button>
-        </Form>
-        <p className="mt-3" role="status">
-          {matchingRows} {matchingRows === 1 ? "node" : "nodes"}
-          {totalPages > 1 ? `, page ${params.page} of ${totalPages}` : ""}
-        </p>
-        <div className="mt-2 overflow-x-auto">
-          <table className="stacked-table w-full border-collapse text-left text-sm">
-            <caption className="sr-only">
-              Nodes of the adopter network, sorted by {sortLabels[params.sort].toLowerCase()},{" "}
-              {params.dir === "asc" ? "lowest or A first" : "highest or Z first"}
-            </caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                <SortHeader params={params} sort="name" />
-                <SortHeader params={params} sort="kind" />
-                <SortHeader params={params} sort="degree" numeric />
-                <SortHeader params={params} sort="betweenness" numeric />
-                <th scope="col" className="py-2 pr-4">
-                  Group
-                </th>
-                <th scope="col" className="py-2">
-                  Role
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-b border-slate-200">
-                  <th scope="row" data-label="Name" className="py-1.5 pr-4 font-normal">
-                    <Link to={row.href} className="link">
-                      {row.label}
-                    </Link>
-                  </th>
-                  <td data-label="Kind" className="py-1.5 pr-4">
-                    {kindStyles[row.kind].label}
-                  </td>
-                  <td data-label="Degree" className="py-1.5 pr-4 text-right tabular-nums">
-                    {row.degree}
-                  </td>
-                  <td data-label="Betweenness" className="py-1.5 pr-4 text-right tabular-nums">
-                    {row.betweenness.toFixed(3)}
-                  </td>
-                  <td data-label="Group" className="py-1.5 pr-4">
-                    {row.mainComponent ? "Main network" : `Separate (${row.componentSize} nodes)`}
-                  </td>
-                  <td data-label="Role" className="py-1.5">
-                    {row.roles.map((role) => roleLabels[role]).join(", ")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <Pagination page={params.page} totalPages={totalPages} />
-      </section>
+      <NodeTable params={params} rows={rows} matchingRows={matchingRows} totalPages={totalPages} />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuditTable, DataTable } from "../../components/data-table";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { Section } from "../../components/section";
+import { SubmitButton } from "../../components/submit-button";
 import { ErrorList } from "../../components/forms";
 import { Pagination } from "../../components/pagination";
 import { roleLabels, userAccountSchema, userListSchema, USERS_PER_PAGE } from "../../domain/admin-forms";
@@ -174,15 +176,14 @@ export default function AdminUsers() {
             className="mt-1 w-72 max-w-full rounded border-2 border-slate-700 px-3 py-2"
           />
         </div>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          Search
-        </button>
+        <SubmitButton>Search</SubmitButton>
       </Form>
-      <section aria-labelledby="users-heading" className="mt-6">
-        <h2 id="users-heading" className="text-xl font-semibold">
-          {data.total} {data.total === 1 ? "user" : "users"}
-          {data.q ? ` matching “${data.q}”` : ""}
-        </h2>
+      <Section
+        id="users-heading"
+        title={`${data.total} ${data.total === 1 ? "user" : "users"}${data.q ? ` matching “${data.q}”` : ""}`}
+        className="mt-6"
+        headingClassName="text-xl font-semibold"
+      >
         {data.users.length === 0 ? (
           <p className="mt-2 rounded bg-slate-50 p-4">{data.q ? "No users match this search." : "There are no users yet."}</p>
         ) : (
@@ -202,11 +203,8 @@ export default function AdminUsers() {
           </div>
         )}
         <Pagination page={data.page} totalPages={data.totalPages} />
-      </section>
-      <section aria-labelledby="audit-heading" className="mt-10">
-        <h2 id="audit-heading" className="text-xl font-semibold">
-          Recent admin changes
-        </h2>
+      </Section>
+      <Section id="audit-heading" title="Recent admin changes" className="mt-10" headingClassName="text-xl font-semibold">
         {data.audit.length === 0 ? (
           <p className="mt-2 rounded bg-slate-50 p-4">No changes have been made yet.</p>
         ) : (
@@ -218,7 +216,7 @@ export default function AdminUsers() {
             />
           </div>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -6,11 +6,14 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
 import type { z } from "zod";
-import { AssignForm, CurrentAssignment } from "../../components/assign-form";
-import { AuditTable } from "../../components/data-table";
+import { AssignmentPanel } from "../../components/assignment-panel";
+import { AuditTable, DataTable } from "../../components/data-table";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { LinkParagraph } from "../../components/link-paragraph";
+import { ListOrEmpty } from "../../components/list-or-empty";
+import { Section } from "../../components/section";
+import { SubmitButton } from "../../components/submit-button";
 import { RadioGroup, SelectField, TextareaField } from "../../components/form-controls";
 import { ErrorList, FormErrorSummary } from "../../components/forms";
 import { LatestScore, ScoreForm } from "../../components/review-score";
@@ -223,17 +226,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response("That request was not understood.", { status: 400 });
 }
 
-function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="mt-10">
-      <h2 id={id} className="text-2xl font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 function DecisionForm({
   itemType,
   lastResult,
@@ -305,9 +297,7 @@ function DecisionForm({
         field={fields.reason}
         rows={4}
       />
-      <button type="submit" disabled={submitting} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70">
-        {submitting ? "Recording…" : "Record decision"}
-      </button>
+      <SubmitButton disabled={submitting}>{submitting ? "Recording…" : "Record decision"}</SubmitButton>
     </Form>
   );
 }
@@ -353,11 +343,9 @@ export default function ReviewItem() {
   const claimedByOther = data.claim && !claimedByMe;
   return (
     <article>
-      <p className="text-sm">
-        <Link to="/broker" className="link">
-          Review queue
-        </Link>
-      </p>
+      <LinkParagraph to="/broker" className="text-sm">
+        Review queue
+      </LinkParagraph>
       <p className="mt-2 text-sm font-semibold text-slate-700">
         {reviewItemLabels[data.itemType]} · {data.subheading}
       </p>
@@ -365,11 +353,7 @@ export default function ReviewItem() {
       {decided && decidedMessages[decided] ? (
         <Banner tone="success">
           <p className="font-semibold">{decidedMessages[decided]}</p>
-          <p>
-            <Link to="/broker" className="link">
-              Back to the queue
-            </Link>
-          </p>
+          <LinkParagraph to="/broker">Back to the queue</LinkParagraph>
         </Banner>
       ) : null}
       {done && doneMessages[done] ? (
@@ -428,10 +412,12 @@ export default function ReviewItem() {
         ) : null}
       </dl>
 
-      <section aria-labelledby="claim-heading" className="mt-6 max-w-3xl rounded border border-slate-300 bg-slate-50 p-4">
-        <h2 id="claim-heading" className="text-lg font-semibold">
-          Claim
-        </h2>
+      <Section
+        id="claim-heading"
+        title="Claim"
+        className="mt-6 max-w-3xl rounded border border-slate-300 bg-slate-50 p-4"
+        headingClassName="text-lg font-semibold"
+      >
         {actionData?.intent === "claim" ? (
           <p role="alert" className="mt-1 font-semibold text-red-800">
             {actionData.error}
@@ -461,67 +447,47 @@ export default function ReviewItem() {
             </button>
           </Form>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="assign-heading" className="mt-4 max-w-3xl rounded border border-slate-300 p-4">
-        <h2 id="assign-heading" className="text-lg font-semibold">
-          Assignment
-        </h2>
-        <CurrentAssignment assignment={data.assignment} viewerId={data.userId} />
-        {data.awaiting && (!data.claim || claimedByMe || data.isAdmin) ? (
-          <AssignForm
-            key={data.assignment?.assignedAt ?? "none"}
-            options={data.assignees}
-            currentAssigneeId={data.assignment?.assigneeId ?? null}
-            lastResult={actionData?.intent === "assign" ? actionData.result : undefined}
-          />
-        ) : data.awaiting ? (
-          <p className="mt-1 text-slate-700">{data.claim?.name} has claimed it: only they or an admin can assign it to someone else.</p>
-        ) : null}
-      </section>
+      <AssignmentPanel
+        assignment={data.assignment}
+        viewerId={data.userId}
+        assignees={data.assignees}
+        lastResult={actionData?.intent === "assign" ? actionData.result : undefined}
+        canAssign={data.awaiting && (!data.claim || claimedByMe || data.isAdmin)}
+        cannotAssign={
+          data.awaiting ? <p className="mt-1 text-slate-700">{data.claim?.name} has claimed it: only they or an admin can assign it to someone else.</p> : null
+        }
+        className="mt-4 max-w-3xl"
+      />
 
       {data.pendingChanges.length ? (
-        <Panel id="pending-heading" title="Changes waiting for review">
+        <Section id="pending-heading" title="Changes waiting for review" className="mt-10">
           <p className="mt-1 max-w-3xl text-slate-700">The published idea stays live as it is until you publish these changes.</p>
           <div className="mt-4 overflow-x-auto">
-            <table className="stacked-table w-full max-w-5xl border-collapse text-left text-sm">
-              <caption className="sr-only">Each changed field, before and after</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-4">
-                    Field
+            <DataTable caption="Each changed field, before and after" columns={["Field", "Before (live)", "After (proposed)"]} className="max-w-5xl text-sm">
+              {data.pendingChanges.map((change) => (
+                <tr key={change.field} className="border-b border-slate-200 align-top">
+                  <th scope="row" className="py-2 pr-4">
+                    {change.label}
                   </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Before (live)
-                  </th>
-                  <th scope="col" className="py-2">
-                    After (proposed)
-                  </th>
+                  <td data-label="Before (live)" className="py-2 pr-4 whitespace-pre-line">
+                    <del className="decoration-red-800">{change.before}</del>
+                  </td>
+                  <td data-label="After (proposed)" className="py-2 whitespace-pre-line">
+                    <ins className="no-underline bg-emerald-50">{change.after}</ins>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.pendingChanges.map((change) => (
-                  <tr key={change.field} className="border-b border-slate-200 align-top">
-                    <th scope="row" className="py-2 pr-4">
-                      {change.label}
-                    </th>
-                    <td data-label="Before (live)" className="py-2 pr-4 whitespace-pre-line">
-                      <del className="decoration-red-800">{change.before}</del>
-                    </td>
-                    <td data-label="After (proposed)" className="py-2 whitespace-pre-line">
-                      <ins className="no-underline bg-emerald-50">{change.after}</ins>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </div>
-        </Panel>
+        </Section>
       ) : null}
 
-      <Panel
+      <Section
         id="item-heading"
         title={data.itemType === "idea" && data.pendingChanges.length ? "The live idea" : `The ${reviewItemLabels[data.itemType].toLowerCase()}`}
+        className="mt-10"
       >
         <dl className="mt-4 max-w-3xl space-y-3">
           {data.facts.map((fact) => (
@@ -549,38 +515,38 @@ export default function ReviewItem() {
               </dl>
             )}
             <h3 className="mt-6 text-xl font-semibold">Case studies</h3>
-            {data.caseStudies.length === 0 ? (
-              <p className="mt-1 text-slate-700">No case studies.</p>
-            ) : (
-              <ul className="mt-2 grid max-w-5xl gap-4 md:grid-cols-2">
-                {data.caseStudies.map((study) => (
-                  <li key={study.id} className="rounded border border-slate-300 p-4">
-                    <h4 className="font-semibold">{study.heading}</h4>
-                    <p className="text-sm">
-                      {study.status}
-                      {study.reviewStatus !== "published" ? ` · review: ${study.reviewStatusLabel}` : ""}
+            <ListOrEmpty
+              items={data.caseStudies}
+              className="mt-2 grid max-w-5xl gap-4 md:grid-cols-2"
+              empty={<p className="mt-1 text-slate-700">No case studies.</p>}
+            >
+              {(study) => (
+                <li key={study.id} className="rounded border border-slate-300 p-4">
+                  <h4 className="font-semibold">{study.heading}</h4>
+                  <p className="text-sm">
+                    {study.status}
+                    {study.reviewStatus !== "published" ? ` · review: ${study.reviewStatusLabel}` : ""}
+                  </p>
+                  {study.outcomes ? (
+                    <p className="mt-2 whitespace-pre-line">
+                      <span className="font-semibold">Outcomes: </span>
+                      {study.outcomes}
                     </p>
-                    {study.outcomes ? (
-                      <p className="mt-2 whitespace-pre-line">
-                        <span className="font-semibold">Outcomes: </span>
-                        {study.outcomes}
-                      </p>
-                    ) : null}
-                    {study.lessons ? (
-                      <p className="mt-2 whitespace-pre-line">
-                        <span className="font-semibold">Lessons: </span>
-                        {study.lessons}
-                      </p>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            )}
+                  ) : null}
+                  {study.lessons ? (
+                    <p className="mt-2 whitespace-pre-line">
+                      <span className="font-semibold">Lessons: </span>
+                      {study.lessons}
+                    </p>
+                  ) : null}
+                </li>
+              )}
+            </ListOrEmpty>
           </>
         ) : null}
-      </Panel>
+      </Section>
 
-      <Panel id="score-heading" title="Score this item">
+      <Section id="score-heading" title="Score this item" className="mt-10">
         <LatestScore score={data.score} />
         <ScoreForm
           key={data.score?.at ?? "none"}
@@ -588,9 +554,9 @@ export default function ReviewItem() {
           defaults={data.myScores}
           lastResult={actionData?.intent === "score" ? actionData.result : undefined}
         />
-      </Panel>
+      </Section>
 
-      <Panel id="decision-heading" title="Decision">
+      <Section id="decision-heading" title="Decision" className="mt-10">
         {data.awaiting && !claimedByOther ? (
           <DecisionForm
             itemType={data.itemType}
@@ -602,27 +568,23 @@ export default function ReviewItem() {
         ) : (
           <p className="mt-2">This item is not waiting for a decision. Its history is in the audit log below.</p>
         )}
-      </Panel>
+      </Section>
 
-      <Panel id="notes" title="Private broker notes">
-        {data.notes.length === 0 ? (
-          <p className="mt-2 text-slate-700">No notes yet.</p>
-        ) : (
-          <ol className="mt-2 max-w-3xl space-y-3">
-            {data.notes.map((note) => (
-              <li key={note.id} className="rounded border-l-4 border-slate-400 bg-slate-50 p-3">
-                <p className="whitespace-pre-line">{note.body}</p>
-                <p className="mt-1 text-sm text-slate-700">
-                  {note.author}, {note.at}
-                </p>
-              </li>
-            ))}
-          </ol>
-        )}
+      <Section id="notes" title="Private broker notes" className="mt-10">
+        <ListOrEmpty items={data.notes} ordered className="mt-2 max-w-3xl space-y-3" empty={<p className="mt-2 text-slate-700">No notes yet.</p>}>
+          {(note) => (
+            <li key={note.id} className="rounded border-l-4 border-slate-400 bg-slate-50 p-3">
+              <p className="whitespace-pre-line">{note.body}</p>
+              <p className="mt-1 text-sm text-slate-700">
+                {note.author}, {note.at}
+              </p>
+            </li>
+          )}
+        </ListOrEmpty>
         <NoteForm lastResult={actionData?.intent === "note" ? actionData.result : undefined} />
-      </Panel>
+      </Section>
 
-      <Panel id="audit-heading" title="Audit log">
+      <Section id="audit-heading" title="Audit log" className="mt-10">
         {data.audit.length === 0 ? (
           <p className="mt-2 text-slate-700">Nothing has been recorded yet.</p>
         ) : (
@@ -630,7 +592,7 @@ export default function ReviewItem() {
             <AuditTable caption="Every state change of this item, newest first" actionHeading="Action" entries={data.audit} className="max-w-5xl" />
           </div>
         )}
-      </Panel>
+      </Section>
     </article>
   );
 }

@@ -5,11 +5,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { FilterSelect } from "../../components/filter-select";
+import { ListOrEmpty } from "../../components/list-or-empty";
+import { Section } from "../../components/section";
+import { SubmitButton } from "../../components/submit-button";
 import { Badge } from "../../components/tags";
 import { claimSchema } from "../../domain/broker-forms";
 import { describeDeadline, formatAge, formatDate, parseQueueParams, queueSearch, type QueueParams } from "../../domain/broker-queue";
 import { formatRubricTotal } from "../../domain/review-rubric";
-import { reviewItemLabels } from "../../domain/review-workflow";
+import { reviewItemLabels, reviewItemPluralLabels } from "../../domain/review-workflow";
 import { matchStatusLabels, reviewItemTypes, type ReviewItemType } from "../../domain/vocabulary";
 import { assignmentsByItem, listAssignedMatches } from "../../models/assignments.server";
 import { latestTotals } from "../../models/review-rubric.server";
@@ -25,8 +29,6 @@ import { DataTable } from "../../components/data-table";
 export const meta: MetaFunction = () => [{ title: "Review queue | Innovation Exchange" }];
 
 const brokerRoles = ["broker", "admin"] as const;
-
-const typePlurals: Record<ReviewItemType, string> = { idea: "Ideas", need: "Needs", "case-study": "Case studies", "outcome-update": "Outcome updates" };
 
 type Extras = { totals: Map<string, number>; assigned: Map<string, { id: string; name: string }> };
 
@@ -120,6 +122,11 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/broker${url.search}`);
 }
 
+const sortOptions = [
+  { value: "oldest", label: "Oldest first" },
+  { value: "newest", label: "Newest first" },
+];
+
 function FilterForm({ params }: { params: QueueParams }) {
   const radio = (name: string, value: string, label: string, checked: boolean) => (
     <div key={value} className="flex items-center gap-2">
@@ -133,7 +140,7 @@ function FilterForm({ params }: { params: QueueParams }) {
         <legend className="font-semibold">Type</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {radio("type", "", "All", !params.type)}
-          {reviewItemTypes.map((type) => radio("type", type, typePlurals[type], params.type === type))}
+          {reviewItemTypes.map((type) => radio("type", type, reviewItemPluralLabels[type], params.type === type))}
         </div>
       </fieldset>
       <fieldset>
@@ -152,18 +159,8 @@ function FilterForm({ params }: { params: QueueParams }) {
         <input id="assigned" type="checkbox" name="assigned" value="me" defaultChecked={params.assignedToMe} className="size-4" />
         <label htmlFor="assigned">Assigned to me</label>
       </div>
-      <div>
-        <label htmlFor="sort" className="block font-semibold">
-          Sort
-        </label>
-        <select id="sort" name="sort" defaultValue={params.sort} className="mt-1 rounded border-2 border-slate-700 bg-white px-2 py-1">
-          <option value="oldest">Oldest first</option>
-          <option value="newest">Newest first</option>
-        </select>
-      </div>
-      <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-        Apply
-      </button>
+      <FilterSelect id="sort" name="sort" label="Sort" defaultValue={params.sort} options={sortOptions} />
+      <SubmitButton>Apply</SubmitButton>
     </Form>
   );
 }
@@ -220,11 +217,17 @@ export default function BrokerQueue() {
         </Banner>
       ) : null}
       <FilterForm key={search} params={params} />
-      <section aria-labelledby="queue-heading" className="mt-8">
-        <h2 id="queue-heading" className="text-xl font-semibold">
-          {filtered ? `${items.length} matching ${items.length === 1 ? "item" : "items"}` : `${items.length} ${items.length === 1 ? "item" : "items"}`}
-          {params.sort === "newest" ? ", newest first" : ", oldest first"}
-        </h2>
+      <Section
+        id="queue-heading"
+        title={
+          <>
+            {filtered ? `${items.length} matching ${items.length === 1 ? "item" : "items"}` : `${items.length} ${items.length === 1 ? "item" : "items"}`}
+            {params.sort === "newest" ? ", newest first" : ", oldest first"}
+          </>
+        }
+        className="mt-8"
+        headingClassName="text-xl font-semibold"
+      >
         {items.length === 0 ? (
           <div className="mt-4 rounded bg-slate-50 p-4">
             {summary.total === 0 ? (
@@ -310,7 +313,7 @@ export default function BrokerQueue() {
             </DataTable>
           </div>
         )}
-      </section>
+      </Section>
       {params.assignedToMe ? <AssignedMatches matches={assignedMatches} /> : null}
     </div>
   );
@@ -322,30 +325,23 @@ function AssignedMatches({
   matches: { id: number; title: string; status: string; deadline: string | null; assignedBy: string | null; note: string | null }[];
 }) {
   return (
-    <section aria-labelledby="assigned-matches-heading" className="mt-10">
-      <h2 id="assigned-matches-heading" className="text-xl font-semibold">
-        Matches assigned to you
-      </h2>
-      {matches.length === 0 ? (
-        <p className="mt-2 text-slate-700">No open matches are assigned to you.</p>
-      ) : (
-        <ul className="mt-3 max-w-3xl space-y-3">
-          {matches.map((match) => (
-            <li key={match.id} className="rounded border border-slate-300 p-3">
-              <Link to={`/matches/${match.id}`} className="font-semibold link">
-                {match.title}
-              </Link>
-              <p className="text-sm">
-                {match.status}
-                {match.deadline ? ` · due ${match.deadline}` : ""}
-                {match.assignedBy ? ` · assigned by ${match.assignedBy}` : ""}
-              </p>
-              {match.note ? <p className="mt-1 text-sm whitespace-pre-line text-slate-700">Note: “{match.note}”</p> : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <Section id="assigned-matches-heading" title="Matches assigned to you" className="mt-10" headingClassName="text-xl font-semibold">
+      <ListOrEmpty items={matches} className="mt-3 max-w-3xl space-y-3" empty={<p className="mt-2 text-slate-700">No open matches are assigned to you.</p>}>
+        {(match) => (
+          <li key={match.id} className="rounded border border-slate-300 p-3">
+            <Link to={`/matches/${match.id}`} className="font-semibold link">
+              {match.title}
+            </Link>
+            <p className="text-sm">
+              {match.status}
+              {match.deadline ? ` · due ${match.deadline}` : ""}
+              {match.assignedBy ? ` · assigned by ${match.assignedBy}` : ""}
+            </p>
+            {match.note ? <p className="mt-1 text-sm whitespace-pre-line text-slate-700">Note: “{match.note}”</p> : null}
+          </li>
+        )}
+      </ListOrEmpty>
+    </Section>
   );
 }
 

@@ -7,6 +7,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { FilterSelect } from "../../components/filter-select";
+import { PageHeading } from "../../components/page-heading";
+import { Section } from "../../components/section";
+import { SubmitButton } from "../../components/submit-button";
 import { TabNav } from "../../components/tab-nav";
 import { Pagination } from "../../components/pagination";
 import { Badge } from "../../components/tags";
@@ -181,27 +185,15 @@ function ViewTabs({ params, counts }: { params: MatchQueueParams; counts: Record
   );
 }
 
+const statusOptions = [{ value: "", label: "Any status" }, ...matchStatuses.map((status) => ({ value: status, label: matchStatusLabels[status] }))];
+
 function StatusFilter({ params }: { params: MatchQueueParams }) {
   return (
     <Form method="get" action="/broker/matches" className="mt-4 flex flex-wrap items-end gap-4">
       {params.view !== "awaiting" ? <input type="hidden" name="view" value={params.view} /> : null}
       {params.need ? <input type="hidden" name="need" value={params.need} /> : null}
-      <div>
-        <label htmlFor="status" className="block font-semibold">
-          Status
-        </label>
-        <select id="status" name="status" defaultValue={params.status ?? ""} className="mt-1 rounded border-2 border-slate-700 bg-white px-2 py-1">
-          <option value="">Any status</option>
-          {matchStatuses.map((status) => (
-            <option key={status} value={status}>
-              {matchStatusLabels[status]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-        Apply
-      </button>
+      <FilterSelect id="status" name="status" label="Status" defaultValue={params.status ?? ""} options={statusOptions} />
+      <SubmitButton>Apply</SubmitButton>
     </Form>
   );
 }
@@ -301,12 +293,7 @@ export default function MatchQueue() {
     .join(", ");
   return (
     <div>
-      <p className="text-sm">
-        <Link to="/broker" className="link">
-          Broker dashboard
-        </Link>
-      </p>
-      <h1 className="mt-2 text-3xl font-bold">Match queue</h1>
+      <PageHeading back={{ to: "/broker", label: "Broker dashboard" }}>Match queue</PageHeading>
       <p className="mt-2 max-w-3xl text-slate-700">
         Matches of needs and ideas, from the matching engine and from brokers, commissioners and innovators, most urgent first. Each status has a deadline (
         {deadlines}
@@ -332,10 +319,12 @@ export default function MatchQueue() {
         </Banner>
       ) : null}
       {need ? (
-        <section aria-labelledby="need-heading" className="mt-6 rounded border border-slate-300 bg-slate-50 p-4">
-          <h2 id="need-heading" className="text-xl font-semibold">
-            Matches for “{need.title}”
-          </h2>
+        <Section
+          id="need-heading"
+          title={`Matches for “${need.title}”`}
+          className="mt-6 rounded border border-slate-300 bg-slate-50 p-4"
+          headingClassName="text-xl font-semibold"
+        >
           <p className="mt-1">
             {need.status === "open" ? (
               <Link to={`/needs/${need.slug}`} className="link">
@@ -364,15 +353,16 @@ export default function MatchQueue() {
               <span className="ml-2 text-sm text-slate-700">Adds the engine&apos;s current best ideas that are not in the queue yet.</span>
             </Form>
           ) : null}
-        </section>
+        </Section>
       ) : null}
       <ViewTabs params={params} counts={counts} />
       <StatusFilter key={search} params={params} />
-      <section aria-labelledby="queue-heading" className="mt-6">
-        <h2 id="queue-heading" className="text-xl font-semibold">
-          {total} {total === 1 ? "match" : "matches"}: {matchQueueViewLabels[params.view].toLowerCase()}
-          {params.status ? `, ${matchStatusLabels[params.status].toLowerCase()}` : ""}
-        </h2>
+      <Section
+        id="queue-heading"
+        title={`${total} ${total === 1 ? "match" : "matches"}: ${matchQueueViewLabels[params.view].toLowerCase()}${params.status ? `, ${matchStatusLabels[params.status].toLowerCase()}` : ""}`}
+        className="mt-6"
+        headingClassName="text-xl font-semibold"
+      >
         {rows.length === 0 ? (
           <div className="mt-4 rounded bg-slate-50 p-4">
             <p>{params.view === "overdue" ? "Nothing is overdue." : "No matches here."}</p>
@@ -453,7 +443,7 @@ export default function MatchQueue() {
           </div>
         )}
         <Pagination page={params.page} totalPages={totalPages} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { AssignForm, CurrentAssignment } from "../../components/assign-form";
+import { AssignmentPanel } from "../../components/assignment-panel";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
 import { MatchStatusBadge } from "../../components/match-parts";
 import { assigneeOptions, assignSchema } from "../../domain/assignment";
@@ -101,22 +101,15 @@ export default function AssignMatch() {
       <p className="mt-4">
         Status: <MatchStatusBadge status={data.status} />
       </p>
-      <section aria-labelledby="assign-heading" className="mt-6 rounded border border-slate-300 p-4">
-        <h2 id="assign-heading" className="text-lg font-semibold">
-          Assignment
-        </h2>
-        <CurrentAssignment assignment={data.assignment} viewerId={data.userId} />
-        {data.open ? (
-          <AssignForm
-            key={data.assignment?.assignedAt ?? "none"}
-            options={data.assignees}
-            currentAssigneeId={data.assignment?.assigneeId ?? null}
-            lastResult={actionData?.result}
-          />
-        ) : (
-          <p className="mt-2">This match is {matchStatusLabels[data.status].toLowerCase()}: there is nothing left to assign.</p>
-        )}
-      </section>
+      <AssignmentPanel
+        assignment={data.assignment}
+        viewerId={data.userId}
+        assignees={data.assignees}
+        lastResult={actionData?.result}
+        canAssign={data.open}
+        cannotAssign={<p className="mt-2">This match is {matchStatusLabels[data.status].toLowerCase()}: there is nothing left to assign.</p>}
+        className="mt-6"
+      />
     </div>
   );
 }

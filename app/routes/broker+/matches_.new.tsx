@@ -6,7 +6,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
-import { ErrorList, FormErrorSummary } from "../../components/forms";
+import { FormErrorSummary } from "../../components/forms";
+import { LinkParagraph } from "../../components/link-paragraph";
+import { PageHeading } from "../../components/page-heading";
+import { controlBorder, PlainField, plainControlProps } from "../../components/plain-field";
+import { Section } from "../../components/section";
+import { SubmitButton } from "../../components/submit-button";
 import { firstErrors, MATCH_TEXT_MAX, proposeMatchSchema } from "../../domain/match-queue";
 import { findPublishedIdeas, openNeedChoices, proposeBySlugs } from "../../models/match-queue.server";
 import { getExchange } from "../../utils/exchange.server";
@@ -60,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/broker/matches?${new URLSearchParams({ view: "all", need: outcome.needSlug, done: "proposed" })}`);
 }
 
-const fieldClass = (error?: string) => `mt-1 w-full max-w-xl rounded border-2 bg-white px-3 py-2 ${error ? "border-red-700" : "border-slate-700"}`;
+const fieldClass = (error?: string) => `mt-1 w-full max-w-xl rounded border-2 bg-white px-3 py-2 ${controlBorder(error)}`;
 
 export default function ProposeMatch() {
   const { needChoices, values: prefill, q, found } = useLoaderData<typeof loader>();
@@ -69,70 +74,53 @@ export default function ProposeMatch() {
   const values = actionData?.values ?? { ...prefill, note: "" };
   const errors = actionData?.errors ?? {};
   const summary = [errors.form, errors.need, errors.idea, errors.note].filter((error): error is string => !!error);
-  const describedBy = (field: string, error?: string, hint?: boolean) =>
-    [hint ? `${field}-hint` : null, error ? `${field}-error` : null].filter(Boolean).join(" ") || undefined;
   const choose = (slug: string) =>
     `/broker/matches/new?${new URLSearchParams({ ...(values.need ? { need: values.need } : {}), idea: slug, ...(q ? { q } : {}) })}`;
+  // With very many open needs there is no select: the need is given by its slug, as the idea is.
+  const needBySlug = needChoices === null;
   return (
     <div>
-      <p className="text-sm">
-        <Link to="/broker/matches" className="link">
-          Match queue
-        </Link>
-      </p>
-      <h1 className="mt-2 text-3xl font-bold">Propose a match</h1>
+      <PageHeading back={{ to: "/broker/matches", label: "Match queue" }}>Propose a match</PageHeading>
       <p className="mt-2 max-w-3xl text-slate-700">
         Put an open need and a published idea forward as a match. It joins the queue as suggested, proposed by a broker; confirm it there (with a rationale both
         sides see) when you are ready.
       </p>
 
       <div className="mt-6 grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="propose-heading">
-          <h2 id="propose-heading" className="text-xl font-semibold">
-            The match
-          </h2>
+        <Section id="propose-heading" title="The match" headingClassName="text-xl font-semibold">
           <div className="mt-4">
             <FormErrorSummary id="propose-errors" errors={summary} />
             {actionData?.existingMatchId ? (
-              <p className="mb-4">
-                <Link to={`/matches/${actionData.existingMatchId}`} className="link">
-                  Open the existing match #{actionData.existingMatchId}
-                </Link>
-              </p>
+              <LinkParagraph to={`/matches/${actionData.existingMatchId}`} className="mb-4">
+                Open the existing match #{actionData.existingMatchId}
+              </LinkParagraph>
             ) : null}
           </div>
           {/* Keyed on the chosen need and idea: choosing an idea in the finder refills the fields. */}
           <Form key={`${prefill.need}|${prefill.idea}`} method="post" action="/broker/matches/new" noValidate>
             <input type="hidden" name="intent" value="propose" />
-            <div className="mb-5">
-              <label htmlFor="need" className="block font-semibold">
-                Open need
-              </label>
-              {needChoices === null ? (
-                <p id="need-hint" className="text-sm text-slate-700">
-                  Its slug: the last part of its address, /needs/<em>slug</em>.
-                </p>
-              ) : null}
-              <ErrorList id="need-error" errors={errors.need ? [errors.need] : null} />
-              {needChoices === null ? (
+            <PlainField
+              id="need"
+              label="Open need"
+              hint={
+                needBySlug ? (
+                  <>
+                    Its slug: the last part of its address, /needs/<em>slug</em>.
+                  </>
+                ) : null
+              }
+              error={errors.need}
+            >
+              {needBySlug ? (
                 <input
-                  id="need"
+                  {...plainControlProps("need", errors.need, true)}
                   name="need"
                   type="text"
                   defaultValue={values.need}
-                  aria-invalid={errors.need ? true : undefined}
-                  aria-describedby={describedBy("need", errors.need, true)}
                   className={fieldClass(errors.need)}
                 />
               ) : (
-                <select
-                  id="need"
-                  name="need"
-                  defaultValue={values.need}
-                  aria-invalid={errors.need ? true : undefined}
-                  aria-describedby={describedBy("need", errors.need)}
-                  className={fieldClass(errors.need)}
-                >
+                <select {...plainControlProps("need", errors.need, false)} name="need" defaultValue={values.need} className={fieldClass(errors.need)}>
                   <option value="">Choose an open need</option>
                   {values.need && !needChoices.some((need) => need.slug === values.need) ? <option value={values.need}>{values.need}</option> : null}
                   {needChoices.map((need) => (
@@ -143,53 +131,27 @@ export default function ProposeMatch() {
                   ))}
                 </select>
               )}
-            </div>
-            <div className="mb-5">
-              <label htmlFor="idea" className="block font-semibold">
-                Published idea (slug)
-              </label>
-              <p id="idea-hint" className="text-sm text-slate-700">
-                The last part of its address, /ideas/<em>slug</em>. Find it by title with the search beside this form.
-              </p>
-              <ErrorList id="idea-error" errors={errors.idea ? [errors.idea] : null} />
-              <input
-                id="idea"
-                name="idea"
-                type="text"
-                defaultValue={values.idea}
-                aria-invalid={errors.idea ? true : undefined}
-                aria-describedby={describedBy("idea", errors.idea, true)}
-                className={fieldClass(errors.idea)}
-              />
-            </div>
-            <div className="mb-5">
-              <label htmlFor="note" className="block font-semibold">
-                Note (optional)
-              </label>
-              <p id="note-hint" className="text-sm text-slate-700">
-                Why you think they fit; kept in the match&apos;s history.
-              </p>
-              <ErrorList id="note-error" errors={errors.note ? [errors.note] : null} />
-              <textarea
-                id="note"
-                name="note"
-                rows={3}
-                defaultValue={values.note}
-                aria-invalid={errors.note ? true : undefined}
-                aria-describedby={describedBy("note", errors.note, true)}
-                className={fieldClass(errors.note)}
-              />
-            </div>
-            <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-              Propose match
-            </button>
+            </PlainField>
+            <PlainField
+              id="idea"
+              label="Published idea (slug)"
+              hint={
+                <>
+                  The last part of its address, /ideas/<em>slug</em>. Find it by title with the search beside this form.
+                </>
+              }
+              error={errors.idea}
+            >
+              <input {...plainControlProps("idea", errors.idea, true)} name="idea" type="text" defaultValue={values.idea} className={fieldClass(errors.idea)} />
+            </PlainField>
+            <PlainField id="note" label="Note (optional)" hint="Why you think they fit; kept in the match's history." error={errors.note}>
+              <textarea {...plainControlProps("note", errors.note, true)} name="note" rows={3} defaultValue={values.note} className={fieldClass(errors.note)} />
+            </PlainField>
+            <SubmitButton disabled={busy}>Propose match</SubmitButton>
           </Form>
-        </section>
+        </Section>
 
-        <section aria-labelledby="find-heading" className="rounded border border-slate-300 bg-slate-50 p-4">
-          <h2 id="find-heading" className="text-xl font-semibold">
-            Find an idea
-          </h2>
+        <Section id="find-heading" title="Find an idea" className="rounded border border-slate-300 bg-slate-50 p-4" headingClassName="text-xl font-semibold">
           <Form method="get" action="/broker/matches/new" className="mt-3 flex flex-wrap items-end gap-3">
             {values.need ? <input type="hidden" name="need" value={values.need} /> : null}
             <div>
@@ -198,9 +160,7 @@ export default function ProposeMatch() {
               </label>
               <input id="q" name="q" type="search" defaultValue={q} className="mt-1 rounded border-2 border-slate-700 bg-white px-3 py-2" />
             </div>
-            <button type="submit" className="rounded border-2 border-slate-700 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
-              Search ideas
-            </button>
+            <SubmitButton look="secondary">Search ideas</SubmitButton>
           </Form>
           {q ? (
             found.length ? (
@@ -220,7 +180,7 @@ export default function ProposeMatch() {
               </p>
             )
           ) : null}
-        </section>
+        </Section>
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { PageHeading } from "../../components/page-heading";
 import { TabNav } from "../../components/tab-nav";
 import { TextareaField } from "../../components/form-controls";
 import { FormErrorSummary } from "../../components/forms";
@@ -138,12 +139,7 @@ export default function BrokerQuestions() {
   const resultFor = (id: number) => (actionData && actionData.questionId === String(id) ? actionData.result : undefined);
   return (
     <div>
-      <p className="text-sm">
-        <Link to="/broker" className="link">
-          Review queue
-        </Link>
-      </p>
-      <h1 className="mt-2 text-3xl font-bold">Questions on needs</h1>
+      <PageHeading back={{ to: "/broker", label: "Review queue" }}>Questions on needs</PageHeading>
       <p className="mt-2 max-w-3xl text-slate-700">
         Innovators' clarification questions to commissioners. Answered questions are public on the need's page, with the asker's name only if they chose to show
         it. Hide a question (or its answer) that breaks the exchange's rules; the person who asked is told your reason.
