@@ -1,7 +1,7 @@
 // `npm run eval:matching`: measures the matching engine against plain BM25, both computed in
 // this run, on three labelled sets side by side: the tuning set (the demo ideas with
 // tests/matching/labelled-set.json) and two blind sets (independent catalogues with their own
-// needs, tests/matching/blind/ and blind-2/, never tuned on). Each set is loaded into a fresh temporary
+// needs, tests/matching/blind/ and blind-2/, the first fitted on for the fusion weights, the second never tuned on). Each set is loaded into a fresh temporary
 // DATA_DIR with its own Meilisearch server and the shipped embedding model, then removed.
 import fs from "node:fs";
 import os from "node:os";
@@ -40,7 +40,7 @@ const sets = [
   },
   {
     name: "blind",
-    title: "Blind set: an independent catalogue (tests/matching/blind/), never tuned on",
+    title: "Blind set: an independent catalogue (tests/matching/blind/), fusion weights fitted on it (npm run fit:matching)",
     ideasFile: blindIdeasFile,
     labelledFile: blindLabelledSetFile,
   },

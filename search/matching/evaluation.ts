@@ -165,7 +165,7 @@ const subsetTitles: Record<string, (count: number) => string> = {
   heldout: (count) => `Held-out needs of earlier rounds (${count}), never used for tuning`,
   "heldout-2": (count) => `Held-out needs of the latest round (${count}), never used for tuning`,
   heldoutAll: (count) => `All held-out needs (${count})`,
-  blind: (count) => `Blind needs (${count}) on a catalogue never tuned on`,
+  blind: (count) => `Blind needs (${count}) on another catalogue (fusion weights fitted on them)`,
   "blind-2": (count) => `Second blind set (${count}), never tuned on`,
 };
 
