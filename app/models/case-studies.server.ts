@@ -5,6 +5,7 @@ import { caseStudies, ideas, matches, needs, organisations, type CaseStudyRow } 
 import { caseStudyTermMatches, organisationSlugOf, queryTerms } from "../domain/case-studies";
 import { formatDay, outcomeMilestoneLabel } from "../domain/living-case-studies";
 import { publishedOutcomeUpdates } from "./living-case-studies.server";
+import { isPublicCaseStudy } from "./public-case-studies.server";
 
 export type OutcomeUpdateView = { id: number; label: string; outcomes: string; at: string | null; on: string | null };
 
@@ -55,7 +56,7 @@ export function getPublicCaseStudy(db: ExchangeDb, ideaSlug: string, caseStudyId
     .from(caseStudies)
     .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
     .leftJoin(organisations, eq(organisations.id, ideas.organisationId))
-    .where(and(eq(caseStudies.id, caseStudyId), eq(ideas.slug, ideaSlug), eq(ideas.status, "published"), eq(caseStudies.reviewStatus, "published")))
+    .where(and(eq(caseStudies.id, caseStudyId), eq(ideas.slug, ideaSlug), isPublicCaseStudy()))
     .get();
   if (!row) return null;
   const organisationName = row.ideaOrganisation ?? row.registeredName;

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, ideas, needs, type CaseStudyRow, type IdeaRow } from "../../db/schema";
+import { isPublicCaseStudy, selectCaseStudiesWithIdea } from "./public-case-studies.server";
 
 export type PublishedIdea = IdeaRow & { caseStudies: CaseStudyRow[] };
 
@@ -31,18 +32,23 @@ export type IdeaCard = Pick<
 // page's CPU), and only the columns a result card shows are read and mapped.
 const cardStatements = new WeakMap<ExchangeDb, ReturnType<typeof prepareCardStatement>>();
 
+/** What every list of ideas shows of one: its title and link, summary and badges. */
+export const ideaListColumns = {
+  id: ideas.id,
+  slug: ideas.slug,
+  title: ideas.title,
+  summary: ideas.summary,
+  sectors: ideas.sectors,
+  diffusionModels: ideas.diffusionModels,
+  lifecyclePhase: ideas.lifecyclePhase,
+  evidenceLevel: ideas.evidenceLevel,
+};
+
 function prepareCardStatement(db: ExchangeDb) {
   return db
     .select({
-      id: ideas.id,
-      slug: ideas.slug,
-      title: ideas.title,
-      summary: ideas.summary,
-      sectors: ideas.sectors,
-      diffusionModels: ideas.diffusionModels,
+      ...ideaListColumns,
       typology: ideas.typology,
-      lifecyclePhase: ideas.lifecyclePhase,
-      evidenceLevel: ideas.evidenceLevel,
       originCountry: ideas.originCountry,
       organisation: ideas.organisation,
       status: ideas.status,
@@ -54,7 +60,6 @@ function prepareCardStatement(db: ExchangeDb) {
     .prepare();
 }
 
-/** Search hits as result cards, re-read from SQLite (the source of truth): only published ideas, in hit order. */
 /** The published ones among these ideas (the engine's ranked slugs), by slug. */
 export function getPublishedIdeasBySlug(db: ExchangeDb, slugs: string[]): Map<string, IdeaRow> {
   if (!slugs.length) return new Map();
@@ -66,6 +71,7 @@ export function getPublishedIdeasBySlug(db: ExchangeDb, slugs: string[]): Map<st
   return new Map(rows.map((row) => [row.slug, row]));
 }
 
+/** Search hits as result cards, re-read from SQLite (the source of truth): only published ideas, in hit order. */
 export function getPublishedIdeaCardsByIds(db: ExchangeDb, ids: number[]): IdeaCard[] {
   if (!ids.length) return [];
   let statement = cardStatements.get(db);
@@ -90,26 +96,14 @@ export function exchangeCounts(db: ExchangeDb) {
     .select({ n: count(), places: sql<number>`count(distinct ${caseStudies.locality})` })
     .from(caseStudies)
     .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
-    .where(and(eq(ideas.status, "published"), eq(caseStudies.reviewStatus, "published")))
+    .where(isPublicCaseStudy())
     .all();
   return { ideas: publishedIdeas?.n ?? 0, needs: openNeeds?.n ?? 0, caseStudies: studies?.n ?? 0, places: studies?.places ?? 0 };
 }
 
 export function recentCaseStudies(db: ExchangeDb, limit: number) {
-  return db
-    .select({
-      id: caseStudies.id,
-      locality: caseStudies.locality,
-      country: caseStudies.country,
-      year: caseStudies.year,
-      status: caseStudies.status,
-      outcomes: caseStudies.outcomes,
-      ideaSlug: ideas.slug,
-      ideaTitle: ideas.title,
-    })
-    .from(caseStudies)
-    .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
-    .where(and(eq(ideas.status, "published"), eq(caseStudies.reviewStatus, "published")))
+  return selectCaseStudiesWithIdea(db, { outcomes: caseStudies.outcomes })
+    .where(isPublicCaseStudy())
     .orderBy(desc(sql`coalesce(${caseStudies.year}, 0)`), desc(caseStudies.id))
     .limit(limit)
     .all();

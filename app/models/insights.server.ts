@@ -17,6 +17,7 @@ import {
 } from "../domain/insights";
 import type { ReviewItemType } from "../domain/vocabulary";
 import { listReviewQueue } from "./review.server";
+import { isPublicCaseStudy } from "./public-case-studies.server";
 
 export function publicInsights(db: ExchangeDb) {
   const adoptedCount = sql<number>`(select count(*) from case_studies cs where cs.idea_id = ideas.id and cs.review_status = 'published' and cs.status = 'adopted')`;
@@ -47,7 +48,7 @@ export function publicInsights(db: ExchangeDb) {
     .select({ year: caseStudies.year, status: caseStudies.status, diffusionModels: ideas.diffusionModels })
     .from(caseStudies)
     .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
-    .where(and(eq(ideas.status, "published"), eq(caseStudies.reviewStatus, "published")))
+    .where(isPublicCaseStudy())
     .all();
   return {
     totals: { ideas: supply.length, needs: demand.length, caseStudies: studies.length },

@@ -44,7 +44,7 @@ export function networkInput(db: ExchangeDb): NetworkInput {
     .select({ ideaSlug: ideas.slug, locality: caseStudies.locality, country: caseStudies.country, status: caseStudies.status })
     .from(caseStudies)
     .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
-    .where(and(eq(ideas.status, "published"), eq(caseStudies.reviewStatus, "published"), inArray(caseStudies.status, ["piloting", "adopted"])))
+    .where(and(isPublicCaseStudy(), inArray(caseStudies.status, ["piloting", "adopted"])))
     .orderBy(asc(ideas.slug), asc(caseStudies.position))
     .all();
   const needOrganisations = alias(organisations, "need_organisations");

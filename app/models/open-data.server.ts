@@ -1,6 +1,6 @@
 // Open data: published ideas, their published case studies and open needs as CSV, and the
 // Atom feed of new case studies and new needs. Only what the public pages show is exported.
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, ideas, needs } from "../../db/schema";
@@ -119,23 +119,13 @@ const statusWords: Record<(typeof caseStudyStatuses)[number], string> = {
  */
 export function feedEntries(db: ExchangeDb, base: string, limit = FEED_ENTRIES): FeedEntry[] {
   const authority = new URL(base).hostname;
-  const studies = db
-    .select({
-      id: caseStudies.id,
-      ideaSlug: ideas.slug,
-      ideaTitle: ideas.title,
-      ideaSummary: ideas.summary,
-      ideaSectors: ideas.sectors,
-      locality: caseStudies.locality,
-      country: caseStudies.country,
-      year: caseStudies.year,
-      status: caseStudies.status,
-      outcomes: caseStudies.outcomes,
-      createdAt: caseStudies.createdAt,
-    })
-    .from(caseStudies)
-    .innerJoin(ideas, eq(ideas.id, caseStudies.ideaId))
-    .where(and(eq(ideas.status, "published"), eq(caseStudies.reviewStatus, "published")))
+  const studies = selectCaseStudiesWithIdea(db, {
+    ideaSummary: ideas.summary,
+    ideaSectors: ideas.sectors,
+    outcomes: caseStudies.outcomes,
+    createdAt: caseStudies.createdAt,
+  })
+    .where(isPublicCaseStudy())
     .orderBy(desc(caseStudies.createdAt), desc(caseStudies.id))
     .limit(limit)
     .all();

@@ -6,6 +6,7 @@ import { organisationSlug } from "../domain/admin-forms";
 import { organisationSlugOf } from "../domain/case-studies";
 import { recordAdminAudit } from "./audit.server";
 import { NotFoundError } from "./errors.server";
+import { ideaListColumns } from "./ideas.server";
 import { isPublicCaseStudy, selectCaseStudiesWithIdea } from "./public-case-studies.server";
 
 export class OrganisationExistsError extends Error {
@@ -97,16 +98,7 @@ export function listOrganisationIdeas(db: ExchangeDb, organisationId: number | n
   ];
   if (!conditions.length) return [];
   return db
-    .select({
-      id: ideas.id,
-      slug: ideas.slug,
-      title: ideas.title,
-      summary: ideas.summary,
-      sectors: ideas.sectors,
-      diffusionModels: ideas.diffusionModels,
-      lifecyclePhase: ideas.lifecyclePhase,
-      evidenceLevel: ideas.evidenceLevel,
-    })
+    .select(ideaListColumns)
     .from(ideas)
     .where(and(eq(ideas.status, "published"), or(...conditions)))
     .orderBy(asc(ideas.title))
