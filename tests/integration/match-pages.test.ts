@@ -20,9 +20,9 @@ const needSlug = "lonely-older-men-in-dale";
 beforeAll(async () => {
   harness = await openHarness();
   [needPage, matchPage, myMatches, confirmPage] = await Promise.all([
-    importRoute("my.needs.$slug.tsx"),
+    importRoute("my+/needs.$slug.tsx"),
     importRoute("matches.$id.tsx"),
-    importRoute("my.matches.tsx"),
+    importRoute("my+/matches.tsx"),
     importRoute("matches.$id_.confirm.$action.tsx"),
   ]);
   const { exchange, fixtures } = harness;

@@ -26,8 +26,8 @@ beforeAll(async () => {
   harness = await openHarness();
   [publicPage, ownerPage, brokerPage] = await Promise.all([
     importRoute("needs.$slug.tsx"),
-    importRoute("my.needs.$slug.tsx"),
-    importRoute("broker.questions.tsx"),
+    importRoute("my+/needs.$slug.tsx"),
+    importRoute("broker+/questions.tsx"),
   ]);
   const { db } = harness.exchange;
   const { users } = harness.fixtures;
