@@ -18,6 +18,7 @@ import { recordAudit } from "./audit.server";
 import { notifyUser } from "./notifications.server";
 import { getClaim, isAwaitingReview } from "./review.server";
 import { ConflictError, NotAllowedError, NotFoundError } from "./errors.server";
+import { aboutItem } from "./item-records.server";
 
 /** The assignee is not someone who works the queues (or not a user at all). */
 export class AssigneeError extends Error {}
@@ -98,7 +99,7 @@ export function getAssignment(db: ExchangeDb, itemType: AuditItemType, itemId: n
       .from(assignments)
       .innerJoin(users, eq(users.id, assignments.assigneeId))
       .leftJoin(assigners, eq(assigners.id, assignments.assignedById))
-      .where(and(eq(assignments.itemType, itemType), eq(assignments.itemId, itemId)))
+      .where(aboutItem(assignments, itemType, itemId))
       .get() ?? null
   );
 }
@@ -159,7 +160,7 @@ export function assignItem(db: ExchangeDb, actor: { id: string; role: Role }, in
       .select({ assigneeId: assignments.assigneeId, name: users.displayName })
       .from(assignments)
       .innerJoin(users, eq(users.id, assignments.assigneeId))
-      .where(and(eq(assignments.itemType, input.itemType), eq(assignments.itemId, input.itemId)))
+      .where(aboutItem(assignments, input.itemType, input.itemId))
       .get();
 
     if (input.itemType === "match") {

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { ExchangeDb } from "../../db/client";
 import { adminAuditLog, auditLog, brokerNotes, organisations, users } from "../../db/schema";
 import type { AuditItemType } from "../domain/vocabulary";
+import { aboutItem, selectWithMaker } from "./item-records.server";
 
 type Tx = Pick<ExchangeDb, "insert">;
 
@@ -27,19 +28,16 @@ export function recordAudit(
 }
 
 export function listAuditLog(db: ExchangeDb, itemType: AuditItemType, itemId: number) {
-  return db
-    .select({
-      id: auditLog.id,
-      action: auditLog.action,
-      before: auditLog.before,
-      after: auditLog.after,
-      reason: auditLog.reason,
-      createdAt: auditLog.createdAt,
-      actorName: users.displayName,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(eq(auditLog.itemType, itemType), eq(auditLog.itemId, itemId)))
+  return selectWithMaker(db, auditLog, auditLog.actorId, {
+    id: auditLog.id,
+    action: auditLog.action,
+    before: auditLog.before,
+    after: auditLog.after,
+    reason: auditLog.reason,
+    createdAt: auditLog.createdAt,
+    actorName: users.displayName,
+  })
+    .where(aboutItem(auditLog, itemType, itemId))
     .orderBy(desc(auditLog.id))
     .all();
 }
@@ -49,11 +47,9 @@ export function addBrokerNote(db: ExchangeDb, authorId: string, itemType: AuditI
 }
 
 export function listBrokerNotes(db: ExchangeDb, itemType: AuditItemType, itemId: number) {
-  return db
-    .select({ id: brokerNotes.id, body: brokerNotes.body, createdAt: brokerNotes.createdAt, authorName: users.displayName })
-    .from(brokerNotes)
-    .leftJoin(users, eq(users.id, brokerNotes.authorId))
-    .where(and(eq(brokerNotes.itemType, itemType), eq(brokerNotes.itemId, itemId)))
+  const fields = { id: brokerNotes.id, body: brokerNotes.body, createdAt: brokerNotes.createdAt, authorName: users.displayName };
+  return selectWithMaker(db, brokerNotes, brokerNotes.authorId, fields)
+    .where(aboutItem(brokerNotes, itemType, itemId))
     .orderBy(asc(brokerNotes.id))
     .all();
 }

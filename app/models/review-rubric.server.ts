@@ -7,6 +7,7 @@ import { reviewScores, users } from "../../db/schema";
 import { checkScores } from "../domain/review-rubric";
 import type { ReviewItemType } from "../domain/vocabulary";
 import { recordAudit } from "./audit.server";
+import { aboutItem, selectWithMaker } from "./item-records.server";
 
 /** Scores that do not fit the item type's rubric: one message per criterion (or unknown key). */
 export class ScoreValidationError extends Error {
@@ -38,19 +39,17 @@ export function saveReviewScore(
 
 /** The item's latest scoring (by any broker), with who scored it; null if it has none. */
 export function latestReviewScore(db: ExchangeDb, itemType: ReviewItemType, itemId: number) {
+  const fields = {
+    id: reviewScores.id,
+    scores: reviewScores.scores,
+    total: reviewScores.total,
+    brokerId: reviewScores.brokerId,
+    brokerName: users.displayName,
+    createdAt: reviewScores.createdAt,
+  };
   return (
-    db
-      .select({
-        id: reviewScores.id,
-        scores: reviewScores.scores,
-        total: reviewScores.total,
-        brokerId: reviewScores.brokerId,
-        brokerName: users.displayName,
-        createdAt: reviewScores.createdAt,
-      })
-      .from(reviewScores)
-      .leftJoin(users, eq(users.id, reviewScores.brokerId))
-      .where(and(eq(reviewScores.itemType, itemType), eq(reviewScores.itemId, itemId)))
+    selectWithMaker(db, reviewScores, reviewScores.brokerId, fields)
+      .where(aboutItem(reviewScores, itemType, itemId))
       .orderBy(desc(reviewScores.id))
       .get() ?? null
   );
@@ -62,7 +61,7 @@ export function myLatestScores(db: ExchangeDb, brokerId: string, itemType: Revie
     db
       .select({ scores: reviewScores.scores })
       .from(reviewScores)
-      .where(and(eq(reviewScores.itemType, itemType), eq(reviewScores.itemId, itemId), eq(reviewScores.brokerId, brokerId)))
+      .where(and(aboutItem(reviewScores, itemType, itemId), eq(reviewScores.brokerId, brokerId)))
       .orderBy(desc(reviewScores.id))
       .get()?.scores ?? null
   );

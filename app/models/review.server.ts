@@ -20,6 +20,7 @@ import { recordAudit } from "./audit.server";
 import { notifyUser } from "./notifications.server";
 import { enqueueSearchSync } from "./search-outbox.server";
 import { ConflictError, NotAllowedError, NotFoundError } from "./errors.server";
+import { aboutItem } from "./item-records.server";
 
 export type QueueItem = {
   itemType: ReviewItemType;
@@ -204,13 +205,15 @@ function checkDecisionInput(input: DecisionInput) {
 
 function dropAssignment(tx: Pick<ExchangeDb, "delete">, itemType: ReviewItemType, itemId: number) {
   tx.delete(assignments)
-    .where(and(eq(assignments.itemType, itemType), eq(assignments.itemId, itemId)))
+    .where(aboutItem(assignments, itemType, itemId))
     .run();
 }
 
 /** A decision ends the item's claim and its assignment: a resubmission starts a fresh review. */
 function dropClaim(tx: Pick<ExchangeDb, "delete">, itemType: ReviewItemType, itemId: number) {
-  tx.delete(reviewClaims).where(claimOn(itemType, itemId)).run();
+  tx.delete(reviewClaims)
+    .where(aboutItem(reviewClaims, itemType, itemId))
+    .run();
   dropAssignment(tx, itemType, itemId);
 }
 
@@ -452,8 +455,6 @@ export function getReviewItem(db: ExchangeDb, itemType: ReviewItemType, itemId: 
   return { itemType, caseStudy: study, idea, submitter: contactOf(db, study.submittedById) } as const;
 }
 
-const claimOn = (itemType: ReviewItemType, itemId: number) => and(eq(reviewClaims.itemType, itemType), eq(reviewClaims.itemId, itemId));
-
 /** The broker holding a claim on the item, and since when; null if unclaimed. */
 export function getClaim(db: Pick<ExchangeDb, "select">, itemType: ReviewItemType, itemId: number) {
   return (
@@ -461,7 +462,7 @@ export function getClaim(db: Pick<ExchangeDb, "select">, itemType: ReviewItemTyp
       .select({ id: reviewClaims.id, brokerId: reviewClaims.brokerId, name: users.displayName, claimedAt: reviewClaims.claimedAt })
       .from(reviewClaims)
       .innerJoin(users, eq(users.id, reviewClaims.brokerId))
-      .where(claimOn(itemType, itemId))
+      .where(aboutItem(reviewClaims, itemType, itemId))
       .get() ?? null
   );
 }
