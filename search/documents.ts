@@ -47,17 +47,20 @@ export type NeedDocument = {
   updatedAt: number;
 };
 
+type IdeaProse = { slug: string; title: string; summary: string; problem?: string | null; solution?: string | null; evidence?: string | null };
+
+/** An idea's own words, as search documents and the matching baseline read them (a row or an exchange-format item). */
+export function ideaProse(idea: IdeaProse) {
+  const { slug, title, summary } = idea;
+  return { slug, title, summary, problem: idea.problem ?? null, solution: idea.solution ?? null, evidence: idea.evidence ?? null };
+}
+
 export function ideaToDocument(idea: IdeaRow, allCaseStudies: CaseStudyRow[]): IdeaDocument {
   // Case studies awaiting review are not public, so they are not searchable either.
   const caseStudies = allCaseStudies.filter((caseStudy) => caseStudy.reviewStatus === "published");
   return {
     id: idea.id,
-    slug: idea.slug,
-    title: idea.title,
-    summary: idea.summary,
-    problem: idea.problem,
-    solution: idea.solution,
-    evidence: idea.evidence,
+    ...ideaProse(idea),
     evidenceLevel: idea.evidenceLevel,
     takeoverTransfers: idea.diffusionModels.includes("takeover") ? (idea.diffusionDetails?.takeover?.transfers ?? []) : [],
     sectors: idea.sectors,

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { z } from "zod";
 import { needFormat, type IdeaFormat, type NeedFormat } from "../../app/domain/exchange-format";
 import type { DiffusionModel } from "../../app/domain/vocabulary";
+import { ideaProse } from "../documents";
 import type { BaselineIdea } from "./bm25-baseline";
 import { meanMetrics, rankingMetrics, type RankingMetrics } from "./metrics";
 import { diffusionFit } from "./signals";
@@ -61,12 +62,7 @@ export function effectiveJudgments(
 
 export function baselineIdeaFromFormat(idea: IdeaFormat): BaselineIdea {
   return {
-    slug: idea.slug,
-    title: idea.title,
-    summary: idea.summary,
-    problem: idea.problem,
-    solution: idea.solution,
-    evidence: idea.evidence,
+    ...ideaProse(idea),
     tags: idea.tags ?? [],
     caseStudies: (idea.caseStudies ?? []).map((study) => [study.locality, study.outcomes, study.lessons].filter(Boolean).join(". ")),
   };
