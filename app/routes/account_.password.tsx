@@ -1,12 +1,13 @@
 // Change of password: the current password first (a session left open on a shared computer is
 // not enough), the same rules as sign-up, and every other session of the account ends.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { useSchemaForm } from "../components/form-hooks";
 import { PageHeading } from "../components/page-heading";
 import { SubmitButton } from "../components/submit-button";
 import { FormErrorSummary, TextField } from "../components/forms";
@@ -65,13 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ChangePassword() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
-    id: "change-password",
-    lastResult,
-    constraint: getZodConstraint(passwordChangeSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordChangeSchema }),
-  });
+  const [form, fields] = useSchemaForm(passwordChangeSchema, { id: "change-password", lastResult });
   return (
     <div className="max-w-xl">
       <PageHeading back={{ to: "/account", label: "Your account" }}>Change your password</PageHeading>

@@ -1,11 +1,12 @@
 // Admin: every account, with its role and organisation; and the admin audit log.
-import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuditTable, DataTable } from "../../components/data-table";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { useSchemaForm } from "../../components/form-hooks";
 import { Section } from "../../components/section";
 import { SubmitButton } from "../../components/submit-button";
 import { ErrorList } from "../../components/forms";
@@ -87,13 +88,10 @@ function UserForm({
   lastResult?: SubmissionResult<string[]>;
   saved: boolean;
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(userAccountSchema, {
     id: `user-${user.id}`,
     lastResult,
     defaultValue: { userId: user.id, role: user.role, organisationId: user.organisationId ? String(user.organisationId) : "" },
-    constraint: getZodConstraint(userAccountSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: userAccountSchema }),
   });
   return (
     <tr className="border-b border-slate-200 align-top">

@@ -1,15 +1,15 @@
 // One queue item as a broker reviews it: the item in full (for a published idea, its pending
 // changes as before -> after), claim and release, the decision form, private broker notes
 // and the item's audit log.
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import type { z } from "zod";
 import { AssignmentPanel } from "../../components/assignment-panel";
 import { AuditTable, DataTable } from "../../components/data-table";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { useSchemaForm } from "../../components/form-hooks";
 import { LinkParagraph } from "../../components/link-paragraph";
 import { ListOrEmpty } from "../../components/list-or-empty";
 import { Section } from "../../components/section";
@@ -47,8 +47,6 @@ import { ConflictError, domainErrorResponse, NotAllowedError } from "../../model
 import { Banner } from "../../components/banner";
 
 const brokerRoles = ["broker", "admin"] as const;
-
-type DecisionSchema = ReturnType<typeof decisionSchema>;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Review: ${data.heading} | Innovation Exchange` : "Review item not found | Innovation Exchange" },
@@ -235,16 +233,7 @@ function DecisionForm({
   lastResult: SubmissionResult<string[]> | undefined;
   evidenceDefaults: { evidenceLevel: string; evidenceJustification: string } | null;
 }) {
-  const schema = decisionSchema(itemType);
-  const [form, fields] = useForm<z.output<DecisionSchema>>({
-    id: "decision",
-    lastResult,
-    defaultValue: evidenceDefaults ?? undefined,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useSchemaForm(decisionSchema(itemType), { id: "decision", lastResult, defaultValue: evidenceDefaults ?? undefined });
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "decide";
   const decisionHints: Record<BrokerDecision, string> = {
@@ -303,13 +292,7 @@ function DecisionForm({
 }
 
 function NoteForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
-  const [form, fields] = useForm({
-    id: "note",
-    lastResult,
-    constraint: getZodConstraint(noteSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema }),
-  });
+  const [form, fields] = useSchemaForm(noteSchema, { id: "note", lastResult });
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-2xl">
       <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />

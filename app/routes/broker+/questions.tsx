@@ -4,11 +4,12 @@
 // question can be restored. Views are GET links and hide/restore are POST forms, so it all
 // works without JavaScript.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { useSchemaForm } from "../../components/form-hooks";
 import { PageHeading } from "../../components/page-heading";
 import { TabNav } from "../../components/tab-nav";
 import { TextareaField } from "../../components/form-controls";
@@ -94,13 +95,7 @@ function ViewTabs({ view, counts }: { view: BrokerQuestionView; counts: Record<B
 }
 
 function HideForm({ questionId, view, lastResult }: { questionId: number; view: BrokerQuestionView; lastResult?: SubmissionResult<string[]> }) {
-  const [form, fields] = useForm({
-    id: `hide-${questionId}`,
-    lastResult,
-    constraint: getZodConstraint(moderateQuestionSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: moderateQuestionSchema }),
-  });
+  const [form, fields] = useSchemaForm(moderateQuestionSchema, { id: `hide-${questionId}`, lastResult });
   const busy = useNavigation().formData?.get("questionId") === String(questionId);
   return (
     <details className="mt-3" open={!!lastResult}>
