@@ -76,10 +76,17 @@ export function formDefaultsForIdea(idea: IdeaRow): Record<string, unknown> {
   };
 }
 
-export function getOwnIdea(db: ExchangeDb, ownerId: string, slug: string): IdeaRow {
+export function getOwnIdea(db: Pick<ExchangeDb, "select">, ownerId: string, slug: string): IdeaRow {
   const idea = db.select().from(ideas).where(eq(ideas.slug, slug)).get();
   if (!idea) throw new NotFoundError(`No idea has the address ${slug}`);
   if (idea.ownerId !== ownerId) throw new NotAllowedError("Only the innovator who owns this idea can change it");
+  return idea;
+}
+
+/** The owner's idea, to change: a rejected or archived idea is not changed any more. */
+function getOwnEditableIdea(db: Pick<ExchangeDb, "select">, ownerId: string, slug: string): IdeaRow {
+  const idea = getOwnIdea(db, ownerId, slug);
+  if (idea.status === "archived") throw new NotAllowedError("This idea was rejected or archived and can no longer be edited");
   return idea;
 }
 
@@ -100,9 +107,8 @@ export type IdeaUpdateOutcome = "saved" | "submitted" | "published-at-once" | "s
  */
 export function updateOwnIdea(db: ExchangeDb, ownerId: string, slug: string, values: IdeaFormValues, submit: boolean, now = new Date()): IdeaUpdateOutcome {
   return db.transaction((tx) => {
-    const idea = getOwnIdea(tx as unknown as ExchangeDb, ownerId, slug);
+    const idea = getOwnEditableIdea(tx, ownerId, slug);
     const columns = ideaColumnsFromForm(values);
-    if (idea.status === "archived") throw new NotAllowedError("This idea was rejected or archived and can no longer be edited");
     if (idea.status !== "published") {
       return saveOwnerDraft(tx, "idea", idea, ownerId, columns, submit && canSubmitIdea(idea.status), now);
     }
@@ -170,11 +176,14 @@ export function listRevisions(db: ExchangeDb, ideaId: number) {
     .all();
 }
 
+function caseStudyColumnsFromForm(values: CaseStudyFormValues) {
+  return { locality: values.locality, status: values.status, ...nullWhereBlank(values, ["country", "year", "outcomes", "lessons"]) };
+}
+
 /** Case studies on a draft travel with the idea's review; on a published idea they are reviewed on their own. */
 export function addCaseStudy(db: ExchangeDb, ownerId: string, slug: string, values: CaseStudyFormValues) {
   return db.transaction((tx) => {
-    const idea = getOwnIdea(tx as unknown as ExchangeDb, ownerId, slug);
-    if (idea.status === "archived") throw new NotAllowedError("This idea was rejected or archived and can no longer be edited");
+    const idea = getOwnEditableIdea(tx, ownerId, slug);
     const last = tx
       .select({ position: caseStudies.position })
       .from(caseStudies)
@@ -188,12 +197,7 @@ export function addCaseStudy(db: ExchangeDb, ownerId: string, slug: string, valu
       .values({
         ideaId: idea.id,
         position: (last?.position ?? -1) + 1,
-        locality: values.locality,
-        country: values.country ?? null,
-        year: values.year ?? null,
-        status: values.status,
-        outcomes: values.outcomes ?? null,
-        lessons: values.lessons ?? null,
+        ...caseStudyColumnsFromForm(values),
         reviewStatus: reviewed ? "submitted" : "published",
         submittedById: ownerId,
         submittedAt: reviewed ? new Date() : null,
@@ -227,21 +231,13 @@ export function ideaAwaitingReview(idea: Pick<IdeaRow, "status" | "pendingChange
  */
 export function resubmitCaseStudy(db: ExchangeDb, ownerId: string, slug: string, caseStudyId: number, values: CaseStudyFormValues) {
   return db.transaction((tx) => {
-    const idea = getOwnIdea(tx as unknown as ExchangeDb, ownerId, slug);
-    if (idea.status === "archived") throw new NotAllowedError("This idea was rejected or archived and can no longer be edited");
+    const idea = getOwnEditableIdea(tx, ownerId, slug);
     const study = tx.select().from(caseStudies).where(eq(caseStudies.id, caseStudyId)).get();
     if (!study || study.ideaId !== idea.id) throw new NotFoundError("That case study is not one of this idea's");
     if (study.reviewStatus !== "changes-requested" && study.reviewStatus !== "rejected") {
       throw new NotAllowedError("Only a case study a broker sent back or rejected can be edited and resubmitted");
     }
-    const after = {
-      locality: values.locality,
-      country: values.country ?? null,
-      year: values.year ?? null,
-      status: values.status,
-      outcomes: values.outcomes ?? null,
-      lessons: values.lessons ?? null,
-    };
+    const after = caseStudyColumnsFromForm(values);
     tx.update(caseStudies)
       .set({ ...after, reviewStatus: "submitted", submittedById: ownerId, submittedAt: new Date() })
       .where(eq(caseStudies.id, study.id))

@@ -46,7 +46,7 @@ export function listOwnNeeds(db: ExchangeDb, ownerId: string) {
   return db.select().from(needs).where(eq(needs.ownerId, ownerId)).orderBy(desc(needs.updatedAt)).all();
 }
 
-export function getOwnNeed(db: ExchangeDb, ownerId: string, slug: string): NeedRow {
+export function getOwnNeed(db: Pick<ExchangeDb, "select">, ownerId: string, slug: string): NeedRow {
   const need = db.select().from(needs).where(eq(needs.slug, slug)).get();
   if (!need) throw new NotFoundError(`No need has the address ${slug}`);
   if (need.ownerId !== ownerId) throw new NotAllowedError("Only the commissioner who posted this need can change it");
@@ -61,7 +61,7 @@ export function createNeedDraft(db: ExchangeDb, owner: { id: string; organisatio
 /** Drafts and needs in triage change in place; an open need's edits stay open (its matches are re-ranked). */
 export function updateOwnNeed(db: ExchangeDb, ownerId: string, slug: string, values: NeedFormValues, submit: boolean): "saved" | "submitted" {
   return db.transaction((tx) => {
-    const need = getOwnNeed(tx as unknown as ExchangeDb, ownerId, slug);
+    const need = getOwnNeed(tx, ownerId, slug);
     if (need.status === "closed") throw new NotAllowedError("This need is closed and can no longer be edited");
     const becomesSubmitted = submit && need.status === "draft";
     if (becomesSubmitted && !needIsComplete(values)) throw new IncompleteNeedError();
