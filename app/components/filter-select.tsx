@@ -1,3 +1,5 @@
+import { SelectOptions } from "./select-options";
+
 /** A labelled select in a GET filter form (a plain form: it works without JavaScript). */
 export function FilterSelect({
   id,
@@ -22,11 +24,7 @@ export function FilterSelect({
         {label}
       </label>
       <select id={id} name={name} defaultValue={defaultValue} className={selectClassName}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </div>
   );

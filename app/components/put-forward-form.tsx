@@ -2,6 +2,7 @@
 // published ideas for the open need. A broker looks at it before the commissioner is asked.
 import { Form, useNavigation } from "@remix-run/react";
 import { controlBorder, PlainField, plainControlProps } from "./plain-field";
+import { SelectOptions } from "./select-options";
 import { SubmitButton } from "./submit-button";
 import { Banner } from "./banner";
 
@@ -45,11 +46,7 @@ export function PutForwardForm({ needSlug, ideas, done, result }: PutForwardProp
               className={`mt-1 max-w-full rounded border-2 bg-white px-3 py-2 ${controlBorder(errors.idea)}`}
             >
               {available.length > 1 ? <option value="">Choose one of your published ideas</option> : null}
-              {available.map((idea) => (
-                <option key={idea.slug} value={idea.slug}>
-                  {idea.title}
-                </option>
-              ))}
+              <SelectOptions options={available.map((idea) => ({ value: idea.slug, label: idea.title }))} />
             </select>
           </PlainField>
           <PlainField id="put-forward-note" label="Why it fits this need (optional)" hint="For the broker who reviews it." error={errors.note} className="mb-4">

@@ -305,6 +305,17 @@ function NoteForm({ lastResult }: { lastResult: SubmissionResult<string[]> | und
   );
 }
 
+/** A case study's longer text under its label, when it has any. */
+function LabelledText({ label, text }: { label: string; text: string | null }) {
+  if (!text) return null;
+  return (
+    <p className="mt-2 whitespace-pre-line">
+      <span className="font-semibold">{label}: </span>
+      {text}
+    </p>
+  );
+}
+
 const doneMessages: Record<string, string> = {
   scored: "Score saved. It is in the audit log and shown in the queue.",
   assigned: "Assigned. The broker has been told, and it is claimed for them.",
@@ -510,18 +521,8 @@ export default function ReviewItem() {
                     {study.status}
                     {study.reviewStatus !== "published" ? ` · review: ${study.reviewStatusLabel}` : ""}
                   </p>
-                  {study.outcomes ? (
-                    <p className="mt-2 whitespace-pre-line">
-                      <span className="font-semibold">Outcomes: </span>
-                      {study.outcomes}
-                    </p>
-                  ) : null}
-                  {study.lessons ? (
-                    <p className="mt-2 whitespace-pre-line">
-                      <span className="font-semibold">Lessons: </span>
-                      {study.lessons}
-                    </p>
-                  ) : null}
+                  <LabelledText label="Outcomes" text={study.outcomes} />
+                  <LabelledText label="Lessons" text={study.lessons} />
                 </li>
               )}
             </ListOrEmpty>

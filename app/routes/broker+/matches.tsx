@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "../../components/error-boundary";
 import { FilterSelect } from "../../components/filter-select";
 import { PageHeading } from "../../components/page-heading";
+import { controlBorder } from "../../components/plain-field";
 import { Section } from "../../components/section";
 import { SubmitButton } from "../../components/submit-button";
 import { TabNav } from "../../components/tab-nav";
@@ -200,10 +201,73 @@ function StatusFilter({ params }: { params: MatchQueueParams }) {
 
 type Row = ReturnType<typeof toRow>;
 
+/** A row's two forms: confirming, with a rationale both sides see, and declining, with a reason. */
+const rowForms = {
+  confirm: {
+    field: "rationale",
+    label: "Rationale both sides will see",
+    button: "Confirm match",
+    buttonClass: "mt-1 rounded bg-brand-700 px-3 py-1 font-semibold text-white hover:bg-brand-800",
+    className: "mt-2",
+  },
+  decline: {
+    field: "reason",
+    label: "Reason for declining",
+    button: "Decline match",
+    buttonClass: "mt-1 rounded border-2 border-red-800 px-3 py-1 font-semibold text-red-800 hover:bg-red-50",
+    className: "mt-3",
+  },
+} as const;
+
+function RowForm({
+  intent,
+  rowId,
+  action,
+  returnTo,
+  error,
+  busy,
+}: {
+  intent: keyof typeof rowForms;
+  rowId: number;
+  action: string;
+  returnTo?: string;
+  error: string | undefined;
+  busy: boolean;
+}) {
+  const { field, label, button, buttonClass, className } = rowForms[intent];
+  const id = `${field}-${rowId}`;
+  return (
+    <Form method="post" action={action} className={className}>
+      <input type="hidden" name="matchId" value={rowId} />
+      {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-sm font-semibold text-red-800">
+          <span className="sr-only">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={field}
+        rows={2}
+        maxLength={MATCH_TEXT_MAX}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={`mt-1 w-full min-w-56 rounded border-2 px-2 py-1 ${controlBorder(error)}`}
+      />
+      <button type="submit" name="intent" value={intent} disabled={busy} className={buttonClass}>
+        {button}
+      </button>
+    </Form>
+  );
+}
+
 function RowActions({ row, formAction, actionData, busy }: { row: Row; formAction: string; actionData: ActionResult | undefined; busy: boolean }) {
   const mine = actionData?.matchId === row.id ? actionData : undefined;
   if (!row.canConfirm && !row.canDecline) return null;
-  const textareaClass = (error?: string) => `mt-1 w-full min-w-56 rounded border-2 px-2 py-1 ${error ? "border-red-700" : "border-slate-700"}`;
   return (
     <details open={!!mine} className="mt-2">
       <summary className="cursor-pointer font-semibold link">
@@ -212,70 +276,9 @@ function RowActions({ row, formAction, actionData, busy }: { row: Row; formActio
           : {row.idea.title} for {row.need.title}
         </span>
       </summary>
-      {row.canConfirm ? (
-        <Form method="post" action={formAction} className="mt-2">
-          <input type="hidden" name="matchId" value={row.id} />
-          <label htmlFor={`rationale-${row.id}`} className="block font-semibold">
-            Rationale both sides will see
-          </label>
-          {mine?.errors.rationale ? (
-            <p id={`rationale-${row.id}-error`} role="alert" className="text-sm font-semibold text-red-800">
-              <span className="sr-only">Error: </span>
-              {mine.errors.rationale}
-            </p>
-          ) : null}
-          <textarea
-            id={`rationale-${row.id}`}
-            name="rationale"
-            rows={2}
-            maxLength={MATCH_TEXT_MAX}
-            aria-invalid={mine?.errors.rationale ? true : undefined}
-            aria-describedby={mine?.errors.rationale ? `rationale-${row.id}-error` : undefined}
-            className={textareaClass(mine?.errors.rationale)}
-          />
-          <button
-            type="submit"
-            name="intent"
-            value="confirm"
-            disabled={busy}
-            className="mt-1 rounded bg-brand-700 px-3 py-1 font-semibold text-white hover:bg-brand-800"
-          >
-            Confirm match
-          </button>
-        </Form>
-      ) : null}
+      {row.canConfirm ? <RowForm intent="confirm" rowId={row.id} action={formAction} error={mine?.errors.rationale} busy={busy} /> : null}
       {/* Declining cannot be undone: the reason goes to the match's confirmation page first. */}
-      <Form method="post" action={`/matches/${row.id}/confirm/decline`} className="mt-3">
-        <input type="hidden" name="matchId" value={row.id} />
-        <input type="hidden" name="returnTo" value={formAction} />
-        <label htmlFor={`reason-${row.id}`} className="block font-semibold">
-          Reason for declining
-        </label>
-        {mine?.errors.reason ? (
-          <p id={`reason-${row.id}-error`} role="alert" className="text-sm font-semibold text-red-800">
-            <span className="sr-only">Error: </span>
-            {mine.errors.reason}
-          </p>
-        ) : null}
-        <textarea
-          id={`reason-${row.id}`}
-          name="reason"
-          rows={2}
-          maxLength={MATCH_TEXT_MAX}
-          aria-invalid={mine?.errors.reason ? true : undefined}
-          aria-describedby={mine?.errors.reason ? `reason-${row.id}-error` : undefined}
-          className={textareaClass(mine?.errors.reason)}
-        />
-        <button
-          type="submit"
-          name="intent"
-          value="decline"
-          disabled={busy}
-          className="mt-1 rounded border-2 border-red-800 px-3 py-1 font-semibold text-red-800 hover:bg-red-50"
-        >
-          Decline match
-        </button>
-      </Form>
+      <RowForm intent="decline" rowId={row.id} action={`/matches/${row.id}/confirm/decline`} returnTo={formAction} error={mine?.errors.reason} busy={busy} />
     </details>
   );
 }
