@@ -1,11 +1,12 @@
 // "Assign to" (issue 13, item 11): a select of the brokers (the viewer first, as "Me") and an
 // optional note, on a queue item's page and a match's assign page. conform + zod with the
 // error summary; a plain POST without JavaScript.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
 import { SelectField, TextareaField } from "./form-controls";
 import { FormErrorSummary } from "./forms";
+import { useSchemaForm } from "./form-hooks";
+import { PendingButton } from "./pending-button";
 import { ASSIGNMENT_NOTE_MAX, assignSchema } from "../domain/assignment";
 
 export type AssignmentView = { assigneeId: string; assigneeName: string; assignedByName: string | null; note: string | null; assignedAt: string } | null;
@@ -34,17 +35,11 @@ export function AssignForm({
   currentAssigneeId: string | null;
   action?: string;
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(assignSchema, {
     id: "assign",
     lastResult,
     defaultValue: currentAssigneeId ? { assigneeId: currentAssigneeId } : undefined,
-    constraint: getZodConstraint(assignSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: assignSchema }),
   });
-  const navigation = useNavigation();
-  const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "assign";
   return (
     <Form method="post" action={action} {...getFormProps(form)} className="mt-3 max-w-2xl">
       <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
@@ -57,13 +52,9 @@ export function AssignForm({
         options={options}
       />
       <TextareaField label="Note (optional)" hint={`What they should know, in up to ${ASSIGNMENT_NOTE_MAX} characters.`} field={fields.note} rows={2} />
-      <button
-        type="submit"
-        disabled={submitting}
-        className="rounded border-2 border-slate-700 bg-white px-4 py-2 font-semibold hover:bg-slate-100 disabled:opacity-70"
-      >
-        {submitting ? "Assigning…" : "Assign"}
-      </button>
+      <PendingButton pendingWhen={{ intent: "assign" }} pendingLabel="Assigning…" look="secondary">
+        Assign
+      </PendingButton>
     </Form>
   );
 }

@@ -2,15 +2,17 @@
 // page (answered questions, the innovator's own waiting ones, the "Ask a question" form) and
 // the commissioner's list on their need screen (an answer form on each waiting question).
 // Plain POST forms with conform: they work, and show the GOV.UK error summary, without JavaScript.
-import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { getFormProps, getInputProps, getTextareaProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { Form, Link } from "@remix-run/react";
+import { useState, type ReactNode } from "react";
 import { ANSWER_MAX, answerQuestionSchema, askQuestionSchema, charactersLeftText, needQuestionStatusLabels, QUESTION_MAX } from "../domain/need-questions";
 import type { NeedQuestionStatus } from "../domain/vocabulary";
 import { ErrorList, FormErrorSummary } from "./forms";
 import { Badge } from "./tags";
 import { Banner } from "./banner";
+import { useSchemaForm } from "./form-hooks";
+import { ListOrEmpty } from "./list-or-empty";
+import { PendingButton } from "./pending-button";
 import type { OwnerQuestion } from "../models/need-questions.server";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -54,6 +56,27 @@ function CountedTextarea({ label, hint, field, max, rows = 5 }: { label: string;
   );
 }
 
+/** A question, with who asked it, and what follows it (its answer, or the form to answer it). */
+function QuestionCard({
+  question,
+  byline,
+  className,
+  children,
+}: {
+  question: { id: number; question: string };
+  byline: string;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <li id={`question-${question.id}`} className={className}>
+      <p className="text-sm text-slate-700">{byline}</p>
+      <p className="mt-1 font-semibold whitespace-pre-line break-words">{question.question}</p>
+      {children}
+    </li>
+  );
+}
+
 // ---------------------------------------------------------------------------------------
 // The need's public page
 
@@ -78,25 +101,21 @@ export function NeedQuestionsSection({ needSlug, answered, mine, viewer, asked, 
           <p>Their answer will appear on this page, and you will be told when it does.</p>
         </Banner>
       ) : null}
-      {answered.length === 0 ? (
-        <p className="mt-2 text-slate-700">No questions have been answered yet.</p>
-      ) : (
-        <ol className="mt-3 space-y-4">
-          {answered.map((item) => (
-            <li key={item.id} id={`question-${item.id}`} className="rounded border border-slate-300 p-4">
-              <p className="text-sm text-slate-700">
-                Asked by {item.asker}
-                {item.mine ? " (your question)" : ""}
-              </p>
-              <p className="mt-1 font-semibold whitespace-pre-line break-words">{item.question}</p>
-              <div className="mt-3 border-l-4 border-brand-700 pl-3">
-                <p className="text-sm text-slate-700">The commissioner answered{item.answeredAt ? ` on ${formatDay(item.answeredAt)}` : ""}:</p>
-                <p className="mt-1 whitespace-pre-line break-words">{item.answer}</p>
-              </div>
-            </li>
-          ))}
-        </ol>
-      )}
+      <ListOrEmpty items={answered} ordered empty={<p className="mt-2 text-slate-700">No questions have been answered yet.</p>} className="mt-3 space-y-4">
+        {(item) => (
+          <QuestionCard
+            key={item.id}
+            question={item}
+            byline={`Asked by ${item.asker}${item.mine ? " (your question)" : ""}`}
+            className="rounded border border-slate-300 p-4"
+          >
+            <div className="mt-3 border-l-4 border-brand-700 pl-3">
+              <p className="text-sm text-slate-700">The commissioner answered{item.answeredAt ? ` on ${formatDay(item.answeredAt)}` : ""}:</p>
+              <p className="mt-1 whitespace-pre-line break-words">{item.answer}</p>
+            </div>
+          </QuestionCard>
+        )}
+      </ListOrEmpty>
       {mine.length ? (
         <div className="mt-6">
           <h3 className="text-lg font-semibold">Your questions not yet public</h3>
@@ -148,16 +167,7 @@ export function NeedQuestionsSection({ needSlug, answered, mine, viewer, asked, 
 }
 
 function AskQuestionForm({ needSlug, lastResult }: { needSlug: string; lastResult?: SubmissionResult<string[]> }) {
-  const [form, fields] = useForm({
-    id: "ask-question",
-    lastResult,
-    constraint: getZodConstraint(askQuestionSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: askQuestionSchema }),
-  });
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "ask-question";
+  const [form, fields] = useSchemaForm(askQuestionSchema, { id: "ask-question", lastResult });
   return (
     <div className="mt-6 rounded border border-slate-300 bg-slate-50 p-4">
       <h3 className="text-lg font-semibold">Ask a question</h3>
@@ -175,9 +185,9 @@ function AskQuestionForm({ needSlug, lastResult }: { needSlug: string; lastResul
             If you leave this unticked, the commissioner and the public see “An innovator”. Brokers, who moderate questions, can see who asked.
           </p>
         </div>
-        <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70">
-          {busy ? "Sending…" : "Send your question"}
-        </button>
+        <PendingButton pendingWhen={{ intent: "ask-question" }} pendingLabel="Sending…">
+          Send your question
+        </PendingButton>
       </Form>
     </div>
   );
@@ -220,36 +230,31 @@ export function OwnerQuestionsSection({ needSlug, questions, answeredId, lastAns
       <h3 className="mt-6 text-lg font-semibold">
         {waiting.length} {waiting.length === 1 ? "question" : "questions"} waiting for an answer
       </h3>
-      {waiting.length === 0 ? (
-        <p className="mt-2 text-slate-700">No questions are waiting for you.</p>
-      ) : (
-        <ul className="mt-2 space-y-4">
-          {waiting.map((item) => (
-            <li key={item.id} id={`question-${item.id}`} className="max-w-3xl rounded border border-slate-300 p-4">
-              <p className="text-sm text-slate-700">
-                Asked by {item.asker} on {formatDay(item.askedAt)}
-              </p>
-              <p className="mt-1 font-semibold whitespace-pre-line break-words">{item.question}</p>
-              <AnswerForm
-                needSlug={needSlug}
-                questionId={item.id}
-                lastResult={lastAnswer && lastAnswer.questionId === String(item.id) ? lastAnswer.result : undefined}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrEmpty items={waiting} empty={<p className="mt-2 text-slate-700">No questions are waiting for you.</p>} className="mt-2 space-y-4">
+        {(item) => (
+          <QuestionCard
+            key={item.id}
+            question={item}
+            byline={`Asked by ${item.asker} on ${formatDay(item.askedAt)}`}
+            className="max-w-3xl rounded border border-slate-300 p-4"
+          >
+            <AnswerForm
+              needSlug={needSlug}
+              questionId={item.id}
+              lastResult={lastAnswer && lastAnswer.questionId === String(item.id) ? lastAnswer.result : undefined}
+            />
+          </QuestionCard>
+        )}
+      </ListOrEmpty>
       {answered.length ? (
         <>
           <h3 className="mt-6 text-lg font-semibold">Answered</h3>
           <ul className="mt-2 space-y-3">
             {answered.map((item) => (
-              <li key={item.id} id={`question-${item.id}`} className="max-w-3xl rounded bg-slate-50 p-3">
-                <p className="text-sm text-slate-700">Asked by {item.asker}</p>
-                <p className="mt-1 font-semibold whitespace-pre-line break-words">{item.question}</p>
+              <QuestionCard key={item.id} question={item} byline={`Asked by ${item.asker}`} className="max-w-3xl rounded bg-slate-50 p-3">
                 <p className="mt-2 text-sm text-slate-700">You answered on {formatDay(item.answeredAt)}:</p>
                 <p className="whitespace-pre-line break-words">{item.answer}</p>
-              </li>
+              </QuestionCard>
             ))}
           </ul>
         </>
@@ -272,26 +277,17 @@ export function OwnerQuestionsSection({ needSlug, questions, answeredId, lastAns
 }
 
 function AnswerForm({ needSlug, questionId, lastResult }: { needSlug: string; questionId: number; lastResult?: SubmissionResult<string[]> }) {
-  const [form, fields] = useForm({
-    id: `answer-${questionId}`,
-    lastResult,
-    constraint: getZodConstraint(answerQuestionSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: answerQuestionSchema }),
-  });
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting" && navigation.formData?.get("questionId") === String(questionId);
+  const [form, fields] = useSchemaForm(answerQuestionSchema, { id: `answer-${questionId}`, lastResult });
   return (
     <Form method="post" action={`/my/needs/${needSlug}`} {...getFormProps(form)} className="mt-3">
       <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
       <input type="hidden" name="intent" value="answer-question" />
       <input type="hidden" name="questionId" value={questionId} />
       <CountedTextarea label="Your answer" hint="It will be public, with the question." field={fields.answer} max={ANSWER_MAX} rows={4} />
-      <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70">
-        {busy ? "Publishing…" : "Publish your answer"}
+      <PendingButton pendingWhen={{ questionId: String(questionId) }} pendingLabel="Publishing…">
+        Publish your answer
         <span className="sr-only"> to question {questionId}</span>
-      </button>
+      </PendingButton>
     </Form>
   );
 }

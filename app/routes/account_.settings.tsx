@@ -1,10 +1,11 @@
 // Account settings: how the user is told about notifications (immediately, a daily digest, or off).
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { useSchemaForm } from "../components/form-hooks";
 import { PageHeading } from "../components/page-heading";
 import { RadioGroup } from "../components/form-controls";
 import { FormErrorSummary } from "../components/forms";
@@ -34,14 +35,7 @@ export default function AccountSettings() {
   const { preference, email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
-    id: "settings",
-    lastResult,
-    defaultValue: { notificationPreference: preference },
-    constraint: getZodConstraint(preferenceSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: preferenceSchema }),
-  });
+  const [form, fields] = useSchemaForm(preferenceSchema, { id: "settings", lastResult, defaultValue: { notificationPreference: preference } });
   return (
     <div className="max-w-2xl">
       <PageHeading back={{ to: "/account", label: "Your account" }}>Account settings</PageHeading>

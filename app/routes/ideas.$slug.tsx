@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { PageHeading } from "../components/page-heading";
+import { IdeaHistory } from "../components/idea-history";
+import { Section } from "../components/section";
 import { OutcomeUpdateList } from "../components/outcome-update-list";
 import { Badge, IdeaBadges } from "../components/tags";
 import { caseStudyStatusLabels, diffusionModelLabels, typologyLabels, type DiffusionDetails, type DiffusionModel, type Typology } from "../domain/vocabulary";
@@ -57,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const statusTone = { adopted: "green", piloting: "blue", stopped: "amber" } as const;
 
 /** html was rendered from Markdown and sanitised on the server. */
-function Section({ title, html }: { title: string; html: string | null }) {
+function MarkdownSection({ title, html }: { title: string; html: string | null }) {
   if (!html) return null;
   return (
     <section className="mt-6">
@@ -106,10 +109,7 @@ function DiffusionDetailsSection({ details }: { details: DiffusionDetails }) {
   const present = rows.filter((row) => details[row.model] && row.items.some(([, value]) => value !== undefined && value !== ""));
   if (!present.length) return null;
   return (
-    <section className="mt-6" aria-labelledby="routes-heading">
-      <h2 id="routes-heading" className="text-xl font-semibold">
-        Routes to adoption
-      </h2>
+    <Section id="routes-heading" title="Routes to adoption" className="mt-6" headingClassName="text-xl font-semibold">
       <div className="mt-2 grid gap-4 md:grid-cols-2">
         {present.map((row) => (
           <div key={row.model} className="rounded border border-slate-300 p-4">
@@ -127,7 +127,7 @@ function DiffusionDetailsSection({ details }: { details: DiffusionDetails }) {
           </div>
         ))}
       </div>
-    </section>
+    </Section>
   );
 }
 
@@ -135,12 +135,7 @@ export default function IdeaPage() {
   const { idea, html, revisions, follow, outcomeUpdates, adopters, organisation } = useLoaderData<typeof loader>();
   return (
     <article>
-      <p className="text-sm">
-        <Link to="/ideas" className="link">
-          All ideas
-        </Link>
-      </p>
-      <h1 className="mt-2 text-3xl font-bold">{idea.title}</h1>
+      <PageHeading back={{ to: "/ideas", label: "All ideas" }}>{idea.title}</PageHeading>
       <p className="mt-3 max-w-3xl text-lg">{idea.summary}</p>
       <IdeaBadges sectors={idea.sectors} diffusionModels={idea.diffusionModels} lifecyclePhase={idea.lifecyclePhase} evidenceLevel={idea.evidenceLevel} />
       <FollowButton itemType="idea" slug={idea.slug} following={follow.following} signedIn={follow.signedIn} />
@@ -176,20 +171,17 @@ export default function IdeaPage() {
           </>
         ) : null}
       </dl>
-      <Section title="The problem" html={html.problem} />
-      <Section title="How it works" html={html.solution} />
-      <Section title="Evidence" html={html.evidence} />
+      <MarkdownSection title="The problem" html={html.problem} />
+      <MarkdownSection title="How it works" html={html.solution} />
+      <MarkdownSection title="Evidence" html={html.evidence} />
       {idea.evidenceLevel && idea.evidenceJustification ? (
         <p className="mt-2 max-w-3xl text-sm text-slate-700">
           Evidence level {idea.evidenceLevel}, set by a broker: {idea.evidenceJustification}
         </p>
       ) : null}
       <DiffusionDetailsSection details={idea.diffusionDetails as DiffusionDetails} />
-      <Section title="Costs" html={html.costs} />
-      <section className="mt-8" aria-labelledby="case-studies">
-        <h2 id="case-studies" className="text-2xl font-semibold">
-          Case studies
-        </h2>
+      <MarkdownSection title="Costs" html={html.costs} />
+      <Section id="case-studies" title="Case studies" className="mt-8">
         {idea.caseStudies.length === 0 ? (
           <p className="mt-2 text-slate-700">No case studies have been recorded for this idea yet.</p>
         ) : (
@@ -231,58 +223,9 @@ export default function IdeaPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       <WhoElseSection adopters={adopters} />
-      {revisions.length ? (
-        <section className="mt-8" aria-labelledby="history-heading">
-          <h2 id="history-heading" className="text-xl font-semibold">
-            History
-          </h2>
-          <p className="mt-1 max-w-3xl text-sm text-slate-700">Every change made to this idea since it was published, newest first.</p>
-          <ol className="mt-3 max-w-3xl space-y-2">
-            {revisions.map((revision) => (
-              <li key={revision.id}>
-                <details className="rounded border border-slate-300 p-3">
-                  <summary className="cursor-pointer">
-                    <time dateTime={revision.at}>
-                      {new Date(revision.at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}
-                    </time>
-                    {revision.by ? ` by ${revision.by}` : ""}: changed {revision.changes.map((change) => change.label).join(", ")}
-                  </summary>
-                  <dl className="mt-3 space-y-4 text-sm">
-                    {revision.changes.map((change) => (
-                      <div key={change.field}>
-                        <dt className="font-semibold">
-                          {change.label}
-                          {change.excerpt ? <span className="font-normal text-slate-700"> (the passage that changed)</span> : null}
-                        </dt>
-                        <dd className="mt-1 grid gap-2 md:grid-cols-2">
-                          <div className="rounded bg-slate-50 p-2">
-                            <p className="text-xs font-semibold uppercase tracking-wide text-slate-700">Before</p>
-                            <p className="whitespace-pre-line break-words">
-                              {change.before.lead}
-                              {change.before.changed ? <del className="bg-red-100">{change.before.changed}</del> : null}
-                              {change.before.trail}
-                            </p>
-                          </div>
-                          <div className="rounded bg-slate-50 p-2">
-                            <p className="text-xs font-semibold uppercase tracking-wide text-slate-700">After</p>
-                            <p className="whitespace-pre-line break-words">
-                              {change.after.lead}
-                              {change.after.changed ? <ins className="bg-green-100 no-underline">{change.after.changed}</ins> : null}
-                              {change.after.trail}
-                            </p>
-                          </div>
-                        </dd>
-                      </div>
-                    ))}
-                  </dl>
-                </details>
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
+      <IdeaHistory revisions={revisions} />
     </article>
   );
 }

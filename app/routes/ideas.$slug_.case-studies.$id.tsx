@@ -5,9 +5,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Section } from "../components/section";
 import { OutcomeUpdateList } from "../components/outcome-update-list";
 import { Badge } from "../components/tags";
 import { caseStudyPlace } from "../domain/case-studies";
+import { caseStudyFields } from "../domain/case-study-fields";
 import { placeSlug } from "../domain/places";
 import { caseStudyStatusLabels } from "../domain/vocabulary";
 import { getPublicCaseStudy, outcomeUpdateViews } from "../models/case-studies.server";
@@ -42,16 +44,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     {
       idea,
       adopter,
-      study: {
-        id: study.id,
-        locality: study.locality,
-        country: study.country,
-        year: study.year,
-        status: study.status,
-        outcomes: study.outcomes,
-        lessons: study.lessons,
-        living: study.matchId !== null,
-      },
+      study: { id: study.id, ...caseStudyFields(study), living: study.matchId !== null },
       updates: outcomeUpdateViews(db, [study.id])[study.id] ?? [],
     },
     { headers: { "Cache-Control": "public, max-age=30" } },
@@ -139,25 +132,16 @@ export default function CaseStudyPage() {
           </>
         ) : null}
       </dl>
-      <section className="mt-8" aria-labelledby="outcomes-heading">
-        <h2 id="outcomes-heading" className="text-xl font-semibold">
-          Outcomes
-        </h2>
+      <Section id="outcomes-heading" title="Outcomes" className="mt-8" headingClassName="text-xl font-semibold">
         <p className="mt-2 whitespace-pre-line">{study.outcomes || "No outcomes have been recorded yet."}</p>
-      </section>
+      </Section>
       {study.lessons ? (
-        <section className="mt-6" aria-labelledby="lessons-heading">
-          <h2 id="lessons-heading" className="text-xl font-semibold">
-            Lessons: what worked and what failed
-          </h2>
+        <Section id="lessons-heading" title="Lessons: what worked and what failed" className="mt-6" headingClassName="text-xl font-semibold">
           <p className="mt-2 whitespace-pre-line">{study.lessons}</p>
-        </section>
+        </Section>
       ) : null}
       {study.living || updates.length ? (
-        <section className="mt-6" aria-labelledby="updates-heading">
-          <h2 id="updates-heading" className="text-xl font-semibold">
-            Outcome updates
-          </h2>
+        <Section id="updates-heading" title="Outcome updates" className="mt-6" headingClassName="text-xl font-semibold">
           {updates.length ? (
             <OutcomeUpdateList updates={updates} className="mt-2" spacing="space-y-3" />
           ) : (
@@ -165,19 +149,16 @@ export default function CaseStudyPage() {
               This is a living case study: its adopter reports outcomes 6, 12 and 24 months after adoption. None has been published yet.
             </p>
           )}
-        </section>
+        </Section>
       ) : null}
-      <section className="mt-8 rounded border border-slate-300 p-4" aria-labelledby="idea-heading">
-        <h2 id="idea-heading" className="text-lg font-semibold">
-          About the idea
-        </h2>
+      <Section id="idea-heading" title="About the idea" className="mt-8 rounded border border-slate-300 p-4" headingClassName="text-lg font-semibold">
         <p className="mt-1">{idea.summary}</p>
         <p className="mt-2">
           <Link to={`/ideas/${idea.slug}`} className="link">
             Read about {idea.title} and its other case studies
           </Link>
         </p>
-      </section>
+      </Section>
     </article>
   );
 }

@@ -7,7 +7,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { MatchDeadline, MatchStatusBadge, ProcurementHintBox } from "../components/match-parts";
 import { budgetText } from "../domain/need-display";
@@ -25,6 +24,9 @@ import { matchIdFrom, matchViewOrThrow as viewOrThrow } from "../utils/match-rou
 import { requireUser } from "../utils/session.server";
 import { ConflictError, domainErrorResponse, NotAllowedError } from "../models/errors.server";
 import { Banner } from "../components/banner";
+import { PendingButton } from "../components/pending-button";
+import { Section } from "../components/section";
+import { LinkTrail } from "../components/link-trail";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Match: ${data.match.idea.title} for ${data.match.need.title} | Innovation Exchange` : "Match | Innovation Exchange" },
@@ -147,17 +149,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/matches/${matchId}?done=${intent}`);
 }
 
-function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="mt-8">
-      <h2 id={id} className="text-2xl font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 function FieldError({ id, message }: { id: string; message: string | null }) {
   if (!message) return null;
   return (
@@ -272,8 +263,6 @@ export default function MatchPage() {
   const error = actionData && "error" in actionData ? actionData.error : null;
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done") as MatchAction | "message" | null;
-  const navigation = useNavigation();
-  const sending = navigation.state === "submitting" && navigation.formData?.get("intent") === "message";
   const messageError = error?.intent === "message" && error.field === "body" ? error.message : null;
   const generalError = error && !error.field && !(isMatchAction(error.intent) && match.actions.includes(error.intent)) ? error.message : null;
   const backLink =
@@ -284,19 +273,7 @@ export default function MatchPage() {
         : { to: "/my/matches", label: "Your matches" };
   return (
     <article>
-      <p className="text-sm">
-        <Link to={backLink.to} className="link">
-          {backLink.label}
-        </Link>
-        {match.party === "commissioner" ? (
-          <>
-            {" · "}
-            <Link to="/my/matches" className="link">
-              All your matches
-            </Link>
-          </>
-        ) : null}
-      </p>
+      <LinkTrail links={[backLink, ...(match.party === "commissioner" ? [{ to: "/my/matches", label: "All your matches" }] : [])]} />
       <p className="mt-2 text-sm font-semibold text-slate-700">Match</p>
       <h1 className="mt-1 text-3xl font-bold">
         {match.idea.title} <span className="font-normal">for</span> {match.need.title}
@@ -356,7 +333,7 @@ export default function MatchPage() {
         </Banner>
       ) : null}
 
-      <Panel id="why-heading" title="Why this match">
+      <Section id="why-heading" title="Why this match" className="mt-8">
         {match.rationale ? (
           <div className="mt-3 max-w-3xl rounded border-l-4 border-brand-700 bg-slate-50 p-4">
             <h3 className="font-semibold">The broker’s rationale</h3>
@@ -380,9 +357,9 @@ export default function MatchPage() {
         <p className="mt-1 max-w-3xl whitespace-pre-line">{match.need.problem}</p>
         <h3 className="mt-4 font-semibold">The idea</h3>
         <p className="mt-1 max-w-3xl">{match.idea.summary}</p>
-      </Panel>
+      </Section>
 
-      <Panel id="introduction-heading" title="Introduction">
+      <Section id="introduction-heading" title="Introduction" className="mt-8">
         <p className="mt-2 max-w-3xl" data-testid="consent-state">
           {consentText(match.party, match)}
         </p>
@@ -392,9 +369,9 @@ export default function MatchPage() {
             <ContactCard title="The innovator" contact={match.contacts.innovator} />
           </div>
         ) : null}
-      </Panel>
+      </Section>
 
-      <Panel id="actions-heading" title="What you can do">
+      <Section id="actions-heading" title="What you can do" className="mt-8">
         {match.actions.length ? (
           <div className="mt-3 grid max-w-3xl gap-4">
             {match.actions.map((action) => (
@@ -433,9 +410,9 @@ export default function MatchPage() {
             </Link>
           </p>
         ) : null}
-      </Panel>
+      </Section>
 
-      <Panel id="messages" title="Messages">
+      <Section id="messages" title="Messages" className="mt-8">
         {match.contacts ? (
           <>
             {match.messages.length ? (
@@ -471,21 +448,17 @@ export default function MatchPage() {
                 aria-describedby={messageError ? "message-body-hint message-body-error" : "message-body-hint"}
                 className={`mt-1 w-full rounded border-2 px-3 py-2 ${messageError ? "border-red-700" : "border-slate-700"}`}
               />
-              <button
-                type="submit"
-                disabled={sending}
-                className="mt-2 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
-              >
-                {sending ? "Sending…" : "Send message"}
-              </button>
+              <PendingButton pendingWhen={{ intent: "message" }} pendingLabel="Sending…" className="mt-2">
+                Send message
+              </PendingButton>
             </Form>
           </>
         ) : (
           <p className="mt-2">The message thread opens once both sides have agreed to an introduction.</p>
         )}
-      </Panel>
+      </Section>
 
-      <Panel id="history-heading" title="Status history">
+      <Section id="history-heading" title="Status history" className="mt-8">
         <ol className="mt-3 max-w-3xl space-y-2">
           {history.map((entry) => (
             <li key={entry.id} className="border-b border-slate-200 pb-2">
@@ -497,7 +470,7 @@ export default function MatchPage() {
             </li>
           ))}
         </ol>
-      </Panel>
+      </Section>
     </article>
   );
 }

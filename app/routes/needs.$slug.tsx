@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { PageHeading } from "../components/page-heading";
 import { FollowButton } from "../components/follow-button";
 import { NeedFacts } from "../components/need-facts";
 import { isFollowing } from "../models/alerts.server";
@@ -72,12 +73,7 @@ export default function NeedPage() {
   const putForwardResult = actionData && "errors" in actionData ? actionData : null;
   return (
     <article>
-      <p className="text-sm">
-        <Link to="/needs" className="link">
-          All open needs
-        </Link>
-      </p>
-      <h1 className="mt-2 text-3xl font-bold">{need.title}</h1>
+      <PageHeading back={{ to: "/needs", label: "All open needs" }}>{need.title}</PageHeading>
       {organisation ? (
         <p className="mt-2">
           Posted by{" "}

@@ -4,6 +4,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { PageHeading } from "../components/page-heading";
+import { Section } from "../components/section";
 import { caseStudyPath } from "../domain/case-studies";
 import { Badge } from "../components/tags";
 import { caseStudyStatusLabels } from "../domain/vocabulary";
@@ -80,12 +82,7 @@ export default function PlacePage() {
   const { place, studies, origins, needs, nearby, measures } = useLoaderData<typeof loader>();
   return (
     <article className="max-w-4xl">
-      <p className="text-sm">
-        <Link to="/network" className="link">
-          Adopter network
-        </Link>
-      </p>
-      <h1 className="mt-2 text-3xl font-bold">{place.name}</h1>
+      <PageHeading back={{ to: "/network", label: "Adopter network" }}>{place.name}</PageHeading>
       {place.countryName ? <p className="mt-1 text-lg text-slate-700">{place.countryName}</p> : null}
       {measures ? (
         <p className="mt-3">
@@ -96,18 +93,12 @@ export default function PlacePage() {
         </p>
       ) : null}
 
-      <section className="mt-8" aria-labelledby="here-heading">
-        <h2 id="here-heading" className="text-2xl font-semibold">
-          Adopted or tried here
-        </h2>
+      <Section id="here-heading" title="Adopted or tried here" className="mt-8">
         {studies.length ? <StudyList studies={studies} /> : <p className="mt-2">No case study has been recorded here yet.</p>}
-      </section>
+      </Section>
 
       {origins.length ? (
-        <section className="mt-8" aria-labelledby="origin-heading">
-          <h2 id="origin-heading" className="text-2xl font-semibold">
-            Ideas that began here
-          </h2>
+        <Section id="origin-heading" title="Ideas that began here" className="mt-8">
           <ul className="mt-3 space-y-3">
             {origins.map((idea) => (
               <li key={idea.slug}>
@@ -118,14 +109,11 @@ export default function PlacePage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
       {needs.length ? (
-        <section className="mt-8" aria-labelledby="needs-heading">
-          <h2 id="needs-heading" className="text-2xl font-semibold">
-            Open needs here
-          </h2>
+        <Section id="needs-heading" title="Open needs here" className="mt-8">
           <ul className="mt-3 list-disc space-y-1 pl-5">
             {needs.map((need) => (
               <li key={need.slug}>
@@ -135,13 +123,10 @@ export default function PlacePage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
-      <section className="mt-8" aria-labelledby="nearby-heading">
-        <h2 id="nearby-heading" className="text-2xl font-semibold">
-          Being tried nearby
-        </h2>
+      <Section id="nearby-heading" title="Being tried nearby" className="mt-8">
         {place.countryName ? (
           <>
             <p className="mt-2">Pilots and adoptions elsewhere in {place.countryName}, pilots first, then the most recent adoptions.</p>
@@ -150,7 +135,7 @@ export default function PlacePage() {
         ) : (
           <p className="mt-2">The country of this place is not recorded, so nothing nearby can be shown.</p>
         )}
-      </section>
+      </Section>
     </article>
   );
 }
