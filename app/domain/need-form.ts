@@ -70,8 +70,8 @@ export type NeedFormValues = z.output<typeof needFormSchema>;
 
 export type QualityItem = { key: string; label: string; present: boolean; advice: string };
 
-/** Which parts of a good challenge are present. A need is submitted only when all are. */
-export function needQualityCheck(need: Partial<NeedFormValues>): QualityItem[] {
+/** Which parts of a good challenge are present, in the form as typed or in a saved need. A need is submitted only when all are. */
+export function needQualityCheck(need: { [K in keyof NeedFormValues]?: NeedFormValues[K] | null }): QualityItem[] {
   return [
     {
       key: "problem",
@@ -91,7 +91,7 @@ export function needQualityCheck(need: Partial<NeedFormValues>): QualityItem[] {
       present: !!need.outcomes?.trim(),
       advice: "Say what success would look like, ideally in a measure you already collect.",
     },
-    { key: "budget", label: "Budget", present: need.budgetMin !== undefined || need.budgetMax !== undefined, advice: "Give a budget range, even a rough one." },
+    { key: "budget", label: "Budget", present: need.budgetMin != null || need.budgetMax != null, advice: "Give a budget range, even a rough one." },
     { key: "deadline", label: "Timescale", present: !!need.deadline, advice: "Give a deadline for a decision or a start." },
     {
       key: "diffusionModels",

@@ -1,9 +1,14 @@
-import { getFormProps, useForm, type SubmissionResult, type FieldMetadata } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { Section } from "../../components/section";
+import { useSchemaForm } from "../../components/form-hooks";
+import { OwnItemHeader, ownIdeas } from "../../components/own-items";
+import { ownIdeaView } from "../../models/own-items.server";
+import { caseStudyFields, type CaseStudyFields } from "../../domain/case-study-fields";
 import { ErrorList, FormErrorSummary, TextField } from "../../components/forms";
 import { IdeaForm } from "../../components/idea-form";
 import { Badge } from "../../components/tags";
@@ -14,7 +19,6 @@ import {
   addCaseStudy,
   formDefaultsForIdea,
   getOwnIdea,
-  ideaAwaitingReview,
   listOwnCaseStudies,
   resubmitCaseStudy,
   updateOwnIdea,
@@ -23,8 +27,6 @@ import {
 import { getExchange } from "../../utils/exchange.server";
 import { requireRole } from "../../utils/session.server";
 import { domainErrorResponse, NotAllowedError, NotFoundError } from "../../models/errors.server";
-import { ideaStatusText } from "../../domain/review-display";
-import { Banner } from "../../components/banner";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.title ?? "Idea"}: edit | Innovation Exchange` }];
 
@@ -42,27 +44,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const caseStudies = listOwnCaseStudies(getExchange().db, idea.id);
   return json(
     {
-      idea: {
-        slug: idea.slug,
-        title: idea.title,
-        status: idea.status,
-        reviewOutcome: idea.reviewOutcome,
-        reviewReason: idea.reviewReason,
-        awaitingReview: ideaAwaitingReview(idea),
-        hasPendingChanges: !!idea.pendingChanges,
-      },
+      idea: { ...ownIdeaView(idea), status: idea.status },
       defaults: formDefaultsForIdea(idea),
       validation: ideaValidation(idea),
       caseStudies: caseStudies.map((study) => ({
         id: study.id,
-        locality: study.locality,
-        country: study.country,
-        year: study.year,
-        status: study.status,
+        ...caseStudyFields(study),
         reviewStatus: study.reviewStatus,
         reviewReason: study.reviewReason,
-        outcomes: study.outcomes,
-        lessons: study.lessons,
       })),
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -200,13 +189,7 @@ function CaseStudyFields({ idPrefix, fields, study }: { idPrefix: string; fields
 }
 
 function CaseStudyForm({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
-  const [form, fields] = useForm({
-    id: "case-study-form",
-    lastResult,
-    constraint: getZodConstraint(caseStudyFormSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: caseStudyFormSchema }),
-  });
+  const [form, fields] = useSchemaForm(caseStudyFormSchema, { id: "case-study-form", lastResult });
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 rounded border border-slate-300 p-4">
       <h3 className="mb-4 text-lg font-semibold">Add a case study</h3>
@@ -219,19 +202,11 @@ function CaseStudyForm({ lastResult }: { lastResult: SubmissionResult<string[]> 
   );
 }
 
-type StudyDefaults = {
-  id: number;
-  locality: string;
-  country: string | null;
-  year: number | null;
-  status: string;
-  outcomes: string | null;
-  lessons: string | null;
-};
+type StudyDefaults = CaseStudyFields & { id: number };
 
 /** Edit and resubmit a case study a broker sent back or rejected. */
 function ResubmitCaseStudyForm({ study, lastResult }: { study: StudyDefaults; lastResult: SubmissionResult<string[]> | null | undefined }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(caseStudyFormSchema, {
     id: `resubmit-case-study-${study.id}`,
     lastResult,
     defaultValue: {
@@ -242,9 +217,6 @@ function ResubmitCaseStudyForm({ study, lastResult }: { study: StudyDefaults; la
       outcomes: study.outcomes ?? "",
       lessons: study.lessons ?? "",
     },
-    constraint: getZodConstraint(caseStudyFormSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: caseStudyFormSchema }),
   });
   return (
     <details className="mt-2" open={!!lastResult?.error}>
@@ -264,37 +236,10 @@ function ResubmitCaseStudyForm({ study, lastResult }: { study: StudyDefaults; la
 export default function EditIdea() {
   const { idea, defaults, validation, caseStudies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const saved = searchParams.get("saved");
-  const message = actionData?.message ?? (saved === "submitted" ? outcomeMessages.submitted : saved === "draft" ? outcomeMessages.draft : null);
   const editable = idea.status !== "archived";
   return (
     <div className="max-w-3xl">
-      <p className="text-sm">
-        <Link to="/my/ideas" className="link">
-          Your ideas
-        </Link>
-        {idea.status === "published" ? (
-          <>
-            {" · "}
-            <Link to={`/ideas/${idea.slug}`} className="link">
-              Public page
-            </Link>
-          </>
-        ) : null}
-      </p>
-      <h1 className="mt-2 text-3xl font-bold">{idea.title}</h1>
-      <p className="mt-2">
-        Status: <Badge tone={idea.status === "published" ? "green" : "slate"}>{ideaStatusText(idea)}</Badge>
-      </p>
-      {message ? <Banner tone="success">{message}</Banner> : null}
-      {idea.reviewReason && idea.reviewOutcome !== "published" ? (
-        <Banner tone="warning" role={null} testId="review-reason">
-          <h2 className="font-semibold">{idea.reviewOutcome === "rejected" ? "The broker rejected this" : "The broker asked for changes"}</h2>
-          <p className="mt-1 whitespace-pre-line">{idea.reviewReason}</p>
-          {idea.reviewOutcome === "changes-requested" ? <p className="mt-2 text-sm">Make the changes below, then submit again.</p> : null}
-        </Banner>
-      ) : null}
+      <OwnItemHeader place={ownIdeas} publicPath={`/ideas/${idea.slug}`} item={idea} actionMessage={actionData?.message} savedMessages={outcomeMessages} />
       <div className="mt-8">
         {editable ? (
           <IdeaForm
@@ -309,10 +254,7 @@ export default function EditIdea() {
           <p className="rounded bg-slate-50 p-4">This idea can no longer be edited.</p>
         )}
       </div>
-      <section className="mt-10" aria-labelledby="case-studies-heading">
-        <h2 id="case-studies-heading" className="text-2xl font-semibold">
-          Case studies
-        </h2>
+      <Section id="case-studies-heading" title="Case studies" className="mt-10">
         {caseStudies.length === 0 ? <p className="mt-2 text-slate-700">No case studies yet. Where has it been tried?</p> : null}
         <ul className="mt-2 space-y-2">
           {caseStudies.map((study) => (
@@ -336,7 +278,7 @@ export default function EditIdea() {
           ))}
         </ul>
         {editable ? <CaseStudyForm lastResult={actionData?.form === "case-study" ? actionData.result : null} /> : null}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { matchDeadlineView } from "../../domain/match-display";
 import { listMatchesForCommissioner, listMatchesForInnovator } from "../../models/match-workflow.server";
 import { getExchange } from "../../utils/exchange.server";
 import { requireRole } from "../../utils/session.server";
-import { DataTable } from "../../components/data-table";
+import { TableOrNote } from "../../components/table-or-note";
 
 export const meta: MetaFunction = () => [{ title: "Your matches | Innovation Exchange" }];
 
@@ -44,9 +44,10 @@ export default function MyMatches() {
           ? "Commissioners’ needs that a broker has matched with your ideas. Your contact details are shared only once you and the commissioner both agree to an introduction."
           : "Ideas you shortlisted or asked to be introduced to, across all your needs. A broker confirms each match before its innovator sees it."}
       </p>
-      {matches.length === 0 ? (
-        <p className="mt-6 rounded bg-slate-50 p-4">
-          {role === "innovator" ? (
+      <TableOrNote
+        rows={matches.length}
+        note={
+          role === "innovator" ? (
             "No matches yet. When a broker matches one of your published ideas with a commissioner’s need, it appears here."
           ) : (
             <>
@@ -56,37 +57,31 @@ export default function MyMatches() {
               </Link>{" "}
               to see the ideas that match it.
             </>
-          )}
-        </p>
-      ) : (
-        <div className="mt-6 overflow-x-auto">
-          <DataTable
-            caption="Your matches, with their status and deadline"
-            columns={["Match", role === "innovator" ? "Need" : "Idea", "Status", "Introduction", "Deadline"]}
-            stacked={false}
-          >
-            {matches.map((match) => (
-              <tr key={match.id} className="border-b border-slate-200 align-top">
-                <td className="py-2 pr-4">
-                  <Link to={`/matches/${match.id}`} className="link">
-                    {match.idea.title} for {match.need.title}
-                  </Link>
-                </td>
-                <td className="py-2 pr-4">
-                  {role === "innovator" ? `${match.need.title}${match.need.locality ? `, ${match.need.locality}` : ""}` : match.idea.title}
-                </td>
-                <td className="py-2 pr-4">
-                  <MatchStatusBadge status={match.status} />
-                </td>
-                <td className="py-2 pr-4">{match.waitingForYou ? <strong>{match.introduction}</strong> : match.introduction}</td>
-                <td className="py-2">
-                  <MatchDeadline deadline={match.deadline} />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        </div>
-      )}
+          )
+        }
+        caption="Your matches, with their status and deadline"
+        columns={["Match", role === "innovator" ? "Need" : "Idea", "Status", "Introduction", "Deadline"]}
+      >
+        {matches.map((match) => (
+          <tr key={match.id} className="border-b border-slate-200 align-top">
+            <td className="py-2 pr-4">
+              <Link to={`/matches/${match.id}`} className="link">
+                {match.idea.title} for {match.need.title}
+              </Link>
+            </td>
+            <td className="py-2 pr-4">
+              {role === "innovator" ? `${match.need.title}${match.need.locality ? `, ${match.need.locality}` : ""}` : match.idea.title}
+            </td>
+            <td className="py-2 pr-4">
+              <MatchStatusBadge status={match.status} />
+            </td>
+            <td className="py-2 pr-4">{match.waitingForYou ? <strong>{match.introduction}</strong> : match.introduction}</td>
+            <td className="py-2">
+              <MatchDeadline deadline={match.deadline} />
+            </td>
+          </tr>
+        ))}
+      </TableOrNote>
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { OwnItemHeader, ownNeeds } from "../../components/own-items";
+import { ownNeedView } from "../../models/own-items.server";
+import { Section } from "../../components/section";
 import { NeedForm } from "../../components/need-form";
 import { NeedMatchesPanel, NeedMatchList } from "../../components/need-matches";
-import { Badge } from "../../components/tags";
 import { matchDeadlineView, parseNeedMatchFilters, parseNeedMatchView } from "../../domain/match-display";
 import { needFormSchemaFor, needQualityCheck } from "../../domain/need-form";
 import { actOnIdeaForNeed, engineViewOfIdea, isCommissionerIdeaAction, rankedIdeasForNeed, type IdeaForNeed } from "../../models/need-match-list.server";
@@ -17,8 +19,6 @@ import { requireRole } from "../../utils/session.server";
 import { OwnerQuestionsSection } from "../../components/need-questions";
 import { answerQuestionAction, ownerQuestionsData } from "../../utils/need-questions.server";
 import { ConflictError, domainErrorResponse, NotAllowedError, NotFoundError } from "../../models/errors.server";
-import { needStatusText } from "../../domain/review-display";
-import { Banner } from "../../components/banner";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.need.title ?? "Need"}: ${data?.need.status === "open" ? "matching ideas" : "edit"} | Innovation Exchange` },
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }));
   return json(
     {
-      need: { slug: need.slug, title: need.title, status: need.status, reviewOutcome: need.reviewOutcome, reviewReason: need.reviewReason },
+      need: { ...ownNeedView(need), status: need.status },
       filters,
       view,
       ranked,
@@ -71,19 +71,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // Clarification questions from innovators, each waiting one with an answer form.
       questions: ownerQuestionsData(need, searchParams),
       defaults: needFormDefaults(need),
-      quality: needQualityCheck({
-        problem: need.problem,
-        whoIsAffected: need.whoIsAffected ?? undefined,
-        outcomes: need.outcomes ?? undefined,
-        budgetMin: need.budgetMin ?? undefined,
-        budgetMax: need.budgetMax ?? undefined,
-        deadline: need.deadline ?? undefined,
-        diffusionModels: need.diffusionModels,
-      }),
+      quality: needQualityCheck(need),
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
+
+const savedMessages = { submitted: "Submitted to a broker for triage.", draft: "Your draft is saved." };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["commissioner"]);
@@ -98,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const outcome = updateOwnNeed(getExchange().db, user.id, slug, submission.value, formData.get("intent") === "submit");
     getExchange().relay?.kick();
-    return json({ result: submission.reply(), message: outcome === "submitted" ? "Submitted to a broker for triage." : "Your changes are saved." });
+    return json({ result: submission.reply(), message: outcome === "submitted" ? savedMessages.submitted : "Your changes are saved." });
   } catch (error) {
     if (error instanceof IncompleteNeedError) return json({ result: submission.reply({ formErrors: [error.message] }), message: null }, { status: 400 });
     if (error instanceof NotAllowedError) return json({ result: null, message: error.message }, { status: 403 });
@@ -143,35 +137,9 @@ export default function EditNeed() {
   const data = useActionData<typeof action>();
   const ideaError = data && "ideaError" in data ? data.ideaError : null;
   const actionData = data && "result" in data ? data : undefined;
-  const [searchParams] = useSearchParams();
-  const saved = searchParams.get("saved");
-  const message = actionData?.message ?? (saved === "submitted" ? "Submitted to a broker for triage." : saved === "draft" ? "Your draft is saved." : null);
   return (
     <div>
-      <p className="text-sm">
-        <Link to="/my/needs" className="link">
-          Your needs
-        </Link>
-        {need.status === "open" ? (
-          <>
-            {" · "}
-            <Link to={`/needs/${need.slug}`} className="link">
-              Public page
-            </Link>
-          </>
-        ) : null}
-      </p>
-      <h1 className="mt-2 text-3xl font-bold">{need.title}</h1>
-      <p className="mt-2">
-        Status: <Badge tone={need.status === "open" ? "green" : "slate"}>{needStatusText(need)}</Badge>
-      </p>
-      {message ? <Banner tone="success">{message}</Banner> : null}
-      {need.reviewReason && need.reviewOutcome !== "published" ? (
-        <Banner tone="warning" role={null}>
-          <h2 className="font-semibold">{need.reviewOutcome === "rejected" ? "The broker rejected this" : "The broker asked for changes"}</h2>
-          <p className="mt-1 whitespace-pre-line">{need.reviewReason}</p>
-        </Banner>
-      ) : null}
+      <OwnItemHeader place={ownNeeds} publicPath={`/needs/${need.slug}`} item={need} actionMessage={actionData?.message} savedMessages={savedMessages} />
       {need.status === "open" || matches.length ? <NeedMatchList matches={matches} /> : null}
       {need.status === "open" ? (
         <NeedMatchesPanel needSlug={need.slug} filters={filters} view={view} ranked={ranked} searchUnavailable={searchUnavailable} ideaError={ideaError} />
@@ -179,10 +147,7 @@ export default function EditNeed() {
       {need.status === "open" || questions.questions.length ? (
         <OwnerQuestionsSection needSlug={need.slug} {...questions} lastAnswer={data && "answerQuestion" in data ? data.answerQuestion : null} />
       ) : null}
-      <section aria-labelledby="edit-heading" className="mt-10">
-        <h2 id="edit-heading" className="text-2xl font-semibold">
-          {need.status === "open" ? "Edit the need" : "The need"}
-        </h2>
+      <Section id="edit-heading" title={need.status === "open" ? "Edit the need" : "The need"} className="mt-10">
         <div className="mt-4">
           {need.status === "closed" ? (
             <p className="rounded bg-slate-50 p-4">This need is closed.</p>
@@ -198,7 +163,7 @@ export default function EditNeed() {
             />
           )}
         </div>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -2,12 +2,17 @@
 // case study drafted at adoption, write the 6, 12 and 24-month outcome updates (or one in
 // between), and send back an update a broker asked to change. Everything goes to the broker
 // queue; published updates show under the case study on the idea's page.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { Section } from "../../components/section";
+import { useSchemaForm } from "../../components/form-hooks";
+import { PendingButton } from "../../components/pending-button";
+import { LinkTrail } from "../../components/link-trail";
+import { caseStudyFields } from "../../domain/case-study-fields";
 import { RadioGroup, TextareaField } from "../../components/form-controls";
 import { ErrorList, FormErrorSummary } from "../../components/forms";
 import { Badge } from "../../components/tags";
@@ -60,16 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       adoptedOn: formatDay(living.match.adoptedAt),
       need: { slug: living.need.slug, title: living.need.title, open: living.need.status === "open" },
       idea: living.idea,
-      caseStudy: {
-        locality: living.caseStudy.locality,
-        country: living.caseStudy.country,
-        year: living.caseStudy.year,
-        status: living.caseStudy.status,
-        outcomes: living.caseStudy.outcomes,
-        lessons: living.caseStudy.lessons,
-        reviewStatus: living.caseStudy.reviewStatus,
-        reviewReason: living.caseStudy.reviewReason,
-      },
+      caseStudy: { ...caseStudyFields(living.caseStudy), reviewStatus: living.caseStudy.reviewStatus, reviewReason: living.caseStudy.reviewReason },
       milestones: living.reminders.map((reminder) => ({
         months: reminder.monthsAfterAdoption,
         dueOn: formatDay(reminder.dueAt),
@@ -158,17 +154,7 @@ function UpdateForm({
   defaultMilestone: string;
   milestones: { months: number; dueOn: string; due: boolean; written: boolean }[];
 }) {
-  const [form, fields] = useForm({
-    id: "outcome-update",
-    lastResult,
-    defaultValue: { milestone: defaultMilestone },
-    constraint: getZodConstraint(outcomeUpdateSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: outcomeUpdateSchema }),
-  });
-  const navigation = useNavigation();
-  const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "add-update";
+  const [form, fields] = useSchemaForm(outcomeUpdateSchema, { id: "outcome-update", lastResult, defaultValue: { milestone: defaultMilestone } });
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-2xl rounded border border-slate-300 p-4">
       <FormErrorSummary id={form.errorId} errors={form.errors} />
@@ -191,9 +177,9 @@ function UpdateForm({
         field={fields.outcomes}
         rows={8}
       />
-      <button type="submit" disabled={submitting} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70">
-        {submitting ? "Sending…" : "Send to a broker for review"}
-      </button>
+      <PendingButton pendingWhen={{ intent: "add-update" }} pendingLabel="Sending…">
+        Send to a broker for review
+      </PendingButton>
     </Form>
   );
 }
@@ -209,15 +195,7 @@ function CaseStudyForm({
   lessons: string;
   resubmit: boolean;
 }) {
-  const [form, fields] = useForm({
-    id: "case-study-form",
-    lastResult,
-    defaultValue: { outcomes, lessons },
-    constraint: getZodConstraint(caseStudyEditSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: caseStudyEditSchema }),
-  });
+  const [form, fields] = useSchemaForm(caseStudyEditSchema, { id: "case-study-form", lastResult, defaultValue: { outcomes, lessons } });
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-2xl rounded border border-slate-300 p-4">
       <FormErrorSummary id={form.errorId} errors={form.errors} />
@@ -266,19 +244,13 @@ export default function LivingCaseStudy() {
   const place = [study.locality, study.country].filter(Boolean).join(", ");
   return (
     <article>
-      <p className="text-sm">
-        <Link to="/my/outcomes" className="link">
-          Your outcome updates
-        </Link>
-        {" · "}
-        <Link to={`/matches/${data.matchId}`} className="link">
-          The match
-        </Link>
-        {" · "}
-        <Link to={`/ideas/${data.idea.slug}#case-studies`} className="link">
-          The idea's page
-        </Link>
-      </p>
+      <LinkTrail
+        links={[
+          { to: "/my/outcomes", label: "Your outcome updates" },
+          { to: `/matches/${data.matchId}`, label: "The match" },
+          { to: `/ideas/${data.idea.slug}#case-studies`, label: "The idea's page" },
+        ]}
+      />
       <h1 className="mt-2 text-3xl font-bold">
         Outcomes: {data.idea.title} in {study.locality}
       </h1>
@@ -288,10 +260,7 @@ export default function LivingCaseStudy() {
       </p>
       {sent ? <Banner tone="success">{sent}</Banner> : null}
 
-      <section aria-labelledby="case-study" className="mt-8">
-        <h2 id="case-study" className="text-2xl font-semibold">
-          The case study
-        </h2>
+      <Section id="case-study" title="The case study" className="mt-8">
         <p className="mt-2">
           {place}
           {study.year ? ` (${study.year})` : ""}: {study.status} · <Badge tone={reviewTone[study.reviewStatus]}>{reviewStatusText[study.reviewStatus]}</Badge>
@@ -328,12 +297,9 @@ export default function LivingCaseStudy() {
             />
           </>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="updates" className="mt-10">
-        <h2 id="updates" className="text-2xl font-semibold">
-          Outcome updates
-        </h2>
+      <Section id="updates" title="Outcome updates" className="mt-10">
         {data.updates.length === 0 ? (
           <p className="mt-2 text-slate-700">You have not written an outcome update yet.</p>
         ) : (
@@ -370,18 +336,15 @@ export default function LivingCaseStudy() {
             {actionData.errors.join(" ")}
           </p>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="write-update" className="mt-10">
-        <h2 id="write-update" className="text-2xl font-semibold">
-          Write an outcome update
-        </h2>
+      <Section id="write-update" title="Write an outcome update" className="mt-10">
         <UpdateForm
           lastResult={actionData?.intent === "add-update" ? actionData.result : undefined}
           defaultMilestone={data.defaultMilestone}
           milestones={data.milestones}
         />
-      </section>
+      </Section>
     </article>
   );
 }

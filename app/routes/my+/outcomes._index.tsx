@@ -9,7 +9,7 @@ import { formatDay, reviewStatusText } from "../../domain/living-case-studies";
 import { listLivingCaseStudies } from "../../models/living-case-studies.server";
 import { getExchange } from "../../utils/exchange.server";
 import { requireRole } from "../../utils/session.server";
-import { DataTable } from "../../components/data-table";
+import { TableOrNote } from "../../components/table-or-note";
 
 export const meta: MetaFunction = () => [{ title: "Your outcome updates | Innovation Exchange" }];
 
@@ -39,49 +39,44 @@ export default function YourOutcomes() {
         Each idea you adopt through the exchange becomes a living case study: you are asked what happened 6, 12 and 24 months on, and a broker publishes each
         update on the idea's page for other commissioners.
       </p>
-      {items.length === 0 ? (
-        <p className="mt-6 rounded bg-slate-50 p-4">None of your matches has been adopted yet.</p>
-      ) : (
-        <div className="mt-6 overflow-x-auto">
-          <DataTable
-            caption="Your adopted matches and their outcome updates"
-            columns={["Idea, place and need", "Adopted", "Case study", "Updates", "Next update"]}
-            stacked={false}
-            className="max-w-5xl text-sm"
-          >
-            {items.map((item) => (
-              <tr key={item.matchId} className="border-b border-slate-200 align-top">
-                <td className="py-3 pr-4">
-                  <Link to={`/my/outcomes/${item.matchId}`} className="font-semibold link">
-                    {item.ideaTitle} in {item.locality}
-                  </Link>
-                  <span className="block text-slate-700">For “{item.needTitle}”</span>
-                </td>
-                <td className="py-3 pr-4">{item.adoptedOn}</td>
-                <td className="py-3 pr-4">
-                  <Badge tone={item.caseStudyPublished ? "green" : "slate"}>{item.caseStudy}</Badge>
-                </td>
-                <td className="py-3 pr-4">
-                  {item.updates.published} published
-                  {item.updates.waiting ? `, ${item.updates.waiting} waiting for a broker` : ""}
-                  {item.updates.sentBack ? <strong className="block text-amber-900">{item.updates.sentBack} sent back for changes</strong> : null}
-                </td>
-                <td className="py-3">
-                  {item.next ? (
-                    item.next.due ? (
-                      <Badge tone="amber">{`${item.next.months}-month update due since ${item.next.dueOn}`}</Badge>
-                    ) : (
-                      `${item.next.months}-month update on ${item.next.dueOn}`
-                    )
-                  ) : (
-                    "All three written"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        </div>
-      )}
+      <TableOrNote
+        rows={items.length}
+        note="None of your matches has been adopted yet."
+        caption="Your adopted matches and their outcome updates"
+        columns={["Idea, place and need", "Adopted", "Case study", "Updates", "Next update"]}
+        className="max-w-5xl text-sm"
+      >
+        {items.map((item) => (
+          <tr key={item.matchId} className="border-b border-slate-200 align-top">
+            <td className="py-3 pr-4">
+              <Link to={`/my/outcomes/${item.matchId}`} className="font-semibold link">
+                {item.ideaTitle} in {item.locality}
+              </Link>
+              <span className="block text-slate-700">For “{item.needTitle}”</span>
+            </td>
+            <td className="py-3 pr-4">{item.adoptedOn}</td>
+            <td className="py-3 pr-4">
+              <Badge tone={item.caseStudyPublished ? "green" : "slate"}>{item.caseStudy}</Badge>
+            </td>
+            <td className="py-3 pr-4">
+              {item.updates.published} published
+              {item.updates.waiting ? `, ${item.updates.waiting} waiting for a broker` : ""}
+              {item.updates.sentBack ? <strong className="block text-amber-900">{item.updates.sentBack} sent back for changes</strong> : null}
+            </td>
+            <td className="py-3">
+              {item.next ? (
+                item.next.due ? (
+                  <Badge tone="amber">{`${item.next.months}-month update due since ${item.next.dueOn}`}</Badge>
+                ) : (
+                  `${item.next.months}-month update on ${item.next.dueOn}`
+                )
+              ) : (
+                "All three written"
+              )}
+            </td>
+          </tr>
+        ))}
+      </TableOrNote>
     </div>
   );
 }
