@@ -219,12 +219,7 @@ export default function BrokerQueue() {
       <FilterForm key={search} params={params} />
       <Section
         id="queue-heading"
-        title={
-          <>
-            {filtered ? `${items.length} matching ${items.length === 1 ? "item" : "items"}` : `${items.length} ${items.length === 1 ? "item" : "items"}`}
-            {params.sort === "newest" ? ", newest first" : ", oldest first"}
-          </>
-        }
+        title={`${items.length} ${filtered ? "matching " : ""}${items.length === 1 ? "item" : "items"}, ${params.sort === "newest" ? "newest" : "oldest"} first`}
         className="mt-8"
         headingClassName="text-xl font-semibold"
       >

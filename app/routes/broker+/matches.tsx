@@ -290,6 +290,8 @@ export default function MatchQueue() {
   const busy = navigation.state === "submitting";
   const search = matchQueueSearch(params);
   const formAction = `/broker/matches${search}`;
+  const statusWords = params.status ? `, ${matchStatusLabels[params.status].toLowerCase()}` : "";
+  const queueHeading = `${total} ${total === 1 ? "match" : "matches"}: ${matchQueueViewLabels[params.view].toLowerCase()}${statusWords}`;
   const deadlines = matchStatuses
     .filter((status) => matchStatusDeadlineDays[status] !== null)
     .map((status) => `${status} ${matchStatusDeadlineDays[status]} days`)
@@ -360,12 +362,7 @@ export default function MatchQueue() {
       ) : null}
       <ViewTabs params={params} counts={counts} />
       <StatusFilter key={search} params={params} />
-      <Section
-        id="queue-heading"
-        title={`${total} ${total === 1 ? "match" : "matches"}: ${matchQueueViewLabels[params.view].toLowerCase()}${params.status ? `, ${matchStatusLabels[params.status].toLowerCase()}` : ""}`}
-        className="mt-6"
-        headingClassName="text-xl font-semibold"
-      >
+      <Section id="queue-heading" title={queueHeading} className="mt-6" headingClassName="text-xl font-semibold">
         {rows.length === 0 ? (
           <div className="mt-4 rounded bg-slate-50 p-4">
             <p>{params.view === "overdue" ? "Nothing is overdue." : "No matches here."}</p>
