@@ -5,7 +5,7 @@ import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AssignmentPanel } from "../../components/assignment-panel";
 import { AuditTable, DataTable } from "../../components/data-table";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
@@ -13,6 +13,7 @@ import { useSchemaForm } from "../../components/form-hooks";
 import { LinkParagraph } from "../../components/link-paragraph";
 import { ListOrEmpty } from "../../components/list-or-empty";
 import { Section } from "../../components/section";
+import { PendingButton } from "../../components/pending-button";
 import { SubmitButton } from "../../components/submit-button";
 import { RadioGroup, SelectField, TextareaField } from "../../components/form-controls";
 import { ErrorList, FormErrorSummary } from "../../components/forms";
@@ -234,8 +235,6 @@ function DecisionForm({
   evidenceDefaults: { evidenceLevel: string; evidenceJustification: string } | null;
 }) {
   const [form, fields] = useSchemaForm(decisionSchema(itemType), { id: "decision", lastResult, defaultValue: evidenceDefaults ?? undefined });
-  const navigation = useNavigation();
-  const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "decide";
   const decisionHints: Record<BrokerDecision, string> = {
     publish:
       itemType === "need"
@@ -286,7 +285,9 @@ function DecisionForm({
         field={fields.reason}
         rows={4}
       />
-      <SubmitButton disabled={submitting}>{submitting ? "Recording…" : "Record decision"}</SubmitButton>
+      <PendingButton pendingWhen={{ intent: "decide" }} pendingLabel="Recording…">
+        Record decision
+      </PendingButton>
     </Form>
   );
 }
@@ -298,9 +299,7 @@ function NoteForm({ lastResult }: { lastResult: SubmissionResult<string[]> | und
       <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
       <input type="hidden" name="intent" value="note" />
       <TextareaField label="Add a private note" hint="Other brokers and admins see notes; the submitter never does." field={fields.body} rows={3} />
-      <button type="submit" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold hover:bg-slate-100">
-        Add note
-      </button>
+      <SubmitButton look="secondary">Add note</SubmitButton>
     </Form>
   );
 }
