@@ -83,6 +83,14 @@ export type OpenCaseStudyRow = {
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
+/** The fields of a row that a CSV cell can hold as they are. */
+type CellField<Row> = { [Key in keyof Row & string]: Row[Key] extends CsvValue ? Key : never }[keyof Row & string];
+
+/** A column that writes the row's field of the same name. */
+function fieldColumn<Row>(key: CellField<Row>, description: string): CsvColumn<Row> {
+  return { key, description, value: (row) => row[key] as CsvValue };
+}
+
 /** Absolute links in the downloads: PUBLIC_URL when set, otherwise the address the request came to. */
 export function absoluteUrl(base: string, path: string): string {
   return new URL(path, base.endsWith("/") ? base : `${base}/`).toString();
@@ -90,23 +98,23 @@ export function absoluteUrl(base: string, path: string): string {
 
 export function ideaColumns(base: string): CsvColumn<OpenIdeaRow>[] {
   return [
-    { key: "slug", description: "Unique identifier; the idea's page is /ideas/{slug}", value: (row) => row.slug },
-    { key: "title", description: "Name of the idea", value: (row) => row.title },
+    fieldColumn("slug", "Unique identifier; the idea's page is /ideas/{slug}"),
+    fieldColumn("title", "Name of the idea"),
     { key: "url", description: "The idea's page on the exchange", value: (row) => absoluteUrl(base, `/ideas/${row.slug}`) },
-    { key: "summary", description: "One paragraph", value: (row) => row.summary },
-    { key: "problem", description: "The problem it addresses (Markdown)", value: (row) => row.problem },
-    { key: "solution", description: "How it works (Markdown)", value: (row) => row.solution },
-    { key: "evidence", description: "What was measured (Markdown)", value: (row) => row.evidence },
-    { key: "evidenceLevel", description: "Standard of evidence, 1 to 5", value: (row) => row.evidenceLevel },
-    { key: "sectors", description: "Sector keys, separated by “; ”", value: (row) => row.sectors },
-    { key: "typology", description: "Typology keys, separated by “; ”", value: (row) => row.typology },
-    { key: "diffusionModels", description: "How it may spread: diffusion model keys, separated by “; ”", value: (row) => row.diffusionModels },
-    { key: "lifecyclePhase", description: "Lifecycle phase key", value: (row) => row.lifecyclePhase },
-    { key: "originLocality", description: "Where it began", value: (row) => row.originLocality },
-    { key: "originCountry", description: "Two-letter country code of its origin", value: (row) => row.originCountry },
-    { key: "organisation", description: "The organisation behind it", value: (row) => row.organisation },
-    { key: "costs", description: "What it costs (Markdown)", value: (row) => row.costs },
-    { key: "tags", description: "Free tags, separated by “; ”", value: (row) => row.tags },
+    fieldColumn("summary", "One paragraph"),
+    fieldColumn("problem", "The problem it addresses (Markdown)"),
+    fieldColumn("solution", "How it works (Markdown)"),
+    fieldColumn("evidence", "What was measured (Markdown)"),
+    fieldColumn("evidenceLevel", "Standard of evidence, 1 to 5"),
+    fieldColumn("sectors", "Sector keys, separated by “; ”"),
+    fieldColumn("typology", "Typology keys, separated by “; ”"),
+    fieldColumn("diffusionModels", "How it may spread: diffusion model keys, separated by “; ”"),
+    fieldColumn("lifecyclePhase", "Lifecycle phase key"),
+    fieldColumn("originLocality", "Where it began"),
+    fieldColumn("originCountry", "Two-letter country code of its origin"),
+    fieldColumn("organisation", "The organisation behind it"),
+    fieldColumn("costs", "What it costs (Markdown)"),
+    fieldColumn("tags", "Free tags, separated by “; ”"),
     { key: "caseStudies", description: "Number of published case studies", value: (row) => row.caseStudyCount },
     { key: "adoptions", description: "Number of case studies with the status adopted", value: (row) => row.adoptedCount },
     { key: "publishedAt", description: "When it was first published (ISO 8601, UTC)", value: (row) => iso(row.publishedAt) },
@@ -116,35 +124,35 @@ export function ideaColumns(base: string): CsvColumn<OpenIdeaRow>[] {
 
 export function needColumns(base: string): CsvColumn<OpenNeedRow>[] {
   return [
-    { key: "slug", description: "Unique identifier; the need's page is /needs/{slug}", value: (row) => row.slug },
-    { key: "title", description: "Name of the need", value: (row) => row.title },
+    fieldColumn("slug", "Unique identifier; the need's page is /needs/{slug}"),
+    fieldColumn("title", "Name of the need"),
     { key: "url", description: "The need's page on the exchange", value: (row) => absoluteUrl(base, `/needs/${row.slug}`) },
-    { key: "problem", description: "The challenge", value: (row) => row.problem },
-    { key: "outcomes", description: "What success looks like", value: (row) => row.outcomes },
-    { key: "sectors", description: "Sector keys, separated by “; ”", value: (row) => row.sectors },
-    { key: "locality", description: "The place the need is in", value: (row) => row.locality },
-    { key: "country", description: "Two-letter country code", value: (row) => row.country },
-    { key: "budgetMin", description: "Smallest budget, in pounds", value: (row) => row.budgetMin },
-    { key: "budgetMax", description: "Largest budget, in pounds", value: (row) => row.budgetMax },
-    { key: "fundingRoutes", description: "Funding route keys, separated by “; ”", value: (row) => row.fundingRoutes },
-    { key: "diffusionModels", description: "Diffusion models the commissioner can accept, separated by “; ”", value: (row) => row.diffusionModels },
-    { key: "deadline", description: "Date to respond by (YYYY-MM-DD)", value: (row) => row.deadline },
+    fieldColumn("problem", "The challenge"),
+    fieldColumn("outcomes", "What success looks like"),
+    fieldColumn("sectors", "Sector keys, separated by “; ”"),
+    fieldColumn("locality", "The place the need is in"),
+    fieldColumn("country", "Two-letter country code"),
+    fieldColumn("budgetMin", "Smallest budget, in pounds"),
+    fieldColumn("budgetMax", "Largest budget, in pounds"),
+    fieldColumn("fundingRoutes", "Funding route keys, separated by “; ”"),
+    fieldColumn("diffusionModels", "Diffusion models the commissioner can accept, separated by “; ”"),
+    fieldColumn("deadline", "Date to respond by (YYYY-MM-DD)"),
     { key: "updatedAt", description: "When it last changed (ISO 8601, UTC)", value: (row) => iso(row.updatedAt) },
   ];
 }
 
 export function caseStudyColumns(base: string): CsvColumn<OpenCaseStudyRow>[] {
   return [
-    { key: "ideaSlug", description: "The idea adopted or tried", value: (row) => row.ideaSlug },
-    { key: "ideaTitle", description: "Name of the idea", value: (row) => row.ideaTitle },
+    fieldColumn("ideaSlug", "The idea adopted or tried"),
+    fieldColumn("ideaTitle", "Name of the idea"),
     { key: "ideaUrl", description: "The idea's page, which lists all its case studies", value: (row) => absoluteUrl(base, `/ideas/${row.ideaSlug}`) },
-    { key: "position", description: "Order of the case study within its idea, from 1", value: (row) => row.position },
-    { key: "locality", description: "Where it was tried", value: (row) => row.locality },
-    { key: "country", description: "Two-letter country code", value: (row) => row.country },
-    { key: "year", description: "Year it began", value: (row) => row.year },
-    { key: "status", description: "piloting, adopted or stopped", value: (row) => row.status },
-    { key: "outcomes", description: "What changed", value: (row) => row.outcomes },
-    { key: "lessons", description: "What worked and what failed", value: (row) => row.lessons },
+    fieldColumn("position", "Order of the case study within its idea, from 1"),
+    fieldColumn("locality", "Where it was tried"),
+    fieldColumn("country", "Two-letter country code"),
+    fieldColumn("year", "Year it began"),
+    fieldColumn("status", "piloting, adopted or stopped"),
+    fieldColumn("outcomes", "What changed"),
+    fieldColumn("lessons", "What worked and what failed"),
     { key: "url", description: "The case study's own page on the exchange", value: (row) => absoluteUrl(base, caseStudyPath(row.ideaSlug, row.id)) },
   ];
 }

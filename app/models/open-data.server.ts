@@ -1,6 +1,6 @@
 // Open data: published ideas, their published case studies and open needs as CSV, and the
 // Atom feed of new case studies and new needs. Only what the public pages show is exported.
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import type { ExchangeDb } from "../../db/client";
 import { caseStudies, ideas, needs } from "../../db/schema";
@@ -28,29 +28,9 @@ export function listOpenIdeas(db: ExchangeDb): OpenIdeaRow[] {
   // would then be the case study's own.
   const studyCount = sql<number>`(select count(*) from case_studies cs where cs.idea_id = ideas.id and cs.review_status = 'published')`;
   const adoptedCount = sql<number>`(select count(*) from case_studies cs where cs.idea_id = ideas.id and cs.review_status = 'published' and cs.status = 'adopted')`;
+  // Whole rows: the CSV columns (domain/open-data.ts) are the one list of what is exported.
   return db
-    .select({
-      slug: ideas.slug,
-      title: ideas.title,
-      summary: ideas.summary,
-      problem: ideas.problem,
-      solution: ideas.solution,
-      evidence: ideas.evidence,
-      evidenceLevel: ideas.evidenceLevel,
-      sectors: ideas.sectors,
-      typology: ideas.typology,
-      diffusionModels: ideas.diffusionModels,
-      lifecyclePhase: ideas.lifecyclePhase,
-      originLocality: ideas.originLocality,
-      originCountry: ideas.originCountry,
-      organisation: ideas.organisation,
-      costs: ideas.costs,
-      tags: ideas.tags,
-      caseStudyCount: studyCount,
-      adoptedCount,
-      publishedAt: ideas.publishedAt,
-      updatedAt: ideas.updatedAt,
-    })
+    .select({ ...getTableColumns(ideas), caseStudyCount: studyCount, adoptedCount })
     .from(ideas)
     .where(eq(ideas.status, "published"))
     .orderBy(asc(ideas.slug))
@@ -58,26 +38,7 @@ export function listOpenIdeas(db: ExchangeDb): OpenIdeaRow[] {
 }
 
 export function listOpenNeeds(db: ExchangeDb): OpenNeedRow[] {
-  return db
-    .select({
-      slug: needs.slug,
-      title: needs.title,
-      problem: needs.problem,
-      outcomes: needs.outcomes,
-      sectors: needs.sectors,
-      locality: needs.locality,
-      country: needs.country,
-      budgetMin: needs.budgetMin,
-      budgetMax: needs.budgetMax,
-      fundingRoutes: needs.fundingRoutes,
-      diffusionModels: needs.diffusionModels,
-      deadline: needs.deadline,
-      updatedAt: needs.updatedAt,
-    })
-    .from(needs)
-    .where(eq(needs.status, "open"))
-    .orderBy(asc(needs.slug))
-    .all();
+  return db.select().from(needs).where(eq(needs.status, "open")).orderBy(asc(needs.slug)).all();
 }
 
 /** Published case studies of published ideas; positions numbered from 1 within each idea. */
