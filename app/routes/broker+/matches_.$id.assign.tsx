@@ -4,9 +4,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AssignmentPanel } from "../../components/assignment-panel";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { LinkParagraph } from "../../components/link-paragraph";
+import { LinkTrail } from "../../components/link-trail";
 import { MatchStatusBadge } from "../../components/match-parts";
 import { assigneeOptions, assignSchema } from "../../domain/assignment";
 import { formatDateTime, parseItemId } from "../../domain/broker-queue";
@@ -74,15 +76,12 @@ export default function AssignMatch() {
   const assigned = searchParams.get("done") === "assigned" && data.assignment;
   return (
     <div className="max-w-3xl">
-      <p className="text-sm">
-        <Link to={`/matches/${data.id}`} className="link">
-          The match
-        </Link>
-        {" · "}
-        <Link to="/broker/matches" className="link">
-          Match queue
-        </Link>
-      </p>
+      <LinkTrail
+        links={[
+          { to: `/matches/${data.id}`, label: "The match" },
+          { to: "/broker/matches", label: "Match queue" },
+        ]}
+      />
       <p className="mt-2 text-sm font-semibold text-slate-700">Assign a match</p>
       <h1 className="mt-1 text-3xl font-bold">{data.title}</h1>
       {assigned && data.assignment ? (
@@ -91,11 +90,7 @@ export default function AssignMatch() {
             Assigned to {data.assignment.assigneeId === data.userId ? "you" : data.assignment.assigneeName}.
             {data.assignment.assigneeId === data.userId ? "" : " They have been told."}
           </p>
-          <p>
-            <Link to={`/matches/${data.id}`} className="link">
-              Back to the match
-            </Link>
-          </p>
+          <LinkParagraph to={`/matches/${data.id}`}>Back to the match</LinkParagraph>
         </Banner>
       ) : null}
       <p className="mt-4">
