@@ -25,22 +25,15 @@ import {
   type IdeaUpdateOutcome,
 } from "../../models/idea-editor.server";
 import { getExchange } from "../../utils/exchange.server";
-import { requireRole } from "../../utils/session.server";
-import { domainErrorResponse, NotAllowedError, NotFoundError } from "../../models/errors.server";
+import { requireOwnItem } from "../../utils/owner-pages.server";
+import { NotAllowedError, NotFoundError } from "../../models/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.title ?? "Idea"}: edit | Innovation Exchange` }];
 
-function loadOwnIdea(userId: string, slug: string) {
-  try {
-    return getOwnIdea(getExchange().db, userId, slug);
-  } catch (error) {
-    throw domainErrorResponse(error, { 404: "There is no idea at this address." });
-  }
-}
+const ownIdea = { role: "innovator", get: getOwnIdea, notFound: "There is no idea at this address." } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["innovator"]);
-  const idea = loadOwnIdea(user.id, params.slug ?? "");
+  const { item: idea } = await requireOwnItem(request, params, ownIdea);
   const caseStudies = listOwnCaseStudies(getExchange().db, idea.id);
   return json(
     {
@@ -76,9 +69,8 @@ const outcomeMessages: Record<IdeaUpdateOutcome | "draft", string> = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["innovator"]);
-  const slug = params.slug ?? "";
-  const ownIdea = loadOwnIdea(user.id, slug);
+  const { user, item: idea } = await requireOwnItem(request, params, ownIdea);
+  const slug = idea.slug;
   const formData = await request.formData();
   const intent = formData.get("intent");
   const { db, relay } = getExchange();
@@ -127,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         message: "Case study sent to a broker for review again.",
       });
     }
-    const validation = ideaValidation(ownIdea);
+    const validation = ideaValidation(idea);
     const submission = parseWithZod(formData, {
       schema: ideaFormSchemaFor({ complete: validation.alwaysComplete || intent === "submit", routesWithoutDetail: validation.routesWithoutDetail }),
     });
@@ -283,6 +275,4 @@ export default function EditIdea() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -5,7 +5,7 @@ import { ownIdeas } from "../../components/own-items";
 import { PageHeading } from "../../components/page-heading";
 import { ideaFormSchemaFor } from "../../domain/idea-form";
 import { createIdeaDraft } from "../../models/idea-editor.server";
-import { newDraftAction } from "../../utils/new-draft.server";
+import { newDraftAction } from "../../utils/owner-pages.server";
 import { requireRole } from "../../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Publish a new idea | Innovation Exchange" }];

@@ -15,26 +15,20 @@ import { listMatchesForNeed } from "../../models/match-workflow.server";
 import { getOwnNeed, IncompleteNeedError, needFormDefaults, updateOwnNeed } from "../../models/need-editor.server";
 import { SearchUnavailableError } from "../../models/search.server";
 import { getExchange } from "../../utils/exchange.server";
-import { requireRole } from "../../utils/session.server";
+import { requireOwnItem } from "../../utils/owner-pages.server";
+import type { NeedRow } from "../../../db/schema";
 import { OwnerQuestionsSection } from "../../components/need-questions";
 import { answerQuestionAction, ownerQuestionsData } from "../../utils/need-questions.server";
-import { ConflictError, domainErrorResponse, NotAllowedError, NotFoundError } from "../../models/errors.server";
+import { ConflictError, NotAllowedError, NotFoundError } from "../../models/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.need.title ?? "Need"}: ${data?.need.status === "open" ? "matching ideas" : "edit"} | Innovation Exchange` },
 ];
 
-function loadOwnNeed(userId: string, slug: string) {
-  try {
-    return getOwnNeed(getExchange().db, userId, slug);
-  } catch (error) {
-    throw domainErrorResponse(error, { 404: "There is no need at this address." });
-  }
-}
+const ownNeed = { role: "commissioner", get: getOwnNeed, notFound: "There is no need at this address." } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["commissioner"]);
-  const need = loadOwnNeed(user.id, params.slug ?? "");
+  const { item: need } = await requireOwnItem(request, params, ownNeed);
   const { db, meili } = getExchange();
   const searchParams = new URL(request.url).searchParams;
   const filters = parseNeedMatchFilters(searchParams);
@@ -80,13 +74,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const savedMessages = { submitted: "Submitted to a broker for triage.", draft: "Your draft is saved." };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["commissioner"]);
-  const slug = params.slug ?? "";
-  const need = loadOwnNeed(user.id, slug);
+  const { user, item: need } = await requireOwnItem(request, params, ownNeed);
+  const slug = need.slug;
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "answer-question") return answerQuestionAction(user, need, formData);
-  if (isCommissionerIdeaAction(intent)) return ideaAction(user, slug, intent, formData.get("idea"), new URL(request.url));
+  if (isCommissionerIdeaAction(intent)) return ideaAction(user, need, intent, formData.get("idea"), new URL(request.url));
   const submission = parseWithZod(formData, { schema: needFormSchemaFor({ complete: intent === "submit" || need.status !== "draft" }) });
   if (submission.status !== "success") return json({ result: submission.reply(), message: null }, { status: 400 });
   try {
@@ -105,7 +98,7 @@ type IdeaActionError = { ideaError: { slug: string; message: string } };
 /** Shortlist an idea or ask for an introduction (the match is made first when there is none). */
 async function ideaAction(
   user: { id: string; role: "innovator" | "commissioner" | "broker" | "admin" },
-  needSlug: string,
+  need: NeedRow,
   intent: "shortlist" | "request-introduction",
   idea: FormDataEntryValue | null,
   url: URL,
@@ -113,7 +106,6 @@ async function ideaAction(
   const ideaSlug = typeof idea === "string" ? idea.trim() : "";
   const fail = (message: string, status: number) => json<IdeaActionError>({ ideaError: { slug: ideaSlug, message } }, { status });
   if (!ideaSlug) return fail("Choose an idea.", 400);
-  const need = loadOwnNeed(user.id, needSlug);
   try {
     const { db, meili } = getExchange();
     actOnIdeaForNeed(db, user, need.id, ideaSlug, intent, await engineViewOfIdea(db, meili, need, ideaSlug));
@@ -129,7 +121,7 @@ async function ideaAction(
   search.delete("idea");
   search.set("done", intent);
   search.set("idea", ideaSlug);
-  return redirect(`/my/needs/${encodeURIComponent(needSlug)}?${search}#idea-${ideaSlug}`);
+  return redirect(`/my/needs/${encodeURIComponent(need.slug)}?${search}#idea-${ideaSlug}`);
 }
 
 export default function EditNeed() {
@@ -168,6 +160,4 @@ export default function EditNeed() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -6,7 +6,7 @@ import { ownNeeds } from "../../components/own-items";
 import { PageHeading } from "../../components/page-heading";
 import { needFormSchemaFor, needQualityCheck } from "../../domain/need-form";
 import { createNeedDraft, IncompleteNeedError } from "../../models/need-editor.server";
-import { newDraftAction } from "../../utils/new-draft.server";
+import { newDraftAction } from "../../utils/owner-pages.server";
 import { requireRole } from "../../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Post a new need | Innovation Exchange" }];
