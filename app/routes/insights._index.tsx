@@ -7,6 +7,7 @@ import { Chart, FigureTable } from "../components/chart";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ListOrEmpty } from "../components/list-or-empty";
 import { Section } from "../components/section";
+import { isBrokerRole } from "../domain/broker-roles";
 import { cumulative, GOOD_MATCH_SCORE } from "../domain/insights";
 import { sectorNames } from "../domain/sector-names";
 import type { caseStudyStatuses } from "../domain/vocabulary";
@@ -105,7 +106,7 @@ function Figure({ label, value }: { label: string; value: number }) {
 export default function Insights() {
   const { totals, sectors, gaps, years, undated, byModel, charts } = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<typeof rootLoader>("root");
-  const isBroker = root?.user?.role === "broker" || root?.user?.role === "admin";
+  const isBroker = isBrokerRole(root?.user?.role);
   return (
     <div className="max-w-4xl">
       <h1 className="text-3xl font-bold">Insights</h1>

@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "../components/error-boundary";
 import { LinkParagraph } from "../components/link-paragraph";
 import { PageHeading } from "../components/page-heading";
 import { Section } from "../components/section";
+import { brokerRoles } from "../domain/broker-roles";
 import { reviewItemLabels, reviewItemPluralLabels } from "../domain/review-workflow";
 import { matchStatusLabels } from "../domain/vocabulary";
 import { brokerInsights } from "../models/insights.server";
@@ -20,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Broker insights | Innovation 
 const days = (value: number | null) => (value === null ? "–" : value.toFixed(1));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["broker", "admin"]);
+  const user = await requireRole(request, brokerRoles);
   const { db, env } = getExchange();
   const serviceLevelDays = env.REVIEW_SERVICE_LEVEL_DAYS;
   const insights = brokerInsights(db, { brokerId: user.id, serviceLevelDays, now: new Date() });

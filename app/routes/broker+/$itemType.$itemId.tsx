@@ -19,6 +19,7 @@ import { RadioGroup, SelectField, TextareaField } from "../../components/form-co
 import { ErrorList, FormErrorSummary } from "../../components/forms";
 import { LatestScore, ScoreForm } from "../../components/review-score";
 import { Badge } from "../../components/tags";
+import { brokerRoles } from "../../domain/broker-roles";
 import { decisionSchema, JUSTIFICATION_MAX, noteSchema, toDecisionInput } from "../../domain/broker-forms";
 import { describeDeadline, formatAge, formatDate, formatDateTime, isReviewItemType, parseItemId } from "../../domain/broker-queue";
 import { auditChangeRows } from "../../domain/review-display";
@@ -46,8 +47,6 @@ import { getExchange } from "../../utils/exchange.server";
 import { requireRole } from "../../utils/session.server";
 import { ConflictError, domainErrorResponse, NotAllowedError } from "../../models/errors.server";
 import { Banner } from "../../components/banner";
-
-const brokerRoles = ["broker", "admin"] as const;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Review: ${data.heading} | Innovation Exchange` : "Review item not found | Innovation Exchange" },

@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
+import { brokerRoles } from "../../domain/broker-roles";
 import { decisionSchema, toDecisionInput } from "../../domain/broker-forms";
 import { isReviewItemType, parseItemId } from "../../domain/broker-queue";
 import { reviewItemLabels } from "../../domain/review-workflow";
@@ -16,8 +17,6 @@ import { getExchange } from "../../utils/exchange.server";
 import { requireRole } from "../../utils/session.server";
 import { ConflictError, domainErrorResponse, NotAllowedError } from "../../models/errors.server";
 import { Banner } from "../../components/banner";
-
-const brokerRoles = ["broker", "admin"] as const;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Reject ${data.title}? | Innovation Exchange` : "Review item not found | Innovation Exchange" },

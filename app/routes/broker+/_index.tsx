@@ -10,6 +10,7 @@ import { ListOrEmpty } from "../../components/list-or-empty";
 import { Section } from "../../components/section";
 import { SubmitButton } from "../../components/submit-button";
 import { Badge } from "../../components/tags";
+import { brokerRoles } from "../../domain/broker-roles";
 import { claimSchema } from "../../domain/broker-forms";
 import { describeDeadline, formatAge, formatDate, parseQueueParams, queueSearch, type QueueParams } from "../../domain/broker-queue";
 import { formatRubricTotal } from "../../domain/review-rubric";
@@ -27,8 +28,6 @@ import { Banner } from "../../components/banner";
 import { DataTable } from "../../components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Review queue | Innovation Exchange" }];
-
-const brokerRoles = ["broker", "admin"] as const;
 
 type Extras = { totals: Map<string, number>; assigned: Map<string, { id: string; name: string }> };
 

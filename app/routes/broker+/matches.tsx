@@ -15,6 +15,7 @@ import { SubmitButton } from "../../components/submit-button";
 import { TabNav } from "../../components/tab-nav";
 import { Pagination } from "../../components/pagination";
 import { Badge } from "../../components/tags";
+import { brokerRoles } from "../../domain/broker-roles";
 import { describeDeadline, formatDate } from "../../domain/broker-queue";
 import {
   canConfirmFromQueue,
@@ -42,8 +43,6 @@ import { Banner } from "../../components/banner";
 import { DataTable } from "../../components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Match queue | Innovation Exchange" }];
-
-const brokerRoles = ["broker", "admin"] as const;
 
 const notices = {
   confirmed: "Match confirmed: both sides can see your rationale.",

@@ -10,6 +10,7 @@ import { GeneralErrorBoundary } from "../../components/error-boundary";
 import { LinkParagraph } from "../../components/link-paragraph";
 import { LinkTrail } from "../../components/link-trail";
 import { MatchStatusBadge } from "../../components/match-parts";
+import { brokerRoles } from "../../domain/broker-roles";
 import { assigneeOptions, assignSchema } from "../../domain/assignment";
 import { formatDateTime, parseItemId } from "../../domain/broker-queue";
 import { isMatchOpen } from "../../domain/match-workflow";
@@ -19,8 +20,6 @@ import { getExchange } from "../../utils/exchange.server";
 import { requireRole } from "../../utils/session.server";
 import { ConflictError, domainErrorResponse } from "../../models/errors.server";
 import { Banner } from "../../components/banner";
-
-const brokerRoles = ["broker", "admin"] as const;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Assign: ${data.title} | Innovation Exchange` : "Match not found | Innovation Exchange" },

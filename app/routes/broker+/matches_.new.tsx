@@ -12,14 +12,13 @@ import { PageHeading } from "../../components/page-heading";
 import { controlBorder, PlainField, plainControlProps } from "../../components/plain-field";
 import { Section } from "../../components/section";
 import { SubmitButton } from "../../components/submit-button";
+import { brokerRoles } from "../../domain/broker-roles";
 import { firstErrors, MATCH_TEXT_MAX, proposeMatchSchema } from "../../domain/match-queue";
 import { findPublishedIdeas, openNeedChoices, proposeBySlugs } from "../../models/match-queue.server";
 import { getExchange } from "../../utils/exchange.server";
 import { requireRole } from "../../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Propose a match | Innovation Exchange" }];
-
-const brokerRoles = ["broker", "admin"] as const;
 
 const short = (value: string | null, max = 200) => (value ?? "").trim().slice(0, max);
 

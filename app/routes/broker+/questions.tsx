@@ -15,6 +15,7 @@ import { TabNav } from "../../components/tab-nav";
 import { TextareaField } from "../../components/form-controls";
 import { FormErrorSummary } from "../../components/forms";
 import { Badge } from "../../components/tags";
+import { brokerRoles } from "../../domain/broker-roles";
 import { formatDate } from "../../domain/broker-queue";
 import {
   brokerQuestionViewLabels,
@@ -31,8 +32,6 @@ import { ConflictError, domainErrorResponse } from "../../models/errors.server";
 import { Banner } from "../../components/banner";
 
 export const meta: MetaFunction = () => [{ title: "Questions on needs | Innovation Exchange" }];
-
-const brokerRoles = ["broker", "admin"] as const;
 
 const notices = {
   hidden: "Question hidden: it is no longer on the need's page, and the person who asked has been told your reason.",
