@@ -3,6 +3,7 @@
 // audit and notification texts. Pure.
 import { z } from "zod";
 import type { AuditItemType } from "./vocabulary";
+import { unrequiredText } from "./form-fields";
 
 export const ASSIGNMENT_NOTE_MAX = 500;
 
@@ -12,7 +13,7 @@ export const assignableRoles = ["broker", "admin"] as const;
 export const assignSchema = z.object({
   intent: z.literal("assign"),
   assigneeId: z.string({ error: "Choose who to assign it to" }).trim().min(1, "Choose who to assign it to").max(200, "Choose who to assign it to"),
-  note: z.string().trim().max(ASSIGNMENT_NOTE_MAX, `Keep the note to ${ASSIGNMENT_NOTE_MAX} characters or fewer`).optional(),
+  note: unrequiredText("note", ASSIGNMENT_NOTE_MAX),
 });
 
 export type AssignFormValue = z.output<typeof assignSchema>;

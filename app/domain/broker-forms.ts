@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { brokerDecisions } from "./review-workflow";
 import { reviewItemTypes, type ReviewItemType } from "./vocabulary";
+import { unrequiredText, writtenText } from "./form-fields";
 
 export const REASON_MAX = 2000;
 export const JUSTIFICATION_MAX = 200;
@@ -17,7 +18,7 @@ export function decisionSchema(itemType: ReviewItemType) {
     .object({
       intent: z.literal("decide"),
       decision: z.enum(brokerDecisions, { error: "Choose a decision" }),
-      reason: z.string().trim().max(REASON_MAX, `Keep the reason to ${REASON_MAX} characters or fewer`).optional(),
+      reason: unrequiredText("reason", REASON_MAX),
       evidenceLevel: z
         .number({ error: "Choose an evidence level from 1 to 5" })
         .int("Choose an evidence level from 1 to 5")
@@ -63,7 +64,7 @@ export function toDecisionInput(itemType: ReviewItemType, value: DecisionFormVal
 
 export const noteSchema = z.object({
   intent: z.literal("note"),
-  body: z.string({ error: "Write the note" }).trim().min(1, "Write the note").max(NOTE_MAX, `Keep the note to ${NOTE_MAX} characters or fewer`),
+  body: writtenText("Write the note", "note", NOTE_MAX),
 });
 
 /** Claim and release buttons: plain POST forms that carry the item they act on. */

@@ -23,3 +23,12 @@ export function nullWhereBlank<Values extends object, Key extends keyof Values>(
 export function blankWhereNull<Row extends object, Key extends keyof Row>(row: Row, keys: readonly Key[]) {
   return Object.fromEntries(keys.map((key) => [key, row[key] ?? ""])) as { [K in Key]: Exclude<Row[K], null> | "" };
 }
+
+/** The message for text that is too long, naming it: "Keep the reason to 2000 characters or fewer". */
+const keepWithin = (name: string, max: number) => `Keep the ${name} to ${max} characters or fewer`;
+
+/** Text that must be written: `missing` says what to write when it is not. */
+export const writtenText = (missing: string, name: string, max: number) => z.string({ error: missing }).trim().min(1, missing).max(max, keepWithin(name, max));
+
+/** Text that may be left out (a note, a reason not always owed). */
+export const unrequiredText = (name: string, max: number) => z.string().trim().max(max, keepWithin(name, max)).optional();

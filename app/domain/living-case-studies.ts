@@ -3,6 +3,7 @@
 // Shared by the models, the routes and the tests. Pure: no I/O.
 import { z } from "zod";
 import { outcomeReminderMonths } from "./match-workflow";
+import { unrequiredText } from "./form-fields";
 
 export const OUTCOMES_MIN = 20;
 export const OUTCOMES_MAX = 5000;
@@ -57,7 +58,7 @@ export const caseStudyEditSchema = z.object({
     .trim()
     .min(OUTCOMES_MIN, `Write at least ${OUTCOMES_MIN} characters about the outcomes so far`)
     .max(OUTCOMES_MAX, `Keep the outcomes to ${OUTCOMES_MAX} characters or fewer`),
-  lessons: z.string().trim().max(LESSONS_MAX, `Keep the lessons to ${LESSONS_MAX} characters or fewer`).optional(),
+  lessons: unrequiredText("lessons", LESSONS_MAX),
 });
 
 type ReviewStatus = "submitted" | "published" | "changes-requested" | "rejected";

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isMatchOpen, isMatchOverdue } from "./match-workflow";
 import { matchStatuses, type MatchSource, type MatchStatus } from "./vocabulary";
+import { unrequiredText, writtenText } from "./form-fields";
 
 export const matchQueueViews = ["awaiting", "open", "overdue", "all"] as const;
 export type MatchQueueView = (typeof matchQueueViews)[number];
@@ -88,20 +89,12 @@ export const matchQueueActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("confirm"),
     matchId,
-    rationale: z
-      .string({ error: "Give a rationale: both sides will see it" })
-      .trim()
-      .min(1, "Give a rationale: both sides will see it")
-      .max(MATCH_TEXT_MAX, `Keep the rationale to ${MATCH_TEXT_MAX} characters or fewer`),
+    rationale: writtenText("Give a rationale: both sides will see it", "rationale", MATCH_TEXT_MAX),
   }),
   z.object({
     intent: z.literal("decline"),
     matchId,
-    reason: z
-      .string({ error: "Give a reason for declining: the other side will see it" })
-      .trim()
-      .min(1, "Give a reason for declining: the other side will see it")
-      .max(MATCH_TEXT_MAX, `Keep the reason to ${MATCH_TEXT_MAX} characters or fewer`),
+    reason: writtenText("Give a reason for declining: the other side will see it", "reason", MATCH_TEXT_MAX),
   }),
   z.object({ intent: z.literal("refresh"), need: z.string().trim().min(1).max(SLUG_MAX) }),
 ]);
@@ -116,7 +109,7 @@ export const proposeMatchSchema = z.object({
     .toLowerCase()
     .min(1, "Enter the slug of a published idea")
     .max(SLUG_MAX, "That is not an idea's slug"),
-  note: z.string().trim().max(MATCH_TEXT_MAX, `Keep the note to ${MATCH_TEXT_MAX} characters or fewer`).optional(),
+  note: unrequiredText("note", MATCH_TEXT_MAX),
 });
 
 /** An innovator putting one of their published ideas forward for an open need. */
@@ -127,7 +120,7 @@ export const putForwardSchema = z.object({
     .trim()
     .min(1, "Choose one of your published ideas")
     .max(SLUG_MAX, "Choose one of your published ideas"),
-  note: z.string().trim().max(MATCH_TEXT_MAX, `Keep the note to ${MATCH_TEXT_MAX} characters or fewer`).optional(),
+  note: unrequiredText("note", MATCH_TEXT_MAX),
 });
 
 /** Field errors of a failed zod parse, the first message per field. */

@@ -3,6 +3,7 @@
 // small rules shared by the model, the routes, the components and the tests. Pure.
 import { z } from "zod";
 import type { NeedQuestionStatus } from "./vocabulary";
+import { writtenText } from "./form-fields";
 
 export const QUESTION_MAX = 1000;
 export const ANSWER_MAX = 3000;
@@ -48,11 +49,7 @@ export const moderateQuestionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("hide-question"),
     questionId,
-    reason: z
-      .string({ error: "Give a reason: the person who asked will see it" })
-      .trim()
-      .min(1, "Give a reason: the person who asked will see it")
-      .max(MODERATION_REASON_MAX, `Keep the reason to ${MODERATION_REASON_MAX} characters or fewer`),
+    reason: writtenText("Give a reason: the person who asked will see it", "reason", MODERATION_REASON_MAX),
   }),
   z.object({ intent: z.literal("restore-question"), questionId }),
 ]);
