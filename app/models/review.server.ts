@@ -4,7 +4,20 @@
 import { and, asc, eq, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { ExchangeDb } from "../../db/client";
-import { assignments, caseStudies, ideaRevisions, ideas, needs, outcomeUpdates, reviewClaims, users } from "../../db/schema";
+import {
+  assignments,
+  caseStudies,
+  ideaRevisions,
+  ideas,
+  needs,
+  outcomeUpdates,
+  reviewClaims,
+  users,
+  type CaseStudyRow,
+  type IdeaRow,
+  type NeedRow,
+  type OutcomeUpdateRow,
+} from "../../db/schema";
 import { outcomeMilestoneLabel, outcomePageLink, outcomeUpdateName } from "../domain/living-case-studies";
 import {
   decisionNeedsReason,
@@ -230,33 +243,41 @@ const decisionWords: Record<BrokerDecision, string> = { publish: "published", "r
 
 type Tx = Parameters<Parameters<ExchangeDb["transaction"]>[0]>[0];
 
-type DecisionStep<Item> = {
-  load: (tx: Tx) => Item | undefined;
-  /** Applies the decision to the item; returns its audit entry's changes and who sent the item in. */
-  apply: (
-    tx: Tx,
-    item: Item,
-  ) => {
-    audit: { action?: string; before: Record<string, unknown>; after: Record<string, unknown> | null; reason?: string | null };
-    /** Told "Your {subject} was published" (or needs changes, or was rejected). */
-    submitter: { id: string | null; subject: string; link?: string };
-  };
+/** The row of each type of queue item. */
+type ReviewRows = { idea: IdeaRow; need: NeedRow; "case-study": CaseStudyRow; "outcome-update": OutcomeUpdateRow };
+
+/** Applies the decision to the item; returns its audit entry's changes and who sent the item in. */
+type ApplyDecision<Item> = (
+  tx: Tx,
+  item: Item,
+) => {
+  audit: { action?: string; before: Record<string, unknown>; after: Record<string, unknown> | null; reason?: string | null };
+  /** Told "Your {subject} was published" (or needs changes, or was rejected). */
+  submitter: { id: string | null; subject: string; link?: string };
 };
 
 /**
- * What every decision shares: a reason where one is owed (and a justification for an evidence level); the item exists, waits for review and
- * is not claimed by another broker; the audit entry, the end of its claim and the submitter's
- * notification.
+ * What every decision shares: a reason where one is owed (and a justification for an evidence
+ * level); the item exists, waits for review and is not claimed by another broker; the audit
+ * entry, the end of its claim and the submitter's notification.
  */
-function decideItem<Item>(db: ExchangeDb, brokerId: string, itemType: ReviewItemType, itemId: number, input: DecisionInput, step: DecisionStep<Item>) {
+function decideItem<Type extends ReviewItemType>(
+  db: ExchangeDb,
+  brokerId: string,
+  itemType: Type,
+  itemId: number,
+  input: DecisionInput,
+  apply: ApplyDecision<ReviewRows[Type]>,
+) {
   checkDecisionInput(input);
   const noun = reviewItemLabels[itemType].toLowerCase();
+  const source = reviewSources[itemType];
   db.transaction((tx) => {
-    const item = step.load(tx);
+    const item = tx.select().from(source.table).where(eq(source.id, itemId)).get() as ReviewRows[Type] | undefined;
     if (!item) throw new NotFoundError(`No such ${noun}`);
     checkNotClaimedByOther(tx, brokerId, itemType, itemId);
     if (!isAwaitingReview(tx, itemType, itemId)) throw new ConflictError(`This ${noun} is not waiting for review`);
-    const { audit, submitter } = step.apply(tx, item);
+    const { audit, submitter } = apply(tx, item);
     recordAudit(tx, { itemType, itemId, actorId: brokerId, action: input.decision, reason: input.reason?.trim() || null, ...audit });
     dropClaim(tx, itemType, itemId);
     notifyUser(tx, submitter.id, { title: `Your ${submitter.subject} ${decisionWords[input.decision]}`, body: input.reason?.trim(), link: submitter.link });
@@ -264,40 +285,37 @@ function decideItem<Item>(db: ExchangeDb, brokerId: string, itemType: ReviewItem
 }
 
 export function decideIdea(db: ExchangeDb, brokerId: string, ideaId: number, input: DecisionInput): void {
-  decideItem(db, brokerId, "idea", ideaId, input, {
-    load: (tx) => tx.select().from(ideas).where(eq(ideas.id, ideaId)).get(),
-    apply: (tx, idea) => {
-      const now = new Date();
-      const evidence =
-        input.decision === "publish" && input.evidenceLevel !== undefined
-          ? { evidenceLevel: input.evidenceLevel, evidenceJustification: input.evidenceJustification!.trim() }
-          : {};
-      const reason = input.reason?.trim() || input.evidenceJustification?.trim() || null;
-      enqueueSearchSync(tx, "ideas", [idea.id]);
-      const submitter = { id: idea.ownerId, subject: `idea “${idea.title}”`, link: `/my/ideas/${idea.slug}` };
-      if (idea.status === "published") return { audit: { ...decideIdeaEdits(tx, idea, input, evidence, now), reason }, submitter };
-      const status = ideaStatusAfterDecision(input.decision);
-      tx.update(ideas)
-        .set({
-          status,
-          reviewOutcome: outcomeOf(input.decision),
-          reviewReason: reasonFor(input),
-          publishedAt: input.decision === "publish" ? (idea.publishedAt ?? now) : idea.publishedAt,
-          submittedAt: null,
-          updatedAt: now,
-          ...evidence,
-        })
-        .where(eq(ideas.id, idea.id))
-        .run();
-      return {
-        audit: {
-          before: { status: idea.status, evidenceLevel: idea.evidenceLevel },
-          after: { status, evidenceLevel: evidence.evidenceLevel ?? idea.evidenceLevel },
-          reason,
-        },
-        submitter,
-      };
-    },
+  decideItem(db, brokerId, "idea", ideaId, input, (tx, idea) => {
+    const now = new Date();
+    const evidence =
+      input.decision === "publish" && input.evidenceLevel !== undefined
+        ? { evidenceLevel: input.evidenceLevel, evidenceJustification: input.evidenceJustification!.trim() }
+        : {};
+    const reason = input.reason?.trim() || input.evidenceJustification?.trim() || null;
+    enqueueSearchSync(tx, "ideas", [idea.id]);
+    const submitter = { id: idea.ownerId, subject: `idea “${idea.title}”`, link: `/my/ideas/${idea.slug}` };
+    if (idea.status === "published") return { audit: { ...decideIdeaEdits(tx, idea, input, evidence, now), reason }, submitter };
+    const status = ideaStatusAfterDecision(input.decision);
+    tx.update(ideas)
+      .set({
+        status,
+        reviewOutcome: outcomeOf(input.decision),
+        reviewReason: reasonFor(input),
+        publishedAt: input.decision === "publish" ? (idea.publishedAt ?? now) : idea.publishedAt,
+        submittedAt: null,
+        updatedAt: now,
+        ...evidence,
+      })
+      .where(eq(ideas.id, idea.id))
+      .run();
+    return {
+      audit: {
+        before: { status: idea.status, evidenceLevel: idea.evidenceLevel },
+        after: { status, evidenceLevel: evidence.evidenceLevel ?? idea.evidenceLevel },
+        reason,
+      },
+      submitter,
+    };
   });
 }
 
@@ -336,81 +354,72 @@ function decideIdeaEdits(tx: Tx, idea: typeof ideas.$inferSelect, input: Decisio
 }
 
 export function decideNeed(db: ExchangeDb, brokerId: string, needId: number, input: DecisionInput): void {
-  decideItem(db, brokerId, "need", needId, input, {
-    load: (tx) => tx.select().from(needs).where(eq(needs.id, needId)).get(),
-    apply: (tx, need) => {
-      const status = needStatusAfterDecision(input.decision);
-      tx.update(needs)
-        .set({ status, reviewOutcome: outcomeOf(input.decision), reviewReason: reasonFor(input), submittedAt: null, updatedAt: new Date() })
-        .where(eq(needs.id, need.id))
-        .run();
-      enqueueSearchSync(tx, "needs", [need.id]);
-      return {
-        audit: { before: { status: need.status }, after: { status } },
-        submitter: { id: need.ownerId, subject: `need “${need.title}”`, link: `/needs/${need.slug}` },
-      };
-    },
+  decideItem(db, brokerId, "need", needId, input, (tx, need) => {
+    const status = needStatusAfterDecision(input.decision);
+    tx.update(needs)
+      .set({ status, reviewOutcome: outcomeOf(input.decision), reviewReason: reasonFor(input), submittedAt: null, updatedAt: new Date() })
+      .where(eq(needs.id, need.id))
+      .run();
+    enqueueSearchSync(tx, "needs", [need.id]);
+    return {
+      audit: { before: { status: need.status }, after: { status } },
+      submitter: { id: need.ownerId, subject: `need “${need.title}”`, link: `/needs/${need.slug}` },
+    };
   });
 }
 
 export function decideCaseStudy(db: ExchangeDb, brokerId: string, caseStudyId: number, input: DecisionInput): void {
-  decideItem(db, brokerId, "case-study", caseStudyId, input, {
-    load: (tx) => tx.select().from(caseStudies).where(eq(caseStudies.id, caseStudyId)).get(),
-    apply: (tx, study) => {
-      const reviewStatus = outcomeOf(input.decision);
-      tx.update(caseStudies)
-        .set({ reviewStatus, reviewReason: reasonFor(input) })
-        .where(eq(caseStudies.id, study.id))
-        .run();
-      enqueueSearchSync(tx, "ideas", [study.ideaId]);
-      const idea = tx.select({ slug: ideas.slug }).from(ideas).where(eq(ideas.id, study.ideaId)).get();
-      return {
-        audit: { before: { reviewStatus: "submitted" }, after: { reviewStatus } },
-        submitter: {
-          id: study.submittedById,
-          subject: `case study of ${study.locality}`,
-          // A case study drafted from an adopted match is its commissioner's to complete.
-          link: study.matchId ? outcomePageLink(study.matchId) : idea ? `/my/ideas/${idea.slug}` : undefined,
-        },
-      };
-    },
+  decideItem(db, brokerId, "case-study", caseStudyId, input, (tx, study) => {
+    const reviewStatus = outcomeOf(input.decision);
+    tx.update(caseStudies)
+      .set({ reviewStatus, reviewReason: reasonFor(input) })
+      .where(eq(caseStudies.id, study.id))
+      .run();
+    enqueueSearchSync(tx, "ideas", [study.ideaId]);
+    const idea = tx.select({ slug: ideas.slug }).from(ideas).where(eq(ideas.id, study.ideaId)).get();
+    return {
+      audit: { before: { reviewStatus: "submitted" }, after: { reviewStatus } },
+      submitter: {
+        id: study.submittedById,
+        subject: `case study of ${study.locality}`,
+        // A case study drafted from an adopted match is its commissioner's to complete.
+        link: study.matchId ? outcomePageLink(study.matchId) : idea ? `/my/ideas/${idea.slug}` : undefined,
+      },
+    };
   });
 }
 
 export function decideOutcomeUpdate(db: ExchangeDb, brokerId: string, updateId: number, input: DecisionInput): void {
-  decideItem(db, brokerId, "outcome-update", updateId, input, {
-    load: (tx) => tx.select().from(outcomeUpdates).where(eq(outcomeUpdates.id, updateId)).get(),
-    apply: (tx, update) => {
-      const reviewStatus = outcomeOf(input.decision);
-      tx.update(outcomeUpdates)
-        .set({ reviewStatus, reviewReason: reasonFor(input), reviewedAt: new Date() })
-        .where(eq(outcomeUpdates.id, update.id))
-        .run();
-      const study = tx
-        .select({ locality: caseStudies.locality, ideaId: caseStudies.ideaId, reviewStatus: caseStudies.reviewStatus })
-        .from(caseStudies)
-        .where(eq(caseStudies.id, update.caseStudyId))
-        .get();
-      // The idea's innovator hears how their idea is doing elsewhere, once it is public.
-      const idea = study
-        ? tx.select({ slug: ideas.slug, title: ideas.title, ownerId: ideas.ownerId, status: ideas.status }).from(ideas).where(eq(ideas.id, study.ideaId)).get()
-        : undefined;
-      if (input.decision === "publish" && study?.reviewStatus === "published" && idea?.status === "published") {
-        notifyUser(tx, idea.ownerId, {
-          title: `New outcome update on “${idea.title}” from ${study.locality}`,
-          body: update.outcomes.slice(0, 300),
-          link: `/ideas/${idea.slug}#case-studies`,
-        });
-      }
-      return {
-        audit: { before: { reviewStatus: "submitted" }, after: { reviewStatus } },
-        submitter: {
-          id: update.submittedById,
-          subject: `${outcomeUpdateName(update.monthsAfterAdoption)}${study ? ` on ${study.locality}` : ""}`,
-          link: update.matchId ? outcomePageLink(update.matchId) : undefined,
-        },
-      };
-    },
+  decideItem(db, brokerId, "outcome-update", updateId, input, (tx, update) => {
+    const reviewStatus = outcomeOf(input.decision);
+    tx.update(outcomeUpdates)
+      .set({ reviewStatus, reviewReason: reasonFor(input), reviewedAt: new Date() })
+      .where(eq(outcomeUpdates.id, update.id))
+      .run();
+    const study = tx
+      .select({ locality: caseStudies.locality, ideaId: caseStudies.ideaId, reviewStatus: caseStudies.reviewStatus })
+      .from(caseStudies)
+      .where(eq(caseStudies.id, update.caseStudyId))
+      .get();
+    // The idea's innovator hears how their idea is doing elsewhere, once it is public.
+    const idea = study
+      ? tx.select({ slug: ideas.slug, title: ideas.title, ownerId: ideas.ownerId, status: ideas.status }).from(ideas).where(eq(ideas.id, study.ideaId)).get()
+      : undefined;
+    if (input.decision === "publish" && study?.reviewStatus === "published" && idea?.status === "published") {
+      notifyUser(tx, idea.ownerId, {
+        title: `New outcome update on “${idea.title}” from ${study.locality}`,
+        body: update.outcomes.slice(0, 300),
+        link: `/ideas/${idea.slug}#case-studies`,
+      });
+    }
+    return {
+      audit: { before: { reviewStatus: "submitted" }, after: { reviewStatus } },
+      submitter: {
+        id: update.submittedById,
+        subject: `${outcomeUpdateName(update.monthsAfterAdoption)}${study ? ` on ${study.locality}` : ""}`,
+        link: update.matchId ? outcomePageLink(update.matchId) : undefined,
+      },
+    };
   });
 }
 
