@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { flatRoutes } from "remix-flat-routes";
 
 const ignoredRouteFiles = ["**/.*", "**/*.test.{ts,tsx}"];
@@ -7,7 +8,8 @@ export default {
   // Routes are grouped by audience in `broker+/`, `my+/` and `admin+/` (remix-flat-routes' hybrid folders);
   // everything else keeps Remix v2's flat file names.
   ignoredRouteFiles: ["**/*"],
-  routes: async (defineRoutes) => flatRoutes("routes", defineRoutes, { ignoredRouteFiles }),
+  // appDir as a path, not relative to the working directory: the e2e build runs elsewhere.
+  routes: async (defineRoutes) => flatRoutes("routes", defineRoutes, { appDir: fileURLToPath(new URL("app", import.meta.url)), ignoredRouteFiles }),
   serverModuleFormat: "esm",
   tailwind: false,
   postcss: true,
