@@ -105,6 +105,18 @@ export function loadDemoRevisions(db: ExchangeDb, now = new Date()): number {
 type DemoStep = { daysAgo: number; by: "broker" | "commissioner" | "innovator" } & ({ action: MatchAction; text?: string } | { message: string });
 
 /**
+ * The way to an introduction: a broker confirms the match with a rationale, the commissioner
+ * asks to be introduced and the innovator opts in (days ago, in that order).
+ */
+function introduction(rationale: string, [confirmed, requested, optedIn]: [number, number, number]): DemoStep[] {
+  return [
+    { daysAgo: confirmed, by: "broker", action: "confirm", text: rationale },
+    { daysAgo: requested, by: "commissioner", action: "request-introduction" },
+    { daysAgo: optedIn, by: "innovator", action: "opt-in" },
+  ];
+}
+
+/**
  * Matches at each stage of the workflow, made through the workflow itself (backdated), so the
  * brokers' match queue, the match pages and the insights have something to show. The engine's
  * own suggestions follow once the ideas are searchable (boot runs a suggestion pass).
@@ -132,14 +144,10 @@ const demoMatches: { need: string; idea: string; proposedBy: "broker" | "innovat
     proposedBy: "broker",
     daysAgo: 30,
     steps: [
-      {
-        daysAgo: 28,
-        by: "broker",
-        action: "confirm",
-        text: "Paid work and a daily routine for people the hostels keep losing; the franchise model lets Harbourside run a local pitch network with the national magazine.",
-      },
-      { daysAgo: 25, by: "commissioner", action: "request-introduction" },
-      { daysAgo: 20, by: "innovator", action: "opt-in" },
+      ...introduction(
+        "Paid work and a daily routine for people the hostels keep losing; the franchise model lets Harbourside run a local pitch network with the national magazine.",
+        [28, 25, 20],
+      ),
       {
         daysAgo: 19,
         by: "commissioner",
@@ -161,14 +169,10 @@ const demoMatches: { need: string; idea: string; proposedBy: "broker" | "innovat
     daysAgo: 80,
     note: "Link workers in GP surgeries refer lonely patients to village groups.",
     steps: [
-      {
-        daysAgo: 75,
-        by: "broker",
-        action: "confirm",
-        text: "GP-attached link workers reach isolated older people the voluntary sector misses; it can be adopted as-is through the surgeries (uncontrolled).",
-      },
-      { daysAgo: 70, by: "commissioner", action: "request-introduction" },
-      { daysAgo: 68, by: "innovator", action: "opt-in" },
+      ...introduction(
+        "GP-attached link workers reach isolated older people the voluntary sector misses; it can be adopted as-is through the surgeries (uncontrolled).",
+        [75, 70, 68],
+      ),
       { daysAgo: 40, by: "commissioner", action: "start-pilot" },
     ],
   },
