@@ -64,8 +64,8 @@ type ReviewSource = {
   /** The tables the queue row's title reads, joined on their condition. */
   joins: [SQLiteTable, SQL][];
   title: SQL<string> | AnySQLiteColumn<{ data: string; notNull: true }>;
-  /** The queue row's detail line, from the value of one column of the item. */
-  detailFrom: AnySQLiteColumn;
+  /** The queue row's detail line, from the value of the column `detailFrom` where it depends on the item. */
+  detailFrom?: AnySQLiteColumn;
   detail: (value: never) => string;
 };
 
@@ -92,7 +92,6 @@ const reviewSources: Record<ReviewItemType, ReviewSource> = {
     submittedAt: needs.submittedAt,
     joins: [],
     title: needs.title,
-    detailFrom: needs.status,
     detail: () => "New need",
   },
   "case-study": {
@@ -103,7 +102,6 @@ const reviewSources: Record<ReviewItemType, ReviewSource> = {
     submittedAt: caseStudies.submittedAt,
     joins: [[ideas, eq(ideas.id, caseStudies.ideaId)]],
     title: localityAndIdeaTitle,
-    detailFrom: caseStudies.reviewStatus,
     detail: () => "Case study",
   },
   "outcome-update": {
@@ -130,7 +128,7 @@ function queueEntries(db: ExchangeDb, itemType: ReviewItemType): QueueEntry[] {
     .select({
       itemId: source.id,
       title: source.title,
-      detailFrom: source.detailFrom,
+      detailFrom: source.detailFrom ?? sql<null>`null`,
       submitterName: users.displayName,
       submittedAt: source.submittedAt,
     })
