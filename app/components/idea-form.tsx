@@ -11,14 +11,16 @@ import { CheckboxGroup, SelectField, TextareaField } from "./form-controls";
 import { DraftFormButtons, FormErrorSummary, TextField } from "./forms";
 import { Banner } from "./banner";
 import { useDraftForm } from "./form-hooks";
+import { FormSection } from "./form-section";
 
-function Section({ title, children, hint }: { title: string; children: ReactNode; hint?: string }) {
+/** The detail asked of one route to adoption, shown while that route is chosen. */
+function RouteDetails({ shown, heading, children }: { shown: boolean; heading: string; children: ReactNode }) {
+  if (!shown) return null;
   return (
-    <fieldset className="mb-8 rounded border border-slate-300 p-4">
-      <legend className="px-1 text-xl font-semibold">{title}</legend>
-      {hint ? <p className="mb-4 text-sm text-slate-700">{hint}</p> : null}
+    <div className="mb-4 border-l-4 border-slate-300 pl-4">
+      <h3 className="mb-2 font-semibold">{heading}</h3>
       {children}
-    </fieldset>
+    </div>
   );
 }
 
@@ -106,7 +108,7 @@ export function IdeaForm({
         </Banner>
       ) : null}
       <Form method="post" {...getFormProps(form)}>
-        <Section title="About the idea">
+        <FormSection legend="About the idea">
           <div onInput={(event) => setTitle((event.target as HTMLInputElement).value)}>
             <TextField label="Title" field={fields.title} />
           </div>
@@ -117,57 +119,45 @@ export function IdeaForm({
           <TextareaField label="The problem" hint="Markdown is allowed in the longer fields." field={fields.problem} />
           <TextareaField label="How it works" field={fields.solution} />
           <TextareaField label="Evidence" hint="What was measured, by whom, and what it showed. A broker sets the evidence level." field={fields.evidence} />
-        </Section>
-        <Section title="Classification">
+        </FormSection>
+        <FormSection legend="Classification">
           <CheckboxGroup legend="Sectors" field={fields.sectors} options={facetOptions.sectors} />
           <CheckboxGroup legend="Typology (optional)" field={fields.typology} options={facetOptions.typology} />
           <SelectField label="Lifecycle phase (optional)" field={fields.lifecyclePhase} placeholder="Not stated" options={facetOptions.lifecyclePhase} />
           <TextField label="Tags (optional)" hint="Separated by commas, like: home visiting, early years" field={fields.tags} />
-        </Section>
-        <Section title="How it can spread" hint="Choose every route you offer, then describe each one.">
+        </FormSection>
+        <FormSection legend="How it can spread" hint="Choose every route you offer, then describe each one.">
           <CheckboxGroup legend="Diffusion models" field={fields.diffusionModels} columns={1} options={facetOptions.diffusionModels} onChange={setOffered} />
-          {shows("uncontrolled") ? (
-            <div className="mb-4 border-l-4 border-slate-300 pl-4">
-              <h3 className="mb-2 font-semibold">Uncontrolled: free to copy</h3>
-              <TextField label="Licence" hint="For example CC BY 4.0" field={fields.uncontrolledLicence} />
-              <TextareaField
-                label="Replication pack"
-                hint="What an adopter needs to copy it: guides, templates, training."
-                field={fields.uncontrolledReplicationPack}
-                rows={3}
-              />
-            </div>
-          ) : null}
-          {shows("franchise") ? (
-            <div className="mb-4 border-l-4 border-slate-300 pl-4">
-              <h3 className="mb-2 font-semibold">Franchise: licensing or federation</h3>
-              <TextareaField label="Fee model" hint="What adopters pay, and for what." field={fields.franchiseFeeModel} rows={2} />
-              <TextareaField label="Core elements an adopter must keep" field={fields.franchiseCoreElements} rows={3} />
-              <TextareaField label="What an adopter may adapt" field={fields.franchiseAdaptableElements} rows={3} />
-              <TextField label="New adopters you can support a year" field={fields.franchiseAdoptersPerYear} />
-            </div>
-          ) : null}
-          {shows("takeover") ? (
-            <div className="mb-4 border-l-4 border-slate-300 pl-4">
-              <h3 className="mb-2 font-semibold">Takeover: adopted wholesale</h3>
-              <CheckboxGroup legend="What transfers" field={fields.takeoverTransfers} options={facetOptions.takeoverTransfers} />
-              <TextareaField label="Terms of transfer" field={fields.takeoverTerms} rows={3} />
-            </div>
-          ) : null}
-          {shows("growth") ? (
-            <div className="mb-4 border-l-4 border-slate-300 pl-4">
-              <h3 className="mb-2 font-semibold">Growth: you expand to new places</h3>
-              <TextareaField label="Capacity to expand" field={fields.growthCapacity} rows={3} />
-              <TextField label="Investment needed" field={fields.growthInvestmentNeeded} />
-            </div>
-          ) : null}
-        </Section>
-        <Section title="Origin and costs">
+          <RouteDetails shown={shows("uncontrolled")} heading="Uncontrolled: free to copy">
+            <TextField label="Licence" hint="For example CC BY 4.0" field={fields.uncontrolledLicence} />
+            <TextareaField
+              label="Replication pack"
+              hint="What an adopter needs to copy it: guides, templates, training."
+              field={fields.uncontrolledReplicationPack}
+              rows={3}
+            />
+          </RouteDetails>
+          <RouteDetails shown={shows("franchise")} heading="Franchise: licensing or federation">
+            <TextareaField label="Fee model" hint="What adopters pay, and for what." field={fields.franchiseFeeModel} rows={2} />
+            <TextareaField label="Core elements an adopter must keep" field={fields.franchiseCoreElements} rows={3} />
+            <TextareaField label="What an adopter may adapt" field={fields.franchiseAdaptableElements} rows={3} />
+            <TextField label="New adopters you can support a year" field={fields.franchiseAdoptersPerYear} />
+          </RouteDetails>
+          <RouteDetails shown={shows("takeover")} heading="Takeover: adopted wholesale">
+            <CheckboxGroup legend="What transfers" field={fields.takeoverTransfers} options={facetOptions.takeoverTransfers} />
+            <TextareaField label="Terms of transfer" field={fields.takeoverTerms} rows={3} />
+          </RouteDetails>
+          <RouteDetails shown={shows("growth")} heading="Growth: you expand to new places">
+            <TextareaField label="Capacity to expand" field={fields.growthCapacity} rows={3} />
+            <TextField label="Investment needed" field={fields.growthInvestmentNeeded} />
+          </RouteDetails>
+        </FormSection>
+        <FormSection legend="Origin and costs">
           <TextField label="Organisation (optional)" field={fields.organisation} />
           <TextField label="Place of origin (optional)" field={fields.originLocality} />
           <TextField label="Country code (optional)" hint="Two letters, like GB" field={fields.originCountry} />
           <TextareaField label="Costs (optional)" field={fields.costs} rows={3} />
-        </Section>
+        </FormSection>
         <DraftFormButtons alwaysComplete={alwaysComplete} submitLabel={submitLabel} />
       </Form>
     </>

@@ -19,6 +19,7 @@ import {
 import { CheckboxGroup, DateInput, SelectField, TextareaField } from "./form-controls";
 import { DraftFormButtons, FormErrorSummary, TextField } from "./forms";
 import { useDraftForm } from "./form-hooks";
+import { FormSection } from "./form-section";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any>;
@@ -98,8 +99,7 @@ export function NeedForm({
       <div>
         <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
         <Form method="post" {...getFormProps(form)} onInput={(event) => setQuality(needQualityCheck(valuesFromForm(event.currentTarget)))}>
-          <fieldset className="mb-8 rounded border border-slate-300 p-4">
-            <legend className="px-1 text-xl font-semibold">The challenge</legend>
+          <FormSection legend="The challenge">
             <TextField label="Title" field={fields.title} />
             <TextareaField label="The problem" hint="What happens now, how often, and why it matters. Plain words are best." field={fields.problem} rows={6} />
             <TextareaField label="Who is affected" hint="Which people, how many, where." field={fields.whoIsAffected} rows={3} />
@@ -113,9 +113,8 @@ export function NeedForm({
             />
             <TextareaField label="Constraints (optional)" hint="Rules, systems, contracts or politics any idea must fit." field={fields.constraints} rows={3} />
             <CheckboxGroup legend="Sectors" field={fields.sectors} options={sectors.map((value) => ({ value, label: sectorLabels[value] }))} />
-          </fieldset>
-          <fieldset className="mb-8 rounded border border-slate-300 p-4">
-            <legend className="px-1 text-xl font-semibold">Place, money and time</legend>
+          </FormSection>
+          <FormSection legend="Place, money and time">
             <TextField label="Place (optional)" field={fields.locality} />
             <TextField label="Country code (optional)" hint="Two letters, like GB" field={fields.country} />
             <TextField label="Lowest budget" hint="In pounds, like £20,000 or £20k" field={fields.budgetMin} />
@@ -133,16 +132,15 @@ export function NeedForm({
               month={fields.deadlineMonth}
               year={fields.deadlineYear}
             />
-          </fieldset>
-          <fieldset className="mb-8 rounded border border-slate-300 p-4">
-            <legend className="px-1 text-xl font-semibold">Routes to adoption you can accept</legend>
+          </FormSection>
+          <FormSection legend="Routes to adoption you can accept">
             <CheckboxGroup
               legend="Diffusion models"
               field={fields.diffusionModels}
               columns={1}
               options={diffusionModels.map((value) => ({ value, label: diffusionModelLabels[value] }))}
             />
-          </fieldset>
+          </FormSection>
           <DraftFormButtons alwaysComplete={alwaysComplete} submitLabel={submitLabel} />
         </Form>
       </div>

@@ -6,6 +6,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { useSchemaForm } from "../components/form-hooks";
+import { SubmitButton } from "../components/submit-button";
 import { PageHeading } from "../components/page-heading";
 import { RadioGroup } from "../components/form-controls";
 import { FormErrorSummary } from "../components/forms";
@@ -53,9 +54,7 @@ export default function AccountSettings() {
           field={fields.notificationPreference}
           options={notificationPreferences.map((value) => ({ value, ...notificationPreferenceLabels[value] }))}
         />
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          Save settings
-        </button>
+        <SubmitButton>Save settings</SubmitButton>
       </Form>
     </div>
   );

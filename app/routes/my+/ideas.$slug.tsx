@@ -6,10 +6,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../../components/error-boundary";
 import { Section } from "../../components/section";
 import { useSchemaForm } from "../../components/form-hooks";
+import { SubmitButton } from "../../components/submit-button";
 import { OwnItemHeader, ownIdeas } from "../../components/own-items";
 import { ownIdeaView } from "../../models/own-items.server";
 import { caseStudyFields, type CaseStudyFields } from "../../domain/case-study-fields";
-import { ErrorList, FormErrorSummary, TextField } from "../../components/forms";
+import { FormErrorSummary, TextField } from "../../components/forms";
+import { RadioGroup, TextareaField } from "../../components/form-controls";
 import { IdeaForm } from "../../components/idea-form";
 import { Badge } from "../../components/tags";
 import { caseStudyFormSchema, ideaFormSchemaFor, routesMissingDetail, type CaseStudyFormValues } from "../../domain/idea-form";
@@ -136,46 +138,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any>;
 
-/** A case study's fields, empty or filled from `study`; the add and resubmit forms share them. */
-function CaseStudyFields({ idPrefix, fields, study }: { idPrefix: string; fields: Record<keyof CaseStudyFormValues, AnyField>; study?: StudyDefaults }) {
+/** A case study's fields; the add and resubmit forms share them (the resubmit form fills them from the study). */
+function CaseStudyFields({ fields }: { fields: Record<keyof CaseStudyFormValues, AnyField> }) {
   return (
     <>
       <TextField label="Place" hint="The locality where it was tried" field={fields.locality} />
       <TextField label="Country code (optional)" field={fields.country} />
       <TextField label="Year (optional)" field={fields.year} />
-      <fieldset className="mb-5" aria-describedby={fields.status.errors?.length ? fields.status.errorId : undefined}>
-        <legend className="font-semibold">Status</legend>
-        <ErrorList id={fields.status.errorId} errors={fields.status.errors} />
-        {caseStudyStatuses.map((status) => (
-          <div key={status} className="mt-1 flex items-center gap-2">
-            <input
-              id={`${idPrefix}-status-${status}`}
-              type="radio"
-              name={fields.status.name}
-              value={status}
-              defaultChecked={study?.status === status}
-              className="size-4"
-            />
-            <label htmlFor={`${idPrefix}-status-${status}`}>{status}</label>
-          </div>
-        ))}
-      </fieldset>
-      {(["outcomes", "lessons"] as const).map((name) => (
-        <div key={name} className="mb-5">
-          <label htmlFor={fields[name].id} className="block font-semibold">
-            {name === "outcomes" ? "Outcomes" : "Lessons, including what failed"}
-          </label>
-          <ErrorList id={fields[name].errorId} errors={fields[name].errors} />
-          <textarea
-            id={fields[name].id}
-            name={fields[name].name}
-            rows={3}
-            defaultValue={(study ? (name === "outcomes" ? study.outcomes : study.lessons) : null) ?? ""}
-            aria-describedby={fields[name].errors?.length ? fields[name].errorId : undefined}
-            className="mt-1 w-full rounded border-2 border-slate-700 px-3 py-2"
-          />
-        </div>
-      ))}
+      <RadioGroup legend="Status" field={fields.status} options={caseStudyStatuses.map((status) => ({ value: status, label: status }))} />
+      <TextareaField label="Outcomes" field={fields.outcomes} rows={3} />
+      <TextareaField label="Lessons, including what failed" field={fields.lessons} rows={3} />
     </>
   );
 }
@@ -186,10 +158,10 @@ function CaseStudyForm({ lastResult }: { lastResult: SubmissionResult<string[]> 
     <Form method="post" {...getFormProps(form)} className="mt-4 rounded border border-slate-300 p-4">
       <h3 className="mb-4 text-lg font-semibold">Add a case study</h3>
       <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
-      <CaseStudyFields idPrefix="case" fields={fields} />
-      <button type="submit" name="intent" value="add-case-study" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
+      <CaseStudyFields fields={fields} />
+      <SubmitButton look="secondary" name="intent" value="add-case-study">
         Add case study
-      </button>
+      </SubmitButton>
     </Form>
   );
 }
@@ -216,10 +188,10 @@ function ResubmitCaseStudyForm({ study, lastResult }: { study: StudyDefaults; la
       <Form method="post" {...getFormProps(form)} className="mt-2 rounded border border-slate-300 p-4">
         <FormErrorSummary id={form.errorId} errors={form.errors} formId={form.id} fieldErrors={form.allErrors} />
         <input type="hidden" name="caseStudyId" value={study.id} />
-        <CaseStudyFields idPrefix={form.id} fields={fields} study={study} />
-        <button type="submit" name="intent" value="resubmit-case-study" className="rounded border-2 border-slate-700 px-4 py-2 font-semibold">
+        <CaseStudyFields fields={fields} />
+        <SubmitButton look="secondary" name="intent" value="resubmit-case-study">
           Resubmit for review
-        </button>
+        </SubmitButton>
       </Form>
     </details>
   );

@@ -11,6 +11,7 @@ import { GeneralErrorBoundary } from "../../components/error-boundary";
 import { Section } from "../../components/section";
 import { useSchemaForm } from "../../components/form-hooks";
 import { PendingButton } from "../../components/pending-button";
+import { SubmitButton } from "../../components/submit-button";
 import { LinkTrail } from "../../components/link-trail";
 import { caseStudyFields } from "../../domain/case-study-fields";
 import { RadioGroup, TextareaField } from "../../components/form-controls";
@@ -202,9 +203,7 @@ function CaseStudyForm({
       <input type="hidden" name="intent" value="edit-case-study" />
       <TextareaField label="Outcomes so far" hint="What the adoption has achieved so far, with figures where you have them." field={fields.outcomes} rows={6} />
       <TextareaField label="Lessons (optional)" hint="What worked, and what failed or had to be adapted." field={fields.lessons} rows={4} />
-      <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-        {resubmit ? "Resubmit the case study" : "Save the case study"}
-      </button>
+      <SubmitButton>{resubmit ? "Resubmit the case study" : "Save the case study"}</SubmitButton>
     </Form>
   );
 }
@@ -228,9 +227,7 @@ function ResubmitForm({ update, errors }: { update: { id: number; label: string;
         aria-describedby={errors?.length ? `${fieldId}-error` : undefined}
         className={`mt-1 w-full max-w-2xl rounded border-2 px-3 py-2 ${errors?.length ? "border-red-700" : "border-slate-700"}`}
       />
-      <button type="submit" className="mt-2 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-        Send it back to the broker
-      </button>
+      <SubmitButton className="mt-2">Send it back to the broker</SubmitButton>
     </Form>
   );
 }
