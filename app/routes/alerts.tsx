@@ -176,6 +176,4 @@ function FollowList(props: { title: string; itemType: "idea" | "need"; items: { 
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export const ErrorBoundary = GeneralErrorBoundary;
