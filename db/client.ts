@@ -6,6 +6,8 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
 export type ExchangeDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle a `db.transaction` callback gets. */
+export type ExchangeTx = Parameters<Parameters<ExchangeDb["transaction"]>[0]>[0];
 export type OpenedDatabase = { db: ExchangeDb; file: string; close: () => void };
 
 export const migrationsFolder = path.resolve(process.env.MIGRATIONS_DIR ?? "db/migrations");

@@ -3,7 +3,7 @@
 // Their outcome updates go through the broker queue (review.server.ts) and, once published,
 // show under the case study on the idea's page.
 import { and, asc, desc, eq, inArray, isNull, lte, max } from "drizzle-orm";
-import type { ExchangeDb } from "../../db/client";
+import type { ExchangeDb, ExchangeTx } from "../../db/client";
 import {
   caseStudies,
   ideas,
@@ -24,10 +24,8 @@ import { notifyUser } from "./notifications.server";
 import { enqueueSearchSync } from "./search-outbox.server";
 import { ConflictError, NotAllowedError, NotFoundError } from "./errors.server";
 
-type Tx = Parameters<Parameters<ExchangeDb["transaction"]>[0]>[0];
-
 /** Call inside the transaction that moves the match to `adopted`. Returns the case study id. */
-export function draftLivingCaseStudy(tx: Tx, match: MatchRow, need: NeedRow, idea: IdeaRow, now: Date): number {
+export function draftLivingCaseStudy(tx: ExchangeTx, match: MatchRow, need: NeedRow, idea: IdeaRow, now: Date): number {
   const organisation = need.organisationId
     ? tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, need.organisationId)).get()
     : undefined;

@@ -2,7 +2,7 @@
 // actions (app/domain/match-workflow.ts holds the rules), consent-based introductions with a
 // message thread, and what each party may see. Every change is audited and announced.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import type { ExchangeDb } from "../../db/client";
+import type { ExchangeDb, ExchangeTx } from "../../db/client";
 import { ideas, matches, matchMessages, needs, organisations, users, type IdeaRow, type MatchRow, type NeedRow } from "../../db/schema";
 import {
   availableMatchActions,
@@ -27,8 +27,6 @@ import { notifyUser } from "./notifications.server";
 import { ConflictError, NotAllowedError, NotFoundError } from "./errors.server";
 
 export type MatchActor = { id: string; role: Role };
-
-type Tx = Parameters<Parameters<ExchangeDb["transaction"]>[0]>[0];
 
 function partyFor(actor: MatchActor, need: Pick<NeedRow, "ownerId">, idea: Pick<IdeaRow, "ownerId">): MatchParty | null {
   return matchPartyOf(actor.role, need.ownerId === actor.id, idea.ownerId === actor.id);
@@ -56,7 +54,7 @@ export function proposeMatch(db: ExchangeDb, actor: MatchActor | null, input: Pr
   return db.transaction((tx) => proposeInTx(tx, actor, input, now));
 }
 
-function proposeInTx(tx: Tx, actor: MatchActor | null, input: ProposalInput, now: Date): { match: MatchRow; created: boolean } {
+function proposeInTx(tx: ExchangeTx, actor: MatchActor | null, input: ProposalInput, now: Date): { match: MatchRow; created: boolean } {
   const need = tx.select().from(needs).where(eq(needs.id, input.needId)).get();
   const idea = tx.select().from(ideas).where(eq(ideas.id, input.ideaId)).get();
   if (!need || !idea) throw new NotFoundError("There is no such need or idea.");
@@ -184,7 +182,7 @@ function loadMatch(tx: Pick<ExchangeDb, "select">, matchId: number) {
   return { match, need, idea };
 }
 
-function announce(tx: Tx, action: MatchAction, party: MatchParty, match: MatchRow, need: NeedRow, idea: IdeaRow, text: string): void {
+function announce(tx: ExchangeTx, action: MatchAction, party: MatchParty, match: MatchRow, need: NeedRow, idea: IdeaRow, text: string): void {
   const link = matchLink(match.id);
   const pair = `“${idea.title}” for “${need.title}”`;
   const both = (title: string, body?: string) => {

@@ -4,7 +4,7 @@
 // the need's audit log and tells the other side (in the site, and by email as they prefer).
 import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { ExchangeDb } from "../../db/client";
+import type { ExchangeDb, ExchangeTx } from "../../db/client";
 import { needQuestions, needs, organisations, users, type NeedQuestionRow } from "../../db/schema";
 import { askerLabel, mayAnswer, restoredStatus, type BrokerQuestionView } from "../domain/need-questions";
 import type { NeedQuestionStatus, Role } from "../domain/vocabulary";
@@ -72,14 +72,13 @@ function loadQuestion(tx: Pick<ExchangeDb, "select">, questionId: number) {
 }
 
 type LoadedQuestion = ReturnType<typeof loadQuestion>;
-type Tx = Parameters<Parameters<ExchangeDb["transaction"]>[0]>[0];
 
 /**
  * One status change of a question: the update only if it is still in the status it was read
  * in (a conflict otherwise), an audit entry on the need, and the asker told.
  */
 function moveQuestion(
-  tx: Tx,
+  tx: ExchangeTx,
   { question, need }: LoadedQuestion,
   change: {
     actor: QuestionActor;

@@ -3,13 +3,11 @@
 // resubmitted) and the search outbox row. What differs stays with each editor: when an item
 // may be submitted, and how a published idea's edits are reviewed.
 import { eq } from "drizzle-orm";
-import type { ExchangeDb } from "../../db/client";
+import type { ExchangeDb, ExchangeTx } from "../../db/client";
 import { ideas, needs, type IdeaRow, type NeedRow } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchSync } from "./search-outbox.server";
 import { uniqueSlug } from "./unique-slug.server";
-
-type Tx = Parameters<Parameters<ExchangeDb["transaction"]>[0]>[0];
 
 export type OwnerItemKind = "idea" | "need";
 type RowOf<K extends OwnerItemKind> = K extends "idea" ? IdeaRow : NeedRow;
@@ -57,7 +55,7 @@ export function createOwnerDraft<K extends OwnerItemKind>(
  * sending it for review when `submit` says so. Call inside the editor's transaction.
  */
 export function saveOwnerDraft<K extends OwnerItemKind>(
-  tx: Tx,
+  tx: ExchangeTx,
   kind: K,
   item: { id: number; status: string; reviewOutcome: string | null },
   actorId: string,

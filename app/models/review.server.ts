@@ -3,7 +3,7 @@
 // with reasons; all audited.
 import { and, asc, eq, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { ExchangeDb } from "../../db/client";
+import type { ExchangeDb, ExchangeTx } from "../../db/client";
 import {
   assignments,
   caseStudies,
@@ -239,14 +239,12 @@ function reasonFor(input: DecisionInput) {
 
 const decisionWords: Record<BrokerDecision, string> = { publish: "published", "request-changes": "needs changes", reject: "was rejected" };
 
-type Tx = Parameters<Parameters<ExchangeDb["transaction"]>[0]>[0];
-
 /** The row of each type of queue item. */
 type ReviewRows = { idea: IdeaRow; need: NeedRow; "case-study": CaseStudyRow; "outcome-update": OutcomeUpdateRow };
 
 /** Applies the decision to the item; returns its audit entry's changes and who sent the item in. */
 type ApplyDecision<Item> = (
-  tx: Tx,
+  tx: ExchangeTx,
   item: Item,
 ) => {
   audit: { action?: string; before: Record<string, unknown>; after: Record<string, unknown> | null; reason?: string | null };
@@ -318,7 +316,7 @@ export function decideIdea(db: ExchangeDb, brokerId: string, ideaId: number, inp
 }
 
 /** A decision on edits sent for review on a published idea: published, they apply and are kept as a revision. */
-function decideIdeaEdits(tx: Tx, idea: typeof ideas.$inferSelect, input: DecisionInput, evidence: Partial<typeof ideas.$inferSelect>, now: Date) {
+function decideIdeaEdits(tx: ExchangeTx, idea: typeof ideas.$inferSelect, input: DecisionInput, evidence: Partial<typeof ideas.$inferSelect>, now: Date) {
   const pending = idea.pendingChanges ?? {};
   if (input.decision === "publish") {
     const applied = { ...pending, ...evidence } as Partial<typeof idea>;
