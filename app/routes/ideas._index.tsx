@@ -57,8 +57,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
         params.q,
       )
     : {};
+  // The page shows each hit's title and summary through its highlight (the same text, marked):
+  // sending the plain copies too would double the hits' share of the page.
+  const hits = result.hits.map(({ title: _title, summary: _summary, ...hit }) => hit);
   return json(
-    { q: params.q, sort: params.sort, selected, result, caseStudyMatches, errors: [] as string[], unavailable: result.degraded },
+    { q: params.q, sort: params.sort, selected, result: { ...result, hits }, caseStudyMatches, errors: [] as string[], unavailable: result.degraded },
     { headers: { "Cache-Control": result.degraded ? "no-store" : "public, max-age=10", Vary: FACETS_HEADER } },
   );
 }
