@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { rankCandidates, type CandidateIdea, type Candidate } from "../../search/matching/rank";
+import { rankCandidates, type CandidateIdea } from "../../search/matching/rank";
+import { matchingCandidate } from "./matching-candidates";
 import {
   NO_ACCEPTED_ROUTE,
   adoptionReasons,
@@ -12,22 +13,7 @@ import {
   sectorOverlap,
 } from "../../search/matching/signals";
 
-function candidate(slug: string, fused: number, idea: Partial<CandidateIdea> = {}): Candidate {
-  return {
-    idea: {
-      slug,
-      title: `Idea ${slug}`,
-      sectors: ["ageing"],
-      diffusionModels: ["uncontrolled"],
-      evidenceLevel: 2,
-      lifecyclePhase: "mainstream",
-      caseStudies: [],
-      ...idea,
-    },
-    fused,
-    matchedTerms: ["loneliness"],
-  };
-}
+const candidate = (slug: string, fused: number, idea: Partial<CandidateIdea> = {}) => matchingCandidate(slug, { fused, matchedTerms: ["loneliness"] }, idea);
 
 describe("diffusion fit", () => {
   it("fits when the idea offers at least one model the need accepts", () => {

@@ -10,24 +10,10 @@ import {
   type NeedFeatures,
 } from "../../search/matching/fusion-fit";
 import { rankCandidates, type Candidate, type CandidateIdea } from "../../search/matching/rank";
+import { matchingCandidate } from "./matching-candidates";
 
-function candidate(slug: string, signals: Partial<Pick<Candidate, "text" | "semantic" | "wholeNeed">>, idea: Partial<CandidateIdea> = {}): Candidate {
-  return {
-    idea: {
-      slug,
-      title: `Idea ${slug}`,
-      sectors: ["ageing"],
-      diffusionModels: ["uncontrolled"],
-      evidenceLevel: 2,
-      lifecyclePhase: "mainstream",
-      caseStudies: [],
-      ...idea,
-    },
-    fused: 0,
-    matchedTerms: [],
-    ...signals,
-  };
-}
+const candidate = (slug: string, signals: Partial<Pick<Candidate, "text" | "semantic" | "wholeNeed">>, idea: Partial<CandidateIdea> = {}) =>
+  matchingCandidate(slug, signals, idea);
 
 function features(candidates: Candidate[], lists: NeedFeatures["lists"]): NeedFeatures {
   return {
