@@ -8,6 +8,7 @@ import { reciprocalRankFusion } from "../fusion";
 import { defaultEngineOptions, topByScore, WHOLE_NEED_HITS, WHOLE_NEED_LIST_KEY, type EngineOptions, type EngineTrace } from "./engine";
 import { meanMetrics, rankingMetrics, type RankingMetrics } from "./metrics";
 import { rankCandidates, type NeedSignals } from "./rank";
+import { matchQueryKinds } from "./queries";
 
 /** One labelled need as recorded: the engine's trace, the need's structured signals and its (route-capped) grades. */
 export type NeedFeatures = {
@@ -21,7 +22,8 @@ export type NeedFeatures = {
 } & EngineTrace;
 
 /** The query kinds whose fusion weight can be scaled (queries.ts), and the vector query's list. */
-export const fusionKinds = ["key", "title", "problem", "outcomes", "sector", "phrase", "term", "semantic"] as const;
+/** The fused lists: the engine's queries, and the semantic list. */
+const fusionKinds = [...matchQueryKinds, "semantic"] as const;
 
 /**
  * Every setting a fit may move, flat. `fused`, `text`, `semantic` and `wholeNeed` are the

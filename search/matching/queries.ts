@@ -21,7 +21,8 @@ import { anyOf, PUBLISHED_IDEAS } from "../filters";
 
 export const MAX_QUERY_WORDS = 10;
 
-export type MatchQueryKind = "key" | "title" | "problem" | "outcomes" | "sector" | "phrase" | "term";
+export const matchQueryKinds = ["key", "title", "problem", "outcomes", "sector", "phrase", "term"] as const;
+export type MatchQueryKind = (typeof matchQueryKinds)[number];
 export type MatchQuery = {
   id: string;
   kind: MatchQueryKind;
